@@ -1,0 +1,38 @@
+// The `/cluster …` grammar, shared by Slack (slash command text) and Teams (message to the bot).
+// Manifests are checked against this table in test/manifests, so a new command appears in both.
+
+export const SLASH_COMMAND = "/cluster";
+
+export type ArgSpec = { name: string; kind: "text" | "user" | "role" | "rest" };
+
+export type CommandSpec = {
+  /** Words after `/cluster`, e.g. "help" or "role". */
+  name: string;
+  args: readonly ArgSpec[];
+  /** English one-liner used in manifests; users see the localised text from the catalog. */
+  summary: string;
+};
+
+export const COMMANDS = [
+  { name: "help", args: [], summary: "What you can do here" },
+  { name: "setup", args: [{ name: "name", kind: "rest" }], summary: "Bind this channel to a new cluster" },
+  { name: "members", args: [], summary: "List the cluster's members and roles" },
+  { name: "join", args: [], summary: "Join this channel's cluster" },
+  { name: "leave", args: [], summary: "Leave this channel's cluster" },
+  {
+    name: "role",
+    args: [
+      { name: "user", kind: "user" },
+      { name: "role", kind: "role" },
+    ],
+    summary: "Give a member a role (chair or coordinator only)",
+  },
+  { name: "status", args: [], summary: "The cluster at a glance" },
+] as const satisfies readonly CommandSpec[];
+
+export type CommandName = (typeof COMMANDS)[number]["name"];
+
+export function usageOf(spec: CommandSpec): string {
+  const args = spec.args.map((a) => `<${a.name}>`).join(" ");
+  return `${SLASH_COMMAND} ${spec.name}${args ? ` ${args}` : ""}`;
+}
