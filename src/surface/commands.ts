@@ -1,5 +1,6 @@
 // The `/cluster …` grammar, shared by Slack (slash command text) and Teams (message to the bot).
 // Manifests are checked against this table in test/manifests, so a new command appears in both.
+import type { Capability } from "../domain/roles.ts";
 
 export const SLASH_COMMAND = "/cluster";
 
@@ -11,14 +12,16 @@ export type CommandSpec = {
   args: readonly ArgSpec[];
   /** English one-liner used in manifests; users see the localised text from the catalog. */
   summary: string;
+  /** Who sees it in `help`; the use case enforces the same rule. */
+  requires: "anyone" | Capability;
 };
 
 export const COMMANDS = [
-  { name: "help", args: [], summary: "What you can do here" },
-  { name: "setup", args: [{ name: "name", kind: "rest" }], summary: "Bind this channel to a new cluster" },
-  { name: "members", args: [], summary: "List the cluster's members and roles" },
-  { name: "join", args: [], summary: "Join this channel's cluster" },
-  { name: "leave", args: [], summary: "Leave this channel's cluster" },
+  { name: "help", args: [], summary: "What you can do here", requires: "anyone" },
+  { name: "setup", args: [{ name: "name", kind: "rest" }], summary: "Bind this channel to a new cluster", requires: "anyone" },
+  { name: "members", args: [], summary: "List the cluster's members and roles", requires: "cluster.view" },
+  { name: "join", args: [], summary: "Join this channel's cluster", requires: "anyone" },
+  { name: "leave", args: [], summary: "Leave this channel's cluster", requires: "cluster.view" },
   {
     name: "role",
     args: [
@@ -26,8 +29,9 @@ export const COMMANDS = [
       { name: "role", kind: "role" },
     ],
     summary: "Give a member a role (chair or coordinator only)",
+    requires: "cluster.manage-roles",
   },
-  { name: "status", args: [], summary: "The cluster at a glance" },
+  { name: "status", args: [], summary: "The cluster at a glance", requires: "cluster.view" },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandName = (typeof COMMANDS)[number]["name"];

@@ -1,0 +1,48 @@
+// `/cluster status`: the cluster at a glance. Later features add their figures here.
+import { z } from "zod";
+import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
+import { ok, type Result } from "../domain/result.ts";
+import type { Role } from "../domain/roles.ts";
+import { authorize } from "./shared/authorize.ts";
+import type { AppContext } from "./shared/context.ts";
+import { ensurePerson } from "./shared/identity.ts";
+import { parseInput } from "./shared/parse-input.ts";
+
+export const ClusterStatusInput = z.object({ actor: PlatformUserSchema, conversation: ConversationSchema });
+
+export type ClusterStatus = {
+  name: string;
+  sector: string | null;
+  timeZone: string;
+  locale: string;
+  createdAt: Date;
+  memberCount: number;
+  roleCounts: Partial<Record<Role, number>>;
+  platforms: ("SLACK" | "TEAMS")[];
+  yourRole: Role;
+};
+
+export async function clusterStatus(ctx: AppContext, raw: z.input<typeof ClusterStatusInput>): Promise<Result<ClusterStatus>> {
+  const input = parseInput(ClusterStatusInput, raw);
+  if (!input.ok) return input;
+  const person = await ensurePerson(ctx, input.value.actor);
+  const auth = await authorize(ctx.db, input.value.conversation, person.id, "cluster.view");
+  if (!auth.ok) return auth;
+  const { cluster, membership } = auth.value;
+  const [groups, bindings] = await Promise.all([
+    ctx.db.membership.groupBy({ by: ["role"], where: { clusterId: cluster.id }, _count: { _all: true } }),
+    ctx.db.channelBinding.findMany({ where: { clusterId: cluster.id }, select: { platform: true } }),
+  ]);
+  const roleCounts = Object.fromEntries(groups.map((g) => [g.role, g._count._all])) as Partial<Record<Role, number>>;
+  return ok({
+    name: cluster.name,
+    sector: cluster.sector,
+    timeZone: cluster.timeZone,
+    locale: cluster.locale,
+    createdAt: cluster.createdAt,
+    memberCount: groups.reduce((sum, g) => sum + g._count._all, 0),
+    roleCounts,
+    platforms: bindings.map((b) => b.platform),
+    yourRole: membership.role,
+  });
+}

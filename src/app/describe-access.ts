@@ -1,0 +1,21 @@
+// `/cluster help`: what the caller may do here depends on their role in this channel's cluster.
+import { z } from "zod";
+import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
+import { ok, type Result } from "../domain/result.ts";
+import type { Role } from "../domain/roles.ts";
+import type { AppContext } from "./shared/context.ts";
+import { clusterOfConversation, ensurePerson, membershipIn } from "./shared/identity.ts";
+import { parseInput } from "./shared/parse-input.ts";
+
+export const DescribeAccessInput = z.object({ actor: PlatformUserSchema, conversation: ConversationSchema });
+
+export type Access = { clusterName: string | null; role: Role | null; locale: string | null };
+
+export async function describeAccess(ctx: AppContext, raw: z.input<typeof DescribeAccessInput>): Promise<Result<Access>> {
+  const input = parseInput(DescribeAccessInput, raw);
+  if (!input.ok) return input;
+  const person = await ensurePerson(ctx, input.value.actor);
+  const cluster = await clusterOfConversation(ctx.db, input.value.conversation);
+  const membership = cluster ? await membershipIn(ctx.db, cluster.id, person.id) : null;
+  return ok({ clusterName: cluster?.name ?? null, role: membership?.role ?? null, locale: person.locale });
+}

@@ -1,0 +1,23 @@
+import type { Conversation } from "../../domain/platform-user.ts";
+import { fail, ok, type Result } from "../../domain/result.ts";
+import { type Capability, can } from "../../domain/roles.ts";
+import type { Cluster, Membership } from "../../generated/prisma/client.ts";
+import { clusterOfConversation, membershipIn } from "./identity.ts";
+import type { Tx } from "./tx.ts";
+
+export type Authorized = { cluster: Cluster; membership: Membership };
+
+/** The cluster bound to this conversation, if the person is a member allowed `capability` there. */
+export async function authorize(
+  tx: Tx,
+  conversation: Conversation,
+  personId: string,
+  capability: Capability,
+): Promise<Result<Authorized>> {
+  const cluster = await clusterOfConversation(tx, conversation);
+  if (!cluster) return fail("CHANNEL_NOT_BOUND");
+  const membership = await membershipIn(tx, cluster.id, personId);
+  if (!membership) return fail("NOT_A_MEMBER", { cluster: cluster.name });
+  if (!can(membership.role, capability)) return fail("FORBIDDEN", { role: membership.role });
+  return ok({ cluster, membership });
+}

@@ -1,0 +1,129 @@
+// The only reader of process.env. Every variable is listed and explained in .env.example.
+import { z } from "zod";
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+
+const EnvSchema = z
+  .object({
+    PORT: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "must be a whole number, e.g. PORT=3978" })
+        .int("must be a whole number, e.g. PORT=3978")
+        .min(0, "must be between 0 and 65535")
+        .max(65535, "must be between 0 and 65535")
+        .default(3978),
+    ),
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a PostgreSQL URL such as postgresql://user:pass@host:5432/ennakko, or unset for the embedded database")
+        .optional(),
+    ),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
+    SLACK_BOT_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z.string().startsWith("xoxb-", "must be the Bot User OAuth Token, starting with xoxb-").optional(),
+    ),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z.string().startsWith("xapp-", "must be an app-level token with connections:write, starting with xapp-").optional(),
+    ),
+    SLACK_API_URL: z.preprocess(
+      emptyToUndefined,
+      z.url({ error: "must be a URL ending in /api/, e.g. https://slack.com/api/" }).default("https://slack.com/api/"),
+    ),
+    MICROSOFT_APP_ID: optionalString,
+    MICROSOFT_APP_PASSWORD: optionalString,
+    MICROSOFT_APP_TENANT_ID: optionalString,
+    MICROSOFT_APP_TYPE: z.preprocess(
+      emptyToUndefined,
+      z
+        .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { error: "must be MultiTenant, SingleTenant or UserAssignedMSI" })
+        .default("MultiTenant"),
+    ),
+    LOG_LEVEL: z.preprocess(
+      (v) => (typeof v === "string" ? emptyToUndefined(v.toLowerCase()) : v),
+      z.enum(["debug", "info", "warn", "error"], { error: "must be debug, info, warn or error" }).default("info"),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    const need = (variable: keyof typeof env, why: string) => {
+      if (!env[variable]) ctx.addIssue({ code: "custom", path: [variable], message: why });
+    };
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN) {
+      need("SLACK_SIGNING_SECRET", "is required in HTTP mode (SLACK_BOT_TOKEN set, SLACK_APP_TOKEN unset): copy it from Basic Information → Signing Secret");
+    }
+    if (env.SLACK_APP_TOKEN) need("SLACK_BOT_TOKEN", "is required when SLACK_APP_TOKEN is set: copy the Bot User OAuth Token (xoxb-…)");
+    if (env.MICROSOFT_APP_ID) {
+      if (env.MICROSOFT_APP_TYPE !== "UserAssignedMSI") {
+        need("MICROSOFT_APP_PASSWORD", "is required when MICROSOFT_APP_ID is set: the client secret of the bot's app registration");
+      }
+      if (env.MICROSOFT_APP_TYPE !== "MultiTenant") {
+        need("MICROSOFT_APP_TENANT_ID", `is required when MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE}: the directory (tenant) id`);
+      }
+    } else if (env.MICROSOFT_APP_PASSWORD) {
+      need("MICROSOFT_APP_ID", "is required when MICROSOFT_APP_PASSWORD is set: the bot's Microsoft App ID");
+    }
+  });
+
+type Env = z.infer<typeof EnvSchema>;
+
+export type SlackConfig =
+  | { mode: "off" }
+  | { mode: "http"; botToken: string; signingSecret: string; apiUrl: string }
+  | { mode: "socket"; botToken: string; appToken: string; signingSecret?: string; apiUrl: string };
+
+export type TeamsConfig = {
+  /** Empty app id = anonymous: no token checks in, no tokens out (local tools, tests). */
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  appType: Env["MICROSOFT_APP_TYPE"];
+};
+
+export type Config = {
+  port: number;
+  database: { kind: "postgres"; url: string } | { kind: "embedded"; dataDir: string };
+  slack: SlackConfig;
+  teams: TeamsConfig;
+  logLevel: Env["LOG_LEVEL"];
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "environment"} ${i.message}`);
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);
+  }
+  return toConfig(parsed.data);
+}
+
+function toConfig(env: Env): Config {
+  const apiUrl = env.SLACK_API_URL.endsWith("/") ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`;
+  let slack: SlackConfig = { mode: "off" };
+  if (env.SLACK_BOT_TOKEN && env.SLACK_APP_TOKEN) {
+    slack = { mode: "socket", botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, apiUrl };
+  } else if (env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET) {
+    slack = { mode: "http", botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, apiUrl };
+  }
+  return {
+    port: env.PORT,
+    database: env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "embedded", dataDir: env.DATA_DIR },
+    slack,
+    teams: {
+      appId: env.MICROSOFT_APP_ID,
+      appPassword: env.MICROSOFT_APP_PASSWORD,
+      tenantId: env.MICROSOFT_APP_TENANT_ID,
+      appType: env.MICROSOFT_APP_TYPE,
+    },
+    logLevel: env.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,36 @@
+// Expected outcomes are data; unexpected ones are thrown. Platform error sinks turn both into a
+// message the user understands, in their language.
+
+export type Ok<T> = { ok: true; value: T };
+export type Fail<R extends string = FailureReason> = { ok: false; reason: R; details?: Record<string, string | number> };
+export type Result<T, R extends string = FailureReason> = Ok<T> | Fail<R>;
+
+export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
+export const fail = <R extends string>(reason: R, details?: Record<string, string | number>): Fail<R> =>
+  details ? { ok: false, reason, details } : { ok: false, reason };
+
+/** Every expected refusal a use case can give; each has a message in every language. */
+export const FAILURE_REASONS = [
+  "INVALID_INPUT",
+  "NEEDS_CHANNEL",
+  "CHANNEL_NOT_BOUND",
+  "CHANNEL_ALREADY_BOUND",
+  "NOT_A_MEMBER",
+  "ALREADY_MEMBER",
+  "FORBIDDEN",
+  "UNKNOWN_USER",
+  "LAST_CHAIR",
+] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+/** Something that should not happen; logged with context and shown as a generic apology. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly context: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
