@@ -1,0 +1,94 @@
+// One entry for every interaction from every platform: validate → route → use case → outputs.
+import { preferredLocale } from "../app/preferred-locale.ts";
+import type { AppContext } from "../app/shared/context.ts";
+import type { Locale } from "../domain/locale.ts";
+import type { Logger } from "../log/logger.ts";
+import { ACTION_IDS, FORM_IDS } from "./action-ids.ts";
+import { type Translate, translator } from "./i18n/catalog.ts";
+import { type Envelope, EnvelopeSchema } from "./intent.ts";
+import { type HandlerContext } from "./handlers/handler-context.ts";
+import { helpHandler } from "./handlers/help.ts";
+import { joinHandler, leaveHandler, membersHandler, roleHandler } from "./handlers/membership.ts";
+import { setupCommandHandler, setupSubmitHandler } from "./handlers/setup.ts";
+import { statusHandler } from "./handlers/status.ts";
+import { type ParsedCommand, parseCommand } from "./parse-command.ts";
+import { note, type Output } from "./view.ts";
+
+export type Dispatcher = (envelope: unknown) => Promise<{ locale: Locale; outputs: Output[] }>;
+
+export function createDispatcher(app: AppContext, log: Logger): Dispatcher {
+  return async (raw) => {
+    const parsed = EnvelopeSchema.safeParse(raw);
+    if (!parsed.success) {
+      log.warn("rejected malformed interaction", { issues: parsed.error.issues.slice(0, 3) });
+      return { locale: "en", outputs: [note(translator("en")("parse.unknownAction"))] };
+    }
+    const envelope = parsed.data;
+    let t: Translate = translator("en");
+    let locale: Locale = "en";
+    try {
+      locale = await preferredLocale(app, envelope.actor, envelope.conversation);
+      t = translator(locale);
+      const hc: HandlerContext = { app, envelope, t, locale, log };
+      return { locale, outputs: await route(hc, envelope) };
+    } catch (error) {
+      // Unexpected: log with context, apologise in the person's language, never leak a stack.
+      log.error("interaction failed", { error, intent: envelope.intent.kind, platform: envelope.actor.platform });
+      return { locale, outputs: [note(t("error.unexpected"))] };
+    }
+  };
+}
+
+async function route(hc: HandlerContext, envelope: Envelope): Promise<Output[]> {
+  const intent = envelope.intent;
+  switch (intent.kind) {
+    case "command": {
+      const parsed = parseCommand(intent.text);
+      if (!parsed.ok) return [note(hc.t(parsed.key, parsed.params))];
+      return runCommand(hc, parsed.command);
+    }
+    case "action":
+      return runAction(hc, intent.actionId);
+    case "submit":
+      return runSubmit(hc, intent.formId, intent.values, intent.metadata);
+  }
+}
+
+function runCommand(hc: HandlerContext, command: ParsedCommand): Promise<Output[]> {
+  switch (command.name) {
+    case "help":
+      return helpHandler(hc);
+    case "setup":
+      return setupCommandHandler(hc, command.clusterName);
+    case "members":
+      return membersHandler(hc);
+    case "join":
+      return joinHandler(hc);
+    case "leave":
+      return leaveHandler(hc);
+    case "role":
+      return roleHandler(hc, command.target, command.role);
+    case "status":
+      return statusHandler(hc);
+  }
+}
+
+async function runAction(hc: HandlerContext, actionId: string): Promise<Output[]> {
+  switch (actionId) {
+    case ACTION_IDS.joinCluster:
+      return joinHandler(hc);
+    case ACTION_IDS.showMembers:
+      return membersHandler(hc);
+    default:
+      return [note(hc.t("parse.unknownAction"))];
+  }
+}
+
+async function runSubmit(hc: HandlerContext, formId: string, values: Record<string, unknown>, metadata: string): Promise<Output[]> {
+  switch (formId) {
+    case FORM_IDS.setupCluster:
+      return setupSubmitHandler(hc, values, metadata);
+    default:
+      return [note(hc.t("parse.unknownAction"))];
+  }
+}

@@ -1,0 +1,26 @@
+import { clusterStatus } from "../../app/cluster-status.ts";
+import { toLocale } from "../../domain/locale.ts";
+import { ROLES } from "../../domain/roles.ts";
+import { formatDate } from "../i18n/catalog.ts";
+import { ephemeral, text, view } from "../view.ts";
+import { actorAndConversation, type HandlerContext, render } from "./handler-context.ts";
+
+export async function statusHandler(hc: HandlerContext) {
+  const { t } = hc;
+  const result = await clusterStatus(hc.app, actorAndConversation(hc));
+  return render(hc, result, (s) => {
+    const title = t("status.title", { cluster: s.name });
+    const roles = ROLES.filter((r) => s.roleCounts[r]).map((r) => `${t(`role.${r}`)} ${s.roleCounts[r]}`);
+    const language = toLocale(s.locale);
+    const fields = [
+      { label: t("status.sector"), value: s.sector ?? t("status.none") },
+      { label: t("status.timeZone"), value: s.timeZone },
+      { label: t("status.language"), value: language ? t(`lang.${language}`) : s.locale },
+      { label: t("status.members"), value: `${s.memberCount} (${roles.join(", ")})` },
+      { label: t("status.platforms"), value: s.platforms.map((p) => (p === "SLACK" ? "Slack" : "Teams")).join(", ") },
+      { label: t("status.yourRole"), value: t(`role.${s.yourRole}`) },
+      { label: t("status.since"), value: formatDate(s.createdAt, hc.locale, s.timeZone) },
+    ];
+    return [ephemeral(view(title, text(title, "heading"), { type: "fields", fields }))];
+  });
+}
