@@ -61,7 +61,8 @@ export type Output =
   | { kind: "ephemeral"; view: View }
   | { kind: "channel"; view: View }
   | { kind: "form"; form: Form }
-  | { kind: "form-errors"; formId: string; errors: Record<string, string> };
+  /** Field errors; `form` is the same form again (with what was typed) for platforms that redraw it. */
+  | { kind: "form-errors"; formId: string; errors: Record<string, string>; form: Form };
 
 export const text = (value: string, style?: TextElement["style"]): TextElement =>
   style ? { type: "text", text: value, style } : { type: "text", text: value };

@@ -17,8 +17,9 @@ export async function setupCommandHandler(hc: HandlerContext, clusterName: strin
   return [{ kind: "form", form: setupForm(hc, clusterName) }];
 }
 
-function setupForm(hc: HandlerContext, clusterName: string): Form {
+function setupForm(hc: HandlerContext, clusterName: string, typed: Record<string, unknown> = {}): Form {
   const { t } = hc;
+  const typedText = (id: string) => optionalText(typed[id]);
   return {
     formId: FORM_IDS.setupCluster,
     title: t("setup.formTitle"),
@@ -28,20 +29,20 @@ function setupForm(hc: HandlerContext, clusterName: string): Form {
     elements: [
       text(t("setup.intro")),
       { type: "input", id: SETUP_FIELDS.name, label: t("setup.name"), initial: clusterName.slice(0, 80), maxLength: 80 },
-      { type: "input", id: SETUP_FIELDS.sector, label: t("setup.sector"), placeholder: t("setup.sectorPlaceholder"), optional: true, maxLength: 80 },
+      { type: "input", id: SETUP_FIELDS.sector, label: t("setup.sector"), placeholder: t("setup.sectorPlaceholder"), optional: true, maxLength: 80, initial: typedText(SETUP_FIELDS.sector) },
       {
         type: "select",
         id: SETUP_FIELDS.timeZone,
         label: t("setup.timeZone"),
         options: COMMON_TIME_ZONES.map((zone) => ({ label: zone, value: zone })),
-        initial: "Europe/Helsinki",
+        initial: typedText(SETUP_FIELDS.timeZone) ?? "Europe/Helsinki",
       },
       {
         type: "select",
         id: SETUP_FIELDS.locale,
         label: t("setup.language"),
         options: LOCALES.map((l) => ({ label: t(`lang.${l}`), value: l })),
-        initial: hc.locale,
+        initial: typedText(SETUP_FIELDS.locale) ?? hc.locale,
       },
     ],
   };
@@ -60,7 +61,7 @@ export async function setupSubmitHandler(hc: HandlerContext, values: Record<stri
     timeZone: optionalText(values[SETUP_FIELDS.timeZone]),
     locale: optionalText(values[SETUP_FIELDS.locale]) as (typeof LOCALES)[number] | undefined,
   });
-  if (!result.ok) return invalidFields(hc, result);
+  if (!result.ok) return invalidFields(hc, result, setupForm(hc, String(values[SETUP_FIELDS.name] ?? ""), values));
   const cluster = result.value.name;
   return [
     ephemeral(view(t("setup.done", { cluster }), text(t("setup.done", { cluster })))),
@@ -74,12 +75,12 @@ export async function setupSubmitHandler(hc: HandlerContext, values: Record<stri
 }
 
 /** Field problems go back onto the form, next to the field; other refusals are a message. */
-function invalidFields(hc: HandlerContext, failure: Fail<FailureReason>): Output[] {
+function invalidFields(hc: HandlerContext, failure: Fail<FailureReason>, form: Form): Output[] {
   const field = String(failure.details?.field ?? "");
   const known = Object.values(SETUP_FIELDS) as string[];
   const formField = field === "timeZone" ? SETUP_FIELDS.timeZone : field;
   if (failure.reason === "INVALID_INPUT" && known.includes(formField)) {
-    return [{ kind: "form-errors", formId: FORM_IDS.setupCluster, errors: { [formField]: hc.t(`setup.invalid.${formField}` as MessageKey) } }];
+    return [{ kind: "form-errors", formId: FORM_IDS.setupCluster, errors: { [formField]: hc.t(`setup.invalid.${formField}` as MessageKey) }, form }];
   }
   return [failureOutput(hc.t, failure)];
 }

@@ -1,0 +1,111 @@
+// Neutral view → Block Kit. One exhaustive switch; Slack's size limits in one table.
+import type { Element, Form, InputElement, SelectElement, View } from "../../surface/view.ts";
+
+export const SLACK_LIMITS = {
+  blocksPerMessage: 50,
+  blocksPerModal: 100,
+  sectionText: 3000,
+  headerText: 150,
+  fieldsPerSection: 10,
+  fieldText: 2000,
+  buttonText: 75,
+  buttonValue: 2000,
+  elementsPerActions: 25,
+  optionText: 75,
+  optionsPerSelect: 100,
+  modalTitle: 24,
+  modalButton: 24,
+  inputLabel: 2000,
+  placeholder: 150,
+  privateMetadata: 3000,
+  fallbackText: 40_000,
+} as const;
+
+// biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON is validated by Slack, not by us.
+export type Block = Record<string, any>;
+
+export const clip = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1)}…`);
+
+/** User-provided text must not be able to form Slack links or mentions. */
+const escapeMrkdwn = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const mrkdwn = (value: string, max: number) => ({ type: "mrkdwn", text: clip(escapeMrkdwn(value), max) });
+const plain = (value: string, max: number) => ({ type: "plain_text", text: clip(value, max), emoji: true });
+
+export function renderMessage(v: View): { text: string; blocks: Block[] } {
+  const blocks = v.elements.flatMap((e) => renderElement(e, "message"));
+  return { text: clip(escapeMrkdwn(v.fallback), SLACK_LIMITS.fallbackText), blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage) };
+}
+
+export function renderModal(form: Form): Block {
+  return {
+    type: "modal",
+    callback_id: form.formId,
+    private_metadata: clip(form.metadata, SLACK_LIMITS.privateMetadata),
+    title: plain(form.title, SLACK_LIMITS.modalTitle),
+    submit: plain(form.submitLabel, SLACK_LIMITS.modalButton),
+    close: plain(form.cancelLabel, SLACK_LIMITS.modalButton),
+    blocks: form.elements.flatMap((e) => renderElement(e, "modal")).slice(0, SLACK_LIMITS.blocksPerModal),
+  };
+}
+
+function renderElement(e: Element, surface: "message" | "modal"): Block[] {
+  switch (e.type) {
+    case "text":
+      if (e.style === "heading") return [{ type: "header", text: plain(e.text.replace(/\*/g, ""), SLACK_LIMITS.headerText) }];
+      if (e.style === "muted") return [{ type: "context", elements: [mrkdwn(e.text, SLACK_LIMITS.sectionText)] }];
+      return [{ type: "section", text: mrkdwn(e.text, SLACK_LIMITS.sectionText) }];
+    case "fields":
+      return chunk(e.fields, SLACK_LIMITS.fieldsPerSection).map((fields) => ({
+        type: "section",
+        fields: fields.map((f) => mrkdwn(`*${f.label}*\n${f.value}`, SLACK_LIMITS.fieldText)),
+      }));
+    case "actions":
+      return [
+        {
+          type: "actions",
+          elements: e.buttons.slice(0, SLACK_LIMITS.elementsPerActions).map((b) => ({
+            type: "button",
+            action_id: b.actionId,
+            text: plain(b.label, SLACK_LIMITS.buttonText),
+            value: clip(b.value, SLACK_LIMITS.buttonValue),
+            ...(b.style ? { style: b.style } : {}),
+          })),
+        },
+      ];
+    case "select":
+      return surface === "modal" ? [inputBlock(e, selectElement(e))] : [{ type: "actions", block_id: e.id, elements: [selectElement(e)] }];
+    case "input":
+      return [inputBlock(e, textInput(e))];
+    case "image":
+      return [{ type: "image", image_url: e.url, alt_text: clip(e.alt, 2000) }];
+    case "divider":
+      return [{ type: "divider" }];
+  }
+}
+
+function inputBlock(e: InputElement | SelectElement, element: Block): Block {
+  return { type: "input", block_id: e.id, optional: e.optional ?? false, label: plain(e.label, SLACK_LIMITS.inputLabel), element };
+}
+
+function textInput(e: InputElement): Block {
+  return {
+    type: "plain_text_input",
+    action_id: e.id,
+    multiline: e.multiline ?? false,
+    ...(e.initial ? { initial_value: e.initial } : {}),
+    ...(e.placeholder ? { placeholder: plain(e.placeholder, SLACK_LIMITS.placeholder) } : {}),
+    ...(e.maxLength ? { max_length: e.maxLength } : {}),
+  };
+}
+
+function selectElement(e: SelectElement): Block {
+  const options = e.options.slice(0, SLACK_LIMITS.optionsPerSelect).map((o) => ({ text: plain(o.label, SLACK_LIMITS.optionText), value: o.value }));
+  const initial = options.find((o) => o.value === e.initial);
+  return { type: "static_select", action_id: e.id, options, ...(initial ? { initial_option: initial } : {}) };
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

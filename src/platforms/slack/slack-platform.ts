@@ -1,0 +1,112 @@
+// Bolt app: HTTP on POST /slack/events (signature-verified by Bolt), or Socket Mode when an app
+// token is configured. Handlers are short: ack → parse → dispatch → deliver.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { App, HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
+import type { SlackConfig } from "../../config/env.ts";
+import type { Locale } from "../../domain/locale.ts";
+import type { Logger } from "../../log/logger.ts";
+import type { Dispatcher } from "../../surface/dispatch.ts";
+import { translator } from "../../surface/i18n/catalog.ts";
+import type { Output } from "../../surface/view.ts";
+import { boltLogger } from "./bolt-logger.ts";
+import { deliverToSlack, type SlackReplyTarget } from "./deliver.ts";
+import { actionEnvelope, BlockActionsSchema, commandEnvelope, SlashCommandSchema, submissionEnvelope, ViewSubmissionSchema } from "./parse-payload.ts";
+import { renderMessage } from "./render-block-kit.ts";
+import { SlackProfiles } from "./slack-profiles.ts";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+const OUR_IDS = /^ennakko\./;
+
+export type SlackPlatform = {
+  app: App;
+  /** Set in HTTP mode: mount it on POST /slack/events. */
+  requestListener?: (req: IncomingMessage, res: ServerResponse) => void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export function createSlackPlatform(config: Exclude<SlackConfig, { mode: "off" }>, dispatch: Dispatcher, log: Logger): SlackPlatform {
+  const logger = boltLogger(log);
+  const clientOptions = { slackApiUrl: config.apiUrl };
+  const receiver =
+    config.mode === "socket"
+      ? new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } })
+      : new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
+  const app = new App({ token: config.botToken, receiver, logger, clientOptions });
+  registerListeners(app, dispatch, new SlackProfiles(log), log);
+  return {
+    app,
+    requestListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
+    start: async () => {
+      if (receiver instanceof SocketModeReceiver) await receiver.start();
+    },
+    stop: async () => {
+      if (receiver instanceof SocketModeReceiver) await receiver.stop();
+    },
+  };
+}
+
+function registerListeners(app: App, dispatch: Dispatcher, profiles: SlackProfiles, log: Logger): void {
+  app.command("/cluster", async ({ command, ack, respond, client }) => {
+    await ack();
+    const body = SlashCommandSchema.safeParse(command);
+    if (!body.success) return log.warn("malformed slash command", { issues: body.error.issues.slice(0, 3) });
+    const target = { client, respond, triggerId: body.data.trigger_id, channelId: body.data.channel_id, userId: body.data.user_id };
+    await run(log, target, async () => dispatch(commandEnvelope(body.data, await profiles.get(client, body.data.user_id))));
+  });
+
+  app.action(OUR_IDS, async ({ body, ack, respond, client }) => {
+    await ack();
+    const parsed = BlockActionsSchema.safeParse(body);
+    if (!parsed.success) return log.warn("malformed block action", { issues: parsed.error.issues.slice(0, 3) });
+    const envelope = actionEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id));
+    if (!envelope) return;
+    const target = { client, respond, triggerId: parsed.data.trigger_id, channelId: envelope.conversation.channelId, userId: parsed.data.user.id };
+    await run(log, target, async () => dispatch(envelope));
+  });
+
+  app.view(OUR_IDS, async ({ body, ack, client }) => {
+    const parsed = ViewSubmissionSchema.safeParse(body);
+    const envelope = parsed.success ? submissionEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id)) : null;
+    if (!envelope) {
+      await ack({ response_action: "errors", errors: {} });
+      return log.warn("malformed view submission");
+    }
+    // The form stays open with per-field errors; everything else closes it and is delivered after.
+    const { locale, outputs } = await dispatch(envelope);
+    const errors = outputs.find((o) => o.kind === "form-errors");
+    await ack(errors?.kind === "form-errors" ? { response_action: "errors", errors: errors.errors } : undefined);
+    const target = { client, channelId: envelope.conversation.channelId, userId: envelope.actor.userId };
+    await deliverSafely(log, outputs, target, locale);
+  });
+}
+
+async function run(log: Logger, target: SlackReplyTarget, work: () => ReturnType<Dispatcher>): Promise<void> {
+  try {
+    const { locale, outputs } = await work();
+    await deliverSafely(log, outputs, target, locale);
+  } catch (error) {
+    log.error("slack interaction failed", { error });
+    await apologise(log, target, "en");
+  }
+}
+
+async function deliverSafely(log: Logger, outputs: Output[], target: SlackReplyTarget, locale: Locale): Promise<void> {
+  try {
+    await deliverToSlack(outputs, target);
+  } catch (error) {
+    log.error("slack delivery failed", { error, channel: target.channelId });
+    await apologise(log, target, locale);
+  }
+}
+
+/** The dispatcher never throws, so this covers Slack-side failures (profile lookup, delivery). */
+async function apologise(log: Logger, target: SlackReplyTarget, locale: Locale): Promise<void> {
+  const message = translator(locale)("error.unexpected");
+  const rendered = renderMessage({ fallback: message, elements: [{ type: "text", text: message }] });
+  try {
+    await (target.client as webApi.WebClient).chat.postEphemeral({ channel: target.channelId, user: target.userId, ...rendered });
+  } catch (error) {
+    log.warn("could not tell the user about a failure", { error });
+  }
+}

@@ -1,0 +1,108 @@
+// Neutral view → Adaptive Card 1.5 with Action.Execute (Universal Actions), one exhaustive switch.
+import type { Element, Form, View } from "../../surface/view.ts";
+
+export const TEAMS_LIMITS = {
+  /** Teams refuses messages over ~28 KB; stay clear of it. */
+  cardBytes: 26_000,
+  textBlock: 5000,
+  buttonTitle: 80,
+  actionsPerSet: 6,
+  facts: 30,
+  choices: 100,
+} as const;
+
+export const CARD_VERSION = "1.5";
+// biome-ignore lint/suspicious/noExplicitAny: Adaptive Card JSON is validated by Teams.
+export type CardJson = Record<string, any>;
+
+const clip = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1)}…`);
+
+/** Our markup is Slack-flavoured (*bold*); Adaptive Cards want **bold**. */
+export const toCardMarkdown = (value: string) => value.replace(/(^|[^*\w])\*([^*\n]+)\*(?=[^*\w]|$)/g, "$1**$2**");
+
+export function renderCard(v: View): CardJson {
+  return fitToLimit({ type: "AdaptiveCard", $schema: "http://adaptivecards.io/schemas/adaptive-card.json", version: CARD_VERSION, fallbackText: v.fallback, body: v.elements.flatMap(renderElement) });
+}
+
+export function renderFormCard(form: Form, errors: Record<string, string> = {}): CardJson {
+  const body = form.elements.flatMap((e) => {
+    const rendered = renderElement(e);
+    const error = "id" in e ? errors[e.id] : undefined;
+    return error ? [...rendered, { type: "TextBlock", text: error, color: "Attention", wrap: true, size: "Small" }] : rendered;
+  });
+  return fitToLimit({
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: CARD_VERSION,
+    fallbackText: form.title,
+    body: [{ type: "TextBlock", text: form.title, weight: "Bolder", size: "Medium", wrap: true }, ...body],
+    actions: [{ type: "Action.Execute", title: clip(form.submitLabel, TEAMS_LIMITS.buttonTitle), verb: form.formId, data: { formId: form.formId, metadata: form.metadata }, style: "positive" }],
+  });
+}
+
+function renderElement(e: Element): CardJson[] {
+  switch (e.type) {
+    case "text":
+      return [
+        {
+          type: "TextBlock",
+          text: clip(toCardMarkdown(e.text), TEAMS_LIMITS.textBlock),
+          wrap: true,
+          ...(e.style === "heading" ? { size: "Large", weight: "Bolder" } : {}),
+          ...(e.style === "muted" ? { isSubtle: true, size: "Small" } : {}),
+        },
+      ];
+    case "fields":
+      return [{ type: "FactSet", facts: e.fields.slice(0, TEAMS_LIMITS.facts).map((f) => ({ title: f.label, value: toCardMarkdown(f.value) })) }];
+    case "actions":
+      return [
+        {
+          type: "ActionSet",
+          actions: e.buttons.slice(0, TEAMS_LIMITS.actionsPerSet).map((b) => ({
+            type: "Action.Execute",
+            title: clip(b.label, TEAMS_LIMITS.buttonTitle),
+            verb: b.actionId,
+            data: { actionId: b.actionId, value: b.value },
+            ...(b.style === "primary" ? { style: "positive" } : b.style === "danger" ? { style: "destructive" } : {}),
+          })),
+        },
+      ];
+    case "select":
+      return [
+        {
+          type: "Input.ChoiceSet",
+          id: e.id,
+          label: e.label,
+          style: "compact",
+          isRequired: !e.optional,
+          choices: e.options.slice(0, TEAMS_LIMITS.choices).map((o) => ({ title: o.label, value: o.value })),
+          ...(e.initial ? { value: e.initial } : {}),
+        },
+      ];
+    case "input":
+      return [
+        {
+          type: "Input.Text",
+          id: e.id,
+          label: e.label,
+          isRequired: !e.optional,
+          isMultiline: e.multiline ?? false,
+          ...(e.initial ? { value: e.initial } : {}),
+          ...(e.placeholder ? { placeholder: e.placeholder } : {}),
+          ...(e.maxLength ? { maxLength: e.maxLength } : {}),
+        },
+      ];
+    case "image":
+      return [{ type: "Image", url: e.url, altText: e.alt }];
+    case "divider":
+      return [{ type: "Container", separator: true, items: [] }];
+  }
+}
+
+/** Long lists are cut from the end rather than letting Teams reject the whole message. */
+function fitToLimit(card: CardJson): CardJson {
+  while (Buffer.byteLength(JSON.stringify(card)) > TEAMS_LIMITS.cardBytes && card.body.length > 1) {
+    card.body = card.body.slice(0, -1);
+  }
+  return card;
+}

@@ -1,0 +1,118 @@
+// botbuilder CloudAdapter on POST /api/messages. Every botbuilder import of the project lives in
+// this folder (Microsoft archived botbuilder; moving to the M365 Agents SDK is a change of one folder).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  ActivityTypes,
+  CardFactory,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  MessageFactory,
+  TurnContext,
+} from "botbuilder";
+import { rememberConversation } from "../../app/remember-conversation.ts";
+import type { AppContext } from "../../app/shared/context.ts";
+import type { TeamsConfig } from "../../config/env.ts";
+import type { Logger } from "../../log/logger.ts";
+import type { Dispatcher } from "../../surface/dispatch.ts";
+import { translator } from "../../surface/i18n/catalog.ts";
+import type { Envelope } from "../../surface/intent.ts";
+import type { Output } from "../../surface/view.ts";
+import { readJsonBody, toBotRequest, toBotResponse } from "./node-http-bridge.ts";
+import { conversationOf, executeEnvelope, messageEnvelope, actorOf, type TeamsActivity, TeamsActivitySchema } from "./parse-activity.ts";
+import { type CardJson, renderCard, renderFormCard } from "./render-adaptive-card.ts";
+
+export const TEAMS_MESSAGES_PATH = "/api/messages";
+
+export type TeamsPlatform = {
+  adapter: CloudAdapter;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+};
+
+export function createTeamsPlatform(config: TeamsConfig, app: AppContext, dispatch: Dispatcher, log: Logger): TeamsPlatform {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.appId ?? "",
+    MicrosoftAppPassword: config.appPassword ?? "",
+    MicrosoftAppType: config.appType,
+    MicrosoftAppTenantId: config.tenantId ?? "",
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    log.error("teams turn failed", { error, activityType: context.activity.type });
+    await context.sendActivity(translator("en")("error.unexpected")).catch(() => undefined);
+  };
+  const logic = (context: TurnContext) => onTurn(context, app, dispatch, log);
+  return {
+    adapter,
+    async handle(req, res) {
+      const body = await readJsonBody(req);
+      if (!body || typeof body.type !== "string") {
+        res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: "body must be a JSON activity" }));
+        return;
+      }
+      await adapter.process(toBotRequest(req, body), toBotResponse(res), logic);
+    },
+  };
+}
+
+async function onTurn(context: TurnContext, app: AppContext, dispatch: Dispatcher, log: Logger): Promise<void> {
+  const parsed = TeamsActivitySchema.safeParse(context.activity);
+  if (!parsed.success) return log.warn("ignored malformed teams activity", { issues: parsed.error.issues.slice(0, 3) });
+  const activity = parsed.data;
+  await remember(context, activity, app);
+  if (activity.type === ActivityTypes.Message && activity.text) {
+    const { outputs } = await dispatch(messageEnvelope(activity));
+    await sendAll(context, outputs);
+    return;
+  }
+  if (activity.type === ActivityTypes.Invoke && activity.name === "adaptiveCard/action") {
+    await answerExecute(context, activity, dispatch);
+  }
+}
+
+/** Stored on every turn so that reminders can reach this conversation later, from any instance. */
+async function remember(context: TurnContext, activity: TeamsActivity, app: AppContext): Promise<void> {
+  const conversation = conversationOf(activity);
+  const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+  await rememberConversation(app, { actor: actorOf(activity), conversationId: conversation.channelId, scope: conversation.scope, reference });
+}
+
+/**
+ * Action.Execute: the first private answer replaces the clicked card for the person who clicked;
+ * anything meant for the channel is posted as a new message.
+ */
+async function answerExecute(context: TurnContext, activity: TeamsActivity, dispatch: Dispatcher): Promise<void> {
+  const envelope: Envelope | null = executeEnvelope(activity);
+  const outputs = envelope ? (await dispatch(envelope)).outputs : [];
+  const [first, ...rest] = outputs;
+  const card = first ? privateCard(first) : null;
+  await sendAll(context, card ? rest : outputs);
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: card
+      ? { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card } }
+      : { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" } },
+  });
+}
+
+function privateCard(output: Output): CardJson | null {
+  switch (output.kind) {
+    case "ephemeral":
+      return renderCard(output.view);
+    case "form":
+      return renderFormCard(output.form);
+    case "form-errors":
+      return renderFormCard(output.form, output.errors);
+    case "channel":
+      return null;
+  }
+}
+
+async function sendAll(context: TurnContext, outputs: Output[]): Promise<void> {
+  for (const output of outputs) {
+    const card =
+      output.kind === "form" ? renderFormCard(output.form) : output.kind === "form-errors" ? renderFormCard(output.form, output.errors) : renderCard(output.view);
+    const fallback = output.kind === "form" || output.kind === "form-errors" ? output.form.title : output.view.fallback;
+    // Teams has no ephemeral messages in channels: private answers are replies in the thread.
+    await context.sendActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), summary: fallback });
+  }
+}
