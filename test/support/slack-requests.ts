@@ -1,0 +1,74 @@
+// Requests shaped and signed exactly as Slack sends them (v0 HMAC-SHA256 over "v0:ts:body").
+import { createHmac } from "node:crypto";
+
+export const SIGNING_SECRET = "test-signing-secret-0123456789";
+
+export function signedHeaders(body: string, secret = SIGNING_SECRET, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+  const signature = `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+  return {
+    "content-type": "application/x-www-form-urlencoded",
+    "x-slack-request-timestamp": String(timestamp),
+    "x-slack-signature": signature,
+  };
+}
+
+export type SlashCommandFields = { user: string; channel: string; text: string; responseUrl: string; team?: string; channelName?: string; userName?: string };
+
+export function slashCommandBody(f: SlashCommandFields): string {
+  return new URLSearchParams({
+    token: "deprecated-verification-token",
+    team_id: f.team ?? "T-LAPLAND",
+    team_domain: "lapland",
+    channel_id: f.channel,
+    channel_name: f.channelName ?? "energy-cluster",
+    user_id: f.user,
+    user_name: f.userName ?? f.user.toLowerCase(),
+    command: "/cluster",
+    text: f.text,
+    api_app_id: "A-ENNAKKO",
+    is_enterprise_install: "false",
+    response_url: f.responseUrl,
+    trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
+  }).toString();
+}
+
+export function interactionBody(payload: Record<string, unknown>): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export function blockActionPayload(f: { user: string; channel: string; actionId: string; value: string; responseUrl: string; team?: string }) {
+  const team = f.team ?? "T-LAPLAND";
+  return {
+    type: "block_actions",
+    team: { id: team, domain: "lapland" },
+    user: { id: f.user, username: f.user.toLowerCase(), name: f.user.toLowerCase(), team_id: team },
+    api_app_id: "A-ENNAKKO",
+    token: "deprecated-verification-token",
+    container: { type: "message", message_ts: "1700000000.000100", channel_id: f.channel, is_ephemeral: false },
+    trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
+    channel: { id: f.channel, name: "energy-cluster" },
+    response_url: f.responseUrl,
+    actions: [{ action_id: f.actionId, block_id: "b1", text: { type: "plain_text", text: "x" }, value: f.value, type: "button", action_ts: String(Date.now() / 1000) }],
+  };
+}
+
+export function viewSubmissionPayload(f: { user: string; callbackId: string; metadata: string; values: Record<string, Record<string, unknown>>; team?: string }) {
+  const team = f.team ?? "T-LAPLAND";
+  return {
+    type: "view_submission",
+    team: { id: team, domain: "lapland" },
+    user: { id: f.user, username: f.user.toLowerCase(), name: f.user.toLowerCase(), team_id: team },
+    api_app_id: "A-ENNAKKO",
+    token: "deprecated-verification-token",
+    trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
+    view: {
+      id: "V123",
+      team_id: team,
+      type: "modal",
+      callback_id: f.callbackId,
+      private_metadata: f.metadata,
+      hash: "h",
+      state: { values: f.values },
+    },
+  };
+}

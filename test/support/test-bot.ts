@@ -1,0 +1,26 @@
+// Starts the real bot in-process (real HTTP server, real Bolt, real CloudAdapter) on a fresh test
+// database, configured through the same env schema as production.
+import { type RunningBot, startBot } from "../../src/bot.ts";
+import { loadConfig } from "../../src/config/env.ts";
+import { silentLogger } from "../../src/log/logger.ts";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
+import { SIGNING_SECRET } from "./slack-requests.ts";
+
+export type TestBot = { bot: RunningBot; db: TestDatabase; baseUrl: string; stop(): Promise<void> };
+
+export async function startTestBot(env: Record<string, string | undefined>, db?: TestDatabase): Promise<TestBot> {
+  const database = db ?? (await createTestDatabase());
+  const config = loadConfig({ PORT: "0", LOG_LEVEL: "error", ...env });
+  const bot = await startBot({ config, database, log: process.env.TEST_LOGS ? undefined : silentLogger });
+  return {
+    bot,
+    db: database,
+    baseUrl: `http://127.0.0.1:${bot.port}`,
+    async stop() {
+      await bot.stop();
+      if (!db) await database.close();
+    },
+  };
+}
+
+export const slackHttpEnv = (apiUrl: string) => ({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: apiUrl });
