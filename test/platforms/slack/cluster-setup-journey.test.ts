@@ -122,7 +122,9 @@ describe("Slack: cluster setup", () => {
 describe("Slack: members and roles", () => {
   beforeEach(async () => {
     await setUpEnergy();
+    // The announcement is the last thing setup sends.
     await slack.waitFor("chat.postMessage");
+    slack.reset();
   });
 
   it("joins by command and by the Join button, once", async () => {
