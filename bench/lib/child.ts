@@ -1,0 +1,103 @@
+// Entry of the benchmark's helper processes: `child.ts fake-slack | bot | baseline`.
+// Each one starts its server, reports where it listens, then answers calls (see ipc.ts).
+import { mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import { startBot } from "../../src/bot.ts";
+import { loadConfig } from "../../src/config/env.ts";
+import { createLogger } from "../../src/log/logger.ts";
+import { FakeSlackApi, type SlackUserFixture } from "../../test/fakes/slack-api.ts";
+import { SIGNING_SECRET } from "../../test/support/slack-requests.ts";
+import { type Role, reportStartFailure, serve } from "./ipc.ts";
+
+export const BENCH_BOT_TOKEN = "xoxb-bench-token";
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+/** What the parent reads back from the fake Slack API: enough to count replies and time them. */
+export type CallSummary = { method: string; at: number; body?: Record<string, unknown> };
+export type CallsQuery = { from: number; bodiesOf?: string[] };
+export type CallsAnswer = { total: number; calls: CallSummary[] };
+export type BotStats = { warnings: number; errors: number; firstProblems: string[] };
+
+async function fakeSlack(): Promise<void> {
+  const fake = await new FakeSlackApi().start();
+  serve(
+    { url: fake.url, apiUrl: fake.apiUrl },
+    {
+      users: (arg) => {
+        for (const [id, fixture] of Object.entries(arg as Record<string, SlackUserFixture>)) fake.users.set(id, fixture);
+      },
+      calls: (arg): CallsAnswer => {
+        const { from, bodiesOf = [] } = arg as CallsQuery;
+        const calls = fake.calls.slice(from).map((c) => ({ method: c.method, at: c.at, ...(bodiesOf.includes(c.method) ? { body: c.body } : {}) }));
+        return { total: fake.calls.length, calls };
+      },
+      stop: () => fake.stop(),
+    },
+  );
+}
+
+/** The real bot, as main.ts starts it, on a fresh embedded PGlite under a temporary DATA_DIR. */
+async function bot(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), "ennakko-bench-"));
+  const stats: BotStats = { warnings: 0, errors: 0, firstProblems: [] };
+  const log = createLogger("warn", (line) => {
+    if (line.includes('"level":"error"')) stats.errors += 1;
+    else stats.warnings += 1;
+    if (stats.firstProblems.length < 5) stats.firstProblems.push(line.slice(0, 400));
+  });
+  const config = loadConfig({
+    PORT: "0",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: requiredEnv("BENCH_SLACK_API_URL"),
+  });
+  const running = await startBot({ config, log });
+  const stop = async () => {
+    await running.stop(); // closes the HTTP server and the database (PGlite's timers included)
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  process.once("disconnect", () => void stop().finally(() => process.exit(1)));
+  serve({ port: running.port }, { stats: () => stats, stop });
+}
+
+/** Bare Bolt: the same receiver and signature check, listeners that only ack(). */
+async function baseline(): Promise<void> {
+  const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, endpoints: SLACK_EVENTS_PATH, logLevel: LogLevel.ERROR });
+  const app = new App({
+    token: BENCH_BOT_TOKEN,
+    receiver,
+    logLevel: LogLevel.ERROR,
+    clientOptions: { slackApiUrl: requiredEnv("BENCH_SLACK_API_URL") },
+  });
+  app.command("/cluster", async ({ ack }) => ack());
+  app.action(/^ennakko\./, async ({ ack }) => ack());
+  app.view(/^ennakko\./, async ({ ack }) => ack());
+  const server = await receiver.start({ port: 0, host: "127.0.0.1" });
+  const stop = async () => {
+    server.closeAllConnections();
+    await app.stop();
+  };
+  process.once("disconnect", () => void stop().finally(() => process.exit(1)));
+  serve({ port: (server.address() as AddressInfo).port }, { stop });
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+const roles: Record<Role, () => Promise<void>> = { "fake-slack": fakeSlack, bot, baseline };
+const role = process.argv[2] as Role;
+if (!process.send) {
+  process.stderr.write("bench/lib/child.ts is started by bench/ack-latency.ts, not directly\n");
+  process.exit(2);
+}
+const start = roles[role];
+if (!start) reportStartFailure(new Error(`unknown role ${role}`));
+else start().catch(reportStartFailure);

@@ -1,0 +1,159 @@
+// A local stand-in for the *remote* Bot Framework Connector REST API (what Teams' serviceUrl points
+// at): records every call the bot makes and answers like the connector does. Give the bot its url
+// (plus "/") as the activity's serviceUrl and the adapter sends replies here instead of to Microsoft.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type ConnectorOperation = "reply" | "send" | "update" | "delete" | "createConversation" | "other";
+
+export type ConnectorCall = {
+  /** HTTP method: POST, PUT, DELETE… */
+  method: string;
+  /** The raw request path, still URL-encoded. */
+  path: string;
+  operation: ConnectorOperation;
+  /** Decoded, e.g. "19:abc@thread.tacv2;messageid=1". */
+  conversationId?: string;
+  /** Decoded; the activity replied to (reply) or changed (update, delete). */
+  activityId?: string;
+  // biome-ignore lint/suspicious/noExplicitAny: an activity as the bot serialised it; tests read what they need.
+  body: Record<string, any>;
+  headers: IncomingMessage["headers"];
+  /** The id the fake answered with, when it answered with one. */
+  answeredId?: string;
+  status: number;
+};
+
+type Failure = { status: number; retryAfter?: number };
+
+export class FakeBotConnector {
+  readonly calls: ConnectorCall[] = [];
+  private readonly failures: Failure[] = [];
+  private server: Server | null = null;
+  private sequence = 0;
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, body, headers }) => {
+        res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(body === undefined ? "" : JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    return this;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  /** What Teams puts in activity.serviceUrl: the connector's base, with its trailing slash. */
+  get serviceUrl(): string {
+    return `${this.url}/`;
+  }
+
+  /** The next call (and only that one) fails with this status, like a throttled or broken connector. */
+  failNext(status: number, retryAfter?: number): void {
+    this.failures.push({ status, retryAfter });
+  }
+
+  /** Activities the bot posted (replies and new messages), in order. */
+  get posted(): ConnectorCall[] {
+    return this.calls.filter((c) => c.operation === "reply" || c.operation === "send");
+  }
+
+  /**
+   * Resolves once `count` calls have arrived, or one matches `predicate`. Turns finish their sends
+   * before the HTTP answer, so most tests never need this; proactive sends do.
+   */
+  async waitFor(expected: number | ((call: ConnectorCall) => boolean), timeoutMs = 5000): Promise<ConnectorCall[]> {
+    const done = () => (typeof expected === "number" ? this.calls.length >= expected : this.calls.some(expected));
+    const deadline = Date.now() + timeoutMs;
+    while (!done()) {
+      if (Date.now() > deadline) {
+        const seen = this.calls.map((c) => `${c.method} ${c.path}`).join(", ") || "nothing";
+        throw new Error(`timed out waiting for connector calls; got: ${seen}`);
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return typeof expected === "number" ? this.calls : this.calls.filter(expected);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.failures.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
+    const raw = await readBody(req);
+    const method = req.method ?? "GET";
+    const path = (req.url ?? "").split("?")[0]!;
+    const route = routeOf(method, path);
+    const call: ConnectorCall = { method, path, ...route, body: parseJson(raw), headers: req.headers, status: 200 };
+    this.calls.push(call);
+
+    const failure = this.failures.shift();
+    if (failure) {
+      call.status = failure.status;
+      const headers: Record<string, string> = failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
+      const code = failure.status === 429 ? "TooManyRequests" : failure.status >= 500 ? "ServiceError" : "BadArgument";
+      return { status: failure.status, body: { error: { code, message: `fake connector: injected ${failure.status}` } }, headers };
+    }
+    switch (route.operation) {
+      case "reply":
+      case "send":
+        call.answeredId = this.nextId();
+        return { status: 200, body: { id: call.answeredId } };
+      case "update":
+        call.answeredId = route.activityId;
+        return { status: 200, body: { id: route.activityId } };
+      case "delete":
+        return { status: 200 };
+      case "createConversation":
+        call.answeredId = `a:fake-conversation-${++this.sequence}`;
+        return { status: 200, body: { id: call.answeredId, activityId: this.nextId(), serviceUrl: `${this.url}/` } };
+      case "other":
+        call.status = 404;
+        return { status: 404, body: { error: { code: "NotFound", message: `fake connector: no route for ${method} ${path}` } } };
+    }
+  }
+
+  private nextId(): string {
+    return `1:fake-activity-${++this.sequence}`;
+  }
+}
+
+/** The connector's routes, as botframework-connector calls them; conversation ids are URL-encoded. */
+function routeOf(method: string, path: string): Pick<ConnectorCall, "operation" | "conversationId" | "activityId"> {
+  const parts = path.split("/").filter(Boolean);
+  if (parts[0] !== "v3" || parts[1] !== "conversations") return { operation: "other" };
+  if (parts.length === 2) return { operation: method === "POST" ? "createConversation" : "other" };
+  const conversationId = decodeURIComponent(parts[2]!);
+  if (parts[3] !== "activities") return { operation: "other", conversationId };
+  if (parts.length === 4) return { operation: method === "POST" ? "send" : "other", conversationId };
+  const activityId = decodeURIComponent(parts[4]!);
+  if (parts.length !== 5) return { operation: "other", conversationId, activityId };
+  const operation = method === "POST" ? "reply" : method === "PUT" ? "update" : method === "DELETE" ? "delete" : "other";
+  return { operation, conversationId, activityId };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c)).on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+  });
+}
+
+function parseJson(raw: string): Record<string, unknown> {
+  if (raw === "") return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : { value: parsed };
+  } catch {
+    return { unparsed: raw };
+  }
+}
