@@ -2,19 +2,31 @@
 // snapshot does not match the SQL that was written for it.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { diffSchemas, lastSnapshot, MIGRATIONS_DIR, migrationFolders, SCHEMA_PATH, SNAPSHOT_NAME } from "./lib/schema-diff.ts";
+import {
+  diffSchemas,
+  lastSnapshot,
+  MIGRATIONS_DIR,
+  migrationFolders,
+  SCHEMA_PATH,
+  SNAPSHOT_NAME,
+} from "./lib/schema-diff.ts";
 
 async function main(): Promise<void> {
   const snapshot = await lastSnapshot();
   if (snapshot === null) fail("No migrations found in prisma/migrations.");
   const pending = await diffSchemas(snapshot, await readFile(SCHEMA_PATH, "utf8"));
-  if (pending !== "") fail(`prisma/schema.prisma has changes without a migration. Run: npm run db:migration -- <name>\n${pending}`);
+  if (pending !== "")
+    fail(
+      `prisma/schema.prisma has changes without a migration. Run: npm run db:migration -- <name>\n${pending}`,
+    );
   // The newest migration's SQL must be exactly what its snapshot implies (guards hand edits).
   const folders = await migrationFolders();
-  const previous = folders.length > 1 ? await readFile(join(MIGRATIONS_DIR, folders.at(-2)!, SNAPSHOT_NAME), "utf8") : null;
+  const previous =
+    folders.length > 1 ? await readFile(join(MIGRATIONS_DIR, folders.at(-2)!, SNAPSHOT_NAME), "utf8") : null;
   const expected = await diffSchemas(previous, snapshot);
   const written = await readFile(join(MIGRATIONS_DIR, folders.at(-1)!, "migration.sql"), "utf8");
-  if (expected.trim() !== written.trim()) fail(`${folders.at(-1)}/migration.sql does not match its schema snapshot.`);
+  if (expected.trim() !== written.trim())
+    fail(`${folders.at(-1)}/migration.sql does not match its schema snapshot.`);
   console.log(`Migrations and schema agree (${folders.length} migration(s)).`);
 }
 

@@ -1,21 +1,36 @@
 // Wires config, database, platforms and the HTTP server. main.ts runs it; tests start it in-process.
 import type { AddressInfo } from "node:net";
-import { type Clock, systemClock, type AppContext } from "./app/shared/context.ts";
+import { type AppContext, type Clock, systemClock } from "./app/shared/context.ts";
 import type { Config } from "./config/env.ts";
 import { type Database, openDatabase } from "./db/open-database.ts";
 import { createHttpServer, json, type Route } from "./http/http-server.ts";
 import { createLogger, type Logger } from "./log/logger.ts";
-import { createSlackPlatform, SLACK_EVENTS_PATH, type SlackPlatform } from "./platforms/slack/slack-platform.ts";
+import {
+  createSlackPlatform,
+  SLACK_EVENTS_PATH,
+  type SlackPlatform,
+} from "./platforms/slack/slack-platform.ts";
 import { createTeamsPlatform, TEAMS_MESSAGES_PATH } from "./platforms/teams/teams-platform.ts";
 import { createDispatcher } from "./surface/dispatch.ts";
 
 export type BotOptions = { config: Config; database?: Database; clock?: Clock; log?: Logger };
 
-export type RunningBot = { port: number; database: Database; slack: SlackPlatform | null; stop(): Promise<void> };
+export type RunningBot = {
+  port: number;
+  database: Database;
+  slack: SlackPlatform | null;
+  stop(): Promise<void>;
+};
 
-export async function startBot({ config, database: given, clock = systemClock, log = createLogger(config.logLevel) }: BotOptions): Promise<RunningBot> {
+export async function startBot({
+  config,
+  database: given,
+  clock = systemClock,
+  log = createLogger(config.logLevel),
+}: BotOptions): Promise<RunningBot> {
   const database = given ?? (await openDatabase(config.database));
-  if (database.migrations.applied.length > 0) log.info("migrations applied", { applied: database.migrations.applied });
+  if (database.migrations.applied.length > 0)
+    log.info("migrations applied", { applied: database.migrations.applied });
   const app: AppContext = { db: database.prisma, clock };
   const dispatch = createDispatcher(app, log);
   const slack = config.slack.mode === "off" ? null : createSlackPlatform(config.slack, dispatch, log);
@@ -26,7 +41,8 @@ export async function startBot({ config, database: given, clock = systemClock, l
     { method: "POST", path: TEAMS_MESSAGES_PATH, handle: (req, res) => teams.handle(req, res) },
   ];
   const slackListener = slack?.requestListener;
-  if (slackListener) routes.push({ method: "POST", path: SLACK_EVENTS_PATH, handle: (req, res) => slackListener(req, res) });
+  if (slackListener)
+    routes.push({ method: "POST", path: SLACK_EVENTS_PATH, handle: (req, res) => slackListener(req, res) });
 
   const server = createHttpServer(routes, log);
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(config.port, resolve));

@@ -3,7 +3,10 @@ import type { Config } from "./config/env.ts";
 
 export function connectionGuide(config: Config, port: number): string {
   const base = `http://localhost:${port}`;
-  const db = config.database.kind === "embedded" ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}/pglite` : "PostgreSQL (DATABASE_URL)";
+  const db =
+    config.database.kind === "embedded"
+      ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}/pglite`
+      : "PostgreSQL (DATABASE_URL)";
   const lines = [
     "",
     `Ennakko is running on ${base}  (health: ${base}/healthz, database: ${db})`,
@@ -21,7 +24,9 @@ function slackLines(config: Config, base: string): string[] {
     case "socket":
       return ["Slack: connected by Socket Mode (no public URL needed)."];
     case "http":
-      return [`Slack: HTTP mode. Point the slash command, interactivity and events URLs at https://<public host>/slack/events (here ${base}/slack/events).`];
+      return [
+        `Slack: HTTP mode. Point the slash command, interactivity and events URLs at https://<public host>/slack/events (here ${base}/slack/events).`,
+      ];
     case "off":
       return [
         "Slack: not connected. To connect:",
@@ -35,7 +40,10 @@ function slackLines(config: Config, base: string): string[] {
 }
 
 function teamsLines(config: Config, base: string): string[] {
-  if (config.teams.appId) return [`Teams: endpoint ${base}/api/messages (app ${config.teams.appId}); expose it over HTTPS as the bot's messaging endpoint.`];
+  if (config.teams.appId)
+    return [
+      `Teams: endpoint ${base}/api/messages (app ${config.teams.appId}); expose it over HTTPS as the bot's messaging endpoint.`,
+    ];
   return [
     `Teams: endpoint ${base}/api/messages accepts unauthenticated requests (Bot Framework Emulator, local tools). To connect Teams:`,
     "  1. Azure portal → create an Azure Bot; note its Microsoft App ID, create a client secret",

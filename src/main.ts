@@ -1,9 +1,9 @@
 // `npm start`: read config, open the database (migrating it), serve, and shut down gracefully.
 import { startBot } from "./bot.ts";
-import { ConfigError, type Config, loadConfig } from "./config/env.ts";
+import { type Config, ConfigError, loadConfig } from "./config/env.ts";
 import { loadDotEnv } from "./config/load-env-file.ts";
-import { createLogger } from "./log/logger.ts";
 import { connectionGuide } from "./connection-guide.ts";
+import { createLogger } from "./log/logger.ts";
 
 async function main(): Promise<void> {
   loadDotEnv();

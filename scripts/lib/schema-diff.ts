@@ -17,7 +17,10 @@ const EMPTY_MARKER = "-- This is an empty migration.";
 export function toDiffableSchema(schema: string): string {
   return schema
     .replace(/^generator\s+\w+\s*\{[\s\S]*?^\}\s*$/gm, "")
-    .replace(/(datasource\s+\w+\s*\{[^}]*provider\s*=\s*"postgresql")/, '$1\n  url = "postgresql://offline@localhost/offline"');
+    .replace(
+      /(datasource\s+\w+\s*\{[^}]*provider\s*=\s*"postgresql")/,
+      '$1\n  url = "postgresql://offline@localhost/offline"',
+    );
 }
 
 /** Folder names of applied-in-order migrations, oldest first. */
@@ -58,12 +61,26 @@ export async function diffSchemas(from: string | null, to: string): Promise<stri
     const fromArgs = from === null ? ["--from-empty"] : ["--from-schema-datamodel", "from.prisma"];
     if (from !== null) await writeFile(join(dir, "from.prisma"), toDiffableSchema(from));
     const cli = join(ROOT, "node_modules/prisma-schema-diff/build/index.js");
-    const args = ["migrate", "diff", "--config", "prisma.config.ts", ...fromArgs, "--to-schema-datamodel", "to.prisma", "--script"];
+    const args = [
+      "migrate",
+      "diff",
+      "--config",
+      "prisma.config.ts",
+      ...fromArgs,
+      "--to-schema-datamodel",
+      "to.prisma",
+      "--script",
+    ];
     const { stdout } = await run(process.execPath, [cli, ...args], {
       cwd: dir,
       maxBuffer: 32 * 1024 * 1024,
       // Existing files stop the 6.19 CLI from trying to download engines it will not use.
-      env: { ...process.env, PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false", PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      env: {
+        ...process.env,
+        PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false",
+        PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
+        PRISMA_HIDE_UPDATE_MESSAGE: "1",
+      },
     });
     return stdout.includes(EMPTY_MARKER) ? "" : stdout;
   } finally {

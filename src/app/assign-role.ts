@@ -18,7 +18,10 @@ export const AssignRoleInput = z.object({
 
 export type RoleChange = { clusterName: string; displayName: string; from: Role; to: Role };
 
-export async function assignRole(ctx: AppContext, raw: z.input<typeof AssignRoleInput>): Promise<Result<RoleChange>> {
+export async function assignRole(
+  ctx: AppContext,
+  raw: z.input<typeof AssignRoleInput>,
+): Promise<Result<RoleChange>> {
   const input = parseInput(AssignRoleInput, raw);
   if (!input.ok) return input;
   const { actor, conversation, target, role } = input.value;
@@ -29,10 +32,16 @@ export async function assignRole(ctx: AppContext, raw: z.input<typeof AssignRole
     const { cluster } = auth.value;
     const targetPerson = await findPersonByRef(tx, target);
     const targetMembership = targetPerson ? await membershipIn(tx, cluster.id, targetPerson.id) : null;
-    if (!targetPerson || !targetMembership) return fail("UNKNOWN_USER", { user: target.displayName ?? target.userId });
+    if (!targetPerson || !targetMembership)
+      return fail("UNKNOWN_USER", { user: target.displayName ?? target.userId });
     const chairs = await tx.membership.count({ where: { clusterId: cluster.id, role: "CHAIR" } });
     if (wouldLoseLastChair(chairs, targetMembership.role, role)) return fail("LAST_CHAIR");
-    const change = { clusterName: cluster.name, displayName: targetPerson.displayName, from: targetMembership.role, to: role };
+    const change = {
+      clusterName: cluster.name,
+      displayName: targetPerson.displayName,
+      from: targetMembership.role,
+      to: role,
+    };
     if (targetMembership.role === role) return ok(change);
     await tx.membership.update({ where: { id: targetMembership.id }, data: { role } });
     await audit(tx, {

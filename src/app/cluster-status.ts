@@ -22,7 +22,10 @@ export type ClusterStatus = {
   yourRole: Role;
 };
 
-export async function clusterStatus(ctx: AppContext, raw: z.input<typeof ClusterStatusInput>): Promise<Result<ClusterStatus>> {
+export async function clusterStatus(
+  ctx: AppContext,
+  raw: z.input<typeof ClusterStatusInput>,
+): Promise<Result<ClusterStatus>> {
   const input = parseInput(ClusterStatusInput, raw);
   if (!input.ok) return input;
   const person = await ensurePerson(ctx, input.value.actor);
@@ -33,7 +36,9 @@ export async function clusterStatus(ctx: AppContext, raw: z.input<typeof Cluster
     ctx.db.membership.groupBy({ by: ["role"], where: { clusterId: cluster.id }, _count: { _all: true } }),
     ctx.db.channelBinding.findMany({ where: { clusterId: cluster.id }, select: { platform: true } }),
   ]);
-  const roleCounts = Object.fromEntries(groups.map((g) => [g.role, g._count._all])) as Partial<Record<Role, number>>;
+  const roleCounts = Object.fromEntries(groups.map((g) => [g.role, g._count._all])) as Partial<
+    Record<Role, number>
+  >;
   return ok({
     name: cluster.name,
     sector: cluster.sector,

@@ -11,7 +11,10 @@ export const DescribeAccessInput = z.object({ actor: PlatformUserSchema, convers
 
 export type Access = { clusterName: string | null; role: Role | null; locale: string | null };
 
-export async function describeAccess(ctx: AppContext, raw: z.input<typeof DescribeAccessInput>): Promise<Result<Access>> {
+export async function describeAccess(
+  ctx: AppContext,
+  raw: z.input<typeof DescribeAccessInput>,
+): Promise<Result<Access>> {
   const input = parseInput(DescribeAccessInput, raw);
   if (!input.ok) return input;
   const person = await ensurePerson(ctx, input.value.actor);

@@ -10,7 +10,10 @@ import { parseInput } from "./shared/parse-input.ts";
 
 export const JoinClusterInput = z.object({ actor: PlatformUserSchema, conversation: ConversationSchema });
 
-export async function joinCluster(ctx: AppContext, raw: z.input<typeof JoinClusterInput>): Promise<Result<Cluster>> {
+export async function joinCluster(
+  ctx: AppContext,
+  raw: z.input<typeof JoinClusterInput>,
+): Promise<Result<Cluster>> {
   const input = parseInput(JoinClusterInput, raw);
   if (!input.ok) return input;
   const person = await ensurePerson(ctx, input.value.actor);
@@ -23,10 +26,18 @@ export async function joinCluster(ctx: AppContext, raw: z.input<typeof JoinClust
       skipDuplicates: true,
     });
     if (count === 0) {
-      const existing = await tx.membership.findUniqueOrThrow({ where: { clusterId_personId: { clusterId: cluster.id, personId: person.id } } });
+      const existing = await tx.membership.findUniqueOrThrow({
+        where: { clusterId_personId: { clusterId: cluster.id, personId: person.id } },
+      });
       return fail("ALREADY_MEMBER", { cluster: cluster.name, role: existing.role });
     }
-    await audit(tx, { clusterId: cluster.id, actorId: person.id, action: "member.join", subjectType: "person", subjectId: person.id });
+    await audit(tx, {
+      clusterId: cluster.id,
+      actorId: person.id,
+      action: "member.join",
+      subjectType: "person",
+      subjectId: person.id,
+    });
     return ok(cluster);
   });
 }

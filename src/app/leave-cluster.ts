@@ -12,7 +12,10 @@ import { parseInput } from "./shared/parse-input.ts";
 
 export const LeaveClusterInput = z.object({ actor: PlatformUserSchema, conversation: ConversationSchema });
 
-export async function leaveCluster(ctx: AppContext, raw: z.input<typeof LeaveClusterInput>): Promise<Result<Cluster>> {
+export async function leaveCluster(
+  ctx: AppContext,
+  raw: z.input<typeof LeaveClusterInput>,
+): Promise<Result<Cluster>> {
   const input = parseInput(LeaveClusterInput, raw);
   if (!input.ok) return input;
   const person = await ensurePerson(ctx, input.value.actor);

@@ -13,15 +13,28 @@ export const ListMembersInput = z.object({ actor: PlatformUserSchema, conversati
 export type MemberRow = { personId: string; displayName: string; role: Role; organisation: string | null };
 export type MemberList = { clusterName: string; members: MemberRow[] };
 
-export async function listMembers(ctx: AppContext, raw: z.input<typeof ListMembersInput>): Promise<Result<MemberList>> {
+export async function listMembers(
+  ctx: AppContext,
+  raw: z.input<typeof ListMembersInput>,
+): Promise<Result<MemberList>> {
   const input = parseInput(ListMembersInput, raw);
   if (!input.ok) return input;
   const person = await ensurePerson(ctx, input.value.actor);
   const auth = await authorize(ctx.db, input.value.conversation, person.id, "cluster.view");
   if (!auth.ok) return auth;
-  const rows = await ctx.db.membership.findMany({ where: { clusterId: auth.value.cluster.id }, include: { person: true } });
+  const rows = await ctx.db.membership.findMany({
+    where: { clusterId: auth.value.cluster.id },
+    include: { person: true },
+  });
   const members = rows
-    .map((m) => ({ personId: m.personId, displayName: m.person.displayName, role: m.role, organisation: m.person.organisation }))
-    .sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.displayName.localeCompare(b.displayName));
+    .map((m) => ({
+      personId: m.personId,
+      displayName: m.person.displayName,
+      role: m.role,
+      organisation: m.person.organisation,
+    }))
+    .sort(
+      (a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.displayName.localeCompare(b.displayName),
+    );
   return ok({ clusterName: auth.value.cluster.name, members });
 }

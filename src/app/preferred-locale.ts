@@ -5,7 +5,11 @@ import type { Conversation, PlatformUser } from "../domain/platform-user.ts";
 import type { AppContext } from "./shared/context.ts";
 import { clusterOfConversation, ensurePerson } from "./shared/identity.ts";
 
-export async function preferredLocale(ctx: AppContext, actor: PlatformUser, conversation: Conversation): Promise<Locale> {
+export async function preferredLocale(
+  ctx: AppContext,
+  actor: PlatformUser,
+  conversation: Conversation,
+): Promise<Locale> {
   const person = await ensurePerson(ctx, actor);
   const own = toLocale(person.locale) ?? toLocale(actor.locale);
   if (own) return own;

@@ -13,10 +13,14 @@ export const RememberConversationInput = z.object({
   reference: z.record(z.string(), z.unknown()),
 });
 
-export async function rememberConversation(ctx: AppContext, raw: z.input<typeof RememberConversationInput>): Promise<void> {
+export async function rememberConversation(
+  ctx: AppContext,
+  raw: z.input<typeof RememberConversationInput>,
+): Promise<void> {
   const input = RememberConversationInput.parse(raw);
   // Only a personal chat belongs to one person; channel references are shared.
-  const personId = input.scope === "PERSONAL" && input.actor ? (await ensurePerson(ctx, input.actor)).id : null;
+  const personId =
+    input.scope === "PERSONAL" && input.actor ? (await ensurePerson(ctx, input.actor)).id : null;
   const platform = input.actor?.platform ?? "TEAMS";
   const reference = input.reference as Prisma.InputJsonObject;
   await ctx.db.conversationRef.upsert({

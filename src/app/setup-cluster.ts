@@ -21,7 +21,10 @@ export const SetupClusterInput = z.object({
 export type SetupClusterInput = z.input<typeof SetupClusterInput>;
 
 /** Cheap check before showing the form, so nobody fills it in vain. */
-export async function checkChannelFree(ctx: AppContext, conversation: z.infer<typeof ConversationSchema>): Promise<Result<null>> {
+export async function checkChannelFree(
+  ctx: AppContext,
+  conversation: z.infer<typeof ConversationSchema>,
+): Promise<Result<null>> {
   if (conversation.scope === "PERSONAL") return fail("NEEDS_CHANNEL");
   const bound = await clusterOfConversation(ctx.db, conversation);
   return bound ? fail("CHANNEL_ALREADY_BOUND", { cluster: bound.name }) : ok(null);
@@ -47,7 +50,13 @@ export async function setupCluster(ctx: AppContext, raw: SetupClusterInput): Pro
           sector: sector || null,
           timeZone,
           locale,
-          bindings: { create: { platform: conversation.platform, workspaceId: workspace.id, channelId: conversation.channelId } },
+          bindings: {
+            create: {
+              platform: conversation.platform,
+              workspaceId: workspace.id,
+              channelId: conversation.channelId,
+            },
+          },
           memberships: { create: { personId: person.id, role: "CHAIR" } },
         },
       });
@@ -57,7 +66,14 @@ export async function setupCluster(ctx: AppContext, raw: SetupClusterInput): Pro
         action: "cluster.setup",
         subjectType: "cluster",
         subjectId: created.id,
-        details: { name, sector: sector ?? null, timeZone, locale, channel: conversation.channelId, platform: conversation.platform },
+        details: {
+          name,
+          sector: sector ?? null,
+          timeZone,
+          locale,
+          channel: conversation.channelId,
+          platform: conversation.platform,
+        },
       });
       return created;
     });

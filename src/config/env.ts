@@ -19,7 +19,10 @@ const EnvSchema = z
       emptyToUndefined,
       z
         .string()
-        .regex(/^postgres(ql)?:\/\//, "must be a PostgreSQL URL such as postgresql://user:pass@host:5432/ennakko, or unset for the embedded database")
+        .regex(
+          /^postgres(ql)?:\/\//,
+          "must be a PostgreSQL URL such as postgresql://user:pass@host:5432/ennakko, or unset for the embedded database",
+        )
         .optional(),
     ),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
@@ -30,11 +33,16 @@ const EnvSchema = z
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: z.preprocess(
       emptyToUndefined,
-      z.string().startsWith("xapp-", "must be an app-level token with connections:write, starting with xapp-").optional(),
+      z
+        .string()
+        .startsWith("xapp-", "must be an app-level token with connections:write, starting with xapp-")
+        .optional(),
     ),
     SLACK_API_URL: z.preprocess(
       emptyToUndefined,
-      z.url({ error: "must be a URL ending in /api/, e.g. https://slack.com/api/" }).default("https://slack.com/api/"),
+      z
+        .url({ error: "must be a URL ending in /api/, e.g. https://slack.com/api/" })
+        .default("https://slack.com/api/"),
     ),
     MICROSOFT_APP_ID: optionalString,
     MICROSOFT_APP_PASSWORD: optionalString,
@@ -42,12 +50,16 @@ const EnvSchema = z
     MICROSOFT_APP_TYPE: z.preprocess(
       emptyToUndefined,
       z
-        .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { error: "must be MultiTenant, SingleTenant or UserAssignedMSI" })
+        .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], {
+          error: "must be MultiTenant, SingleTenant or UserAssignedMSI",
+        })
         .default("MultiTenant"),
     ),
     LOG_LEVEL: z.preprocess(
       (v) => (typeof v === "string" ? emptyToUndefined(v.toLowerCase()) : v),
-      z.enum(["debug", "info", "warn", "error"], { error: "must be debug, info, warn or error" }).default("info"),
+      z
+        .enum(["debug", "info", "warn", "error"], { error: "must be debug, info, warn or error" })
+        .default("info"),
     ),
   })
   .superRefine((env, ctx) => {
@@ -55,15 +67,28 @@ const EnvSchema = z
       if (!env[variable]) ctx.addIssue({ code: "custom", path: [variable], message: why });
     };
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN) {
-      need("SLACK_SIGNING_SECRET", "is required in HTTP mode (SLACK_BOT_TOKEN set, SLACK_APP_TOKEN unset): copy it from Basic Information → Signing Secret");
+      need(
+        "SLACK_SIGNING_SECRET",
+        "is required in HTTP mode (SLACK_BOT_TOKEN set, SLACK_APP_TOKEN unset): copy it from Basic Information → Signing Secret",
+      );
     }
-    if (env.SLACK_APP_TOKEN) need("SLACK_BOT_TOKEN", "is required when SLACK_APP_TOKEN is set: copy the Bot User OAuth Token (xoxb-…)");
+    if (env.SLACK_APP_TOKEN)
+      need(
+        "SLACK_BOT_TOKEN",
+        "is required when SLACK_APP_TOKEN is set: copy the Bot User OAuth Token (xoxb-…)",
+      );
     if (env.MICROSOFT_APP_ID) {
       if (env.MICROSOFT_APP_TYPE !== "UserAssignedMSI") {
-        need("MICROSOFT_APP_PASSWORD", "is required when MICROSOFT_APP_ID is set: the client secret of the bot's app registration");
+        need(
+          "MICROSOFT_APP_PASSWORD",
+          "is required when MICROSOFT_APP_ID is set: the client secret of the bot's app registration",
+        );
       }
       if (env.MICROSOFT_APP_TYPE !== "MultiTenant") {
-        need("MICROSOFT_APP_TENANT_ID", `is required when MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE}: the directory (tenant) id`);
+        need(
+          "MICROSOFT_APP_TENANT_ID",
+          `is required when MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE}: the directory (tenant) id`,
+        );
       }
     } else if (env.MICROSOFT_APP_PASSWORD) {
       need("MICROSOFT_APP_ID", "is required when MICROSOFT_APP_PASSWORD is set: the bot's Microsoft App ID");
@@ -110,13 +135,21 @@ function toConfig(env: Env): Config {
   const apiUrl = env.SLACK_API_URL.endsWith("/") ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`;
   let slack: SlackConfig = { mode: "off" };
   if (env.SLACK_BOT_TOKEN && env.SLACK_APP_TOKEN) {
-    slack = { mode: "socket", botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, apiUrl };
+    slack = {
+      mode: "socket",
+      botToken: env.SLACK_BOT_TOKEN,
+      appToken: env.SLACK_APP_TOKEN,
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      apiUrl,
+    };
   } else if (env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET) {
     slack = { mode: "http", botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, apiUrl };
   }
   return {
     port: env.PORT,
-    database: env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "embedded", dataDir: env.DATA_DIR },
+    database: env.DATABASE_URL
+      ? { kind: "postgres", url: env.DATABASE_URL }
+      : { kind: "embedded", dataDir: env.DATA_DIR },
     slack,
     teams: {
       appId: env.MICROSOFT_APP_ID,

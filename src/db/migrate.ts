@@ -43,7 +43,10 @@ export async function readMigrations(dir: string): Promise<MigrationFile[]> {
   );
 }
 
-export async function applyMigrations(conn: SqlConnection, migrations: MigrationFile[]): Promise<MigrationReport> {
+export async function applyMigrations(
+  conn: SqlConnection,
+  migrations: MigrationFile[],
+): Promise<MigrationReport> {
   await conn.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
   try {
     await conn.query(CREATE_MIGRATIONS_TABLE);

@@ -29,7 +29,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.kind === "postgres" ? openPostgres(options.url) : openEmbedded(options);
 }
 
-async function openEmbedded(options: { kind: "embedded"; dataDir: string } | { kind: "pglite"; pglite: PGlite }) {
+async function openEmbedded(
+  options: { kind: "embedded"; dataDir: string } | { kind: "pglite"; pglite: PGlite },
+) {
   const pglite = options.kind === "pglite" ? options.pglite : await createPglite(options.dataDir);
   const migrations = await migratePglite(pglite);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });

@@ -28,5 +28,10 @@ export const ConversationSchema = z.object({
 export type Conversation = z.infer<typeof ConversationSchema>;
 
 /** A reference to another user inside a command, as the platform layer normalised it. */
-export const UserRefSchema = z.object({ platform: PlatformSchema, tenant: z.string(), userId: z.string(), displayName: z.string().optional() });
+export const UserRefSchema = z.object({
+  platform: PlatformSchema,
+  tenant: z.string(),
+  userId: z.string(),
+  displayName: z.string().optional(),
+});
 export type UserRef = z.infer<typeof UserRefSchema>;

@@ -2,7 +2,11 @@
 // message the user understands, in their language.
 
 export type Ok<T> = { ok: true; value: T };
-export type Fail<R extends string = FailureReason> = { ok: false; reason: R; details?: Record<string, string | number> };
+export type Fail<R extends string = FailureReason> = {
+  ok: false;
+  reason: R;
+  details?: Record<string, string | number>;
+};
 export type Result<T, R extends string = FailureReason> = Ok<T> | Fail<R>;
 
 export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });

@@ -2,7 +2,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "../log/logger.ts";
 
-export type Route = { method: "GET" | "POST"; path: string; handle(req: IncomingMessage, res: ServerResponse): void | Promise<void> };
+export type Route = {
+  method: "GET" | "POST";
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
+};
 
 export function createHttpServer(routes: Route[], log: Logger): Server {
   return createServer((req, res) => {
@@ -10,7 +14,9 @@ export function createHttpServer(routes: Route[], log: Logger): Server {
     const route = routes.find((r) => r.path === path && r.method === req.method);
     if (!route) {
       const known = routes.some((r) => r.path === path);
-      res.writeHead(known ? 405 : 404, { "content-type": "application/json" }).end(JSON.stringify({ error: known ? "method not allowed" : "not found" }));
+      res
+        .writeHead(known ? 405 : 404, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: known ? "method not allowed" : "not found" }));
       return;
     }
     Promise.resolve(route.handle(req, res)).catch((error: unknown) => {

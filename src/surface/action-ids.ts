@@ -10,7 +10,12 @@ export const ACTION_IDS = {
   showMembers: "ennakko.show-members",
 } as const;
 
-export const SETUP_FIELDS = { name: "name", sector: "sector", timeZone: "time_zone", locale: "locale" } as const;
+export const SETUP_FIELDS = {
+  name: "name",
+  sector: "sector",
+  timeZone: "time_zone",
+  locale: "locale",
+} as const;
 
 export const COMMON_TIME_ZONES = [
   "Europe/Helsinki",

@@ -18,7 +18,12 @@ export type CommandSpec = {
 
 export const COMMANDS = [
   { name: "help", args: [], summary: "What you can do here", requires: "anyone" },
-  { name: "setup", args: [{ name: "name", kind: "rest" }], summary: "Bind this channel to a new cluster", requires: "anyone" },
+  {
+    name: "setup",
+    args: [{ name: "name", kind: "rest" }],
+    summary: "Bind this channel to a new cluster",
+    requires: "anyone",
+  },
   { name: "members", args: [], summary: "List the cluster's members and roles", requires: "cluster.view" },
   { name: "join", args: [], summary: "Join this channel's cluster", requires: "anyone" },
   { name: "leave", args: [], summary: "Leave this channel's cluster", requires: "cluster.view" },

@@ -4,13 +4,13 @@ import type { AppContext } from "../app/shared/context.ts";
 import type { Locale } from "../domain/locale.ts";
 import type { Logger } from "../log/logger.ts";
 import { ACTION_IDS, FORM_IDS } from "./action-ids.ts";
-import { type Translate, translator } from "./i18n/catalog.ts";
-import { type Envelope, EnvelopeSchema } from "./intent.ts";
-import { type HandlerContext } from "./handlers/handler-context.ts";
+import type { HandlerContext } from "./handlers/handler-context.ts";
 import { helpHandler } from "./handlers/help.ts";
 import { joinHandler, leaveHandler, membersHandler, roleHandler } from "./handlers/membership.ts";
 import { setupCommandHandler, setupSubmitHandler } from "./handlers/setup.ts";
 import { statusHandler } from "./handlers/status.ts";
+import { type Translate, translator } from "./i18n/catalog.ts";
+import { type Envelope, EnvelopeSchema } from "./intent.ts";
 import { type ParsedCommand, parseCommand } from "./parse-command.ts";
 import { note, type Output } from "./view.ts";
 
@@ -33,7 +33,11 @@ export function createDispatcher(app: AppContext, log: Logger): Dispatcher {
       return { locale, outputs: await route(hc, envelope) };
     } catch (error) {
       // Unexpected: log with context, apologise in the person's language, never leak a stack.
-      log.error("interaction failed", { error, intent: envelope.intent.kind, platform: envelope.actor.platform });
+      log.error("interaction failed", {
+        error,
+        intent: envelope.intent.kind,
+        platform: envelope.actor.platform,
+      });
       return { locale, outputs: [note(t("error.unexpected"))] };
     }
   };
@@ -84,7 +88,12 @@ async function runAction(hc: HandlerContext, actionId: string): Promise<Output[]
   }
 }
 
-async function runSubmit(hc: HandlerContext, formId: string, values: Record<string, unknown>, metadata: string): Promise<Output[]> {
+async function runSubmit(
+  hc: HandlerContext,
+  formId: string,
+  values: Record<string, unknown>,
+  metadata: string,
+): Promise<Output[]> {
   switch (formId) {
     case FORM_IDS.setupCluster:
       return setupSubmitHandler(hc, values, metadata);

@@ -1,6 +1,6 @@
 import type { Fail, FailureReason } from "../domain/result.ts";
-import { isRole } from "./role-label.ts";
 import type { Translate } from "./i18n/catalog.ts";
+import { isRole } from "./role-label.ts";
 import { note, type Output } from "./view.ts";
 
 /** An expected refusal, told privately in the person's language. */

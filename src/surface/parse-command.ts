@@ -11,9 +11,11 @@ export type ParsedCommand =
   | { name: "setup"; clusterName: string }
   | { name: "role"; target: MentionedUser; role: Role };
 
-export type ParseOutcome = { ok: true; command: ParsedCommand } | { ok: false; key: MessageKey; params: Params };
+export type ParseOutcome =
+  | { ok: true; command: ParsedCommand }
+  | { ok: false; key: MessageKey; params: Params };
 
-const MENTION = /^<@([A-Za-z0-9:_.\-]+)(?:\|([^>]*))?>$/;
+const MENTION = /^<@([A-Za-z0-9:_.-]+)(?:\|([^>]*))?>$/;
 
 export function parseCommand(text: string): ParseOutcome {
   const words = text.trim().split(/\s+/).filter(Boolean);
@@ -42,7 +44,14 @@ function parseRoleArgs(args: string[], usage: ParseOutcome): ParseOutcome {
   const mention = MENTION.exec(userToken);
   if (!mention) return { ok: false, key: "parse.badUser", params: { value: userToken.slice(0, 60) } };
   const role = parseRole(roleWord);
-  if (!role) return { ok: false, key: "parse.badRole", params: { value: roleWord.slice(0, 30), roles: ROLES.map((r) => r.toLowerCase()).join(", ") } };
-  const target: MentionedUser = mention[2] ? { userId: mention[1]!, displayName: mention[2] } : { userId: mention[1]! };
+  if (!role)
+    return {
+      ok: false,
+      key: "parse.badRole",
+      params: { value: roleWord.slice(0, 30), roles: ROLES.map((r) => r.toLowerCase()).join(", ") },
+    };
+  const target: MentionedUser = mention[2]
+    ? { userId: mention[1]!, displayName: mention[2] }
+    : { userId: mention[1]! };
   return { ok: true, command: { name: "role", target, role } };
 }

@@ -23,7 +23,12 @@ afterAll(() => db.close());
 beforeEach(() => truncateAll(db));
 
 async function setUpEnergy() {
-  const result = await setupCluster(ctx, { actor: chair, conversation: energy, name: "Energy", sector: "energy" });
+  const result = await setupCluster(ctx, {
+    actor: chair,
+    conversation: energy,
+    name: "Energy",
+    sector: "energy",
+  });
   if (!result.ok) throw new Error(result.reason);
   return result.value;
 }
@@ -31,9 +36,20 @@ async function setUpEnergy() {
 describe("setting up a cluster", () => {
   it("binds the channel, makes the caller chair and writes the audit log", async () => {
     const cluster = await setUpEnergy();
-    expect(cluster).toMatchObject({ name: "Energy", sector: "energy", timeZone: "Europe/Helsinki", locale: "fi" });
+    expect(cluster).toMatchObject({
+      name: "Energy",
+      sector: "energy",
+      timeZone: "Europe/Helsinki",
+      locale: "fi",
+    });
     const members = await listMembers(ctx, { actor: chair, conversation: energy });
-    expect(members).toEqual({ ok: true, value: { clusterName: "Energy", members: [expect.objectContaining({ displayName: "Aino Chair", role: "CHAIR" })] } });
+    expect(members).toEqual({
+      ok: true,
+      value: {
+        clusterName: "Energy",
+        members: [expect.objectContaining({ displayName: "Aino Chair", role: "CHAIR" })],
+      },
+    });
     const audit = await db.prisma.auditEntry.findMany({ where: { clusterId: cluster.id } });
     expect(audit.map((a) => a.action)).toEqual(["cluster.setup"]);
   });
@@ -46,7 +62,10 @@ describe("setting up a cluster", () => {
       details: { cluster: "Energy" },
     });
     const dm = { ...energy, channelId: "D-1", scope: "PERSONAL" as const };
-    expect(await setupCluster(ctx, { actor: chair, conversation: dm, name: "X cluster" })).toMatchObject({ ok: false, reason: "NEEDS_CHANNEL" });
+    expect(await setupCluster(ctx, { actor: chair, conversation: dm, name: "X cluster" })).toMatchObject({
+      ok: false,
+      reason: "NEEDS_CHANNEL",
+    });
     expect(await db.prisma.cluster.count()).toBe(1);
   });
 
@@ -60,9 +79,19 @@ describe("setting up a cluster", () => {
   });
 
   it("rejects bad input with the field that was wrong and writes nothing", async () => {
-    const result = await setupCluster(ctx, { actor: chair, conversation: energy, name: "E", timeZone: "Mars/Olympus" });
+    const result = await setupCluster(ctx, {
+      actor: chair,
+      conversation: energy,
+      name: "E",
+      timeZone: "Mars/Olympus",
+    });
     expect(result).toMatchObject({ ok: false, reason: "INVALID_INPUT", details: { field: "name" } });
-    const zone = await setupCluster(ctx, { actor: chair, conversation: energy, name: "Energy", timeZone: "Mars/Olympus" });
+    const zone = await setupCluster(ctx, {
+      actor: chair,
+      conversation: energy,
+      name: "Energy",
+      timeZone: "Mars/Olympus",
+    });
     expect(zone).toMatchObject({ ok: false, reason: "INVALID_INPUT", details: { field: "timeZone" } });
     expect(await db.prisma.cluster.count()).toBe(0);
   });
@@ -81,15 +110,24 @@ describe("membership", () => {
   });
 
   it("answers CHANNEL_NOT_BOUND in an unbound channel", async () => {
-    expect(await joinCluster(ctx, { actor: member, conversation: slackChannel("C-NONE") })).toEqual({ ok: false, reason: "CHANNEL_NOT_BOUND" });
+    expect(await joinCluster(ctx, { actor: member, conversation: slackChannel("C-NONE") })).toEqual({
+      ok: false,
+      reason: "CHANNEL_NOT_BOUND",
+    });
   });
 
   it("keeps the last chair from leaving, lets members leave", async () => {
     await setUpEnergy();
     await joinCluster(ctx, { actor: member, conversation: energy });
-    expect(await leaveCluster(ctx, { actor: chair, conversation: energy })).toEqual({ ok: false, reason: "LAST_CHAIR" });
+    expect(await leaveCluster(ctx, { actor: chair, conversation: energy })).toEqual({
+      ok: false,
+      reason: "LAST_CHAIR",
+    });
     expect(await leaveCluster(ctx, { actor: member, conversation: energy })).toMatchObject({ ok: true });
-    expect(await leaveCluster(ctx, { actor: member, conversation: energy })).toMatchObject({ ok: false, reason: "NOT_A_MEMBER" });
+    expect(await leaveCluster(ctx, { actor: member, conversation: energy })).toMatchObject({
+      ok: false,
+      reason: "NOT_A_MEMBER",
+    });
   });
 });
 
@@ -100,8 +138,13 @@ describe("roles", () => {
     const cluster = await setUpEnergy();
     await joinCluster(ctx, { actor: member, conversation: energy });
     const result = await assignRole(ctx, { actor: chair, conversation: energy, target, role: "SECRETARY" });
-    expect(result).toEqual({ ok: true, value: { clusterName: "Energy", displayName: "Mikko Member", from: "MEMBER", to: "SECRETARY" } });
-    const entry = await db.prisma.auditEntry.findFirstOrThrow({ where: { clusterId: cluster.id, action: "member.role" } });
+    expect(result).toEqual({
+      ok: true,
+      value: { clusterName: "Energy", displayName: "Mikko Member", from: "MEMBER", to: "SECRETARY" },
+    });
+    const entry = await db.prisma.auditEntry.findFirstOrThrow({
+      where: { clusterId: cluster.id, action: "member.role" },
+    });
     expect(entry.details).toEqual({ from: "MEMBER", to: "SECRETARY" });
   });
 
@@ -109,13 +152,26 @@ describe("roles", () => {
     await setUpEnergy();
     await joinCluster(ctx, { actor: member, conversation: energy });
     const chairRef = { ...target, userId: "U-CHAIR" };
-    expect(await assignRole(ctx, { actor: member, conversation: energy, target: chairRef, role: "MEMBER" })).toMatchObject({ ok: false, reason: "FORBIDDEN" });
-    expect(await assignRole(ctx, { actor: chair, conversation: energy, target: { ...target, userId: "U-GHOST" }, role: "MEMBER" })).toMatchObject({
+    expect(
+      await assignRole(ctx, { actor: member, conversation: energy, target: chairRef, role: "MEMBER" }),
+    ).toMatchObject({ ok: false, reason: "FORBIDDEN" });
+    expect(
+      await assignRole(ctx, {
+        actor: chair,
+        conversation: energy,
+        target: { ...target, userId: "U-GHOST" },
+        role: "MEMBER",
+      }),
+    ).toMatchObject({
       ok: false,
       reason: "UNKNOWN_USER",
     });
-    expect(await assignRole(ctx, { actor: chair, conversation: energy, target: chairRef, role: "MEMBER" })).toEqual({ ok: false, reason: "LAST_CHAIR" });
-    expect(await assignRole(ctx, { actor: chair, conversation: energy, target, role: "KING" as never })).toMatchObject({ ok: false, reason: "INVALID_INPUT" });
+    expect(
+      await assignRole(ctx, { actor: chair, conversation: energy, target: chairRef, role: "MEMBER" }),
+    ).toEqual({ ok: false, reason: "LAST_CHAIR" });
+    expect(
+      await assignRole(ctx, { actor: chair, conversation: energy, target, role: "KING" as never }),
+    ).toMatchObject({ ok: false, reason: "INVALID_INPUT" });
   });
 });
 
@@ -125,14 +181,24 @@ describe("isolation between clusters", () => {
     const mining = slackChannel("C-MINING");
     const miner = slackUser("U-MINER", "Minna Miner");
     await setupCluster(ctx, { actor: miner, conversation: mining, name: "Mining" });
-    expect(await listMembers(ctx, { actor: chair, conversation: mining })).toMatchObject({ ok: false, reason: "NOT_A_MEMBER" });
-    expect(await clusterStatus(ctx, { actor: chair, conversation: mining })).toMatchObject({ ok: false, reason: "NOT_A_MEMBER" });
+    expect(await listMembers(ctx, { actor: chair, conversation: mining })).toMatchObject({
+      ok: false,
+      reason: "NOT_A_MEMBER",
+    });
+    expect(await clusterStatus(ctx, { actor: chair, conversation: mining })).toMatchObject({
+      ok: false,
+      reason: "NOT_A_MEMBER",
+    });
     const minerRef = { platform: "SLACK" as const, tenant: "T-LAPLAND", userId: "U-MINER" };
-    expect(await assignRole(ctx, { actor: chair, conversation: energy, target: minerRef, role: "MEMBER" })).toMatchObject({
+    expect(
+      await assignRole(ctx, { actor: chair, conversation: energy, target: minerRef, role: "MEMBER" }),
+    ).toMatchObject({
       ok: false,
       reason: "UNKNOWN_USER",
     });
-    expect(await assignRole(ctx, { actor: chair, conversation: mining, target: minerRef, role: "MEMBER" })).toMatchObject({
+    expect(
+      await assignRole(ctx, { actor: chair, conversation: mining, target: minerRef, role: "MEMBER" }),
+    ).toMatchObject({
       ok: false,
       reason: "NOT_A_MEMBER",
     });
@@ -144,6 +210,15 @@ describe("status", () => {
     await setUpEnergy();
     await joinCluster(ctx, { actor: member, conversation: energy });
     const status = await clusterStatus(ctx, { actor: member, conversation: energy });
-    expect(status).toMatchObject({ ok: true, value: { name: "Energy", memberCount: 2, roleCounts: { CHAIR: 1, MEMBER: 1 }, platforms: ["SLACK"], yourRole: "MEMBER" } });
+    expect(status).toMatchObject({
+      ok: true,
+      value: {
+        name: "Energy",
+        memberCount: 2,
+        roleCounts: { CHAIR: 1, MEMBER: 1 },
+        platforms: ["SLACK"],
+        yourRole: "MEMBER",
+      },
+    });
   });
 });

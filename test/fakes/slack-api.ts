@@ -3,8 +3,20 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type RecordedCall = { method: string; body: Record<string, unknown>; headers: IncomingMessage["headers"]; at: number };
-export type SlackUserFixture = { name?: string; real_name?: string; display_name?: string; email?: string; locale?: string; tz?: string };
+export type RecordedCall = {
+  method: string;
+  body: Record<string, unknown>;
+  headers: IncomingMessage["headers"];
+  at: number;
+};
+export type SlackUserFixture = {
+  name?: string;
+  real_name?: string;
+  display_name?: string;
+  email?: string;
+  locale?: string;
+  tz?: string;
+};
 type Failure = { status: number; retryAfter?: number; times: number };
 
 export class FakeSlackApi {
@@ -53,7 +65,9 @@ export class FakeSlackApi {
       if (calls.length >= count) return calls;
       await new Promise((r) => setTimeout(r, 10));
     }
-    throw new Error(`timed out waiting for ${count} × ${method}; got: ${this.calls.map((c) => c.method).join(", ") || "nothing"}`);
+    throw new Error(
+      `timed out waiting for ${count} × ${method}; got: ${this.calls.map((c) => c.method).join(", ") || "nothing"}`,
+    );
   }
 
   reset(): void {
@@ -66,17 +80,26 @@ export class FakeSlackApi {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const raw = await readBody(req);
     const path = (req.url ?? "").split("?")[0]!;
-    const method = path.startsWith("/respond/") ? `response_url:${path.slice(9)}` : path.replace(/^\/api\//, "");
+    const method = path.startsWith("/respond/")
+      ? `response_url:${path.slice(9)}`
+      : path.replace(/^\/api\//, "");
     const body = parseBody(raw, req.headers["content-type"]);
     this.calls.push({ method, body, headers: req.headers, at: Date.now() });
     const failure = this.failures.get(method);
     if (failure && failure.times > 0) {
       failure.times -= 1;
-      const headers: Record<string, string> = failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
-      return { status: failure.status, body: { ok: false, error: failure.status === 429 ? "ratelimited" : "internal_error" }, headers };
+      const headers: Record<string, string> =
+        failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
+      return {
+        status: failure.status,
+        body: { ok: false, error: failure.status === 429 ? "ratelimited" : "internal_error" },
+        headers,
+      };
     }
     return { status: 200, body: this.answer(method, body) };
   }
@@ -84,14 +107,29 @@ export class FakeSlackApi {
   private answer(method: string, body: Record<string, unknown>): unknown {
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://lapland.slack.com/", team: "Lapland", user: "ennakko", team_id: "T-LAPLAND", user_id: "U-BOT", bot_id: "B-BOT" };
+        return {
+          ok: true,
+          url: "https://lapland.slack.com/",
+          team: "Lapland",
+          user: "ennakko",
+          team_id: "T-LAPLAND",
+          user_id: "U-BOT",
+          bot_id: "B-BOT",
+        };
       case "users.info": {
         const id = String(body.user);
         const u = this.users.get(id);
         if (!u) return { ok: false, error: "user_not_found" };
         return {
           ok: true,
-          user: { id, name: u.name ?? id, real_name: u.real_name, locale: u.locale, tz: u.tz, profile: { display_name: u.display_name ?? "", real_name: u.real_name, email: u.email } },
+          user: {
+            id,
+            name: u.name ?? id,
+            real_name: u.real_name,
+            locale: u.locale,
+            tz: u.tz,
+            profile: { display_name: u.display_name ?? "", real_name: u.real_name, email: u.email },
+          },
         };
       }
       case "chat.postMessage":
@@ -107,7 +145,9 @@ export class FakeSlackApi {
       case "conversations.open":
         return { ok: true, channel: { id: `D-${String(body.users)}` } };
       case "apps.connections.open":
-        return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: "not_allowed_token_type" };
+        return this.socketUrl
+          ? { ok: true, url: this.socketUrl }
+          : { ok: false, error: "not_allowed_token_type" };
       default:
         if (method.startsWith("response_url:")) return { ok: true };
         return { ok: true };
@@ -118,7 +158,9 @@ export class FakeSlackApi {
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c)).on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req
+      .on("data", (c: Buffer) => chunks.push(c))
+      .on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
   });
 }
 

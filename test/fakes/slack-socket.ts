@@ -19,7 +19,14 @@ export class FakeSlackSocket {
       this.server!.on("connection", (socket) => {
         this.socket = socket;
         socket.on("message", (data) => this.acks.push(JSON.parse(String(data)) as Ack));
-        socket.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "fake", approximate_connection_time: 3600 }, connection_info: { app_id: "A-ENNAKKO" } }));
+        socket.send(
+          JSON.stringify({
+            type: "hello",
+            num_connections: 1,
+            debug_info: { host: "fake", approximate_connection_time: 3600 },
+            connection_info: { app_id: "A-ENNAKKO" },
+          }),
+        );
         resolve();
       });
     });
@@ -35,9 +42,22 @@ export class FakeSlackSocket {
   }
 
   /** Pushes one envelope and resolves with the app's ack for it. */
-  async send(type: "slash_commands" | "interactive" | "events_api", payload: Record<string, unknown>, timeoutMs = 5000): Promise<Ack> {
+  async send(
+    type: "slash_commands" | "interactive" | "events_api",
+    payload: Record<string, unknown>,
+    timeoutMs = 5000,
+  ): Promise<Ack> {
     const envelopeId = randomUUID();
-    this.socket!.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== "events_api", retry_attempt: 0, retry_reason: "" }));
+    this.socket!.send(
+      JSON.stringify({
+        envelope_id: envelopeId,
+        type,
+        payload,
+        accepts_response_payload: type !== "events_api",
+        retry_attempt: 0,
+        retry_reason: "",
+      }),
+    );
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const ack = this.acks.find((a) => a.envelope_id === envelopeId);

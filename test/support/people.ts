@@ -1,6 +1,10 @@
 import type { Conversation, PlatformUser } from "../../src/domain/platform-user.ts";
 
-export const slackUser = (userId: string, displayName = userId, extra: Partial<PlatformUser> = {}): PlatformUser => ({
+export const slackUser = (
+  userId: string,
+  displayName = userId,
+  extra: Partial<PlatformUser> = {},
+): PlatformUser => ({
   platform: "SLACK",
   tenant: "T-LAPLAND",
   userId,
@@ -8,4 +12,9 @@ export const slackUser = (userId: string, displayName = userId, extra: Partial<P
   ...extra,
 });
 
-export const slackChannel = (channelId: string): Conversation => ({ platform: "SLACK", tenant: "T-LAPLAND", channelId, scope: "CHANNEL" });
+export const slackChannel = (channelId: string): Conversation => ({
+  platform: "SLACK",
+  tenant: "T-LAPLAND",
+  channelId,
+  scope: "CHANNEL",
+});

@@ -3,7 +3,11 @@ import { createHmac } from "node:crypto";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
 
-export function signedHeaders(body: string, secret = SIGNING_SECRET, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+export function signedHeaders(
+  body: string,
+  secret = SIGNING_SECRET,
+  timestamp = Math.floor(Date.now() / 1000),
+): Record<string, string> {
   const signature = `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
   return {
     "content-type": "application/x-www-form-urlencoded",
@@ -12,7 +16,15 @@ export function signedHeaders(body: string, secret = SIGNING_SECRET, timestamp =
   };
 }
 
-export type SlashCommandFields = { user: string; channel: string; text: string; responseUrl: string; team?: string; channelName?: string; userName?: string };
+export type SlashCommandFields = {
+  user: string;
+  channel: string;
+  text: string;
+  responseUrl: string;
+  team?: string;
+  channelName?: string;
+  userName?: string;
+};
 
 export function slashCommandBody(f: SlashCommandFields): string {
   return new URLSearchParams({
@@ -36,7 +48,14 @@ export function interactionBody(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-export function blockActionPayload(f: { user: string; channel: string; actionId: string; value: string; responseUrl: string; team?: string }) {
+export function blockActionPayload(f: {
+  user: string;
+  channel: string;
+  actionId: string;
+  value: string;
+  responseUrl: string;
+  team?: string;
+}) {
   const team = f.team ?? "T-LAPLAND";
   return {
     type: "block_actions",
@@ -44,15 +63,35 @@ export function blockActionPayload(f: { user: string; channel: string; actionId:
     user: { id: f.user, username: f.user.toLowerCase(), name: f.user.toLowerCase(), team_id: team },
     api_app_id: "A-ENNAKKO",
     token: "deprecated-verification-token",
-    container: { type: "message", message_ts: "1700000000.000100", channel_id: f.channel, is_ephemeral: false },
+    container: {
+      type: "message",
+      message_ts: "1700000000.000100",
+      channel_id: f.channel,
+      is_ephemeral: false,
+    },
     trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
     channel: { id: f.channel, name: "energy-cluster" },
     response_url: f.responseUrl,
-    actions: [{ action_id: f.actionId, block_id: "b1", text: { type: "plain_text", text: "x" }, value: f.value, type: "button", action_ts: String(Date.now() / 1000) }],
+    actions: [
+      {
+        action_id: f.actionId,
+        block_id: "b1",
+        text: { type: "plain_text", text: "x" },
+        value: f.value,
+        type: "button",
+        action_ts: String(Date.now() / 1000),
+      },
+    ],
   };
 }
 
-export function viewSubmissionPayload(f: { user: string; callbackId: string; metadata: string; values: Record<string, Record<string, unknown>>; team?: string }) {
+export function viewSubmissionPayload(f: {
+  user: string;
+  callbackId: string;
+  metadata: string;
+  values: Record<string, Record<string, unknown>>;
+  team?: string;
+}) {
   const team = f.team ?? "T-LAPLAND";
   return {
     type: "view_submission",

@@ -8,7 +8,10 @@ import { SIGNING_SECRET } from "./slack-requests.ts";
 
 export type TestBot = { bot: RunningBot; db: TestDatabase; baseUrl: string; stop(): Promise<void> };
 
-export async function startTestBot(env: Record<string, string | undefined>, db?: TestDatabase): Promise<TestBot> {
+export async function startTestBot(
+  env: Record<string, string | undefined>,
+  db?: TestDatabase,
+): Promise<TestBot> {
   const database = db ?? (await createTestDatabase());
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "error", ...env });
   const bot = await startBot({ config, database, log: process.env.TEST_LOGS ? undefined : silentLogger });
@@ -23,4 +26,8 @@ export async function startTestBot(env: Record<string, string | undefined>, db?:
   };
 }
 
-export const slackHttpEnv = (apiUrl: string) => ({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: apiUrl });
+export const slackHttpEnv = (apiUrl: string) => ({
+  SLACK_BOT_TOKEN: "xoxb-test-token",
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+  SLACK_API_URL: apiUrl,
+});

@@ -1,7 +1,8 @@
 // Who is asking, in which cluster. Every use case starts here so that membership scopes every read.
+
+import { toLocale } from "../../domain/locale.ts";
 import type { Conversation, PlatformUser, UserRef } from "../../domain/platform-user.ts";
 import type { Role } from "../../domain/roles.ts";
-import { toLocale } from "../../domain/locale.ts";
 import type { Cluster, Membership, Person } from "../../generated/prisma/client.ts";
 import type { AppContext } from "./context.ts";
 import { isUniqueViolation, type Tx } from "./tx.ts";
@@ -12,7 +13,10 @@ import { isUniqueViolation, type Tx } from "./tx.ts";
  */
 export async function ensurePerson(ctx: AppContext, user: PlatformUser): Promise<Person> {
   const key = { platform: user.platform, tenant: user.tenant, externalId: user.userId };
-  const existing = await ctx.db.platformIdentity.findUnique({ where: { platform_tenant_externalId: key }, include: { person: true } });
+  const existing = await ctx.db.platformIdentity.findUnique({
+    where: { platform_tenant_externalId: key },
+    include: { person: true },
+  });
   if (existing) return refreshProfile(ctx, existing.person, user);
   try {
     return await ctx.db.person.create({
@@ -26,7 +30,10 @@ export async function ensurePerson(ctx: AppContext, user: PlatformUser): Promise
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const winner = await ctx.db.platformIdentity.findUniqueOrThrow({ where: { platform_tenant_externalId: key }, include: { person: true } });
+    const winner = await ctx.db.platformIdentity.findUniqueOrThrow({
+      where: { platform_tenant_externalId: key },
+      include: { person: true },
+    });
     return winner.person;
   }
 }
@@ -44,7 +51,9 @@ async function refreshProfile(ctx: AppContext, person: Person, user: PlatformUse
 
 export async function findPersonByRef(tx: Tx, ref: UserRef): Promise<Person | null> {
   const identity = await tx.platformIdentity.findUnique({
-    where: { platform_tenant_externalId: { platform: ref.platform, tenant: ref.tenant, externalId: ref.userId } },
+    where: {
+      platform_tenant_externalId: { platform: ref.platform, tenant: ref.tenant, externalId: ref.userId },
+    },
     include: { person: true },
   });
   return identity?.person ?? null;

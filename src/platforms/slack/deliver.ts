@@ -20,8 +20,14 @@ async function deliverOne(output: Output, target: SlackReplyTarget): Promise<voi
   switch (output.kind) {
     case "ephemeral": {
       const message = renderMessage(output.view);
-      if (target.respond) await target.respond({ response_type: "ephemeral", replace_original: false, ...message });
-      else await target.client.chat.postEphemeral({ channel: target.channelId, user: target.userId, ...message });
+      if (target.respond)
+        await target.respond({ response_type: "ephemeral", replace_original: false, ...message });
+      else
+        await target.client.chat.postEphemeral({
+          channel: target.channelId,
+          user: target.userId,
+          ...message,
+        });
       return;
     }
     case "channel":

@@ -56,12 +56,27 @@ export type SlackProfile = { displayName?: string; email?: string; locale?: stri
 
 export function conversationOf(teamId: string, channelId: string, channelName?: string): Conversation {
   // D… = a DM with the bot; mpdm-… = a group DM; everything else is a channel.
-  const scope = channelId.startsWith("D") ? "PERSONAL" : channelName?.startsWith("mpdm-") ? "GROUP" : "CHANNEL";
+  const scope = channelId.startsWith("D")
+    ? "PERSONAL"
+    : channelName?.startsWith("mpdm-")
+      ? "GROUP"
+      : "CHANNEL";
   return { platform: "SLACK", tenant: teamId, channelId, scope };
 }
 
-export function actorOf(teamId: string, userId: string, profile: SlackProfile, fallbackName?: string): PlatformUser {
-  return { platform: "SLACK", tenant: teamId, userId, ...profile, displayName: profile.displayName ?? fallbackName };
+export function actorOf(
+  teamId: string,
+  userId: string,
+  profile: SlackProfile,
+  fallbackName?: string,
+): PlatformUser {
+  return {
+    platform: "SLACK",
+    tenant: teamId,
+    userId,
+    ...profile,
+    displayName: profile.displayName ?? fallbackName,
+  };
 }
 
 export function commandEnvelope(body: z.infer<typeof SlashCommandSchema>, profile: SlackProfile): Envelope {
@@ -72,19 +87,29 @@ export function commandEnvelope(body: z.infer<typeof SlashCommandSchema>, profil
   };
 }
 
-export function actionEnvelope(body: z.infer<typeof BlockActionsSchema>, profile: SlackProfile): Envelope | null {
+export function actionEnvelope(
+  body: z.infer<typeof BlockActionsSchema>,
+  profile: SlackProfile,
+): Envelope | null {
   const teamId = body.team?.id ?? body.user.team_id;
   const action = body.actions[0]!;
   if (!teamId || !body.channel) return null;
   return {
     actor: actorOf(teamId, body.user.id, profile, body.user.name),
     conversation: conversationOf(teamId, body.channel.id, body.channel.name),
-    intent: { kind: "action", actionId: action.action_id, value: action.value ?? action.selected_option?.value ?? "" },
+    intent: {
+      kind: "action",
+      actionId: action.action_id,
+      value: action.value ?? action.selected_option?.value ?? "",
+    },
   };
 }
 
 /** Modals have no channel of their own: the form carries the channel it was opened in. */
-export function submissionEnvelope(body: z.infer<typeof ViewSubmissionSchema>, profile: SlackProfile): Envelope | null {
+export function submissionEnvelope(
+  body: z.infer<typeof ViewSubmissionSchema>,
+  profile: SlackProfile,
+): Envelope | null {
   const teamId = body.team?.id ?? body.user.team_id;
   const channelId = channelFromMetadata(body.view.private_metadata);
   if (!teamId || !channelId) return null;
@@ -101,7 +126,14 @@ export function submissionEnvelope(body: z.infer<typeof ViewSubmissionSchema>, p
 
 function inputValue(input: z.infer<typeof InputValueSchema>): string | string[] | undefined {
   if (input.selected_options) return input.selected_options.map((o) => o.value);
-  return input.value ?? input.selected_option?.value ?? input.selected_date ?? input.selected_time ?? input.selected_user ?? undefined;
+  return (
+    input.value ??
+    input.selected_option?.value ??
+    input.selected_date ??
+    input.selected_time ??
+    input.selected_user ??
+    undefined
+  );
 }
 
 function channelFromMetadata(metadata: string): string | undefined {

@@ -24,16 +24,21 @@ export const SLACK_LIMITS = {
 // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON is validated by Slack, not by us.
 export type Block = Record<string, any>;
 
-export const clip = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1)}…`);
+export const clip = (value: string, max: number) =>
+  value.length <= max ? value : `${value.slice(0, max - 1)}…`;
 
 /** User-provided text must not be able to form Slack links or mentions. */
-const escapeMrkdwn = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeMrkdwn = (value: string) =>
+  value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const mrkdwn = (value: string, max: number) => ({ type: "mrkdwn", text: clip(escapeMrkdwn(value), max) });
 const plain = (value: string, max: number) => ({ type: "plain_text", text: clip(value, max), emoji: true });
 
 export function renderMessage(v: View): { text: string; blocks: Block[] } {
   const blocks = v.elements.flatMap((e) => renderElement(e, "message"));
-  return { text: clip(escapeMrkdwn(v.fallback), SLACK_LIMITS.fallbackText), blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage) };
+  return {
+    text: clip(escapeMrkdwn(v.fallback), SLACK_LIMITS.fallbackText),
+    blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage),
+  };
 }
 
 export function renderModal(form: Form): Block {
@@ -51,8 +56,10 @@ export function renderModal(form: Form): Block {
 function renderElement(e: Element, surface: "message" | "modal"): Block[] {
   switch (e.type) {
     case "text":
-      if (e.style === "heading") return [{ type: "header", text: plain(e.text.replace(/\*/g, ""), SLACK_LIMITS.headerText) }];
-      if (e.style === "muted") return [{ type: "context", elements: [mrkdwn(e.text, SLACK_LIMITS.sectionText)] }];
+      if (e.style === "heading")
+        return [{ type: "header", text: plain(e.text.replace(/\*/g, ""), SLACK_LIMITS.headerText) }];
+      if (e.style === "muted")
+        return [{ type: "context", elements: [mrkdwn(e.text, SLACK_LIMITS.sectionText)] }];
       return [{ type: "section", text: mrkdwn(e.text, SLACK_LIMITS.sectionText) }];
     case "fields":
       return chunk(e.fields, SLACK_LIMITS.fieldsPerSection).map((fields) => ({
@@ -73,7 +80,9 @@ function renderElement(e: Element, surface: "message" | "modal"): Block[] {
         },
       ];
     case "select":
-      return surface === "modal" ? [inputBlock(e, selectElement(e))] : [{ type: "actions", block_id: e.id, elements: [selectElement(e)] }];
+      return surface === "modal"
+        ? [inputBlock(e, selectElement(e))]
+        : [{ type: "actions", block_id: e.id, elements: [selectElement(e)] }];
     case "input":
       return [inputBlock(e, textInput(e))];
     case "image":
@@ -84,7 +93,13 @@ function renderElement(e: Element, surface: "message" | "modal"): Block[] {
 }
 
 function inputBlock(e: InputElement | SelectElement, element: Block): Block {
-  return { type: "input", block_id: e.id, optional: e.optional ?? false, label: plain(e.label, SLACK_LIMITS.inputLabel), element };
+  return {
+    type: "input",
+    block_id: e.id,
+    optional: e.optional ?? false,
+    label: plain(e.label, SLACK_LIMITS.inputLabel),
+    element,
+  };
 }
 
 function textInput(e: InputElement): Block {
@@ -99,7 +114,9 @@ function textInput(e: InputElement): Block {
 }
 
 function selectElement(e: SelectElement): Block {
-  const options = e.options.slice(0, SLACK_LIMITS.optionsPerSelect).map((o) => ({ text: plain(o.label, SLACK_LIMITS.optionText), value: o.value }));
+  const options = e.options
+    .slice(0, SLACK_LIMITS.optionsPerSelect)
+    .map((o) => ({ text: plain(o.label, SLACK_LIMITS.optionText), value: o.value }));
   const initial = options.find((o) => o.value === e.initial);
   return { type: "static_select", action_id: e.id, options, ...(initial ? { initial_option: initial } : {}) };
 }

@@ -10,7 +10,14 @@ import { translator } from "../../surface/i18n/catalog.ts";
 import type { Output } from "../../surface/view.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { deliverToSlack, type SlackReplyTarget } from "./deliver.ts";
-import { actionEnvelope, BlockActionsSchema, commandEnvelope, SlashCommandSchema, submissionEnvelope, ViewSubmissionSchema } from "./parse-payload.ts";
+import {
+  actionEnvelope,
+  BlockActionsSchema,
+  commandEnvelope,
+  SlashCommandSchema,
+  submissionEnvelope,
+  ViewSubmissionSchema,
+} from "./parse-payload.ts";
 import { renderMessage } from "./render-block-kit.ts";
 import { SlackProfiles } from "./slack-profiles.ts";
 
@@ -25,7 +32,11 @@ export type SlackPlatform = {
   stop(): Promise<void>;
 };
 
-export function createSlackPlatform(config: Exclude<SlackConfig, { mode: "off" }>, dispatch: Dispatcher, log: Logger): SlackPlatform {
+export function createSlackPlatform(
+  config: Exclude<SlackConfig, { mode: "off" }>,
+  dispatch: Dispatcher,
+  log: Logger,
+): SlackPlatform {
   const logger = boltLogger(log);
   const clientOptions = { slackApiUrl: config.apiUrl };
   const receiver =
@@ -51,23 +62,40 @@ function registerListeners(app: App, dispatch: Dispatcher, profiles: SlackProfil
     await ack();
     const body = SlashCommandSchema.safeParse(command);
     if (!body.success) return log.warn("malformed slash command", { issues: body.error.issues.slice(0, 3) });
-    const target = { client, respond, triggerId: body.data.trigger_id, channelId: body.data.channel_id, userId: body.data.user_id };
-    await run(log, target, async () => dispatch(commandEnvelope(body.data, await profiles.get(client, body.data.user_id))));
+    const target = {
+      client,
+      respond,
+      triggerId: body.data.trigger_id,
+      channelId: body.data.channel_id,
+      userId: body.data.user_id,
+    };
+    await run(log, target, async () =>
+      dispatch(commandEnvelope(body.data, await profiles.get(client, body.data.user_id))),
+    );
   });
 
   app.action(OUR_IDS, async ({ body, ack, respond, client }) => {
     await ack();
     const parsed = BlockActionsSchema.safeParse(body);
-    if (!parsed.success) return log.warn("malformed block action", { issues: parsed.error.issues.slice(0, 3) });
+    if (!parsed.success)
+      return log.warn("malformed block action", { issues: parsed.error.issues.slice(0, 3) });
     const envelope = actionEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id));
     if (!envelope) return;
-    const target = { client, respond, triggerId: parsed.data.trigger_id, channelId: envelope.conversation.channelId, userId: parsed.data.user.id };
+    const target = {
+      client,
+      respond,
+      triggerId: parsed.data.trigger_id,
+      channelId: envelope.conversation.channelId,
+      userId: parsed.data.user.id,
+    };
     await run(log, target, async () => dispatch(envelope));
   });
 
   app.view(OUR_IDS, async ({ body, ack, client }) => {
     const parsed = ViewSubmissionSchema.safeParse(body);
-    const envelope = parsed.success ? submissionEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id)) : null;
+    const envelope = parsed.success
+      ? submissionEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id))
+      : null;
     if (!envelope) {
       await ack({ response_action: "errors", errors: {} });
       return log.warn("malformed view submission");
@@ -75,7 +103,9 @@ function registerListeners(app: App, dispatch: Dispatcher, profiles: SlackProfil
     // The form stays open with per-field errors; everything else closes it and is delivered after.
     const { locale, outputs } = await dispatch(envelope);
     const errors = outputs.find((o) => o.kind === "form-errors");
-    await ack(errors?.kind === "form-errors" ? { response_action: "errors", errors: errors.errors } : undefined);
+    await ack(
+      errors?.kind === "form-errors" ? { response_action: "errors", errors: errors.errors } : undefined,
+    );
     const target = { client, channelId: envelope.conversation.channelId, userId: envelope.actor.userId };
     await deliverSafely(log, outputs, target, locale);
   });
@@ -91,7 +121,12 @@ async function run(log: Logger, target: SlackReplyTarget, work: () => ReturnType
   }
 }
 
-async function deliverSafely(log: Logger, outputs: Output[], target: SlackReplyTarget, locale: Locale): Promise<void> {
+async function deliverSafely(
+  log: Logger,
+  outputs: Output[],
+  target: SlackReplyTarget,
+  locale: Locale,
+): Promise<void> {
   try {
     await deliverToSlack(outputs, target);
   } catch (error) {
@@ -105,7 +140,11 @@ async function apologise(log: Logger, target: SlackReplyTarget, locale: Locale):
   const message = translator(locale)("error.unexpected");
   const rendered = renderMessage({ fallback: message, elements: [{ type: "text", text: message }] });
   try {
-    await (target.client as webApi.WebClient).chat.postEphemeral({ channel: target.channelId, user: target.userId, ...rendered });
+    await (target.client as webApi.WebClient).chat.postEphemeral({
+      channel: target.channelId,
+      user: target.userId,
+      ...rendered,
+    });
   } catch (error) {
     log.warn("could not tell the user about a failure", { error });
   }

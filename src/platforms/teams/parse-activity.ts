@@ -18,9 +18,16 @@ export const TeamsActivitySchema = z.object({
   value: z.unknown().optional(),
   from: z.object({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() }),
   recipient: z.object({ id: z.string() }).optional(),
-  conversation: z.object({ id: z.string().min(1), conversationType: z.string().optional(), tenantId: z.string().optional() }),
+  conversation: z.object({
+    id: z.string().min(1),
+    conversationType: z.string().optional(),
+    tenantId: z.string().optional(),
+  }),
   channelData: z
-    .object({ tenant: z.object({ id: z.string() }).optional(), channel: z.object({ id: z.string() }).optional() })
+    .object({
+      tenant: z.object({ id: z.string() }).optional(),
+      channel: z.object({ id: z.string() }).optional(),
+    })
     .passthrough()
     .optional(),
   entities: z.array(z.record(z.string(), z.unknown())).optional(),
@@ -28,7 +35,11 @@ export const TeamsActivitySchema = z.object({
 export type TeamsActivity = z.infer<typeof TeamsActivitySchema>;
 
 const ExecuteValue = z.object({
-  action: z.object({ type: z.literal("Action.Execute"), verb: z.string().min(1), data: z.record(z.string(), z.unknown()).default({}) }),
+  action: z.object({
+    type: z.literal("Action.Execute"),
+    verb: z.string().min(1),
+    data: z.record(z.string(), z.unknown()).default({}),
+  }),
 });
 
 export function actorOf(a: TeamsActivity): PlatformUser {
@@ -62,7 +73,10 @@ export function commandText(a: TeamsActivity): string {
     if (!mention.success || !mention.data.text) continue;
     const isBot = mention.data.mentioned.id === a.recipient?.id;
     const name = mention.data.mentioned.name ?? "";
-    text = text.replace(mention.data.text, isBot ? "" : `<@${mention.data.mentioned.id}|${name.replace(/[|>]/g, "")}>`);
+    text = text.replace(
+      mention.data.text,
+      isBot ? "" : `<@${mention.data.mentioned.id}|${name.replace(/[|>]/g, "")}>`,
+    );
   }
   // Teams' command menu inserts the bare word; people used to Slack may still type "/cluster".
   return text
@@ -74,7 +88,11 @@ export function commandText(a: TeamsActivity): string {
 }
 
 export function messageEnvelope(a: TeamsActivity): Envelope {
-  return { actor: actorOf(a), conversation: conversationOf(a), intent: { kind: "command", text: commandText(a) } };
+  return {
+    actor: actorOf(a),
+    conversation: conversationOf(a),
+    intent: { kind: "command", text: commandText(a) },
+  };
 }
 
 /** An Action.Execute from one of our cards: a form submission when it carries a formId. */
@@ -88,7 +106,18 @@ export function executeEnvelope(a: TeamsActivity): Envelope | null {
     for (const [key, value] of Object.entries(data)) {
       if (key !== "formId" && key !== "metadata" && typeof value === "string") values[key] = value;
     }
-    return { ...base, intent: { kind: "submit", formId: data.formId, values, metadata: typeof data.metadata === "string" ? data.metadata : "" } };
+    return {
+      ...base,
+      intent: {
+        kind: "submit",
+        formId: data.formId,
+        values,
+        metadata: typeof data.metadata === "string" ? data.metadata : "",
+      },
+    };
   }
-  return { ...base, intent: { kind: "action", actionId: verb, value: typeof data.value === "string" ? data.value : "" } };
+  return {
+    ...base,
+    intent: { kind: "action", actionId: verb, value: typeof data.value === "string" ? data.value : "" },
+  };
 }

@@ -18,17 +18,26 @@ export type CardJson = Record<string, any>;
 const clip = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1)}…`);
 
 /** Our markup is Slack-flavoured (*bold*); Adaptive Cards want **bold**. */
-export const toCardMarkdown = (value: string) => value.replace(/(^|[^*\w])\*([^*\n]+)\*(?=[^*\w]|$)/g, "$1**$2**");
+export const toCardMarkdown = (value: string) =>
+  value.replace(/(^|[^*\w])\*([^*\n]+)\*(?=[^*\w]|$)/g, "$1**$2**");
 
 export function renderCard(v: View): CardJson {
-  return fitToLimit({ type: "AdaptiveCard", $schema: "http://adaptivecards.io/schemas/adaptive-card.json", version: CARD_VERSION, fallbackText: v.fallback, body: v.elements.flatMap(renderElement) });
+  return fitToLimit({
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: CARD_VERSION,
+    fallbackText: v.fallback,
+    body: v.elements.flatMap(renderElement),
+  });
 }
 
 export function renderFormCard(form: Form, errors: Record<string, string> = {}): CardJson {
   const body = form.elements.flatMap((e) => {
     const rendered = renderElement(e);
     const error = "id" in e ? errors[e.id] : undefined;
-    return error ? [...rendered, { type: "TextBlock", text: error, color: "Attention", wrap: true, size: "Small" }] : rendered;
+    return error
+      ? [...rendered, { type: "TextBlock", text: error, color: "Attention", wrap: true, size: "Small" }]
+      : rendered;
   });
   return fitToLimit({
     type: "AdaptiveCard",
@@ -36,7 +45,15 @@ export function renderFormCard(form: Form, errors: Record<string, string> = {}):
     version: CARD_VERSION,
     fallbackText: form.title,
     body: [{ type: "TextBlock", text: form.title, weight: "Bolder", size: "Medium", wrap: true }, ...body],
-    actions: [{ type: "Action.Execute", title: clip(form.submitLabel, TEAMS_LIMITS.buttonTitle), verb: form.formId, data: { formId: form.formId, metadata: form.metadata }, style: "positive" }],
+    actions: [
+      {
+        type: "Action.Execute",
+        title: clip(form.submitLabel, TEAMS_LIMITS.buttonTitle),
+        verb: form.formId,
+        data: { formId: form.formId, metadata: form.metadata },
+        style: "positive",
+      },
+    ],
   });
 }
 
@@ -53,7 +70,14 @@ function renderElement(e: Element): CardJson[] {
         },
       ];
     case "fields":
-      return [{ type: "FactSet", facts: e.fields.slice(0, TEAMS_LIMITS.facts).map((f) => ({ title: f.label, value: toCardMarkdown(f.value) })) }];
+      return [
+        {
+          type: "FactSet",
+          facts: e.fields
+            .slice(0, TEAMS_LIMITS.facts)
+            .map((f) => ({ title: f.label, value: toCardMarkdown(f.value) })),
+        },
+      ];
     case "actions":
       return [
         {
@@ -63,7 +87,11 @@ function renderElement(e: Element): CardJson[] {
             title: clip(b.label, TEAMS_LIMITS.buttonTitle),
             verb: b.actionId,
             data: { actionId: b.actionId, value: b.value },
-            ...(b.style === "primary" ? { style: "positive" } : b.style === "danger" ? { style: "destructive" } : {}),
+            ...(b.style === "primary"
+              ? { style: "positive" }
+              : b.style === "danger"
+                ? { style: "destructive" }
+                : {}),
           })),
         },
       ];

@@ -18,7 +18,14 @@ import { translator } from "../../surface/i18n/catalog.ts";
 import type { Envelope } from "../../surface/intent.ts";
 import type { Output } from "../../surface/view.ts";
 import { readJsonBody, toBotRequest, toBotResponse } from "./node-http-bridge.ts";
-import { conversationOf, executeEnvelope, messageEnvelope, actorOf, type TeamsActivity, TeamsActivitySchema } from "./parse-activity.ts";
+import {
+  actorOf,
+  conversationOf,
+  executeEnvelope,
+  messageEnvelope,
+  type TeamsActivity,
+  TeamsActivitySchema,
+} from "./parse-activity.ts";
 import { type CardJson, renderCard, renderFormCard } from "./render-adaptive-card.ts";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
@@ -28,7 +35,12 @@ export type TeamsPlatform = {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
 };
 
-export function createTeamsPlatform(config: TeamsConfig, app: AppContext, dispatch: Dispatcher, log: Logger): TeamsPlatform {
+export function createTeamsPlatform(
+  config: TeamsConfig,
+  app: AppContext,
+  dispatch: Dispatcher,
+  log: Logger,
+): TeamsPlatform {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.appId ?? "",
     MicrosoftAppPassword: config.appPassword ?? "",
@@ -46,7 +58,9 @@ export function createTeamsPlatform(config: TeamsConfig, app: AppContext, dispat
     async handle(req, res) {
       const body = await readJsonBody(req);
       if (!body || typeof body.type !== "string") {
-        res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: "body must be a JSON activity" }));
+        res
+          .writeHead(400, { "content-type": "application/json" })
+          .end(JSON.stringify({ error: "body must be a JSON activity" }));
         return;
       }
       await adapter.process(toBotRequest(req, body), toBotResponse(res), logic);
@@ -54,9 +68,15 @@ export function createTeamsPlatform(config: TeamsConfig, app: AppContext, dispat
   };
 }
 
-async function onTurn(context: TurnContext, app: AppContext, dispatch: Dispatcher, log: Logger): Promise<void> {
+async function onTurn(
+  context: TurnContext,
+  app: AppContext,
+  dispatch: Dispatcher,
+  log: Logger,
+): Promise<void> {
   const parsed = TeamsActivitySchema.safeParse(context.activity);
-  if (!parsed.success) return log.warn("ignored malformed teams activity", { issues: parsed.error.issues.slice(0, 3) });
+  if (!parsed.success)
+    return log.warn("ignored malformed teams activity", { issues: parsed.error.issues.slice(0, 3) });
   const activity = parsed.data;
   await remember(context, activity, app);
   if (activity.type === ActivityTypes.Message && activity.text) {
@@ -72,15 +92,27 @@ async function onTurn(context: TurnContext, app: AppContext, dispatch: Dispatche
 /** Stored on every turn so that reminders can reach this conversation later, from any instance. */
 async function remember(context: TurnContext, activity: TeamsActivity, app: AppContext): Promise<void> {
   const conversation = conversationOf(activity);
-  const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-  await rememberConversation(app, { actor: actorOf(activity), conversationId: conversation.channelId, scope: conversation.scope, reference });
+  const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<
+    string,
+    unknown
+  >;
+  await rememberConversation(app, {
+    actor: actorOf(activity),
+    conversationId: conversation.channelId,
+    scope: conversation.scope,
+    reference,
+  });
 }
 
 /**
  * Action.Execute: the first private answer replaces the clicked card for the person who clicked;
  * anything meant for the channel is posted as a new message.
  */
-async function answerExecute(context: TurnContext, activity: TeamsActivity, dispatch: Dispatcher): Promise<void> {
+async function answerExecute(
+  context: TurnContext,
+  activity: TeamsActivity,
+  dispatch: Dispatcher,
+): Promise<void> {
   const envelope: Envelope | null = executeEnvelope(activity);
   const outputs = envelope ? (await dispatch(envelope)).outputs : [];
   const [first, ...rest] = outputs;
@@ -89,8 +121,14 @@ async function answerExecute(context: TurnContext, activity: TeamsActivity, disp
   await context.sendActivity({
     type: ActivityTypes.InvokeResponse,
     value: card
-      ? { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card } }
-      : { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" } },
+      ? {
+          status: 200,
+          body: { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card },
+        }
+      : {
+          status: 200,
+          body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" },
+        },
   });
 }
 
@@ -110,9 +148,17 @@ function privateCard(output: Output): CardJson | null {
 async function sendAll(context: TurnContext, outputs: Output[]): Promise<void> {
   for (const output of outputs) {
     const card =
-      output.kind === "form" ? renderFormCard(output.form) : output.kind === "form-errors" ? renderFormCard(output.form, output.errors) : renderCard(output.view);
-    const fallback = output.kind === "form" || output.kind === "form-errors" ? output.form.title : output.view.fallback;
+      output.kind === "form"
+        ? renderFormCard(output.form)
+        : output.kind === "form-errors"
+          ? renderFormCard(output.form, output.errors)
+          : renderCard(output.view);
+    const fallback =
+      output.kind === "form" || output.kind === "form-errors" ? output.form.title : output.view.fallback;
     // Teams has no ephemeral messages in channels: private answers are replies in the thread.
-    await context.sendActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), summary: fallback });
+    await context.sendActivity({
+      ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
+      summary: fallback,
+    });
   }
 }

@@ -7,7 +7,13 @@ import type { Translate } from "../i18n/catalog.ts";
 import type { Envelope } from "../intent.ts";
 import type { Output } from "../view.ts";
 
-export type HandlerContext = { app: AppContext; envelope: Envelope; t: Translate; locale: Locale; log: Logger };
+export type HandlerContext = {
+  app: AppContext;
+  envelope: Envelope;
+  t: Translate;
+  locale: Locale;
+  log: Logger;
+};
 
 /** Handlers read top to bottom: call the use case, then either render success or explain refusal. */
 export function render<T>(hc: HandlerContext, result: Result<T>, onOk: (value: T) => Output[]): Output[] {

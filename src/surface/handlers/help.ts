@@ -10,7 +10,8 @@ export async function helpHandler(hc: HandlerContext) {
   const { t } = hc;
   const result = await describeAccess(hc.app, actorAndConversation(hc));
   return render(hc, result, ({ clusterName, role }) => {
-    if (hc.envelope.conversation.scope === "PERSONAL") return [ephemeral(view(t("help.personal"), text(t("help.title")), text(t("help.personal"))))];
+    if (hc.envelope.conversation.scope === "PERSONAL")
+      return [ephemeral(view(t("help.personal"), text(t("help.title")), text(t("help.personal"))))];
     const intro = !clusterName
       ? t("help.notBound")
       : role
@@ -20,6 +21,15 @@ export async function helpHandler(hc: HandlerContext) {
       c.requires === "anyone" ? c.name !== "join" || !role : role !== null && can(role, c.requires),
     );
     const lines = visible.map((c) => `\`${usageOf(c)}\` ${t(`cmd.${c.name}` as MessageKey)}`);
-    return [ephemeral(view(`${t("help.title")} ${intro}`, text(t("help.title"), "heading"), text(intro), text(lines.join("\n"))))];
+    return [
+      ephemeral(
+        view(
+          `${t("help.title")} ${intro}`,
+          text(t("help.title"), "heading"),
+          text(intro),
+          text(lines.join("\n")),
+        ),
+      ),
+    ];
   });
 }

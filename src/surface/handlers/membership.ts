@@ -23,7 +23,9 @@ export async function membersHandler(hc: HandlerContext): Promise<Output[]> {
   const result = await listMembers(hc.app, actorAndConversation(hc));
   return render(hc, result, ({ clusterName, members }) => {
     const title = t("members.title", { cluster: clusterName, count: members.length });
-    const lines = members.map((m) => `• ${m.displayName} — ${t(`role.${m.role}`)}${m.organisation ? ` (${m.organisation})` : ""}`);
+    const lines = members.map(
+      (m) => `• ${m.displayName} — ${t(`role.${m.role}`)}${m.organisation ? ` (${m.organisation})` : ""}`,
+    );
     return [ephemeral(view(title, text(title, "heading"), text(lines.join("\n"))))];
   });
 }
@@ -31,7 +33,11 @@ export async function membersHandler(hc: HandlerContext): Promise<Output[]> {
 export async function roleHandler(hc: HandlerContext, target: MentionedUser, role: Role): Promise<Output[]> {
   const { t } = hc;
   const { platform, tenant } = hc.envelope.conversation;
-  const result = await assignRole(hc.app, { ...actorAndConversation(hc), target: { platform, tenant, ...target }, role });
+  const result = await assignRole(hc.app, {
+    ...actorAndConversation(hc),
+    target: { platform, tenant, ...target },
+    role,
+  });
   return render(hc, result, (change) => {
     const params = { user: change.displayName, role: t(`role.${change.to}`), cluster: change.clusterName };
     if (change.from === change.to) return [note(t("role.unchanged", params))];

@@ -28,8 +28,22 @@ function setupForm(hc: HandlerContext, clusterName: string, typed: Record<string
     metadata: JSON.stringify({ channelId: hc.envelope.conversation.channelId }),
     elements: [
       text(t("setup.intro")),
-      { type: "input", id: SETUP_FIELDS.name, label: t("setup.name"), initial: clusterName.slice(0, 80), maxLength: 80 },
-      { type: "input", id: SETUP_FIELDS.sector, label: t("setup.sector"), placeholder: t("setup.sectorPlaceholder"), optional: true, maxLength: 80, initial: typedText(SETUP_FIELDS.sector) },
+      {
+        type: "input",
+        id: SETUP_FIELDS.name,
+        label: t("setup.name"),
+        initial: clusterName.slice(0, 80),
+        maxLength: 80,
+      },
+      {
+        type: "input",
+        id: SETUP_FIELDS.sector,
+        label: t("setup.sector"),
+        placeholder: t("setup.sectorPlaceholder"),
+        optional: true,
+        maxLength: 80,
+        initial: typedText(SETUP_FIELDS.sector),
+      },
       {
         type: "select",
         id: SETUP_FIELDS.timeZone,
@@ -48,11 +62,16 @@ function setupForm(hc: HandlerContext, clusterName: string, typed: Record<string
   };
 }
 
-export async function setupSubmitHandler(hc: HandlerContext, values: Record<string, unknown>, metadata: string): Promise<Output[]> {
+export async function setupSubmitHandler(
+  hc: HandlerContext,
+  values: Record<string, unknown>,
+  metadata: string,
+): Promise<Output[]> {
   const { t } = hc;
   const meta = SetupMetadata.safeParse(safeJson(metadata));
   // The form must be submitted for the channel it was opened in; anything else is a forged payload.
-  if (!meta.success || meta.data.channelId !== hc.envelope.conversation.channelId) return [note(t("parse.unknownAction"))];
+  if (!meta.success || meta.data.channelId !== hc.envelope.conversation.channelId)
+    return [note(t("parse.unknownAction"))];
   const result = await setupCluster(hc.app, {
     actor: hc.envelope.actor,
     conversation: hc.envelope.conversation,
@@ -61,14 +80,23 @@ export async function setupSubmitHandler(hc: HandlerContext, values: Record<stri
     timeZone: optionalText(values[SETUP_FIELDS.timeZone]),
     locale: optionalText(values[SETUP_FIELDS.locale]) as (typeof LOCALES)[number] | undefined,
   });
-  if (!result.ok) return invalidFields(hc, result, setupForm(hc, String(values[SETUP_FIELDS.name] ?? ""), values));
+  if (!result.ok)
+    return invalidFields(hc, result, setupForm(hc, String(values[SETUP_FIELDS.name] ?? ""), values));
   const cluster = result.value.name;
   return [
     ephemeral(view(t("setup.done", { cluster }), text(t("setup.done", { cluster })))),
     toChannel(
       view(t("setup.announce", { cluster }), text(t("setup.announce", { cluster })), {
         type: "actions",
-        buttons: [{ type: "button", actionId: ACTION_IDS.joinCluster, label: t("join.button"), value: result.value.id, style: "primary" }],
+        buttons: [
+          {
+            type: "button",
+            actionId: ACTION_IDS.joinCluster,
+            label: t("join.button"),
+            value: result.value.id,
+            style: "primary",
+          },
+        ],
       }),
     ),
   ];
@@ -80,7 +108,14 @@ function invalidFields(hc: HandlerContext, failure: Fail<FailureReason>, form: F
   const known = Object.values(SETUP_FIELDS) as string[];
   const formField = field === "timeZone" ? SETUP_FIELDS.timeZone : field;
   if (failure.reason === "INVALID_INPUT" && known.includes(formField)) {
-    return [{ kind: "form-errors", formId: FORM_IDS.setupCluster, errors: { [formField]: hc.t(`setup.invalid.${formField}` as MessageKey) }, form }];
+    return [
+      {
+        kind: "form-errors",
+        formId: FORM_IDS.setupCluster,
+        errors: { [formField]: hc.t(`setup.invalid.${formField}` as MessageKey) },
+        form,
+      },
+    ];
   }
   return [failureOutput(hc.t, failure)];
 }

@@ -17,7 +17,10 @@ export async function statusHandler(hc: HandlerContext) {
       { label: t("status.timeZone"), value: s.timeZone },
       { label: t("status.language"), value: language ? t(`lang.${language}`) : s.locale },
       { label: t("status.members"), value: `${s.memberCount} (${roles.join(", ")})` },
-      { label: t("status.platforms"), value: s.platforms.map((p) => (p === "SLACK" ? "Slack" : "Teams")).join(", ") },
+      {
+        label: t("status.platforms"),
+        value: s.platforms.map((p) => (p === "SLACK" ? "Slack" : "Teams")).join(", "),
+      },
       { label: t("status.yourRole"), value: t(`role.${s.yourRole}`) },
       { label: t("status.since"), value: formatDate(s.createdAt, hc.locale, s.timeZone) },
     ];

@@ -15,7 +15,9 @@ export function translator(locale: Locale = DEFAULT_LOCALE): Translate {
   const catalog = CATALOGS[locale];
   return (key, params = {}) => {
     const template = catalog[key] ?? en[key];
-    return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+    return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+      name in params ? String(params[name]) : match,
+    );
   };
 }
 

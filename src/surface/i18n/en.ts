@@ -26,14 +26,16 @@ export const en = {
   "lang.nl": "Dutch",
   "error.INVALID_INPUT": "That did not look right ({field}). Please check and try again.",
   "error.NEEDS_CHANNEL": "This works in a channel: run it in the channel your cluster uses.",
-  "error.CHANNEL_NOT_BOUND": "This channel is not bound to a cluster yet. A chair starts with `/cluster setup <name>`.",
+  "error.CHANNEL_NOT_BOUND":
+    "This channel is not bound to a cluster yet. A chair starts with `/cluster setup <name>`.",
   "error.CHANNEL_ALREADY_BOUND": "This channel already belongs to *{cluster}*.",
   "error.NOT_A_MEMBER": "You are not a member of *{cluster}* yet. Join with `/cluster join`.",
   "error.ALREADY_MEMBER": "You are already a member of *{cluster}*.",
   "error.FORBIDDEN": "Your role does not allow that. Ask the chair or the foresight coordinator.",
   "error.UNKNOWN_USER": "{user} is not a member of this cluster. Ask them to run `/cluster join` first.",
   "error.LAST_CHAIR": "A cluster always needs a chair: give the chair role to someone else first.",
-  "error.unexpected": "Something went wrong on our side and nothing was changed. Please try again in a moment.",
+  "error.unexpected":
+    "Something went wrong on our side and nothing was changed. Please try again in a moment.",
   "parse.empty": "Tell me what to do, e.g. `/cluster help`.",
   "parse.unknownCommand": "I don't know `{word}`. See `/cluster help`.",
   "parse.usage": "Usage: `{usage}`",
@@ -54,7 +56,8 @@ export const en = {
   "setup.invalid.time_zone": "Pick a time zone from the list.",
   "setup.invalid.locale": "Pick a language from the list.",
   "setup.done": "Done: this channel is now the home of *{cluster}*, and you are its chair.",
-  "setup.announce": "*{cluster}* is set up in this channel. Members join with `/cluster join`; the chair gives roles with `/cluster role`.",
+  "setup.announce":
+    "*{cluster}* is set up in this channel. Members join with `/cluster join`; the chair gives roles with `/cluster role`.",
   "join.button": "Join",
   "join.done": "Welcome to *{cluster}*! You joined as a member.",
   "leave.done": "You left *{cluster}*.",

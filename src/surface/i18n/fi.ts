@@ -4,8 +4,10 @@ export const fi: Record<MessageKey, string> = {
   "app.name": "Ennakko",
   "help.title": "Ennakko pitää klusterinne ennakointisyklin käynnissä kokousten välillä.",
   "help.yourRole": "Olet *{cluster}*-klusterissa roolissa *{role}*. Voit käyttää:",
-  "help.notMember": "Tämä kanava kuuluu klusterille *{cluster}*. Liity komennolla `/cluster join`; sen jälkeen voit käyttää:",
-  "help.notBound": "Tätä kanavaa ei ole vielä liitetty klusteriin. Puheenjohtaja aloittaa komennolla `/cluster setup <nimi>`.",
+  "help.notMember":
+    "Tämä kanava kuuluu klusterille *{cluster}*. Liity komennolla `/cluster join`; sen jälkeen voit käyttää:",
+  "help.notBound":
+    "Tätä kanavaa ei ole vielä liitetty klusteriin. Puheenjohtaja aloittaa komennolla `/cluster setup <nimi>`.",
   "help.personal": "Toimin klusterinne kanavalla: kirjoita siellä `/cluster help`.",
   "cmd.help": "Mitä voit tehdä täällä",
   "cmd.setup": "Liitä tämä kanava uuteen klusteriin",
@@ -26,13 +28,16 @@ export const fi: Record<MessageKey, string> = {
   "lang.nl": "hollanti",
   "error.INVALID_INPUT": "Jokin ei näyttänyt oikealta ({field}). Tarkista ja yritä uudelleen.",
   "error.NEEDS_CHANNEL": "Tämä toimii kanavalla: käytä sitä klusterinne kanavalla.",
-  "error.CHANNEL_NOT_BOUND": "Tätä kanavaa ei ole vielä liitetty klusteriin. Puheenjohtaja aloittaa komennolla `/cluster setup <nimi>`.",
+  "error.CHANNEL_NOT_BOUND":
+    "Tätä kanavaa ei ole vielä liitetty klusteriin. Puheenjohtaja aloittaa komennolla `/cluster setup <nimi>`.",
   "error.CHANNEL_ALREADY_BOUND": "Tämä kanava kuuluu jo klusterille *{cluster}*.",
   "error.NOT_A_MEMBER": "Et ole vielä klusterin *{cluster}* jäsen. Liity komennolla `/cluster join`.",
   "error.ALREADY_MEMBER": "Olet jo klusterin *{cluster}* jäsen.",
   "error.FORBIDDEN": "Roolisi ei salli tätä. Kysy puheenjohtajalta tai ennakointikoordinaattorilta.",
-  "error.UNKNOWN_USER": "{user} ei ole tämän klusterin jäsen. Pyydä häntä ensin kirjoittamaan `/cluster join`.",
-  "error.LAST_CHAIR": "Klusterilla on aina oltava puheenjohtaja: anna puheenjohtajan rooli ensin jollekulle toiselle.",
+  "error.UNKNOWN_USER":
+    "{user} ei ole tämän klusterin jäsen. Pyydä häntä ensin kirjoittamaan `/cluster join`.",
+  "error.LAST_CHAIR":
+    "Klusterilla on aina oltava puheenjohtaja: anna puheenjohtajan rooli ensin jollekulle toiselle.",
   "error.unexpected": "Meillä meni jotain pieleen, eikä mitään muutettu. Yritä hetken päästä uudelleen.",
   "parse.empty": "Kerro mitä teen, esimerkiksi `/cluster help`.",
   "parse.unknownCommand": "En tunne komentoa `{word}`. Katso `/cluster help`.",
@@ -54,7 +59,8 @@ export const fi: Record<MessageKey, string> = {
   "setup.invalid.time_zone": "Valitse aikavyöhyke listalta.",
   "setup.invalid.locale": "Valitse kieli listalta.",
   "setup.done": "Valmis: tämä kanava on nyt klusterin *{cluster}* koti, ja sinä olet sen puheenjohtaja.",
-  "setup.announce": "*{cluster}* on perustettu tälle kanavalle. Jäsenet liittyvät komennolla `/cluster join`; puheenjohtaja antaa roolit komennolla `/cluster role`.",
+  "setup.announce":
+    "*{cluster}* on perustettu tälle kanavalle. Jäsenet liittyvät komennolla `/cluster join`; puheenjohtaja antaa roolit komennolla `/cluster role`.",
   "join.button": "Liity",
   "join.done": "Tervetuloa klusteriin *{cluster}*! Liityit jäseneksi.",
   "leave.done": "Erosit klusterista *{cluster}*.",

@@ -5,7 +5,8 @@ export const nl: Record<MessageKey, string> = {
   "help.title": "Ennakko houdt de vooruitblikcyclus van je cluster gaande tussen de vergaderingen.",
   "help.yourRole": "Je bent *{role}* in *{cluster}*. Je kunt gebruiken:",
   "help.notMember": "Dit kanaal hoort bij *{cluster}*. Doe mee met `/cluster join`; daarna kun je gebruiken:",
-  "help.notBound": "Dit kanaal is nog niet aan een cluster gekoppeld. Een voorzitter begint met `/cluster setup <naam>`.",
+  "help.notBound":
+    "Dit kanaal is nog niet aan een cluster gekoppeld. Een voorzitter begint met `/cluster setup <naam>`.",
   "help.personal": "Ik werk in het kanaal van je cluster: typ daar `/cluster help`.",
   "cmd.help": "Wat je hier kunt doen",
   "cmd.setup": "Koppel dit kanaal aan een nieuw cluster",
@@ -26,13 +27,15 @@ export const nl: Record<MessageKey, string> = {
   "lang.nl": "Nederlands",
   "error.INVALID_INPUT": "Er klopte iets niet ({field}). Controleer het en probeer opnieuw.",
   "error.NEEDS_CHANNEL": "Dit werkt in een kanaal: gebruik het in het kanaal van je cluster.",
-  "error.CHANNEL_NOT_BOUND": "Dit kanaal is nog niet aan een cluster gekoppeld. Een voorzitter begint met `/cluster setup <naam>`.",
+  "error.CHANNEL_NOT_BOUND":
+    "Dit kanaal is nog niet aan een cluster gekoppeld. Een voorzitter begint met `/cluster setup <naam>`.",
   "error.CHANNEL_ALREADY_BOUND": "Dit kanaal hoort al bij *{cluster}*.",
   "error.NOT_A_MEMBER": "Je bent nog geen lid van *{cluster}*. Word lid met `/cluster join`.",
   "error.ALREADY_MEMBER": "Je bent al lid van *{cluster}*.",
   "error.FORBIDDEN": "Je rol staat dat niet toe. Vraag het de voorzitter of de vooruitblikcoördinator.",
   "error.UNKNOWN_USER": "{user} is geen lid van dit cluster. Vraag hen eerst `/cluster join` te typen.",
-  "error.LAST_CHAIR": "Een cluster heeft altijd een voorzitter nodig: geef de voorzittersrol eerst aan iemand anders.",
+  "error.LAST_CHAIR":
+    "Een cluster heeft altijd een voorzitter nodig: geef de voorzittersrol eerst aan iemand anders.",
   "error.unexpected": "Er ging bij ons iets mis en er is niets gewijzigd. Probeer het zo opnieuw.",
   "parse.empty": "Zeg wat ik moet doen, bijvoorbeeld `/cluster help`.",
   "parse.unknownCommand": "Ik ken `{word}` niet. Zie `/cluster help`.",
@@ -54,7 +57,8 @@ export const nl: Record<MessageKey, string> = {
   "setup.invalid.time_zone": "Kies een tijdzone uit de lijst.",
   "setup.invalid.locale": "Kies een taal uit de lijst.",
   "setup.done": "Klaar: dit kanaal is nu de thuisbasis van *{cluster}*, en jij bent de voorzitter.",
-  "setup.announce": "*{cluster}* is in dit kanaal opgezet. Leden doen mee met `/cluster join`; de voorzitter verdeelt rollen met `/cluster role`.",
+  "setup.announce":
+    "*{cluster}* is in dit kanaal opgezet. Leden doen mee met `/cluster join`; de voorzitter verdeelt rollen met `/cluster role`.",
   "join.button": "Meedoen",
   "join.done": "Welkom bij *{cluster}*! Je bent lid geworden.",
   "leave.done": "Je hebt *{cluster}* verlaten.",

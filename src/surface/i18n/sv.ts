@@ -5,7 +5,8 @@ export const sv: Record<MessageKey, string> = {
   "help.title": "Ennakko håller klustrets framsynscykel igång mellan mötena.",
   "help.yourRole": "Du är *{role}* i *{cluster}*. Du kan använda:",
   "help.notMember": "Den här kanalen hör till *{cluster}*. Gå med med `/cluster join`; sedan kan du använda:",
-  "help.notBound": "Den här kanalen är ännu inte kopplad till ett kluster. En ordförande börjar med `/cluster setup <namn>`.",
+  "help.notBound":
+    "Den här kanalen är ännu inte kopplad till ett kluster. En ordförande börjar med `/cluster setup <namn>`.",
   "help.personal": "Jag arbetar i klustrets kanal: skriv `/cluster help` där.",
   "cmd.help": "Vad du kan göra här",
   "cmd.setup": "Koppla kanalen till ett nytt kluster",
@@ -26,7 +27,8 @@ export const sv: Record<MessageKey, string> = {
   "lang.nl": "nederländska",
   "error.INVALID_INPUT": "Något såg inte rätt ut ({field}). Kontrollera och försök igen.",
   "error.NEEDS_CHANNEL": "Det här fungerar i en kanal: använd det i klustrets kanal.",
-  "error.CHANNEL_NOT_BOUND": "Den här kanalen är ännu inte kopplad till ett kluster. En ordförande börjar med `/cluster setup <namn>`.",
+  "error.CHANNEL_NOT_BOUND":
+    "Den här kanalen är ännu inte kopplad till ett kluster. En ordförande börjar med `/cluster setup <namn>`.",
   "error.CHANNEL_ALREADY_BOUND": "Den här kanalen hör redan till *{cluster}*.",
   "error.NOT_A_MEMBER": "Du är inte medlem i *{cluster}* ännu. Gå med med `/cluster join`.",
   "error.ALREADY_MEMBER": "Du är redan medlem i *{cluster}*.",
@@ -54,7 +56,8 @@ export const sv: Record<MessageKey, string> = {
   "setup.invalid.time_zone": "Välj en tidszon i listan.",
   "setup.invalid.locale": "Välj ett språk i listan.",
   "setup.done": "Klart: den här kanalen är nu hemmet för *{cluster}*, och du är dess ordförande.",
-  "setup.announce": "*{cluster}* har startats i den här kanalen. Medlemmar går med med `/cluster join`; ordföranden delar ut roller med `/cluster role`.",
+  "setup.announce":
+    "*{cluster}* har startats i den här kanalen. Medlemmar går med med `/cluster join`; ordföranden delar ut roller med `/cluster role`.",
   "join.button": "Gå med",
   "join.done": "Välkommen till *{cluster}*! Du gick med som medlem.",
   "leave.done": "Du lämnade *{cluster}*.",

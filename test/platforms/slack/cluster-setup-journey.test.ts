@@ -48,7 +48,11 @@ async function command(user: string, text: string, channel = "C-ENERGY") {
 
 async function reply(id: string) {
   const [call] = await slack.waitFor(`response_url:${id}`);
-  return call!.body as { text: string; blocks: { type: string; text?: { text: string } }[]; response_type: string };
+  return call!.body as {
+    text: string;
+    blocks: { type: string; text?: { text: string } }[];
+    response_type: string;
+  };
 }
 
 async function setUpEnergy(user = "U-AINO") {
@@ -74,11 +78,20 @@ describe("Slack: cluster setup", () => {
   it("opens the setup form in the caller's language, with the name filled in", async () => {
     await command("U-AINO", "setup Energy");
     const [open] = await slack.waitFor("views.open");
-    const view = open!.body.view as { title: { text: string }; callback_id: string; blocks: { block_id?: string; element?: { initial_value?: string; initial_option?: { value: string } } }[] };
+    const view = open!.body.view as {
+      title: { text: string };
+      callback_id: string;
+      blocks: {
+        block_id?: string;
+        element?: { initial_value?: string; initial_option?: { value: string } };
+      }[];
+    };
     expect(view.callback_id).toBe("ennakko.setup-cluster");
     expect(view.title.text).toBe("Uusi klusteri");
     expect(view.blocks.find((b) => b.block_id === "name")?.element?.initial_value).toBe("Energy");
-    expect(view.blocks.find((b) => b.block_id === "time_zone")?.element?.initial_option?.value).toBe("Europe/Helsinki");
+    expect(view.blocks.find((b) => b.block_id === "time_zone")?.element?.initial_option?.value).toBe(
+      "Europe/Helsinki",
+    );
     expect(await bot.db.prisma.cluster.count()).toBe(0);
   });
 
@@ -90,8 +103,16 @@ describe("Slack: cluster setup", () => {
     expect(String(announcement!.body.text)).toContain("*Energy* on perustettu");
     const [done] = await slack.waitFor("chat.postEphemeral");
     expect(done!.body).toMatchObject({ channel: "C-ENERGY", user: "U-AINO" });
-    const cluster = await bot.db.prisma.cluster.findFirstOrThrow({ include: { bindings: true, memberships: true } });
-    expect(cluster).toMatchObject({ name: "Energy", sector: "energy", locale: "fi", bindings: [{ platform: "SLACK", channelId: "C-ENERGY" }], memberships: [{ role: "CHAIR" }] });
+    const cluster = await bot.db.prisma.cluster.findFirstOrThrow({
+      include: { bindings: true, memberships: true },
+    });
+    expect(cluster).toMatchObject({
+      name: "Energy",
+      sector: "energy",
+      locale: "fi",
+      bindings: [{ platform: "SLACK", channelId: "C-ENERGY" }],
+      memberships: [{ role: "CHAIR" }],
+    });
   });
 
   it("keeps the form open with a field error when the name is too short", async () => {
@@ -102,11 +123,17 @@ describe("Slack: cluster setup", () => {
       user: "U-EMMA",
       callbackId: view.callback_id,
       metadata: view.private_metadata,
-      values: { name: { name: { type: "plain_text_input", value: "E" } }, locale: { locale: { type: "static_select", selected_option: { value: "en" } } } },
+      values: {
+        name: { name: { type: "plain_text_input", value: "E" } },
+        locale: { locale: { type: "static_select", selected_option: { value: "en" } } },
+      },
     });
     const res = await post(interactionBody(submission));
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.text)).toEqual({ response_action: "errors", errors: { name: "Give a name of 2–80 characters." } });
+    expect(JSON.parse(res.text)).toEqual({
+      response_action: "errors",
+      errors: { name: "Give a name of 2–80 characters." },
+    });
     expect(await bot.db.prisma.cluster.count()).toBe(0);
   });
 
@@ -128,8 +155,16 @@ describe("Slack: members and roles", () => {
   });
 
   it("joins by command and by the Join button, once", async () => {
-    expect((await reply(await command("U-EMMA", "join"))).text).toBe("Welcome to *Energy*! You joined as a member.");
-    const click = blockActionPayload({ user: "U-EMMA", channel: "C-ENERGY", actionId: "ennakko.join-cluster", value: "x", responseUrl: slack.responseUrl("click") });
+    expect((await reply(await command("U-EMMA", "join"))).text).toBe(
+      "Welcome to *Energy*! You joined as a member.",
+    );
+    const click = blockActionPayload({
+      user: "U-EMMA",
+      channel: "C-ENERGY",
+      actionId: "ennakko.join-cluster",
+      value: "x",
+      responseUrl: slack.responseUrl("click"),
+    });
     expect((await post(interactionBody(click))).status).toBe(200);
     expect((await reply("click")).text).toBe("You are already a member of *Energy*.");
     expect(await bot.db.prisma.membership.count()).toBe(2);
@@ -152,12 +187,32 @@ describe("Slack: members and roles", () => {
     const cases: [string, string, string][] = [
       ["U-EMMA", "frobnicate", "I don't know `frobnicate`. See `/cluster help`."],
       ["U-EMMA", "role", "Usage: `/cluster role &lt;user&gt; &lt;role&gt;`"],
-      ["U-EMMA", "role <@U-AINO|aino> member", "Your role does not allow that. Ask the chair or the foresight coordinator."],
-      ["U-AINO", "role <@U-NOBODY|nobody> member", "nobody ei ole tämän klusterin jäsen. Pyydä häntä ensin kirjoittamaan `/cluster join`."],
-      ["U-AINO", "role <@U-EMMA|emma> king", "`king` ei ole rooli. Roolit: chair, vice_chair, secretary, coordinator, member, observer."],
-      ["U-AINO", "role Emma secretary", "`Emma` ei ole henkilö. Mainitse hänet, esimerkiksi `/cluster role @Maija secretary`."],
+      [
+        "U-EMMA",
+        "role <@U-AINO|aino> member",
+        "Your role does not allow that. Ask the chair or the foresight coordinator.",
+      ],
+      [
+        "U-AINO",
+        "role <@U-NOBODY|nobody> member",
+        "nobody ei ole tämän klusterin jäsen. Pyydä häntä ensin kirjoittamaan `/cluster join`.",
+      ],
+      [
+        "U-AINO",
+        "role <@U-EMMA|emma> king",
+        "`king` ei ole rooli. Roolit: chair, vice_chair, secretary, coordinator, member, observer.",
+      ],
+      [
+        "U-AINO",
+        "role Emma secretary",
+        "`Emma` ei ole henkilö. Mainitse hänet, esimerkiksi `/cluster role @Maija secretary`.",
+      ],
       ["U-SVEN", "members", "Du är inte medlem i *Energy* ännu. Gå med med `/cluster join`."],
-      ["U-AINO", "leave", "Klusterilla on aina oltava puheenjohtaja: anna puheenjohtajan rooli ensin jollekulle toiselle."],
+      [
+        "U-AINO",
+        "leave",
+        "Klusterilla on aina oltava puheenjohtaja: anna puheenjohtajan rooli ensin jollekulle toiselle.",
+      ],
       ["U-EMMA", "", "Tell me what to do, e.g. `/cluster help`."],
     ];
     for (const [user, text, expected] of cases) {
@@ -170,7 +225,9 @@ describe("Slack: members and roles", () => {
 
   it("tells a caller in an unbound channel how to start", async () => {
     const answer = await reply(await command("U-EMMA", "status", "C-ELSEWHERE"));
-    expect(answer.text).toBe("This channel is not bound to a cluster yet. A chair starts with `/cluster setup &lt;name&gt;`.");
+    expect(answer.text).toBe(
+      "This channel is not bound to a cluster yet. A chair starts with `/cluster setup &lt;name&gt;`.",
+    );
   });
 
   it("shows help by role: the chair sees role, a member does not", async () => {
@@ -193,7 +250,12 @@ describe("Slack: members and roles", () => {
 
 describe("Slack: request verification", () => {
   it("rejects unsigned, forged and stale requests with 401 and runs no handler", async () => {
-    const body = slashCommandBody({ user: "U-AINO", channel: "C-ENERGY", text: "setup Energy", responseUrl: slack.responseUrl("x") });
+    const body = slashCommandBody({
+      user: "U-AINO",
+      channel: "C-ENERGY",
+      text: "setup Energy",
+      responseUrl: slack.responseUrl("x"),
+    });
     const unsigned = await post(body, { "content-type": "application/x-www-form-urlencoded" });
     const forged = await post(body, signedHeaders(body, "not-the-secret"));
     const stale = await post(body, signedHeaders(body, undefined, Math.floor(Date.now() / 1000) - 10 * 60));

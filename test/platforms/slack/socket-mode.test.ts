@@ -14,7 +14,11 @@ beforeAll(async () => {
   socket = await new FakeSlackSocket().start();
   slack.socketUrl = socket.url;
   slack.users.set("U-AINO", { display_name: "Aino", locale: "en-GB" });
-  bot = await startTestBot({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_APP_TOKEN: "xapp-test-token", SLACK_API_URL: slack.apiUrl });
+  bot = await startTestBot({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_APP_TOKEN: "xapp-test-token",
+    SLACK_API_URL: slack.apiUrl,
+  });
   await socket.waitForConnection();
 });
 afterAll(async () => {
@@ -65,10 +69,16 @@ it("sets up a cluster and answers commands over the socket", async () => {
   );
   expect(submitted.payload ?? {}).not.toHaveProperty("response_action");
   const [announcement] = await slack.waitFor("chat.postMessage");
-  expect(announcement!.body).toMatchObject({ channel: "C-SOCKET", text: expect.stringContaining("*Tourism* is set up") });
+  expect(announcement!.body).toMatchObject({
+    channel: "C-SOCKET",
+    text: expect.stringContaining("*Tourism* is set up"),
+  });
 
   await socket.send("slash_commands", slash("members", slack.responseUrl("s2")));
   const [members] = await slack.waitFor("response_url:s2");
   expect(members!.body.text).toBe("Members of *Tourism* (1)");
-  expect(await bot.db.prisma.channelBinding.findFirstOrThrow()).toMatchObject({ platform: "SLACK", channelId: "C-SOCKET" });
+  expect(await bot.db.prisma.channelBinding.findFirstOrThrow()).toMatchObject({
+    platform: "SLACK",
+    channelId: "C-SOCKET",
+  });
 });

@@ -1,0 +1,73 @@
+// ARCHITECTURE.md's dependency rule, read from the import lines of src/.
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((e) =>
+      e.isDirectory()
+        ? e.name === "generated"
+          ? []
+          : sourceFiles(join(dir, e.name))
+        : e.name.endsWith(".ts")
+          ? [join(dir, e.name)]
+          : [],
+    ),
+  );
+  return nested.flat();
+}
+
+async function importsOf(file: string): Promise<string[]> {
+  const text = await readFile(file, "utf8");
+  return [...text.matchAll(/^\s*(?:import|export)[^;]*?from\s+["']([^"']+)["']/gms)].map((m) => m[1]!);
+}
+
+const layer = (file: string) => relative("src", file).split("/")[0]!;
+
+describe("import boundaries", () => {
+  it("keeps domain and app free of platforms, and botbuilder inside platforms/teams", async () => {
+    const problems: string[] = [];
+    let seen = 0;
+    for (const file of await sourceFiles("src")) {
+      const from = layer(file);
+      for (const spec of await importsOf(file)) {
+        seen += 1;
+        const platformPackage = /^(@slack\/|botbuilder|botframework-|@microsoft\/)/.test(spec);
+        if (spec.startsWith("botbuilder") || spec.startsWith("botframework-")) {
+          if (!file.startsWith("src/platforms/teams/")) problems.push(`${file} imports ${spec}`);
+        }
+        if (spec.startsWith("@slack/") && !file.startsWith("src/platforms/slack/"))
+          problems.push(`${file} imports ${spec}`);
+        if (
+          (from === "domain" || from === "app" || from === "surface") &&
+          (platformPackage || spec.includes("/platforms/"))
+        ) {
+          problems.push(`${file} (${from}) imports ${spec}`);
+        }
+        if (
+          from === "domain" &&
+          (spec.includes("/app/") ||
+            spec.includes("/surface/") ||
+            spec.includes("/db/") ||
+            spec.includes("/generated/"))
+        ) {
+          problems.push(`${file} (domain) imports ${spec}`);
+        }
+        if (from === "app" && spec.includes("/surface/")) problems.push(`${file} (app) imports ${spec}`);
+      }
+    }
+    expect(seen).toBeGreaterThan(100); // the scan really read the import lines
+    expect(problems).toEqual([]);
+  });
+
+  it("reads process.env only in src/config", async () => {
+    const offenders: string[] = [];
+    for (const file of await sourceFiles("src")) {
+      if (file.startsWith("src/config/")) continue;
+      if ((await readFile(file, "utf8")).includes("process.env")) offenders.push(file);
+    }
+    expect(offenders).toEqual([]);
+  });
+});

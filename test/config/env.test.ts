@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config/env.ts";
+
+describe("configuration", () => {
+  it("starts with nothing set: embedded database, Slack off, Teams anonymous", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3978,
+      database: { kind: "embedded", dataDir: "./data" },
+      slack: { mode: "off" },
+      teams: { appType: "MultiTenant" },
+    });
+    expect(config.teams.appId).toBeUndefined();
+  });
+
+  it("chooses Socket Mode when an app token is set, HTTP mode with a signing secret", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).slack.mode).toBe("socket");
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }).slack).toMatchObject({
+      mode: "http",
+      apiUrl: "https://slack.com/api/",
+    });
+    expect(loadConfig({ DATABASE_URL: "postgresql://u@h/db" }).database).toEqual({
+      kind: "postgres",
+      url: "postgresql://u@h/db",
+    });
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, "PORT must be a whole number"],
+    [{ PORT: "70000" }, "PORT must be between 0 and 65535"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL must be a PostgreSQL URL"],
+    [{ SLACK_BOT_TOKEN: "xoxp-user" }, "SLACK_BOT_TOKEN must be the Bot User OAuth Token"],
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_SIGNING_SECRET is required in HTTP mode"],
+    [{ SLACK_APP_TOKEN: "xapp-1" }, "SLACK_BOT_TOKEN is required when SLACK_APP_TOKEN is set"],
+    [{ MICROSOFT_APP_ID: "id" }, "MICROSOFT_APP_PASSWORD is required"],
+    [
+      { MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TYPE: "SingleTenant" },
+      "MICROSOFT_APP_TENANT_ID is required",
+    ],
+    [
+      { MICROSOFT_APP_TYPE: "Personal" },
+      "MICROSOFT_APP_TYPE must be MultiTenant, SingleTenant or UserAssignedMSI",
+    ],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL must be debug, info, warn or error"],
+  ])("names the variable and the fix: %o", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("lists every variable in .env.example", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const example = await readFile(".env.example", "utf8");
+    const source = await readFile("src/config/env.ts", "utf8");
+    const names = [...source.matchAll(/^\s{4}([A-Z_]+):/gm)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThanOrEqual(12);
+    for (const name of names) expect(example).toMatch(new RegExp(`^#?\\s?${name}=`, "m"));
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { parseCommand } from "../../src/surface/parse-command.ts";
+
+describe("/cluster grammar", () => {
+  it.each([
+    ["help", { name: "help" }],
+    ["  HELP  ", { name: "help" }],
+    ["setup Lapland Energy Cluster", { name: "setup", clusterName: "Lapland Energy Cluster" }],
+    [
+      "role <@U123|maija> secretary",
+      { name: "role", target: { userId: "U123", displayName: "maija" }, role: "SECRETARY" },
+    ],
+    [
+      "role <@29:abc-def|Maija Meikäläinen> vice-chair",
+      {
+        name: "role",
+        target: { userId: "29:abc-def", displayName: "Maija Meikäläinen" },
+        role: "VICE_CHAIR",
+      },
+    ],
+    ["role <@U123> Chair", { name: "role", target: { userId: "U123" }, role: "CHAIR" }],
+  ])("parses %j", (text, command) => {
+    expect(parseCommand(text)).toEqual({ ok: true, command });
+  });
+
+  it.each([
+    ["", "parse.empty"],
+    ["dance", "parse.unknownCommand"],
+    ["setup", "parse.usage"],
+    ["role <@U1>", "parse.usage"],
+    ["role maija chair", "parse.badUser"],
+    ["role <@U1> emperor", "parse.badRole"],
+  ])("explains %j", (text, key) => {
+    expect(parseCommand(text)).toMatchObject({ ok: false, key });
+  });
+});
