@@ -35,7 +35,9 @@ export class FakeBotConnector {
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(({ status, body, headers }) => {
-        res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(body === undefined ? "" : JSON.stringify(body));
+        res
+          .writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers })
+          .end(body === undefined ? "" : JSON.stringify(body));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
@@ -65,8 +67,12 @@ export class FakeBotConnector {
    * Resolves once `count` calls have arrived, or one matches `predicate`. Turns finish their sends
    * before the HTTP answer, so most tests never need this; proactive sends do.
    */
-  async waitFor(expected: number | ((call: ConnectorCall) => boolean), timeoutMs = 5000): Promise<ConnectorCall[]> {
-    const done = () => (typeof expected === "number" ? this.calls.length >= expected : this.calls.some(expected));
+  async waitFor(
+    expected: number | ((call: ConnectorCall) => boolean),
+    timeoutMs = 5000,
+  ): Promise<ConnectorCall[]> {
+    const done = () =>
+      typeof expected === "number" ? this.calls.length >= expected : this.calls.some(expected);
     const deadline = Date.now() + timeoutMs;
     while (!done()) {
       if (Date.now() > deadline) {
@@ -88,20 +94,35 @@ export class FakeBotConnector {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
     const raw = await readBody(req);
     const method = req.method ?? "GET";
     const path = (req.url ?? "").split("?")[0]!;
     const route = routeOf(method, path);
-    const call: ConnectorCall = { method, path, ...route, body: parseJson(raw), headers: req.headers, status: 200 };
+    const call: ConnectorCall = {
+      method,
+      path,
+      ...route,
+      body: parseJson(raw),
+      headers: req.headers,
+      status: 200,
+    };
     this.calls.push(call);
 
     const failure = this.failures.shift();
     if (failure) {
       call.status = failure.status;
-      const headers: Record<string, string> = failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
-      const code = failure.status === 429 ? "TooManyRequests" : failure.status >= 500 ? "ServiceError" : "BadArgument";
-      return { status: failure.status, body: { error: { code, message: `fake connector: injected ${failure.status}` } }, headers };
+      const headers: Record<string, string> =
+        failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
+      const code =
+        failure.status === 429 ? "TooManyRequests" : failure.status >= 500 ? "ServiceError" : "BadArgument";
+      return {
+        status: failure.status,
+        body: { error: { code, message: `fake connector: injected ${failure.status}` } },
+        headers,
+      };
     }
     switch (route.operation) {
       case "reply":
@@ -115,10 +136,16 @@ export class FakeBotConnector {
         return { status: 200 };
       case "createConversation":
         call.answeredId = `a:fake-conversation-${++this.sequence}`;
-        return { status: 200, body: { id: call.answeredId, activityId: this.nextId(), serviceUrl: `${this.url}/` } };
+        return {
+          status: 200,
+          body: { id: call.answeredId, activityId: this.nextId(), serviceUrl: `${this.url}/` },
+        };
       case "other":
         call.status = 404;
-        return { status: 404, body: { error: { code: "NotFound", message: `fake connector: no route for ${method} ${path}` } } };
+        return {
+          status: 404,
+          body: { error: { code: "NotFound", message: `fake connector: no route for ${method} ${path}` } },
+        };
     }
   }
 
@@ -128,7 +155,10 @@ export class FakeBotConnector {
 }
 
 /** The connector's routes, as botframework-connector calls them; conversation ids are URL-encoded. */
-function routeOf(method: string, path: string): Pick<ConnectorCall, "operation" | "conversationId" | "activityId"> {
+function routeOf(
+  method: string,
+  path: string,
+): Pick<ConnectorCall, "operation" | "conversationId" | "activityId"> {
   const parts = path.split("/").filter(Boolean);
   if (parts[0] !== "v3" || parts[1] !== "conversations") return { operation: "other" };
   if (parts.length === 2) return { operation: method === "POST" ? "createConversation" : "other" };
@@ -137,14 +167,17 @@ function routeOf(method: string, path: string): Pick<ConnectorCall, "operation" 
   if (parts.length === 4) return { operation: method === "POST" ? "send" : "other", conversationId };
   const activityId = decodeURIComponent(parts[4]!);
   if (parts.length !== 5) return { operation: "other", conversationId, activityId };
-  const operation = method === "POST" ? "reply" : method === "PUT" ? "update" : method === "DELETE" ? "delete" : "other";
+  const operation =
+    method === "POST" ? "reply" : method === "PUT" ? "update" : method === "DELETE" ? "delete" : "other";
   return { operation, conversationId, activityId };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c)).on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req
+      .on("data", (c: Buffer) => chunks.push(c))
+      .on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
   });
 }
 

@@ -17,7 +17,7 @@ export type SlackUserFixture = {
   locale?: string;
   tz?: string;
 };
-type Failure = { status: number; retryAfter?: number; times: number };
+type Failure = { status: number; retryAfter?: number; times: number; error?: string };
 
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
@@ -49,8 +49,18 @@ export class FakeSlackApi {
     return `${this.url}/respond/${id}`;
   }
 
-  failNext(method: string, status: number, options: { retryAfter?: number; times?: number } = {}): void {
-    this.failures.set(method, { status, retryAfter: options.retryAfter, times: options.times ?? 1 });
+  /** Status 200 with `error` answers like a Slack API error (e.g. not_in_channel). */
+  failNext(
+    method: string,
+    status: number,
+    options: { retryAfter?: number; times?: number; error?: string } = {},
+  ): void {
+    this.failures.set(method, {
+      status,
+      retryAfter: options.retryAfter,
+      times: options.times ?? 1,
+      error: options.error,
+    });
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -97,7 +107,10 @@ export class FakeSlackApi {
         failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
       return {
         status: failure.status,
-        body: { ok: false, error: failure.status === 429 ? "ratelimited" : "internal_error" },
+        body: {
+          ok: false,
+          error: failure.error ?? (failure.status === 429 ? "ratelimited" : "internal_error"),
+        },
         headers,
       };
     }

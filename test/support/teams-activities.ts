@@ -31,7 +31,11 @@ export function teamsUser(name: string, options: { locale?: string; timeZone?: s
 /** A standard channel of a team; ids look like Teams' "19:…@thread.tacv2". */
 export function teamsChannel(name: string): TeamsChannel {
   const n = nextNumber();
-  return { teamId: `19:team${n}AbCdEf@thread.tacv2`, channelId: `19:${name.toLowerCase()}${n}XyZ@thread.tacv2`, name };
+  return {
+    teamId: `19:team${n}AbCdEf@thread.tacv2`,
+    channelId: `19:${name.toLowerCase()}${n}XyZ@thread.tacv2`,
+    name,
+  };
 }
 
 /** The one-to-one chat between a user and the bot: Teams ids it "a:1…". */
@@ -70,7 +74,12 @@ function envelope({ serviceUrl, from, where }: Base, id: string): Json {
   const root = where.threadId ?? id;
   return {
     ...common,
-    conversation: { isGroup: true, conversationType: "channel", tenantId: TENANT_ID, id: `${channel.channelId};messageid=${root}` },
+    conversation: {
+      isGroup: true,
+      conversationType: "channel",
+      tenantId: TENANT_ID,
+      id: `${channel.channelId};messageid=${root}`,
+    },
     channelData: {
       teamsChannelId: channel.channelId,
       teamsTeamId: channel.teamId,
@@ -81,8 +90,18 @@ function envelope({ serviceUrl, from, where }: Base, id: string): Json {
   };
 }
 
-const clientInfo = (user: TeamsUser) => ({ type: "clientInfo", locale: user.locale, country: user.locale.slice(-2), platform: "Web", timezone: user.timeZone });
-const mentionOf = (who: { id: string; name: string }) => ({ type: "mention", text: `<at>${who.name}</at>`, mentioned: { id: who.id, name: who.name } });
+const clientInfo = (user: TeamsUser) => ({
+  type: "clientInfo",
+  locale: user.locale,
+  country: user.locale.slice(-2),
+  platform: "Web",
+  timezone: user.timeZone,
+});
+const mentionOf = (who: { id: string; name: string }) => ({
+  type: "mention",
+  text: `<at>${who.name}</at>`,
+  mentioned: { id: who.id, name: who.name },
+});
 
 /**
  * A message to the bot. In a channel Teams only delivers it when the bot is @mentioned, so the
@@ -106,7 +125,12 @@ export function message(base: Base & { text: string; mentions?: TeamsUser[]; men
     type: "message",
     text: `${text}\n`,
     textFormat: "plain",
-    attachments: [{ contentType: "text/html", content: `<p>${text.replace(/<at>(.*?)<\/at>/g, '<span itemtype="http://schema.skype.com/Mention">$1</span>')}</p>` }],
+    attachments: [
+      {
+        contentType: "text/html",
+        content: `<p>${text.replace(/<at>(.*?)<\/at>/g, '<span itemtype="http://schema.skype.com/Mention">$1</span>')}</p>`,
+      },
+    ],
     entities,
   };
 }
@@ -115,10 +139,17 @@ export function message(base: Base & { text: string; mentions?: TeamsUser[]; men
 export function cardInputValues(card: Json): Record<string, string> {
   const values: Record<string, string> = {};
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
     if (!node || typeof node !== "object") return;
     const element = node as Json;
-    if (typeof element.type === "string" && element.type.startsWith("Input.") && typeof element.id === "string") {
+    if (
+      typeof element.type === "string" &&
+      element.type.startsWith("Input.") &&
+      typeof element.id === "string"
+    ) {
       values[element.id] = element.value === undefined ? "" : String(element.value);
     }
     for (const key of ["body", "items", "columns", "actions", "card"]) visit(element[key]);
@@ -131,7 +162,10 @@ export function cardInputValues(card: Json): Record<string, string> {
 export function executeActions(card: Json): Json[] {
   const found: Json[] = [];
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
     if (!node || typeof node !== "object") return;
     const element = node as Json;
     if (element.type === "Action.Execute") found.push(element);
@@ -153,7 +187,12 @@ export function cardAction(
   const actions = executeActions(base.card);
   const action = base.verb ? actions.find((a) => a.verb === base.verb) : actions[0];
   if (!action) throw new Error(`card has no Action.Execute${base.verb ? ` with verb ${base.verb}` : ""}`);
-  return invoke({ ...base, verb: action.verb, title: action.title, data: { ...(action.data ?? {}), ...cardInputValues(base.card), ...base.inputs } });
+  return invoke({
+    ...base,
+    verb: action.verb,
+    title: action.title,
+    data: { ...(action.data ?? {}), ...cardInputValues(base.card), ...base.inputs },
+  });
 }
 
 /** A raw adaptiveCard/action invoke, for payloads no card of ours would produce. */
@@ -165,14 +204,27 @@ export function invoke(base: Base & { verb: string; data: Json; title?: string; 
     name: "adaptiveCard/action",
     replyToId: base.replyToId,
     entities: [clientInfo(base.from)],
-    value: { action: { type: "Action.Execute", id: `action-${nextNumber()}`, title: base.title ?? base.verb, verb: base.verb, data: base.data }, trigger: "manual" },
+    value: {
+      action: {
+        type: "Action.Execute",
+        id: `action-${nextNumber()}`,
+        title: base.title ?? base.verb,
+        verb: base.verb,
+        data: base.data,
+      },
+      trigger: "manual",
+    },
   };
 }
 
 export type PostResult = { status: number; body: unknown; headers: Headers };
 
 /** POSTs to the bot's Teams endpoint; a string is sent as-is (for malformed bodies), anything else as JSON. */
-export async function postActivity(baseUrl: string, activity: unknown, headers: Record<string, string> = {}): Promise<PostResult> {
+export async function postActivity(
+  baseUrl: string,
+  activity: unknown,
+  headers: Record<string, string> = {},
+): Promise<PostResult> {
   const response = await fetch(`${baseUrl}/api/messages`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },

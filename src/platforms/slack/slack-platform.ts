@@ -130,21 +130,27 @@ async function deliverSafely(
   try {
     await deliverToSlack(outputs, target);
   } catch (error) {
+    // The use case has already committed: say so, rather than claim that nothing changed.
     log.error("slack delivery failed", { error, channel: target.channelId });
-    await apologise(log, target, locale);
+    await apologise(log, target, locale, "error.notDelivered");
   }
 }
 
 /** The dispatcher never throws, so this covers Slack-side failures (profile lookup, delivery). */
-async function apologise(log: Logger, target: SlackReplyTarget, locale: Locale): Promise<void> {
-  const message = translator(locale)("error.unexpected");
+async function apologise(
+  log: Logger,
+  target: SlackReplyTarget,
+  locale: Locale,
+  key: "error.unexpected" | "error.notDelivered" = "error.unexpected",
+): Promise<void> {
+  const message = translator(locale)(key);
   const rendered = renderMessage({ fallback: message, elements: [{ type: "text", text: message }] });
   try {
-    await (target.client as webApi.WebClient).chat.postEphemeral({
-      channel: target.channelId,
-      user: target.userId,
-      ...rendered,
-    });
+    // response_url works even where the bot cannot post (e.g. a private channel it is not in).
+    if (target.respond)
+      await target.respond({ response_type: "ephemeral", replace_original: false, ...rendered });
+    else
+      await target.client.chat.postEphemeral({ channel: target.channelId, user: target.userId, ...rendered });
   } catch (error) {
     log.warn("could not tell the user about a failure", { error });
   }

@@ -12,6 +12,7 @@ import {
 import { rememberConversation } from "../../app/remember-conversation.ts";
 import type { AppContext } from "../../app/shared/context.ts";
 import type { TeamsConfig } from "../../config/env.ts";
+import { toLocale } from "../../domain/locale.ts";
 import type { Logger } from "../../log/logger.ts";
 import type { Dispatcher } from "../../surface/dispatch.ts";
 import { translator } from "../../surface/i18n/catalog.ts";
@@ -50,7 +51,8 @@ export function createTeamsPlatform(
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     log.error("teams turn failed", { error, activityType: context.activity.type });
-    await context.sendActivity(translator("en")("error.unexpected")).catch(() => undefined);
+    const t = translator(toLocale(context.activity.locale) ?? "en");
+    await context.sendActivity(t("error.unexpected")).catch(() => undefined);
   };
   const logic = (context: TurnContext) => onTurn(context, app, dispatch, log);
   return {
@@ -85,22 +87,23 @@ async function onTurn(
     return;
   }
   if (activity.type === ActivityTypes.Invoke && activity.name === "adaptiveCard/action") {
-    await answerExecute(context, activity, dispatch);
+    await answerExecute(context, activity, dispatch, log);
   }
 }
 
 /** Stored on every turn so that reminders can reach this conversation later, from any instance. */
 async function remember(context: TurnContext, activity: TeamsActivity, app: AppContext): Promise<void> {
   const conversation = conversationOf(activity);
-  const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<
-    string,
-    unknown
-  >;
+  const { activityId: _thread, ...reference } = TurnContext.getConversationReference(context.activity);
+  // A channel reference must start new posts, not reply in whichever thread was used last.
+  if (conversation.scope === "CHANNEL" && reference.conversation) {
+    reference.conversation = { ...reference.conversation, id: conversation.channelId };
+  }
   await rememberConversation(app, {
     actor: actorOf(activity),
     conversationId: conversation.channelId,
     scope: conversation.scope,
-    reference,
+    reference: reference as unknown as Record<string, unknown>,
   });
 }
 
@@ -112,12 +115,14 @@ async function answerExecute(
   context: TurnContext,
   activity: TeamsActivity,
   dispatch: Dispatcher,
+  log: Logger,
 ): Promise<void> {
   const envelope: Envelope | null = executeEnvelope(activity);
   const outputs = envelope ? (await dispatch(envelope)).outputs : [];
   const [first, ...rest] = outputs;
   const card = first ? privateCard(first) : null;
-  await sendAll(context, card ? rest : outputs);
+  // Answer the click before posting to the channel: the use case has already committed, so a failed
+  // post must neither turn the click into an HTTP 501 nor have onTurnError say nothing was changed.
   await context.sendActivity({
     type: ActivityTypes.InvokeResponse,
     value: card
@@ -130,6 +135,9 @@ async function answerExecute(
           body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" },
         },
   });
+  await sendAll(context, card ? rest : outputs).catch((error: unknown) =>
+    log.error("teams post after a card action failed", { error, intent: envelope?.intent.kind }),
+  );
 }
 
 function privateCard(output: Output): CardJson | null {

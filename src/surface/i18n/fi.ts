@@ -39,6 +39,8 @@ export const fi: Record<MessageKey, string> = {
   "error.LAST_CHAIR":
     "Klusterilla on aina oltava puheenjohtaja: anna puheenjohtajan rooli ensin jollekulle toiselle.",
   "error.unexpected": "Meillä meni jotain pieleen, eikä mitään muutettu. Yritä hetken päästä uudelleen.",
+  "error.notDelivered":
+    "Tehty, mutta en voinut lähettää viestiä tälle kanavalle. Onko Ennakko kutsuttu kanavalle?",
   "parse.empty": "Kerro mitä teen, esimerkiksi `/cluster help`.",
   "parse.unknownCommand": "En tunne komentoa `{word}`. Katso `/cluster help`.",
   "parse.usage": "Käyttö: `{usage}`",

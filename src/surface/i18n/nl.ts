@@ -37,6 +37,8 @@ export const nl: Record<MessageKey, string> = {
   "error.LAST_CHAIR":
     "Een cluster heeft altijd een voorzitter nodig: geef de voorzittersrol eerst aan iemand anders.",
   "error.unexpected": "Er ging bij ons iets mis en er is niets gewijzigd. Probeer het zo opnieuw.",
+  "error.notDelivered":
+    "Gedaan, maar ik kon het bericht niet in dit kanaal plaatsen. Is Ennakko voor dit kanaal uitgenodigd?",
   "parse.empty": "Zeg wat ik moet doen, bijvoorbeeld `/cluster help`.",
   "parse.unknownCommand": "Ik ken `{word}` niet. Zie `/cluster help`.",
   "parse.usage": "Gebruik: `{usage}`",

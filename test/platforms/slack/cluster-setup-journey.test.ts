@@ -223,6 +223,19 @@ describe("Slack: members and roles", () => {
     expect(slack.callsTo("chat.postMessage")).toHaveLength(0);
   });
 
+  it("says the change was saved when the channel post fails", async () => {
+    await command("U-EMMA", "join");
+    slack.failNext("chat.postMessage", 200, { error: "not_in_channel" });
+    const id = await command("U-AINO", "role <@U-EMMA|emma> secretary");
+    expect((await reply(id)).text).toBe(
+      "Tehty, mutta en voinut lähettää viestiä tälle kanavalle. Onko Ennakko kutsuttu kanavalle?",
+    );
+    const emma = await bot.db.prisma.membership.findFirstOrThrow({
+      where: { person: { displayName: "Emma" } },
+    });
+    expect(emma.role).toBe("SECRETARY");
+  });
+
   it("tells a caller in an unbound channel how to start", async () => {
     const answer = await reply(await command("U-EMMA", "status", "C-ELSEWHERE"));
     expect(answer.text).toBe(
