@@ -11,27 +11,31 @@ import { createLogger } from "../../src/log/logger.ts";
 import { FakeSlackApi, type SlackUserFixture } from "../../test/fakes/slack-api.ts";
 import { SIGNING_SECRET } from "../../test/support/slack-requests.ts";
 import { type Role, reportStartFailure, serve } from "./ipc.ts";
-
-export const BENCH_BOT_TOKEN = "xoxb-bench-token";
-export const SLACK_EVENTS_PATH = "/slack/events";
-
-/** What the parent reads back from the fake Slack API: enough to count replies and time them. */
-export type CallSummary = { method: string; at: number; body?: Record<string, unknown> };
-export type CallsQuery = { from: number; bodiesOf?: string[] };
-export type CallsAnswer = { total: number; calls: CallSummary[] };
-export type BotStats = { warnings: number; errors: number; firstProblems: string[] };
+import {
+  BENCH_BOT_TOKEN,
+  type BotStats,
+  type CallsAnswer,
+  type CallsQuery,
+  SLACK_EVENTS_PATH,
+} from "./protocol.ts";
 
 async function fakeSlack(): Promise<void> {
   const fake = await new FakeSlackApi().start();
+  process.once("disconnect", () => void fake.stop().finally(() => process.exit(1)));
   serve(
     { url: fake.url, apiUrl: fake.apiUrl },
     {
       users: (arg) => {
-        for (const [id, fixture] of Object.entries(arg as Record<string, SlackUserFixture>)) fake.users.set(id, fixture);
+        for (const [id, fixture] of Object.entries(arg as Record<string, SlackUserFixture>))
+          fake.users.set(id, fixture);
       },
       calls: (arg): CallsAnswer => {
         const { from, bodiesOf = [] } = arg as CallsQuery;
-        const calls = fake.calls.slice(from).map((c) => ({ method: c.method, at: c.at, ...(bodiesOf.includes(c.method) ? { body: c.body } : {}) }));
+        const calls = fake.calls.slice(from).map((c) => ({
+          method: c.method,
+          at: c.at,
+          ...(bodiesOf.includes(c.method) ? { body: c.body } : {}),
+        }));
         return { total: fake.calls.length, calls };
       },
       stop: () => fake.stop(),
@@ -56,18 +60,25 @@ async function bot(): Promise<void> {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: requiredEnv("BENCH_SLACK_API_URL"),
   });
-  const running = await startBot({ config, log });
+  const running = await startBot({ config, log }).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   const stop = async () => {
     await running.stop(); // closes the HTTP server and the database (PGlite's timers included)
     await rm(dataDir, { recursive: true, force: true });
   };
   process.once("disconnect", () => void stop().finally(() => process.exit(1)));
-  serve({ port: running.port }, { stats: () => stats, stop });
+  serve({ port: running.port }, { stats: () => stats, cpu: () => process.cpuUsage(), stop });
 }
 
 /** Bare Bolt: the same receiver and signature check, listeners that only ack(). */
 async function baseline(): Promise<void> {
-  const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, endpoints: SLACK_EVENTS_PATH, logLevel: LogLevel.ERROR });
+  const receiver = new HTTPReceiver({
+    signingSecret: SIGNING_SECRET,
+    endpoints: SLACK_EVENTS_PATH,
+    logLevel: LogLevel.ERROR,
+  });
   const app = new App({
     token: BENCH_BOT_TOKEN,
     receiver,
@@ -83,7 +94,7 @@ async function baseline(): Promise<void> {
     await app.stop();
   };
   process.once("disconnect", () => void stop().finally(() => process.exit(1)));
-  serve({ port: (server.address() as AddressInfo).port }, { stop });
+  serve({ port: (server.address() as AddressInfo).port }, { cpu: () => process.cpuUsage(), stop });
 }
 
 function requiredEnv(name: string): string {
@@ -93,6 +104,9 @@ function requiredEnv(name: string): string {
 }
 
 const roles: Record<Role, () => Promise<void>> = { "fake-slack": fakeSlack, bot, baseline };
+// Ctrl-C reaches the whole process group: leave shutdown to the parent (a "stop" call, or the
+// IPC channel closing when it dies), so the bot still closes PGlite and removes its DATA_DIR.
+process.on("SIGINT", () => {});
 const role = process.argv[2] as Role;
 if (!process.send) {
   process.stderr.write("bench/lib/child.ts is started by bench/ack-latency.ts, not directly\n");

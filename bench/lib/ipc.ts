@@ -45,9 +45,15 @@ export class ChildHandle {
 
   /** Forks bench/lib/child.ts in `role` (tsx's loader is inherited through execArgv) and waits until it listens. */
   static spawn(role: Role, env: Record<string, string> = {}): Promise<ChildHandle> {
-    const proc = fork(CHILD_ENTRY, [role], { env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const proc = fork(CHILD_ENTRY, [role], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => fail(new Error(`${role} did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => fail(new Error(`${role} did not start within ${START_TIMEOUT_MS / 1000} s`)),
+        START_TIMEOUT_MS,
+      );
       const fail = (error: Error) => {
         clearTimeout(timer);
         proc.kill();
@@ -86,18 +92,14 @@ export class ChildHandle {
     await exited;
     clearTimeout(timer);
   }
-
-  /** Last resort on failure paths. Kills only this child, by its handle. */
-  kill(): void {
-    if (!this.exited) this.proc.kill("SIGKILL");
-  }
 }
 
 export type Handlers = Record<string, (arg: unknown) => unknown>;
 
 /** Child side: answer calls from the parent; "stop" runs its handler, answers, then exits. */
 export function serve(info: ReadyInfo, handlers: Handlers): void {
-  const send = (m: FromChild) => new Promise<void>((resolve) => process.send!(m, undefined, {}, () => resolve()));
+  const send = (m: FromChild) =>
+    new Promise<void>((resolve) => process.send!(m, undefined, {}, () => resolve()));
   process.on("message", async (raw) => {
     const m = raw as ToChild;
     if (m.type !== "call") return;
@@ -107,7 +109,12 @@ export function serve(info: ReadyInfo, handlers: Handlers): void {
       const result = await handler(m.arg);
       await send({ type: "reply", id: m.id, ok: true, result: result ?? null });
     } catch (error) {
-      await send({ type: "reply", id: m.id, ok: false, error: error instanceof Error ? error.message : String(error) });
+      await send({
+        type: "reply",
+        id: m.id,
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
     if (m.op === "stop") process.exit(0);
   });
@@ -116,5 +123,7 @@ export function serve(info: ReadyInfo, handlers: Handlers): void {
 
 export function reportStartFailure(error: unknown): void {
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.send?.({ type: "failed", error: message } satisfies FromChild, undefined, {}, () => process.exit(1));
+  process.send?.({ type: "failed", error: message } satisfies FromChild, undefined, {}, () =>
+    process.exit(1),
+  );
 }

@@ -7,14 +7,15 @@ const TTL_MS = 60 * 60 * 1000;
 const MAX_ENTRIES = 5000;
 
 export class SlackProfiles {
-  private readonly cache = new Map<string, { profile: SlackProfile; at: number }>();
+  // Promises, not values: a person's first few clicks arriving together share one users.info call.
+  private readonly cache = new Map<string, { profile: Promise<SlackProfile>; at: number }>();
 
   constructor(private readonly log: Logger) {}
 
   async get(client: webApi.WebClient, userId: string): Promise<SlackProfile> {
     const hit = this.cache.get(userId);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.profile;
-    const profile = await this.lookUp(client, userId);
+    const profile = this.lookUp(client, userId);
     if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(userId, { profile, at: Date.now() });
     return profile;
