@@ -135,16 +135,26 @@ export function message(base: Base & { text: string; mentions?: TeamsUser[]; men
   };
 }
 
-/** The values a card's inputs hold before anyone types: what Teams would send for an untouched form. */
-export function cardInputValues(card: Json): Record<string, string> {
-  const values: Record<string, string> = {};
-  const visit = (node: unknown): void => {
+/** Visits every element of a card in reading order: body, containers, columns, action sets, actions. */
+export function walkCard(card: Json, visit: (element: Json) => void): void {
+  const walk = (node: unknown): void => {
     if (Array.isArray(node)) {
-      for (const item of node) visit(item);
+      for (const item of node) walk(item);
       return;
     }
     if (!node || typeof node !== "object") return;
     const element = node as Json;
+    visit(element);
+    for (const key of ["body", "items", "columns", "actions", "card"]) walk(element[key]);
+  };
+  walk(card.body);
+  walk(card.actions);
+}
+
+/** The values a card's inputs hold before anyone types: what Teams would send for an untouched form. */
+export function cardInputValues(card: Json): Record<string, string> {
+  const values: Record<string, string> = {};
+  walkCard(card, (element) => {
     if (
       typeof element.type === "string" &&
       element.type.startsWith("Input.") &&
@@ -152,27 +162,16 @@ export function cardInputValues(card: Json): Record<string, string> {
     ) {
       values[element.id] = element.value === undefined ? "" : String(element.value);
     }
-    for (const key of ["body", "items", "columns", "actions", "card"]) visit(element[key]);
-  };
-  visit(card.body);
+  });
   return values;
 }
 
 /** Every Action.Execute of a card, top-level and inside ActionSets. */
 export function executeActions(card: Json): Json[] {
   const found: Json[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-      return;
-    }
-    if (!node || typeof node !== "object") return;
-    const element = node as Json;
+  walkCard(card, (element) => {
     if (element.type === "Action.Execute") found.push(element);
-    for (const key of ["body", "items", "columns", "actions"]) visit(element[key]);
-  };
-  visit(card.body);
-  visit(card.actions);
+  });
   return found;
 }
 

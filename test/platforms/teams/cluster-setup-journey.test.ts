@@ -20,6 +20,7 @@ import {
   teamsChannel,
   teamsUser,
   type Where,
+  walkCard,
 } from "../../support/teams-activities.ts";
 import { startTestBot, type TestBot } from "../../support/test-bot.ts";
 
@@ -113,19 +114,11 @@ function cardOf(call: ConnectorCall): Json {
 /** All text a person reads on a card: TextBlocks and FactSet lines, in order. */
 function cardTexts(card: Json): string[] {
   const out: string[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-      return;
-    }
-    if (!node || typeof node !== "object") return;
-    const element = node as Json;
+  walkCard(card, (element) => {
     if (element.type === "TextBlock") out.push(String(element.text));
     if (element.type === "FactSet")
       for (const f of element.facts as Json[]) out.push(`${f.title}: ${f.value}`);
-    for (const key of ["body", "items", "columns"]) visit(element[key]);
-  };
-  visit(card.body);
+  });
   return out;
 }
 
