@@ -33,7 +33,7 @@ export async function startBot({
     log.info("migrations applied", { applied: database.migrations.applied });
   const app: AppContext = { db: database.prisma, clock };
   const dispatch = createDispatcher(app, log);
-  const slack = config.slack.mode === "off" ? null : createSlackPlatform(config.slack, dispatch, log);
+  const slack = config.slack.mode === "off" ? null : createSlackPlatform(config.slack, app, dispatch, log);
   const teams = createTeamsPlatform(config.teams, app, dispatch, log);
 
   const routes: Route[] = [

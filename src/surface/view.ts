@@ -24,6 +24,8 @@ export type InputElement = {
   type: "input";
   id: string;
   label: string;
+  /** Date "YYYY-MM-DD" and time "HH:MM" inputs become the platforms' pickers. */
+  kind?: "text" | "date" | "time";
   initial?: string;
   placeholder?: string;
   multiline?: boolean;
@@ -56,10 +58,15 @@ export type Form = {
   elements: (TextElement | InputElement | SelectElement)[];
 };
 
+export type Subject = { type: string; id: string };
+
 /** What the bot does in answer to one interaction. */
 export type Output =
   | { kind: "ephemeral"; view: View }
-  | { kind: "channel"; view: View }
+  /** `track` remembers the posted message so a later `refresh` of the same subject updates it. */
+  | { kind: "channel"; view: View; track?: Subject }
+  /** Redraws every tracked message of the subject (a poll tally after a vote), on every platform. */
+  | { kind: "refresh"; subject: Subject; view: View }
   | { kind: "form"; form: Form }
   /** Field errors; `form` is the same form again (with what was typed) for platforms that redraw it. */
   | { kind: "form-errors"; formId: string; errors: Record<string, string>; form: Form };
@@ -71,3 +78,14 @@ export const ephemeral = (v: View): Output => ({ kind: "ephemeral", view: v });
 export const toChannel = (v: View): Output => ({ kind: "channel", view: v });
 /** A one-paragraph private answer: the most common reply. */
 export const note = (message: string): Output => ephemeral(view(message, text(message)));
+
+/**
+ * An instant inside text that each viewer sees in their own time zone: Slack's <!date^…> and
+ * Adaptive Cards' {{DATE()}}/{{TIME()}} render it client-side. `fallback` is the text in the
+ * cluster's zone, for notifications and clients that cannot.
+ */
+export const moment = (instant: Date, fallback: string): string =>
+  `⟦${instant.toISOString().replace(/\.\d{3}Z$/, "Z")}|${fallback.replace(/[|⟧]/g, " ")}⟧`;
+export const MOMENT_PATTERN = /⟦(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)\|([^⟧]*)⟧/g;
+/** The plain-text form of a text with moments: each replaced by its fallback. */
+export const withoutMoments = (value: string): string => value.replace(MOMENT_PATTERN, "$2");

@@ -1,10 +1,13 @@
 // Neutral outputs → Slack Web API calls. Ephemeral answers go to the response_url when the
 // interaction has one (works in any channel, even where the bot is not a member).
 import type { RespondFn, webApi } from "@slack/bolt";
+import { postedMessagesOf, recordPostedMessage } from "../../app/posted-messages.ts";
+import type { AppContext } from "../../app/shared/context.ts";
 import type { Output } from "../../surface/view.ts";
 import { renderMessage, renderModal } from "./render-block-kit.ts";
 
 export type SlackReplyTarget = {
+  app: AppContext;
   client: webApi.WebClient;
   respond?: RespondFn;
   triggerId?: string;
@@ -30,8 +33,26 @@ async function deliverOne(output: Output, target: SlackReplyTarget): Promise<voi
         });
       return;
     }
-    case "channel":
-      await target.client.chat.postMessage({ channel: target.channelId, ...renderMessage(output.view) });
+    case "channel": {
+      const posted = await target.client.chat.postMessage({
+        channel: target.channelId,
+        ...renderMessage(output.view),
+      });
+      if (output.track && posted.ts) {
+        const ref = { platform: "SLACK" as const, conversationId: target.channelId, messageId: posted.ts };
+        await recordPostedMessage(target.app, output.track, ref);
+      }
+      return;
+    }
+    case "refresh":
+      for (const message of await postedMessagesOf(target.app, output.subject, "SLACK")) {
+        const rendered = renderMessage(output.view);
+        await target.client.chat.update({
+          channel: message.conversationId,
+          ts: message.messageId,
+          ...rendered,
+        });
+      }
       return;
     case "form":
       if (!target.triggerId) throw new Error("a form needs a trigger_id");

@@ -1,5 +1,13 @@
 // Neutral view → Block Kit. One exhaustive switch; Slack's size limits in one table.
-import type { Element, Form, InputElement, SelectElement, View } from "../../surface/view.ts";
+import {
+  type Element,
+  type Form,
+  type InputElement,
+  MOMENT_PATTERN,
+  type SelectElement,
+  type View,
+  withoutMoments,
+} from "../../surface/view.ts";
 
 export const SLACK_LIMITS = {
   blocksPerMessage: 50,
@@ -36,7 +44,7 @@ const plain = (value: string, max: number) => ({ type: "plain_text", text: clip(
 export function renderMessage(v: View): { text: string; blocks: Block[] } {
   const blocks = v.elements.flatMap((e) => renderElement(e, "message"));
   return {
-    text: clip(escapeMrkdwn(v.fallback), SLACK_LIMITS.fallbackText),
+    text: clip(escapeMrkdwn(withoutMoments(v.fallback)), SLACK_LIMITS.fallbackText),
     blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage),
   };
 }
@@ -57,7 +65,9 @@ function renderElement(e: Element, surface: "message" | "modal"): Block[] {
   switch (e.type) {
     case "text":
       if (e.style === "heading")
-        return [{ type: "header", text: plain(e.text.replace(/\*/g, ""), SLACK_LIMITS.headerText) }];
+        return [
+          { type: "header", text: plain(withoutMoments(e.text).replace(/\*/g, ""), SLACK_LIMITS.headerText) },
+        ];
       if (e.style === "muted")
         return [{ type: "context", elements: [mrkdwn(e.text, SLACK_LIMITS.sectionText)] }];
       return [{ type: "section", text: mrkdwn(e.text, SLACK_LIMITS.sectionText) }];
@@ -103,6 +113,10 @@ function inputBlock(e: InputElement | SelectElement, element: Block): Block {
 }
 
 function textInput(e: InputElement): Block {
+  if (e.kind === "date")
+    return { type: "datepicker", action_id: e.id, ...(e.initial ? { initial_date: e.initial } : {}) };
+  if (e.kind === "time")
+    return { type: "timepicker", action_id: e.id, ...(e.initial ? { initial_time: e.initial } : {}) };
   return {
     type: "plain_text_input",
     action_id: e.id,

@@ -2,6 +2,7 @@
 // token is configured. Handlers are short: ack → parse → dispatch → deliver.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
+import type { AppContext } from "../../app/shared/context.ts";
 import type { SlackConfig } from "../../config/env.ts";
 import type { Locale } from "../../domain/locale.ts";
 import type { Logger } from "../../log/logger.ts";
@@ -34,6 +35,7 @@ export type SlackPlatform = {
 
 export function createSlackPlatform(
   config: Exclude<SlackConfig, { mode: "off" }>,
+  appContext: AppContext,
   dispatch: Dispatcher,
   log: Logger,
 ): SlackPlatform {
@@ -44,7 +46,7 @@ export function createSlackPlatform(
       ? new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } })
       : new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
   const app = new App({ token: config.botToken, receiver, logger, clientOptions });
-  registerListeners(app, dispatch, new SlackProfiles(log), log);
+  registerListeners(app, appContext, dispatch, new SlackProfiles(log), log);
   return {
     app,
     requestListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
@@ -57,12 +59,19 @@ export function createSlackPlatform(
   };
 }
 
-function registerListeners(app: App, dispatch: Dispatcher, profiles: SlackProfiles, log: Logger): void {
+function registerListeners(
+  app: App,
+  appContext: AppContext,
+  dispatch: Dispatcher,
+  profiles: SlackProfiles,
+  log: Logger,
+): void {
   app.command("/cluster", async ({ command, ack, respond, client }) => {
     await ack();
     const body = SlashCommandSchema.safeParse(command);
     if (!body.success) return log.warn("malformed slash command", { issues: body.error.issues.slice(0, 3) });
     const target = {
+      app: appContext,
       client,
       respond,
       triggerId: body.data.trigger_id,
@@ -82,6 +91,7 @@ function registerListeners(app: App, dispatch: Dispatcher, profiles: SlackProfil
     const envelope = actionEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id));
     if (!envelope) return;
     const target = {
+      app: appContext,
       client,
       respond,
       triggerId: parsed.data.trigger_id,
@@ -106,7 +116,12 @@ function registerListeners(app: App, dispatch: Dispatcher, profiles: SlackProfil
     await ack(
       errors?.kind === "form-errors" ? { response_action: "errors", errors: errors.errors } : undefined,
     );
-    const target = { client, channelId: envelope.conversation.channelId, userId: envelope.actor.userId };
+    const target = {
+      app: appContext,
+      client,
+      channelId: envelope.conversation.channelId,
+      userId: envelope.actor.userId,
+    };
     await deliverSafely(log, outputs, target, locale);
   });
 }

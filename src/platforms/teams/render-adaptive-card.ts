@@ -1,5 +1,5 @@
 // Neutral view → Adaptive Card 1.5 with Action.Execute (Universal Actions), one exhaustive switch.
-import type { Element, Form, View } from "../../surface/view.ts";
+import { type Element, type Form, MOMENT_PATTERN, type View, withoutMoments } from "../../surface/view.ts";
 
 export const TEAMS_LIMITS = {
   /** Teams refuses messages over ~28 KB; stay clear of it. */
@@ -17,16 +17,19 @@ export type CardJson = Record<string, any>;
 
 const clip = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1)}…`);
 
-/** Our markup is Slack-flavoured (*bold*); Adaptive Cards want **bold**. */
+/** Our markup is Slack-flavoured (*bold*); Adaptive Cards want **bold**. Moments become
+ * {{DATE()}} {{TIME()}}, which Teams renders in each viewer's own time zone. */
 export const toCardMarkdown = (value: string) =>
-  value.replace(/(^|[^*\w])\*([^*\n]+)\*(?=[^*\w]|$)/g, "$1**$2**");
+  value
+    .replace(/(^|[^*\w])\*([^*\n]+)\*(?=[^*\w]|$)/g, "$1**$2**")
+    .replace(MOMENT_PATTERN, (_m, iso: string) => `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`);
 
 export function renderCard(v: View): CardJson {
   return fitToLimit({
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: CARD_VERSION,
-    fallbackText: v.fallback,
+    fallbackText: withoutMoments(v.fallback),
     body: v.elements.flatMap(renderElement),
   });
 }
@@ -108,6 +111,17 @@ function renderElement(e: Element): CardJson[] {
         },
       ];
     case "input":
+      if (e.kind === "date" || e.kind === "time") {
+        return [
+          {
+            type: e.kind === "date" ? "Input.Date" : "Input.Time",
+            id: e.id,
+            label: e.label,
+            isRequired: !e.optional,
+            ...(e.initial ? { value: e.initial } : {}),
+          },
+        ];
+      }
       return [
         {
           type: "Input.Text",

@@ -9,6 +9,7 @@ import {
   MessageFactory,
   TurnContext,
 } from "botbuilder";
+import { postedMessagesOf, recordPostedMessage } from "../../app/posted-messages.ts";
 import { rememberConversation } from "../../app/remember-conversation.ts";
 import type { AppContext } from "../../app/shared/context.ts";
 import type { TeamsConfig } from "../../config/env.ts";
@@ -17,7 +18,7 @@ import type { Logger } from "../../log/logger.ts";
 import type { Dispatcher } from "../../surface/dispatch.ts";
 import { translator } from "../../surface/i18n/catalog.ts";
 import type { Envelope } from "../../surface/intent.ts";
-import type { Output } from "../../surface/view.ts";
+import { type Output, withoutMoments } from "../../surface/view.ts";
 import { readJsonBody, toBotRequest, toBotResponse } from "./node-http-bridge.ts";
 import {
   actorOf,
@@ -83,11 +84,11 @@ async function onTurn(
   await remember(context, activity, app);
   if (activity.type === ActivityTypes.Message && activity.text) {
     const { outputs } = await dispatch(messageEnvelope(activity));
-    await sendAll(context, outputs);
+    await sendAll(context, app, outputs);
     return;
   }
   if (activity.type === ActivityTypes.Invoke && activity.name === "adaptiveCard/action") {
-    await answerExecute(context, activity, dispatch, log);
+    await answerExecute(context, activity, app, dispatch, log);
   }
 }
 
@@ -114,6 +115,7 @@ async function remember(context: TurnContext, activity: TeamsActivity, app: AppC
 async function answerExecute(
   context: TurnContext,
   activity: TeamsActivity,
+  app: AppContext,
   dispatch: Dispatcher,
   log: Logger,
 ): Promise<void> {
@@ -135,7 +137,7 @@ async function answerExecute(
           body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" },
         },
   });
-  await sendAll(context, card ? rest : outputs).catch((error: unknown) =>
+  await sendAll(context, app, card ? rest : outputs).catch((error: unknown) =>
     log.error("teams post after a card action failed", { error, intent: envelope?.intent.kind }),
   );
 }
@@ -143,6 +145,7 @@ async function answerExecute(
 function privateCard(output: Output): CardJson | null {
   switch (output.kind) {
     case "ephemeral":
+    case "refresh":
       return renderCard(output.view);
     case "form":
       return renderFormCard(output.form);
@@ -153,8 +156,12 @@ function privateCard(output: Output): CardJson | null {
   }
 }
 
-async function sendAll(context: TurnContext, outputs: Output[]): Promise<void> {
+async function sendAll(context: TurnContext, app: AppContext, outputs: Output[]): Promise<void> {
   for (const output of outputs) {
+    if (output.kind === "refresh") {
+      await refreshTracked(context, app, output);
+      continue;
+    }
     const card =
       output.kind === "form"
         ? renderFormCard(output.form)
@@ -162,11 +169,39 @@ async function sendAll(context: TurnContext, outputs: Output[]): Promise<void> {
           ? renderFormCard(output.form, output.errors)
           : renderCard(output.view);
     const fallback =
-      output.kind === "form" || output.kind === "form-errors" ? output.form.title : output.view.fallback;
+      output.kind === "form" || output.kind === "form-errors"
+        ? output.form.title
+        : withoutMoments(output.view.fallback);
     // Teams has no ephemeral messages in channels: private answers are replies in the thread.
-    await context.sendActivity({
+    const sent = await context.sendActivity({
       ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
       summary: fallback,
     });
+    if (output.kind === "channel" && output.track && sent?.id) {
+      const ref = {
+        platform: "TEAMS" as const,
+        conversationId: context.activity.conversation.id,
+        messageId: sent.id,
+      };
+      await recordPostedMessage(app, output.track, ref);
+    }
+  }
+}
+
+/**
+ * Redraws the subject's cards posted in this conversation. The card that was clicked is already
+ * redrawn by the invoke response, so it is skipped here.
+ */
+async function refreshTracked(
+  context: TurnContext,
+  app: AppContext,
+  output: Extract<Output, { kind: "refresh" }>,
+) {
+  const clicked = context.activity.replyToId;
+  const card = CardFactory.adaptiveCard(renderCard(output.view));
+  for (const message of await postedMessagesOf(app, output.subject, "TEAMS")) {
+    if (message.messageId === clicked || message.conversationId !== context.activity.conversation.id)
+      continue;
+    await context.updateActivity({ id: message.messageId, type: ActivityTypes.Message, attachments: [card] });
   }
 }
