@@ -24,6 +24,9 @@ export const FAILURE_REASONS = [
   "FORBIDDEN",
   "UNKNOWN_USER",
   "LAST_CHAIR",
+  "INVALID_PLAN",
+  "MEETING_NOT_FOUND",
+  "POLL_CLOSED",
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 

@@ -8,6 +8,7 @@ export type Capability =
   | "cluster.manage-roles"
   | "cluster.configure"
   | "meeting.plan"
+  | "meeting.vote"
   | "meeting.record"
   | "agenda.propose"
   | "agenda.curate"
@@ -26,6 +27,7 @@ const GRANTS: Record<Capability, readonly Role[]> = {
   "cluster.manage-roles": ["CHAIR", "COORDINATOR"],
   "cluster.configure": ["CHAIR", "COORDINATOR"],
   "meeting.plan": ORGANISERS,
+  "meeting.vote": PARTICIPANTS,
   "meeting.record": ["CHAIR", "VICE_CHAIR", "SECRETARY"],
   "agenda.propose": PARTICIPANTS,
   "agenda.curate": ["CHAIR", "VICE_CHAIR"],

@@ -37,6 +37,13 @@ export const COMMANDS = [
     requires: "cluster.manage-roles",
   },
   { name: "status", args: [], summary: "The cluster at a glance", requires: "cluster.view" },
+  {
+    name: "meeting plan",
+    args: [],
+    summary: "Plan the next meeting with a date poll",
+    requires: "meeting.plan",
+  },
+  { name: "meeting", args: [], summary: "The open date poll or the next meeting", requires: "cluster.view" },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandName = (typeof COMMANDS)[number]["name"];

@@ -6,6 +6,15 @@ import type { Logger } from "../log/logger.ts";
 import { ACTION_IDS, FORM_IDS } from "./action-ids.ts";
 import type { HandlerContext } from "./handlers/handler-context.ts";
 import { helpHandler } from "./handlers/help.ts";
+import {
+  finaliseHandler,
+  MEETING_FORM_ID,
+  meetingPlanCommand,
+  meetingPlanSubmit,
+  meetingShowHandler,
+  POLL_ANSWER_BY_ACTION,
+  pollAnswerHandler,
+} from "./handlers/meeting.ts";
 import { joinHandler, leaveHandler, membersHandler, roleHandler } from "./handlers/membership.ts";
 import { setupCommandHandler, setupSubmitHandler } from "./handlers/setup.ts";
 import { statusHandler } from "./handlers/status.ts";
@@ -13,6 +22,7 @@ import { type Translate, translator } from "./i18n/catalog.ts";
 import { type Envelope, EnvelopeSchema } from "./intent.ts";
 import { type ParsedCommand, parseCommand } from "./parse-command.ts";
 import { note, type Output } from "./view.ts";
+import { POLL_ACTIONS } from "./views/poll-view.ts";
 
 export type Dispatcher = (envelope: unknown) => Promise<{ locale: Locale; outputs: Output[] }>;
 
@@ -52,7 +62,7 @@ async function route(hc: HandlerContext, envelope: Envelope): Promise<Output[]> 
       return runCommand(hc, parsed.command);
     }
     case "action":
-      return runAction(hc, intent.actionId);
+      return runAction(hc, intent.actionId, intent.value);
     case "submit":
       return runSubmit(hc, intent.formId, intent.values, intent.metadata);
   }
@@ -74,11 +84,19 @@ function runCommand(hc: HandlerContext, command: ParsedCommand): Promise<Output[
       return roleHandler(hc, command.target, command.role);
     case "status":
       return statusHandler(hc);
+    case "meeting plan":
+      return meetingPlanCommand(hc);
+    case "meeting":
+      return meetingShowHandler(hc);
   }
 }
 
-async function runAction(hc: HandlerContext, actionId: string): Promise<Output[]> {
+async function runAction(hc: HandlerContext, actionId: string, value: string): Promise<Output[]> {
+  const answer = POLL_ANSWER_BY_ACTION[actionId];
+  if (answer) return pollAnswerHandler(hc, answer, value);
   switch (actionId) {
+    case POLL_ACTIONS.finalise:
+      return finaliseHandler(hc, value);
     case ACTION_IDS.joinCluster:
       return joinHandler(hc);
     case ACTION_IDS.showMembers:
@@ -97,6 +115,8 @@ async function runSubmit(
   switch (formId) {
     case FORM_IDS.setupCluster:
       return setupSubmitHandler(hc, values, metadata);
+    case MEETING_FORM_ID:
+      return meetingPlanSubmit(hc, values, metadata);
     default:
       return [note(hc.t("parse.unknownAction"))];
   }

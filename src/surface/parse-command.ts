@@ -19,10 +19,11 @@ const MENTION = /^<@([A-Za-z0-9:_.-]+)(?:\|([^>]*))?>$/;
 
 export function parseCommand(text: string): ParseOutcome {
   const words = text.trim().split(/\s+/).filter(Boolean);
-  const [head, ...rest] = words;
+  const head = words[0];
   if (!head) return { ok: false, key: "parse.empty", params: {} };
-  const spec = COMMANDS.find((c) => c.name === head.toLowerCase()) as CommandSpec | undefined;
+  const spec = longestMatch(words);
   if (!spec) return { ok: false, key: "parse.unknownCommand", params: { word: head.slice(0, 40) } };
+  const rest = words.slice(spec.name.split(" ").length);
   const usage = { ok: false as const, key: "parse.usage" as const, params: { usage: usageOf(spec) } };
   switch (spec.name) {
     case "setup": {
@@ -32,8 +33,18 @@ export function parseCommand(text: string): ParseOutcome {
     case "role":
       return parseRoleArgs(rest, usage);
     default:
+      // Extra words after a command without arguments are most likely a typo of a longer command.
+      if (rest.length > 0) return usage;
       return { ok: true, command: { name: spec.name as Exclude<CommandName, "setup" | "role"> } };
   }
+}
+
+/** "meeting plan" wins over "meeting": the command whose every word matches, longest first. */
+function longestMatch(words: string[]): CommandSpec | undefined {
+  const lower = words.map((w) => w.toLowerCase());
+  return (COMMANDS as readonly CommandSpec[])
+    .filter((c) => c.name.split(" ").every((part, i) => lower[i] === part))
+    .sort((a, b) => b.name.length - a.name.length)[0];
 }
 
 function parseRoleArgs(args: string[], usage: ParseOutcome): ParseOutcome {

@@ -38,7 +38,16 @@ export const clip = (value: string, max: number) =>
 /** User-provided text must not be able to form Slack links or mentions. */
 const escapeMrkdwn = (value: string) =>
   value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const mrkdwn = (value: string, max: number) => ({ type: "mrkdwn", text: clip(escapeMrkdwn(value), max) });
+/** Moments become Slack date tokens, which every viewer sees in their own time zone. */
+const slackDates = (value: string) =>
+  value.replace(MOMENT_PATTERN, (_m, iso: string, fallback: string) => {
+    const unix = Math.floor(Date.parse(iso) / 1000);
+    return `<!date^${unix}^{date_short_pretty} {time}|${fallback}>`;
+  });
+const mrkdwn = (value: string, max: number) => ({
+  type: "mrkdwn",
+  text: clip(slackDates(escapeMrkdwn(value)), max),
+});
 const plain = (value: string, max: number) => ({ type: "plain_text", text: clip(value, max), emoji: true });
 
 export function renderMessage(v: View): { text: string; blocks: Block[] } {

@@ -1,7 +1,7 @@
 // Bolt app: HTTP on POST /slack/events (signature-verified by Bolt), or Socket Mode when an app
 // token is configured. Handlers are short: ack → parse → dispatch → deliver.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
+import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { AppContext } from "../../app/shared/context.ts";
 import type { SlackConfig } from "../../config/env.ts";
 import type { Locale } from "../../domain/locale.ts";

@@ -7,6 +7,7 @@ import { ACTION_IDS, COMMON_TIME_ZONES, FORM_IDS, SETUP_FIELDS } from "../action
 import { failureOutput } from "../failure-message.ts";
 import type { MessageKey } from "../i18n/catalog.ts";
 import { ephemeral, type Form, note, type Output, text, toChannel, view } from "../view.ts";
+import { safeJson, textOf } from "./form-values.ts";
 import type { HandlerContext } from "./handler-context.ts";
 
 const SetupMetadata = z.object({ channelId: z.string().min(1) });
@@ -19,7 +20,7 @@ export async function setupCommandHandler(hc: HandlerContext, clusterName: strin
 
 function setupForm(hc: HandlerContext, clusterName: string, typed: Record<string, unknown> = {}): Form {
   const { t } = hc;
-  const typedText = (id: string) => optionalText(typed[id]);
+  const typedText = (id: string) => textOf(typed[id]);
   return {
     formId: FORM_IDS.setupCluster,
     title: t("setup.formTitle"),
@@ -76,9 +77,9 @@ export async function setupSubmitHandler(
     actor: hc.envelope.actor,
     conversation: hc.envelope.conversation,
     name: String(values[SETUP_FIELDS.name] ?? ""),
-    sector: optionalText(values[SETUP_FIELDS.sector]),
-    timeZone: optionalText(values[SETUP_FIELDS.timeZone]),
-    locale: optionalText(values[SETUP_FIELDS.locale]) as (typeof LOCALES)[number] | undefined,
+    sector: textOf(values[SETUP_FIELDS.sector]),
+    timeZone: textOf(values[SETUP_FIELDS.timeZone]),
+    locale: textOf(values[SETUP_FIELDS.locale]) as (typeof LOCALES)[number] | undefined,
   });
   if (!result.ok)
     return invalidFields(hc, result, setupForm(hc, String(values[SETUP_FIELDS.name] ?? ""), values));
@@ -118,17 +119,4 @@ function invalidFields(hc: HandlerContext, failure: Fail<FailureReason>, form: F
     ];
   }
   return [failureOutput(hc.t, failure)];
-}
-
-function optionalText(value: unknown): string | undefined {
-  const s = Array.isArray(value) ? value[0] : value;
-  return typeof s === "string" && s.trim() !== "" ? s.trim() : undefined;
-}
-
-function safeJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return null;
-  }
 }

@@ -1,0 +1,89 @@
+// The date poll card: one row per candidate slot with answer buttons and the tally; after
+// scheduling, the chosen time. The same view serves Slack and Teams.
+import type { PollSnapshot } from "../../app/load-poll.ts";
+import type { Locale } from "../../domain/locale.ts";
+import { formatInZone } from "../../domain/zoned-time.ts";
+import type { Translate } from "../i18n/catalog.ts";
+import { type Element, moment, text, type View } from "../view.ts";
+
+export const POLL_ACTIONS = {
+  YES: "ennakko.poll.yes",
+  IF_NEED_BE: "ennakko.poll.if-need-be",
+  NO: "ennakko.poll.no",
+  finalise: "ennakko.poll.finalise",
+} as const;
+
+export const pollSubject = (meetingId: string) => ({ type: "meeting", id: meetingId });
+export const slotValue = (meetingId: string, slotId: string) => `${meetingId}|${slotId}`;
+
+export function whenText(instant: Date, locale: Locale, timeZone: string): string {
+  return moment(instant, formatInZone(instant, locale, timeZone, "dateTime"));
+}
+
+export function pollView(poll: PollSnapshot, t: Translate, locale: Locale): View {
+  const { meeting, cluster, tally } = poll;
+  const heading = t("poll.heading", { title: meeting.title });
+  const elements: Element[] = [text(heading, "heading")];
+  if (meeting.status === "SCHEDULED" && meeting.chosenSlotId) {
+    const chosen = poll.slots.find((s) => s.id === meeting.chosenSlotId)!;
+    const where = chosen.location ? `, ${chosen.location}` : "";
+    elements.push(
+      text(t("poll.scheduled", { when: whenText(chosen.startsAt, locale, cluster.timeZone), where })),
+    );
+    return { fallback: heading, elements };
+  }
+  elements.push(text(t("poll.intro"), "muted"));
+  for (const slot of poll.slots) {
+    const row = tally.slots.find((s) => s.slotId === slot.id)!;
+    const names = (ids: string[]) =>
+      ids.length ? ` (${ids.map((id) => poll.names[id] ?? "?").join(", ")})` : "";
+    const where = slot.location ? ` · ${slot.location}` : "";
+    elements.push(
+      text(
+        `*${whenText(slot.startsAt, locale, cluster.timeZone)}* · ${t("meeting.minutes", { n: slot.durationMinutes })}${where}`,
+      ),
+    );
+    elements.push(
+      text(
+        `✅ ${row.counts.yes}${names(row.voters.yes)}   🤔 ${row.counts.ifNeedBe}${names(row.voters.ifNeedBe)}   ❌ ${row.counts.no}${names(row.voters.no)}`,
+        "muted",
+      ),
+    );
+    if (meeting.status === "POLLING") {
+      const value = slotValue(meeting.id, slot.id);
+      elements.push({
+        type: "actions",
+        buttons: [
+          { type: "button", actionId: POLL_ACTIONS.YES, label: t("poll.yes"), value, style: "primary" },
+          { type: "button", actionId: POLL_ACTIONS.IF_NEED_BE, label: t("poll.ifNeedBe"), value },
+          { type: "button", actionId: POLL_ACTIONS.NO, label: t("poll.no"), value },
+        ],
+      });
+    }
+  }
+  elements.push({ type: "divider" });
+  const pending = tally.pendingIds.map((id) => poll.names[id] ?? "?");
+  elements.push(
+    text(pending.length ? t("poll.pending", { names: pending.join(", ") }) : t("poll.everyone"), "muted"),
+  );
+  if (meeting.agendaDeadline)
+    elements.push(
+      text(t("poll.deadline", { when: whenText(meeting.agendaDeadline, locale, cluster.timeZone) }), "muted"),
+    );
+  if (meeting.status === "POLLING" && tally.best) {
+    // Button labels cannot carry per-viewer times: the cluster's zone is spelled out.
+    const when = formatInZone(tally.best.startsAt, locale, cluster.timeZone, "dateTime");
+    elements.push({
+      type: "actions",
+      buttons: [
+        {
+          type: "button",
+          actionId: POLL_ACTIONS.finalise,
+          label: t("poll.finalise", { when }),
+          value: slotValue(meeting.id, tally.best.slotId),
+        },
+      ],
+    });
+  }
+  return { fallback: heading, elements };
+}
