@@ -1,0 +1,250 @@
+// The meeting-poll journey on Slack: plan in a modal, a poll in the channel whose tally is redrawn
+// in place (chat.update), per-viewer times as Slack date tokens, finalise and announce.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { FakeSlackApi } from "../../fakes/slack-api.ts";
+import { truncateAll } from "../../support/database.ts";
+import {
+  blockActionPayload,
+  interactionBody,
+  signedHeaders,
+  slashCommandBody,
+  viewSubmissionPayload,
+} from "../../support/slack-requests.ts";
+import { slackHttpEnv, startTestBot, type TestBot } from "../../support/test-bot.ts";
+
+let slack: FakeSlackApi;
+let bot: TestBot;
+let counter = 0;
+
+type Block = {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  elements?: { action_id: string; value: string; text: { text: string } }[];
+};
+
+beforeAll(async () => {
+  slack = await new FakeSlackApi().start();
+  slack.users.set("U-AINO", { display_name: "Aino", locale: "en-GB" });
+  slack.users.set("U-EMMA", { display_name: "Emma", locale: "en-US" });
+  slack.users.set("U-OLLI", { display_name: "Olli", locale: "fi-FI" });
+  bot = await startTestBot(slackHttpEnv(slack.apiUrl));
+});
+afterAll(async () => {
+  await bot.stop();
+  await slack.stop();
+});
+
+async function post(body: string) {
+  const res = await fetch(`${bot.baseUrl}/slack/events`, {
+    method: "POST",
+    headers: signedHeaders(body),
+    body,
+  });
+  return { status: res.status, text: await res.text() };
+}
+async function command(user: string, text: string) {
+  const id = `m${++counter}`;
+  await post(slashCommandBody({ user, channel: "C-ENERGY", text, responseUrl: slack.responseUrl(id) }));
+  return id;
+}
+async function reply(id: string) {
+  const [call] = await slack.waitFor(`response_url:${id}`);
+  return call!.body as { text: string; blocks: Block[] };
+}
+async function submit(
+  user: string,
+  view: { callback_id: string; private_metadata: string },
+  values: Record<string, Record<string, unknown>>,
+) {
+  return post(
+    interactionBody(
+      viewSubmissionPayload({ user, callbackId: view.callback_id, metadata: view.private_metadata, values }),
+    ),
+  );
+}
+async function click(user: string, actionId: string, value: string) {
+  const id = `c${++counter}`;
+  await post(
+    interactionBody(
+      blockActionPayload({ user, channel: "C-ENERGY", actionId, value, responseUrl: slack.responseUrl(id) }),
+    ),
+  );
+  return id;
+}
+
+/** A date `days` from today in Helsinki, as a Slack datepicker sends it. */
+function dayAhead(days: number): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+}
+const input = (value: string) => ({ v: { type: "plain_text_input", value } });
+const date = (value: string) => ({ v: { type: "datepicker", selected_date: value } });
+const time = (value: string) => ({ v: { type: "timepicker", selected_time: value } });
+
+beforeEach(async () => {
+  await truncateAll(bot.db);
+  slack.reset();
+  await command("U-AINO", "setup Energy");
+  const [open] = await slack.waitFor("views.open");
+  await submit("U-AINO", open!.body.view as never, {
+    name: { name: { type: "plain_text_input", value: "Energy" } },
+    locale: { locale: { type: "static_select", selected_option: { value: "en" } } },
+  });
+  await slack.waitFor("chat.postMessage");
+  await reply(await command("U-EMMA", "join"));
+  await reply(await command("U-OLLI", "join"));
+  slack.reset();
+});
+
+/** Slack keys values by block id then action id; our blocks use the field id for both. */
+function values(fields: Record<string, { v: unknown }>) {
+  return Object.fromEntries(Object.entries(fields).map(([id, { v }]) => [id, { [id]: v }]));
+}
+
+async function openPlanForm() {
+  await command("U-AINO", "meeting plan");
+  const [open] = await slack.waitFor("views.open");
+  return open!.body.view as {
+    callback_id: string;
+    private_metadata: string;
+    blocks: Block[] & { element?: { type: string } }[];
+  };
+}
+
+describe("Slack: planning a meeting", () => {
+  it("opens a form with date and time pickers; refuses members", async () => {
+    const view = await openPlanForm();
+    expect(view.callback_id).toBe("ennakko.plan-meeting");
+    const types = Object.fromEntries(
+      view.blocks.map((b) => [b.block_id, (b as { element?: { type: string } }).element?.type]),
+    );
+    expect(types).toMatchObject({
+      title: "plain_text_input",
+      slot_1_date: "datepicker",
+      slot_1_time: "timepicker",
+      slot_10_time: "timepicker",
+      duration: "static_select",
+    });
+    expect((await reply(await command("U-EMMA", "meeting plan"))).text).toBe(
+      "Your role does not allow that. Ask the chair or the foresight coordinator.",
+    );
+    expect(slack.callsTo("views.open")).toHaveLength(1);
+  });
+
+  it("puts every problem next to its field and keeps the form open", async () => {
+    const view = await openPlanForm();
+    const res = await submit(
+      "U-AINO",
+      view,
+      values({
+        title: input("S"),
+        slot_1_date: date("2020-01-01"),
+        slot_1_time: time("10:00"),
+        slot_2_date: date(dayAhead(30)),
+      }),
+    );
+    expect(JSON.parse(res.text)).toEqual({
+      response_action: "errors",
+      errors: {
+        title: "Give a title of 2–120 characters.",
+        slot_1_date: "This time is in the past.",
+        slot_2_time: "Give both a date and a time.",
+      },
+    });
+    expect(await bot.db.prisma.meeting.count()).toBe(0);
+  });
+});
+
+describe("Slack: the date poll", () => {
+  async function postPoll() {
+    const view = await openPlanForm();
+    const res = await submit(
+      "U-AINO",
+      view,
+      values({
+        title: input("Spring 2027"),
+        slot_1_date: date(dayAhead(30)),
+        slot_1_time: time("10:00"),
+        slot_2_date: date(dayAhead(33)),
+        slot_2_time: time("13:00"),
+        place: input("Rovaniemi"),
+      }),
+    );
+    expect(res.status).toBe(200);
+    const [poll] = await slack.waitFor("chat.postMessage");
+    return poll!;
+  }
+
+  it("posts the poll with per-viewer times and answer buttons, and tracks the message", async () => {
+    const poll = await postPoll();
+    const blocks = poll.body.blocks as Block[];
+    expect(blocks[0]!.text!.text).toBe("Date poll: Spring 2027");
+    const slots = await bot.db.prisma.meetingSlot.findMany({ orderBy: { startsAt: "asc" } });
+    const unix = Math.floor(slots[0]!.startsAt.getTime() / 1000);
+    expect(JSON.stringify(blocks)).toContain(`<!date^${unix}^{date_short_pretty} {time}|`);
+    const buttons = blocks
+      .filter((b) => b.type === "actions")
+      .flatMap((b) => b.elements!.map((e) => e.action_id));
+    expect(buttons).toEqual([
+      "ennakko.poll.yes",
+      "ennakko.poll.if-need-be",
+      "ennakko.poll.no",
+      "ennakko.poll.yes",
+      "ennakko.poll.if-need-be",
+      "ennakko.poll.no",
+      "ennakko.poll.finalise",
+    ]);
+    expect(JSON.stringify(blocks)).toContain("Not answered yet: Aino, Emma, Olli");
+    expect(await bot.db.prisma.postedMessage.findFirstOrThrow()).toMatchObject({
+      platform: "SLACK",
+      conversationId: "C-ENERGY",
+      messageId: poll.body.ts ?? expect.any(String),
+    });
+  });
+
+  it("redraws the tally in place after each answer and schedules on finalise", async () => {
+    const poll = await postPoll();
+    const tracked = await bot.db.prisma.postedMessage.findFirstOrThrow();
+    const [meetingId, firstSlot] = (poll.body.blocks as Block[])
+      .find((b) => b.type === "actions")!
+      .elements![0]!.value.split("|");
+    await click("U-EMMA", "ennakko.poll.yes", `${meetingId}|${firstSlot}`);
+    const [update] = await slack.waitFor("chat.update");
+    expect(update!.body).toMatchObject({ channel: "C-ENERGY", ts: tracked.messageId });
+    expect(JSON.stringify(update!.body.blocks)).toContain("✅ 1 (Emma)");
+    expect(JSON.stringify(update!.body.blocks)).toContain("Not answered yet: Aino, Olli");
+
+    await click("U-EMMA", "ennakko.poll.no", `${meetingId}|${firstSlot}`);
+    const updates = await slack.waitFor("chat.update", 2);
+    expect(JSON.stringify(updates[1]!.body.blocks)).toContain("❌ 1 (Emma)");
+    expect(await bot.db.prisma.slotVote.count()).toBe(1);
+
+    const finaliseButton = (updates[1]!.body.blocks as Block[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === "ennakko.poll.finalise")!;
+    expect((await reply(await click("U-EMMA", "ennakko.poll.finalise", finaliseButton.value))).text).toBe(
+      "Your role does not allow that. Ask the chair or the foresight coordinator.",
+    );
+    await click("U-AINO", "ennakko.poll.finalise", finaliseButton.value);
+    const [announcement] = await slack.waitFor("chat.postMessage", 2).then((calls) => calls.slice(1));
+    expect(String(announcement!.body.text)).toMatch(/^\*Spring 2027\* will be held .+, Rovaniemi\.$/);
+    const scheduled = await slack.waitFor("chat.update", 3);
+    expect(JSON.stringify(scheduled[2]!.body.blocks)).toContain("Scheduled:");
+    expect(await bot.db.prisma.meeting.findFirstOrThrow()).toMatchObject({ status: "SCHEDULED" });
+
+    expect((await reply(await click("U-OLLI", "ennakko.poll.yes", `${meetingId}|${firstSlot}`))).text).toBe(
+      "Kokouksen *Spring 2027* ajankohtakysely on suljettu.",
+    );
+    expect((await reply(await command("U-OLLI", "meeting"))).text).toBe("Ajankohtakysely: Spring 2027");
+  });
+
+  it("answers a forged button value without touching the database", async () => {
+    await postPoll();
+    expect((await reply(await click("U-EMMA", "ennakko.poll.yes", "not-a-slot"))).text).toBe(
+      "That button is no longer in use. Run `/cluster help` to start again.",
+    );
+    expect(await bot.db.prisma.slotVote.count()).toBe(0);
+  });
+});
