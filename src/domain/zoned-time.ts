@@ -141,15 +141,6 @@ export function isLocalTime(value: string): boolean {
   return parseTime(value) !== undefined;
 }
 
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    partsFormatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function wallOf(localDate: string, localTime: string): number {
   const date = parseDate(localDate);
   const time = parseTime(localTime);
