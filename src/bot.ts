@@ -11,6 +11,7 @@ import {
   type SlackPlatform,
 } from "./platforms/slack/slack-platform.ts";
 import { createTeamsPlatform, TEAMS_MESSAGES_PATH } from "./platforms/teams/teams-platform.ts";
+import { surfaceComposer } from "./surface/compose-notification.ts";
 import { createDispatcher } from "./surface/dispatch.ts";
 
 export type BotOptions = { config: Config; database?: Database; clock?: Clock; log?: Logger };
@@ -31,7 +32,7 @@ export async function startBot({
   const database = given ?? (await openDatabase(config.database));
   if (database.migrations.applied.length > 0)
     log.info("migrations applied", { applied: database.migrations.applied });
-  const app: AppContext = { db: database.prisma, clock };
+  const app: AppContext = { db: database.prisma, clock, compose: surfaceComposer };
   const dispatch = createDispatcher(app, log);
   const slack = config.slack.mode === "off" ? null : createSlackPlatform(config.slack, app, dispatch, log);
   const teams = createTeamsPlatform(config.teams, app, dispatch, log);

@@ -15,7 +15,7 @@ export type PollSnapshot = {
     agendaDeadline: Date | null;
     chosenSlotId: string | null;
   };
-  cluster: { id: string; name: string; timeZone: string };
+  cluster: { id: string; name: string; timeZone: string; locale: string };
   slots: PollSlotView[];
   tally: PollTally;
   names: Record<string, string>;
@@ -53,7 +53,12 @@ export async function loadPoll(
       agendaDeadline: meeting.agendaDeadline,
       chosenSlotId: meeting.chosenSlotId,
     },
-    cluster: { id: meeting.cluster.id, name: meeting.cluster.name, timeZone: meeting.cluster.timeZone },
+    cluster: {
+      id: meeting.cluster.id,
+      name: meeting.cluster.name,
+      timeZone: meeting.cluster.timeZone,
+      locale: meeting.cluster.locale,
+    },
     slots: meeting.slots.map((s) => ({
       id: s.id,
       startsAt: s.startsAt,

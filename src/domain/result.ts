@@ -27,6 +27,8 @@ export const FAILURE_REASONS = [
   "INVALID_PLAN",
   "MEETING_NOT_FOUND",
   "POLL_CLOSED",
+  "MEASURE_NOT_FOUND",
+  "MEASURE_CLOSED",
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 

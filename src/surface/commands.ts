@@ -4,7 +4,7 @@ import type { Capability } from "../domain/roles.ts";
 
 export const SLASH_COMMAND = "/cluster";
 
-export type ArgSpec = { name: string; kind: "text" | "user" | "role" | "rest" };
+export type ArgSpec = { name: string; kind: "text" | "user" | "role" | "rest"; optional?: true };
 
 export type CommandSpec = {
   /** Words after `/cluster`, e.g. "help" or "role". */
@@ -14,6 +14,8 @@ export type CommandSpec = {
   summary: string;
   /** Who sees it in `help`; the use case enforces the same rule. */
   requires: "anyone" | Capability;
+  /** Teams' command menu holds at most 10 commands per scope; rarely used ones stay out of it. */
+  teamsMenu?: false;
 };
 
 export const COMMANDS = [
@@ -26,7 +28,13 @@ export const COMMANDS = [
   },
   { name: "members", args: [], summary: "List the cluster's members and roles", requires: "cluster.view" },
   { name: "join", args: [], summary: "Join this channel's cluster", requires: "anyone" },
-  { name: "leave", args: [], summary: "Leave this channel's cluster", requires: "cluster.view" },
+  {
+    name: "leave",
+    args: [],
+    summary: "Leave this channel's cluster",
+    requires: "cluster.view",
+    teamsMenu: false,
+  },
   {
     name: "role",
     args: [
@@ -44,11 +52,26 @@ export const COMMANDS = [
     requires: "meeting.plan",
   },
   { name: "meeting", args: [], summary: "The open date poll or the next meeting", requires: "cluster.view" },
+  {
+    name: "measure add",
+    args: [],
+    summary: "Give a member a measure with a due date",
+    requires: "measure.assign",
+  },
+  {
+    name: "measures",
+    args: [{ name: "open|mine|overdue|all", kind: "text", optional: true }],
+    summary: "The measures register",
+    requires: "cluster.view",
+  },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandName = (typeof COMMANDS)[number]["name"];
 
+/** The commands offered in Teams' command menu (the manifest's commandLists). */
+export const TEAMS_MENU = (COMMANDS as readonly CommandSpec[]).filter((c) => c.teamsMenu !== false);
+
 export function usageOf(spec: CommandSpec): string {
-  const args = spec.args.map((a) => `<${a.name}>`).join(" ");
+  const args = spec.args.map((a) => (a.optional ? `[${a.name}]` : `<${a.name}>`)).join(" ");
   return `${SLASH_COMMAND} ${spec.name}${args ? ` ${args}` : ""}`;
 }

@@ -7,6 +7,14 @@ import { ACTION_IDS, FORM_IDS } from "./action-ids.ts";
 import type { HandlerContext } from "./handlers/handler-context.ts";
 import { helpHandler } from "./handlers/help.ts";
 import {
+  MEASURE_FORMS,
+  measureActionHandler,
+  measureAddCommand,
+  measureAddSubmit,
+  measureCheckInSubmit,
+  measuresCommand,
+} from "./handlers/measures.ts";
+import {
   finaliseHandler,
   MEETING_FORM_ID,
   meetingPlanCommand,
@@ -22,6 +30,7 @@ import { type Translate, translator } from "./i18n/catalog.ts";
 import { type Envelope, EnvelopeSchema } from "./intent.ts";
 import { type ParsedCommand, parseCommand } from "./parse-command.ts";
 import { note, type Output } from "./view.ts";
+import { MEASURE_ACTIONS } from "./views/measure-views.ts";
 import { POLL_ACTIONS } from "./views/poll-view.ts";
 
 export type Dispatcher = (envelope: unknown) => Promise<{ locale: Locale; outputs: Output[] }>;
@@ -88,12 +97,18 @@ function runCommand(hc: HandlerContext, command: ParsedCommand): Promise<Output[
       return meetingPlanCommand(hc);
     case "meeting":
       return meetingShowHandler(hc);
+    case "measure add":
+      return measureAddCommand(hc);
+    case "measures":
+      return measuresCommand(hc, command.filter);
   }
 }
 
 async function runAction(hc: HandlerContext, actionId: string, value: string): Promise<Output[]> {
   const answer = POLL_ANSWER_BY_ACTION[actionId];
   if (answer) return pollAnswerHandler(hc, answer, value);
+  if ((Object.values(MEASURE_ACTIONS) as string[]).includes(actionId))
+    return measureActionHandler(hc, actionId, value);
   switch (actionId) {
     case POLL_ACTIONS.finalise:
       return finaliseHandler(hc, value);
@@ -117,6 +132,11 @@ async function runSubmit(
       return setupSubmitHandler(hc, values, metadata);
     case MEETING_FORM_ID:
       return meetingPlanSubmit(hc, values, metadata);
+    case MEASURE_FORMS.add:
+      return measureAddSubmit(hc, values, metadata);
+    case MEASURE_FORMS.progress:
+    case MEASURE_FORMS.blocked:
+      return measureCheckInSubmit(hc, formId, values, metadata);
     default:
       return [note(hc.t("parse.unknownAction"))];
   }

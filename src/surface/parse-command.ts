@@ -7,7 +7,8 @@ import type { MessageKey, Params } from "./i18n/catalog.ts";
 export type MentionedUser = { userId: string; displayName?: string };
 
 export type ParsedCommand =
-  | { name: Exclude<CommandName, "setup" | "role"> }
+  | { name: Exclude<CommandName, "setup" | "role" | "measures"> }
+  | { name: "measures"; filter?: string }
   | { name: "setup"; clusterName: string }
   | { name: "role"; target: MentionedUser; role: Role };
 
@@ -32,10 +33,17 @@ export function parseCommand(text: string): ParseOutcome {
     }
     case "role":
       return parseRoleArgs(rest, usage);
+    case "measures":
+      // The filter is optional: plain `measures` lists the open ones.
+      if (rest.length > 1) return usage;
+      return { ok: true, command: rest[0] ? { name: "measures", filter: rest[0] } : { name: "measures" } };
     default:
       // Extra words after a command without arguments are most likely a typo of a longer command.
       if (rest.length > 0) return usage;
-      return { ok: true, command: { name: spec.name as Exclude<CommandName, "setup" | "role"> } };
+      return {
+        ok: true,
+        command: { name: spec.name as Exclude<CommandName, "setup" | "role" | "measures"> },
+      };
   }
 }
 

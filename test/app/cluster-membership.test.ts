@@ -6,6 +6,7 @@ import { leaveCluster } from "../../src/app/leave-cluster.ts";
 import { listMembers } from "../../src/app/list-members.ts";
 import { setupCluster } from "../../src/app/setup-cluster.ts";
 import type { AppContext } from "../../src/app/shared/context.ts";
+import { surfaceComposer } from "../../src/surface/compose-notification.ts";
 import { createTestDatabase, type TestDatabase, truncateAll } from "../support/database.ts";
 import { slackChannel, slackUser } from "../support/people.ts";
 
@@ -17,7 +18,7 @@ const member = slackUser("U-MEMBER", "Mikko Member");
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  ctx = { db: db.prisma, clock: { now: () => new Date("2026-11-22T10:00:00Z") } };
+  ctx = { db: db.prisma, clock: { now: () => new Date("2026-11-22T10:00:00Z") }, compose: surfaceComposer };
 });
 afterAll(() => db.close());
 beforeEach(() => truncateAll(db));

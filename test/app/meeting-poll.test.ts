@@ -7,6 +7,7 @@ import { planMeeting } from "../../src/app/plan-meeting.ts";
 import { setupCluster } from "../../src/app/setup-cluster.ts";
 import type { AppContext } from "../../src/app/shared/context.ts";
 import { voteOnSlot } from "../../src/app/vote-on-slot.ts";
+import { surfaceComposer } from "../../src/surface/compose-notification.ts";
 import { createTestDatabase, type TestDatabase, truncateAll } from "../support/database.ts";
 import { slackChannel, slackUser } from "../support/people.ts";
 
@@ -20,7 +21,7 @@ const olli = slackUser("U-OLLI", "Olli");
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  ctx = { db: db.prisma, clock: { now: () => now } };
+  ctx = { db: db.prisma, clock: { now: () => now }, compose: surfaceComposer };
 });
 afterAll(() => db.close());
 beforeEach(async () => {
@@ -38,16 +39,28 @@ const slots = [
 ];
 
 async function plan() {
-  const result = await planMeeting(ctx, { actor: chair, conversation: channel, title: "Spring 2027", slots, agendaDeadline: { date: "2027-03-20", time: "16:00" } });
+  const result = await planMeeting(ctx, {
+    actor: chair,
+    conversation: channel,
+    title: "Spring 2027",
+    slots,
+    agendaDeadline: { date: "2027-03-20", time: "16:00" },
+  });
   if (!result.ok) throw new Error(JSON.stringify(result));
-  const meetingSlots = await db.prisma.meetingSlot.findMany({ where: { meetingId: result.value.meetingId }, orderBy: { startsAt: "asc" } });
+  const meetingSlots = await db.prisma.meetingSlot.findMany({
+    where: { meetingId: result.value.meetingId },
+    orderBy: { startsAt: "asc" },
+  });
   return { meetingId: result.value.meetingId, slotIds: meetingSlots.map((s) => s.id), meetingSlots };
 }
 
 describe("planning a meeting", () => {
   it("stores slots in UTC from the cluster's local time, across the DST change", async () => {
     const { meetingSlots } = await plan();
-    expect(meetingSlots.map((s) => s.startsAt.toISOString())).toEqual(["2027-03-26T08:00:00.000Z", "2027-03-29T07:00:00.000Z"]);
+    expect(meetingSlots.map((s) => s.startsAt.toISOString())).toEqual([
+      "2027-03-26T08:00:00.000Z",
+      "2027-03-29T07:00:00.000Z",
+    ]);
     const meeting = await db.prisma.meeting.findFirstOrThrow();
     expect(meeting).toMatchObject({ status: "POLLING", title: "Spring 2027" });
     expect(meeting.agendaDeadline?.toISOString()).toBe("2027-03-20T14:00:00.000Z");
@@ -58,17 +71,33 @@ describe("planning a meeting", () => {
       actor: chair,
       conversation: channel,
       title: "S",
-      slots: [{ date: "2027-02-01", time: "10:00", durationMinutes: 120 }, { date: "2027-03-26", time: "", durationMinutes: 120 }],
+      slots: [
+        { date: "2027-02-01", time: "10:00", durationMinutes: 120 },
+        { date: "2027-03-26", time: "", durationMinutes: 120 },
+      ],
       agendaDeadline: { date: "2027-04-30", time: "12:00" },
     });
-    expect(result).toMatchObject({ ok: false, reason: "INVALID_PLAN", details: { title: "TITLE", "slots.0": "SLOT_IN_PAST", "slots.1.time": "BAD_DATE" } });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: "INVALID_PLAN",
+      details: { title: "TITLE", "slots.0": "SLOT_IN_PAST", "slots.1.time": "BAD_DATE" },
+    });
     expect(await db.prisma.meeting.count()).toBe(0);
   });
 
   it("is for organisers only", async () => {
-    expect(await planMeeting(ctx, { actor: emma, conversation: channel, title: "Spring", slots })).toMatchObject({ ok: false, reason: "FORBIDDEN" });
-    await assignRole(ctx, { actor: chair, conversation: channel, target: { platform: "SLACK", tenant: "T-LAPLAND", userId: "U-EMMA" }, role: "SECRETARY" });
-    expect(await planMeeting(ctx, { actor: emma, conversation: channel, title: "Spring", slots })).toMatchObject({ ok: true });
+    expect(
+      await planMeeting(ctx, { actor: emma, conversation: channel, title: "Spring", slots }),
+    ).toMatchObject({ ok: false, reason: "FORBIDDEN" });
+    await assignRole(ctx, {
+      actor: chair,
+      conversation: channel,
+      target: { platform: "SLACK", tenant: "T-LAPLAND", userId: "U-EMMA" },
+      role: "SECRETARY",
+    });
+    expect(
+      await planMeeting(ctx, { actor: emma, conversation: channel, title: "Spring", slots }),
+    ).toMatchObject({ ok: true });
   });
 });
 
@@ -79,8 +108,24 @@ describe("the date poll", () => {
     await voteOnSlot(ctx, { actor: emma, conversation: channel, meetingId, slotId: friday, answer: "NO" });
     await voteOnSlot(ctx, { actor: emma, conversation: channel, meetingId, slotId: friday, answer: "YES" });
     // A double click: the same answer twice leaves one vote.
-    await Promise.all([1, 2].map(() => voteOnSlot(ctx, { actor: emma, conversation: channel, meetingId, slotId: monday, answer: "IF_NEED_BE" })));
-    const result = await voteOnSlot(ctx, { actor: chair, conversation: channel, meetingId, slotId: monday, answer: "YES" });
+    await Promise.all(
+      [1, 2].map(() =>
+        voteOnSlot(ctx, {
+          actor: emma,
+          conversation: channel,
+          meetingId,
+          slotId: monday,
+          answer: "IF_NEED_BE",
+        }),
+      ),
+    );
+    const result = await voteOnSlot(ctx, {
+      actor: chair,
+      conversation: channel,
+      meetingId,
+      slotId: monday,
+      answer: "YES",
+    });
     if (!result.ok) throw new Error(result.reason);
     const { tally, names } = result.value;
     expect(tally.slots.map((s) => s.counts)).toEqual([
@@ -95,19 +140,54 @@ describe("the date poll", () => {
   it("refuses slots of another meeting, non-members, and votes after scheduling", async () => {
     const { meetingId, slotIds } = await plan();
     const stranger = slackUser("U-STRANGER", "Stranger");
-    expect(await voteOnSlot(ctx, { actor: stranger, conversation: channel, meetingId, slotId: slotIds[0]!, answer: "YES" })).toMatchObject({ ok: false, reason: "NOT_A_MEMBER" });
-    expect(await voteOnSlot(ctx, { actor: emma, conversation: channel, meetingId: slotIds[1]!, slotId: slotIds[0]!, answer: "YES" })).toMatchObject({ ok: false, reason: "MEETING_NOT_FOUND" });
-    expect(await finaliseMeeting(ctx, { actor: emma, conversation: channel, meetingId, slotId: slotIds[0]! })).toMatchObject({ ok: false, reason: "FORBIDDEN" });
-    expect(await finaliseMeeting(ctx, { actor: chair, conversation: channel, meetingId, slotId: slotIds[0]! })).toMatchObject({ ok: true });
-    expect(await voteOnSlot(ctx, { actor: emma, conversation: channel, meetingId, slotId: slotIds[1]!, answer: "YES" })).toMatchObject({ ok: false, reason: "POLL_CLOSED" });
-    expect(await finaliseMeeting(ctx, { actor: chair, conversation: channel, meetingId, slotId: slotIds[1]! })).toMatchObject({ ok: false, reason: "POLL_CLOSED" });
+    expect(
+      await voteOnSlot(ctx, {
+        actor: stranger,
+        conversation: channel,
+        meetingId,
+        slotId: slotIds[0]!,
+        answer: "YES",
+      }),
+    ).toMatchObject({ ok: false, reason: "NOT_A_MEMBER" });
+    expect(
+      await voteOnSlot(ctx, {
+        actor: emma,
+        conversation: channel,
+        meetingId: slotIds[1]!,
+        slotId: slotIds[0]!,
+        answer: "YES",
+      }),
+    ).toMatchObject({ ok: false, reason: "MEETING_NOT_FOUND" });
+    expect(
+      await finaliseMeeting(ctx, { actor: emma, conversation: channel, meetingId, slotId: slotIds[0]! }),
+    ).toMatchObject({ ok: false, reason: "FORBIDDEN" });
+    expect(
+      await finaliseMeeting(ctx, { actor: chair, conversation: channel, meetingId, slotId: slotIds[0]! }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await voteOnSlot(ctx, {
+        actor: emma,
+        conversation: channel,
+        meetingId,
+        slotId: slotIds[1]!,
+        answer: "YES",
+      }),
+    ).toMatchObject({ ok: false, reason: "POLL_CLOSED" });
+    expect(
+      await finaliseMeeting(ctx, { actor: chair, conversation: channel, meetingId, slotId: slotIds[1]! }),
+    ).toMatchObject({ ok: false, reason: "POLL_CLOSED" });
     const meeting = await db.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     expect(meeting).toMatchObject({ status: "SCHEDULED", chosenSlotId: slotIds[0] });
   });
 
   it("schedules once when two organisers finalise at the same moment", async () => {
     const { meetingId, slotIds } = await plan();
-    await assignRole(ctx, { actor: chair, conversation: channel, target: { platform: "SLACK", tenant: "T-LAPLAND", userId: "U-EMMA" }, role: "COORDINATOR" });
+    await assignRole(ctx, {
+      actor: chair,
+      conversation: channel,
+      target: { platform: "SLACK", tenant: "T-LAPLAND", userId: "U-EMMA" },
+      role: "COORDINATOR",
+    });
     const results = await Promise.all([
       finaliseMeeting(ctx, { actor: chair, conversation: channel, meetingId, slotId: slotIds[0]! }),
       finaliseMeeting(ctx, { actor: emma, conversation: channel, meetingId, slotId: slotIds[1]! }),

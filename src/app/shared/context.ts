@@ -1,4 +1,5 @@
 import type { Db } from "../../db/open-database.ts";
+import type { Composer } from "../ports/composer.ts";
 
 /** Injected so tests can travel in time; production uses the system clock. */
 export interface Clock {
@@ -6,4 +7,4 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() };
 
-export type AppContext = { db: Db; clock: Clock };
+export type AppContext = { db: Db; clock: Clock; compose: Composer };

@@ -137,7 +137,9 @@ async function answerExecute(
           body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" },
         },
   });
-  await sendAll(context, app, card ? rest : outputs).catch((error: unknown) =>
+  // A refresh answers the clicker and still redraws every tracked copy for everyone else.
+  const remaining = !card || first?.kind === "refresh" ? outputs : rest;
+  await sendAll(context, app, remaining).catch((error: unknown) =>
     log.error("teams post after a card action failed", { error, intent: envelope?.intent.kind }),
   );
 }
@@ -189,19 +191,17 @@ async function sendAll(context: TurnContext, app: AppContext, outputs: Output[])
 }
 
 /**
- * Redraws the subject's cards posted in this conversation. The card that was clicked is already
- * redrawn by the invoke response, so it is skipped here.
+ * Redraws the subject's cards posted in this conversation, the clicked one included: the invoke
+ * response replaces the card only for the person who clicked.
  */
 async function refreshTracked(
   context: TurnContext,
   app: AppContext,
   output: Extract<Output, { kind: "refresh" }>,
 ) {
-  const clicked = context.activity.replyToId;
   const card = CardFactory.adaptiveCard(renderCard(output.view));
   for (const message of await postedMessagesOf(app, output.subject, "TEAMS")) {
-    if (message.messageId === clicked || message.conversationId !== context.activity.conversation.id)
-      continue;
+    if (message.conversationId !== context.activity.conversation.id) continue;
     await context.updateActivity({ id: message.messageId, type: ActivityTypes.Message, attachments: [card] });
   }
 }

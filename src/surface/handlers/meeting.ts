@@ -2,14 +2,15 @@
 import { z } from "zod";
 import { currentMeeting } from "../../app/current-meeting.ts";
 import { finaliseMeeting } from "../../app/finalise-meeting.ts";
-import { loadPoll } from "../../app/load-poll.ts";
+import { loadPoll, type PollSnapshot } from "../../app/load-poll.ts";
 import { checkCanPlan, planMeeting } from "../../app/plan-meeting.ts";
 import { voteOnSlot } from "../../app/vote-on-slot.ts";
+import { DEFAULT_LOCALE, type Locale, toLocale } from "../../domain/locale.ts";
 import { MAX_SLOTS, MIN_SLOTS } from "../../domain/meeting-rules.ts";
 import type { SlotAnswer } from "../../domain/poll-tally.ts";
 import type { Fail, FailureReason } from "../../domain/result.ts";
 import { failureOutput } from "../failure-message.ts";
-import type { MessageKey } from "../i18n/catalog.ts";
+import { type MessageKey, translator } from "../i18n/catalog.ts";
 import { ephemeral, type Form, note, type Output, text, toChannel, view } from "../view.ts";
 import { POLL_ACTIONS, pollSubject, pollView, whenText } from "../views/poll-view.ts";
 import { safeJson, textOf } from "./form-values.ts";
@@ -144,7 +145,7 @@ export async function meetingPlanSubmit(
   const poll = await currentPoll(hc, result.value.meetingId);
   return [
     note(hc.t("meeting.posted", { title: poll.meeting.title })),
-    { kind: "channel", view: pollView(poll, hc.t, hc.locale), track: pollSubject(poll.meeting.id) },
+    { kind: "channel", view: channelPollView(poll), track: pollSubject(poll.meeting.id) },
   ];
 }
 
@@ -213,6 +214,14 @@ export async function finaliseHandler(hc: HandlerContext, value: string): Promis
     ];
   });
 }
+
+/** What everyone in the channel sees is in the cluster's language, whoever clicked last. */
+function channelPollView(poll: PollSnapshot) {
+  const locale = clusterLocale(poll);
+  return pollView(poll, translator(locale), locale);
+}
+
+const clusterLocale = (poll: PollSnapshot): Locale => toLocale(poll.cluster.locale) ?? DEFAULT_LOCALE;
 
 export const POLL_ANSWER_BY_ACTION: Record<string, SlotAnswer> = {
   [POLL_ACTIONS.YES]: "YES",

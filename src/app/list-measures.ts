@@ -1,0 +1,73 @@
+// `/cluster measures [mine|open|overdue|all]`: the cluster's measures register.
+import { z } from "zod";
+import type { MeasureStatus } from "../domain/follow-up-policy.ts";
+import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
+import { ok, type Result } from "../domain/result.ts";
+import { utcToZoned } from "../domain/zoned-time.ts";
+import { authorize } from "./shared/authorize.ts";
+import type { AppContext } from "./shared/context.ts";
+import { ensurePerson } from "./shared/identity.ts";
+import { parseInput } from "./shared/parse-input.ts";
+
+export const MEASURE_FILTERS = ["open", "mine", "overdue", "all"] as const;
+export type MeasureFilter = (typeof MEASURE_FILTERS)[number];
+
+export const ListMeasuresInput = z.object({
+  actor: PlatformUserSchema,
+  conversation: ConversationSchema,
+  filter: z.enum(MEASURE_FILTERS).default("open"),
+});
+
+export type MeasureRow = {
+  id: string;
+  title: string;
+  ownerName: string | null;
+  dueDate: string;
+  status: MeasureStatus;
+  progress: number;
+  blockedReason: string | null;
+  overdue: boolean;
+};
+
+export async function listMeasures(
+  ctx: AppContext,
+  raw: z.input<typeof ListMeasuresInput>,
+): Promise<Result<{ clusterName: string; filter: MeasureFilter; rows: MeasureRow[] }>> {
+  const input = parseInput(ListMeasuresInput, raw);
+  if (!input.ok) return input;
+  const { actor, conversation, filter } = input.value;
+  const person = await ensurePerson(ctx, actor);
+  const auth = await authorize(ctx.db, conversation, person.id, "cluster.view");
+  if (!auth.ok) return auth;
+  const { cluster } = auth.value;
+  const today = utcToZoned(ctx.clock.now(), cluster.timeZone).date;
+  const open = { status: { notIn: ["DONE", "CANCELLED"] as MeasureStatus[] } };
+  const where =
+    filter === "all"
+      ? {}
+      : filter === "mine"
+        ? { ownerId: person.id, ...open }
+        : filter === "overdue"
+          ? { ...open, dueDate: { lt: new Date(`${today}T00:00:00Z`) } }
+          : open;
+  const measures = await ctx.db.measure.findMany({
+    where: { clusterId: cluster.id, ...where },
+    include: { owner: true },
+    orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+    take: 100,
+  });
+  const rows = measures.map((m) => {
+    const dueDate = m.dueDate.toISOString().slice(0, 10);
+    return {
+      id: m.id,
+      title: m.title,
+      ownerName: m.owner?.displayName ?? null,
+      dueDate,
+      status: m.status,
+      progress: m.progress,
+      blockedReason: m.blockedReason,
+      overdue: dueDate < today && m.status !== "DONE" && m.status !== "CANCELLED",
+    };
+  });
+  return ok({ clusterName: cluster.name, filter, rows });
+}

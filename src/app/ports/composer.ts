@@ -1,0 +1,32 @@
+// Notifications are written in the same transaction as the change that causes them (outbox), and
+// in the recipient's language. The app says *what* happened; the surface, injected here, says it.
+
+import type { MeasureStatus } from "../../domain/follow-up-policy.ts";
+import type { Locale } from "../../domain/locale.ts";
+import type { ViewPayload } from "./chat-gateway.ts";
+
+export type NotificationMessage =
+  | {
+      type: "measure.assigned";
+      measureId: string;
+      title: string;
+      description: string | null;
+      dueDate: string;
+      clusterName: string;
+      assignedBy: string;
+    }
+  | {
+      type: "measure.changed";
+      measureId: string;
+      title: string;
+      clusterName: string;
+      ownerName: string;
+      status: MeasureStatus;
+      progress: number;
+      note: string | null;
+      changedBy: string;
+    };
+
+export interface Composer {
+  compose(message: NotificationMessage, locale: Locale): ViewPayload;
+}

@@ -1,0 +1,393 @@
+// Delivers outbox rows: claim with a lease (one statement, SKIP LOCKED), send through the platform's
+// ChatGateway, mark SENT only while the lease is still ours. Two instances never send the same row;
+// a crashed instance's rows come back when their lease expires.
+import { randomUUID } from "node:crypto";
+import { OutboxPayloadSchema } from "../app/outbox/enqueue-notification.ts";
+import {
+  type ChatPlatform,
+  type DeliveryResult,
+  GatewayRouter,
+  type Gateways,
+  type OutboundMessage,
+  type Recipient,
+} from "../app/ports/chat-gateway.ts";
+import { audit } from "../app/shared/audit.ts";
+import type { Clock } from "../app/shared/context.ts";
+import type { Db } from "../db/open-database.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import type { Logger } from "../log/logger.ts";
+
+export type OutboxWorkerOptions = {
+  db: Db;
+  gateways: Gateways | GatewayRouter;
+  clock: Clock;
+  log: Logger;
+  /** Names this instance in leases and logs, e.g. the host name plus pid. */
+  workerId: string;
+  /** How long a claimed row stays ours; another worker takes it over after that. */
+  leaseMs?: number;
+  batchSize?: number;
+  /** Failed delivery attempts (throttles excluded) before a row is FAILED. */
+  maxAttempts?: number;
+  /** Deliveries in flight at once within a batch. */
+  concurrency?: number;
+  /** First retry delay; doubles per attempt, with jitter, up to `maxDelayMs`. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** A gateway that has not answered by then counts as a retryable failure (outcome unknown). */
+  deliveryTimeoutMs?: number;
+  /** [0, 1); injectable for deterministic tests. */
+  random?: () => number;
+  /** Used by drain() to wait out a throttle; real time. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** drain() waits for work that becomes due within this long; later work is left to the next tick. */
+  idleWaitMs?: number;
+};
+
+export type OutboxRunResult = {
+  claimed: number;
+  sent: number;
+  /** Rescheduled after a retryable failure, throttles included. */
+  retried: number;
+  /** Of `retried`: answered with Retry-After (429, or 503 with the header). */
+  throttled: number;
+  failed: number;
+  /** Claimed but handed back unsent: the platform was throttled, or the run was aborted. */
+  released: number;
+  /** Our lease was gone when we came to record the outcome (another worker owns the row now). */
+  lost: number;
+};
+
+export type OutboxWorker = {
+  readonly workerId: string;
+  /** Claims one batch of due rows and delivers it. */
+  runOnce(signal?: AbortSignal): Promise<OutboxRunResult>;
+  /**
+   * Runs batches while there is due work, waiting out short throttles, until nothing is due, the
+   * budget (real time) is spent or `signal` aborts. What the scheduler calls on every tick.
+   */
+  drain(options?: { signal?: AbortSignal; budgetMs?: number }): Promise<OutboxRunResult>;
+};
+
+type ClaimedRow = {
+  id: string;
+  key: string;
+  clusterId: string | null;
+  platform: ChatPlatform;
+  target: string;
+  payload: unknown;
+  attempts: number;
+};
+
+type Outcome = "sent" | "retried" | "throttled" | "failed" | "lost";
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+const THROTTLE_JITTER_MS = 250;
+
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const {
+    db,
+    clock,
+    log,
+    workerId,
+    leaseMs = 60_000,
+    batchSize = 50,
+    maxAttempts = 8,
+    concurrency = 4,
+    baseDelayMs = 10_000,
+    maxDelayMs = FIFTEEN_MINUTES,
+    random = Math.random,
+    sleep = abortableSleep,
+    idleWaitMs = 10_000,
+  } = options;
+  const deliveryTimeoutMs = options.deliveryTimeoutMs ?? Math.floor(leaseMs / 2);
+  const router =
+    options.gateways instanceof GatewayRouter ? options.gateways : new GatewayRouter(options.gateways);
+  /** Platform → until when it asked us to hold off (Retry-After). Per instance, in memory. */
+  const pausedUntil = new Map<ChatPlatform, number>();
+
+  const after = (ms: number) => new Date(clock.now().getTime() + ms);
+  const isPaused = (platform: ChatPlatform, now: number) => (pausedUntil.get(platform) ?? 0) > now;
+
+  /** One statement: pick due, unleased rows, skipping rows another worker is claiming, and lease them. */
+  async function claim(token: string, platforms: ChatPlatform[]): Promise<ClaimedRow[]> {
+    const now = clock.now();
+    const nowAt = now.toISOString();
+    const leaseEnd = new Date(now.getTime() + leaseMs).toISOString();
+    // Timestamps travel as ISO strings cast to timestamp(3): the columns hold UTC without a zone, and
+    // this keeps the comparison independent of the driver's and the session's time zone.
+    return db.$queryRaw<ClaimedRow[]>`
+      UPDATE "OutboxMessage"
+         SET "leaseOwner" = ${token}, "leaseUntil" = ${leaseEnd}::timestamp(3)
+       WHERE "id" IN (
+         SELECT "id" FROM "OutboxMessage"
+          WHERE "status" = 'PENDING'
+            AND "notBefore" <= ${nowAt}::timestamp(3)
+            AND ("leaseUntil" IS NULL OR "leaseUntil" <= ${nowAt}::timestamp(3))
+            AND "platform"::text IN (${Prisma.join(platforms)})
+          ORDER BY "notBefore", "id"
+          LIMIT ${batchSize}
+          FOR UPDATE SKIP LOCKED)
+      RETURNING "id", "key", "clusterId", "platform"::text AS "platform", "target", "payload", "attempts"`;
+  }
+
+  /** Still ours? Pushes the lease out so that a slow batch never sends a row someone else took over. */
+  async function renew(row: ClaimedRow, token: string): Promise<boolean> {
+    const { count } = await db.outboxMessage.updateMany({
+      where: { id: row.id, leaseOwner: token, status: "PENDING" },
+      data: { leaseUntil: after(leaseMs) },
+    });
+    return count === 1;
+  }
+
+  async function deliver(message: OutboundMessage): Promise<DeliveryResult> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<DeliveryResult>((resolve) => {
+      timer = setTimeout(
+        () =>
+          resolve({
+            ok: false,
+            retryable: true,
+            error: `no answer within ${deliveryTimeoutMs} ms (outcome unknown)`,
+          }),
+        deliveryTimeoutMs,
+      );
+      timer.unref();
+    });
+    try {
+      return await Promise.race([router.deliver(message), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function backoffMs(failures: number): number {
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, failures - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+  }
+
+  async function process(row: ClaimedRow, token: string): Promise<Outcome> {
+    const payload = OutboxPayloadSchema.safeParse(
+      typeof row.payload === "string" ? safeJson(row.payload) : row.payload,
+    );
+    if (!payload.success) {
+      const recipient = { platform: row.platform, kind: "unknown", id: row.target };
+      return fail(row, token, recipient, `malformed payload: ${payload.error.issues[0]?.message ?? "?"}`, 0);
+    }
+    const recipient: Recipient = { platform: row.platform, kind: payload.data.kind, id: row.target };
+    if (!(await renew(row, token))) {
+      log.warn("outbox lease lost before sending; another worker has the row", { key: row.key, workerId });
+      return "lost";
+    }
+    const result = await deliver({ key: row.key, recipient, view: payload.data.view });
+    const where = { id: row.id, leaseOwner: token, status: "PENDING" as const };
+    const lease = { leaseOwner: null, leaseUntil: null };
+
+    if (result.ok) {
+      const { count } = await db.outboxMessage.updateMany({
+        where,
+        data: { ...lease, status: "SENT", sentAt: clock.now(), attempts: { increment: 1 } },
+      });
+      if (count === 1) return "sent";
+      log.error("outbox row delivered after its lease was lost: it may arrive twice", {
+        key: row.key,
+        workerId,
+      });
+      return "lost";
+    }
+
+    if (result.retryable && result.retryAfterMs !== undefined) {
+      // A throttle is flow control, not a failed attempt: honour it for the whole platform, and do not
+      // spend one of the row's attempts (a large fan-out must not turn throttling into FAILED rows).
+      const until = clock.now().getTime() + result.retryAfterMs;
+      pausedUntil.set(row.platform, Math.max(pausedUntil.get(row.platform) ?? 0, until));
+      const { count } = await db.outboxMessage.updateMany({
+        where,
+        data: {
+          ...lease,
+          notBefore: new Date(until + Math.round(random() * THROTTLE_JITTER_MS)),
+          lastError: result.error,
+        },
+      });
+      log.info("outbox throttled by the platform", {
+        platform: row.platform,
+        retryAfterMs: result.retryAfterMs,
+        key: row.key,
+      });
+      return count === 1 ? "throttled" : "lost";
+    }
+
+    const failures = row.attempts + 1;
+    if (result.retryable && failures < maxAttempts) {
+      const delay = backoffMs(failures);
+      const { count } = await db.outboxMessage.updateMany({
+        where,
+        data: { ...lease, attempts: failures, notBefore: after(delay), lastError: result.error },
+      });
+      log.warn("outbox delivery failed; will retry", {
+        key: row.key,
+        attempt: failures,
+        delayMs: delay,
+        error: result.error,
+      });
+      return count === 1 ? "retried" : "lost";
+    }
+    const reason = result.retryable ? `gave up after ${failures} attempts: ${result.error}` : result.error;
+    return fail(row, token, recipient, reason, 1);
+  }
+
+  /** Permanent: FAILED plus an audit entry the coordinator can see, both only while the lease is ours. */
+  async function fail(
+    row: ClaimedRow,
+    token: string,
+    recipient: { platform: string; kind: string; id: string },
+    error: string,
+    attempted: 0 | 1,
+  ): Promise<Outcome> {
+    const recorded = await db.$transaction(async (tx) => {
+      const { count } = await tx.outboxMessage.updateMany({
+        where: { id: row.id, leaseOwner: token, status: "PENDING" },
+        data: {
+          status: "FAILED",
+          leaseOwner: null,
+          leaseUntil: null,
+          lastError: error,
+          attempts: row.attempts + attempted,
+        },
+      });
+      if (count !== 1) return false;
+      await audit(tx, {
+        clusterId: row.clusterId,
+        actorId: null,
+        action: "notification.failed",
+        subjectType: "OutboxMessage",
+        subjectId: row.id,
+        details: { key: row.key, recipient, error, attempts: row.attempts + attempted },
+      });
+      return true;
+    });
+    if (!recorded) return "lost";
+    log.warn("outbox notification failed permanently", { key: row.key, recipient, error });
+    return "failed";
+  }
+
+  /** Hands rows back untouched (no attempt spent), optionally not before `notBefore`. */
+  async function release(ids: string[], token: string, notBefore?: Date): Promise<number> {
+    if (ids.length === 0) return 0;
+    const { count } = await db.outboxMessage.updateMany({
+      where: { id: { in: ids }, leaseOwner: token, status: "PENDING" },
+      data: { leaseOwner: null, leaseUntil: null, ...(notBefore ? { notBefore } : {}) },
+    });
+    return count;
+  }
+
+  async function runOnce(signal?: AbortSignal): Promise<OutboxRunResult> {
+    const result = emptyResult();
+    const now = clock.now().getTime();
+    const platforms = router.platforms.filter((p) => !isPaused(p, now));
+    if (platforms.length === 0 || signal?.aborted) return result;
+    // A fresh token per claim: a batch of ours that hung must not pass for a later claim of ours.
+    const token = `${workerId}:${randomUUID()}`;
+    const rows = await claim(token, platforms);
+    result.claimed = rows.length;
+    if (rows.length === 0) return result;
+
+    const queue = [...rows];
+    const aborted: string[] = [];
+    const throttledRows = new Map<ChatPlatform, string[]>();
+    const lane = async () => {
+      for (let row = queue.shift(); row; row = queue.shift()) {
+        if (signal?.aborted) {
+          aborted.push(row.id);
+          continue;
+        }
+        if (isPaused(row.platform, clock.now().getTime())) {
+          throttledRows.set(row.platform, [...(throttledRows.get(row.platform) ?? []), row.id]);
+          continue;
+        }
+        try {
+          const outcome = await process(row, token);
+          if (outcome === "throttled") {
+            result.retried += 1;
+            result.throttled += 1;
+          } else result[outcome] += 1;
+        } catch (error) {
+          // The database failed us mid-row: the lease will expire and the row comes back.
+          log.error("outbox row could not be processed", { key: row.key, error });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, lane));
+
+    result.released += await release(aborted, token);
+    for (const [platform, ids] of throttledRows) {
+      const until = pausedUntil.get(platform) ?? clock.now().getTime();
+      result.released += await release(
+        ids,
+        token,
+        new Date(until + Math.round(random() * THROTTLE_JITTER_MS)),
+      );
+    }
+    if (result.sent + result.failed + result.retried > 0) log.debug("outbox batch", { workerId, ...result });
+    return result;
+  }
+
+  /** When the next row we could claim becomes claimable (throttles and other workers' leases count). */
+  async function nextClaimableAt(): Promise<number | null> {
+    const platforms = router.platforms;
+    if (platforms.length === 0) return null;
+    const rows = await db.$queryRaw<{ platform: ChatPlatform; at: number }[]>`
+      SELECT "platform"::text AS "platform",
+             (EXTRACT(EPOCH FROM MIN(GREATEST("notBefore", COALESCE("leaseUntil", "notBefore")))) * 1000)::float8 AS "at"
+        FROM "OutboxMessage"
+       WHERE "status" = 'PENDING' AND "platform"::text IN (${Prisma.join(platforms)})
+       GROUP BY "platform"`;
+    const times = rows.map((r) => Math.max(Number(r.at), pausedUntil.get(r.platform) ?? 0));
+    return times.length > 0 ? Math.min(...times) : null;
+  }
+
+  async function drain({ signal, budgetMs = 120_000 }: { signal?: AbortSignal; budgetMs?: number } = {}) {
+    const total = emptyResult();
+    const deadline = Date.now() + budgetMs;
+    while (!signal?.aborted && Date.now() < deadline) {
+      const r = await runOnce(signal);
+      for (const k of Object.keys(total) as (keyof OutboxRunResult)[]) total[k] += r[k];
+      if (r.claimed > 0) continue;
+      // Nothing claimable now: wait for what becomes due soon (a throttle ending, a short backoff);
+      // leave anything later to the next tick.
+      const next = await nextClaimableAt();
+      if (next === null) break;
+      const wait = Math.max(0, next - clock.now().getTime()) + 1;
+      if (wait > idleWaitMs || Date.now() + wait >= deadline) break;
+      await sleep(wait, signal);
+    }
+    return total;
+  }
+
+  return { workerId, runOnce, drain };
+}
+
+function emptyResult(): OutboxRunResult {
+  return { claimed: 0, sent: 0, retried: 0, throttled: 0, failed: 0, released: 0, lost: 0 };
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}

@@ -1,0 +1,46 @@
+// The background work of one bot instance. Every instance runs the same jobs; the database (leases,
+// SKIP LOCKED, unique keys) makes sure that each piece of work is done once.
+import type { GatewayRouter, Gateways } from "../app/ports/chat-gateway.ts";
+import type { Clock } from "../app/shared/context.ts";
+import type { Db } from "../db/open-database.ts";
+import type { Logger } from "../log/logger.ts";
+import { createOutboxWorker, type OutboxWorker } from "./outbox-worker.ts";
+import { createScheduler, type Job, type Scheduler } from "./scheduler.ts";
+
+export const OUTBOX_CRON = "*/15 * * * * *";
+
+export type RunningJobs = {
+  scheduler: Scheduler;
+  outbox: OutboxWorker;
+  stop(): Promise<void>;
+};
+
+export function startJobs({
+  db,
+  gateways,
+  clock,
+  log,
+  instanceId,
+  extraJobs = [],
+}: {
+  db: Db;
+  gateways: Gateways | GatewayRouter;
+  clock: Clock;
+  log: Logger;
+  /** Unique per running process, e.g. `${hostname()}:${process.pid}`; names leases. */
+  instanceId: string;
+  /** Reminder producers of later issues register here. */
+  extraJobs?: Job[];
+}): RunningJobs {
+  const outbox = createOutboxWorker({ db, gateways, clock, log, workerId: instanceId });
+  const scheduler = createScheduler({
+    jobs: [
+      // A tick drains what is due (up to 2 minutes); ticks that arrive meanwhile are skipped.
+      { name: "outbox", cron: OUTBOX_CRON, run: (signal) => outbox.drain({ signal, budgetMs: 120_000 }) },
+      ...extraJobs,
+    ],
+    log,
+  });
+  scheduler.start();
+  return { scheduler, outbox, stop: () => scheduler.stop() };
+}

@@ -1,0 +1,129 @@
+// ChatGateway over the Slack Web API. No retries here: the outbox retries, honouring Retry-After, so
+// a throttled call returns at once instead of holding a worker slot (and its lease) for minutes.
+import { webApi } from "@slack/bolt";
+import {
+  type ChatGateway,
+  type DeliveryResult,
+  describeError,
+  type OutboundMessage,
+} from "../../app/ports/chat-gateway.ts";
+import type { Logger } from "../../log/logger.ts";
+import type { View } from "../../surface/view.ts";
+import { boltLogger } from "./bolt-logger.ts";
+import { renderMessage } from "./render-block-kit.ts";
+
+/** Slack errors that no retry can fix: the recipient, the channel or the installation is gone. */
+export const PERMANENT_SLACK_ERRORS = new Set([
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "user_not_found",
+  "user_disabled",
+  "account_inactive",
+  "invalid_auth",
+  "not_authed",
+  "token_revoked",
+  "token_expired",
+  "no_permission",
+  "missing_scope",
+  "cannot_dm_bot",
+  "restricted_action",
+  "ekm_access_denied",
+  "team_access_not_granted",
+  "invalid_blocks",
+  "invalid_blocks_format",
+  "msg_too_long",
+  "no_text",
+  "too_many_attachments",
+  "invalid_arguments",
+  "method_deprecated",
+]);
+
+const DM_CACHE_MAX = 10_000;
+
+export type SlackGatewayOptions = {
+  token: string;
+  /** config.slack.apiUrl: https://slack.com/api/ in production, a local fake in tests. */
+  apiUrl: string;
+  log: Logger;
+  /** Per HTTP call; keep it well under the outbox lease (60 s). */
+  timeoutMs?: number;
+};
+
+export function createSlackGateway({
+  token,
+  apiUrl,
+  log,
+  timeoutMs = 20_000,
+}: SlackGatewayOptions): ChatGateway {
+  const client = new webApi.WebClient(token, {
+    slackApiUrl: apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: timeoutMs,
+    logger: boltLogger(log),
+  });
+  // conversations.open is Tier 3 (~50/min): open each person's DM once per process, not per message.
+  const dmChannels = new Map<string, string>();
+
+  async function dmChannelOf(userId: string): Promise<string> {
+    const known = dmChannels.get(userId);
+    if (known) return known;
+    const opened = await client.conversations.open({ users: userId });
+    const id = opened.channel?.id;
+    if (!id) throw new Error("conversations.open returned no channel");
+    if (dmChannels.size >= DM_CACHE_MAX) dmChannels.delete(dmChannels.keys().next().value!);
+    dmChannels.set(userId, id);
+    return id;
+  }
+
+  return {
+    async deliver(message: OutboundMessage): Promise<DeliveryResult> {
+      const { recipient, key } = message;
+      try {
+        const channel = recipient.kind === "user" ? await dmChannelOf(recipient.id) : recipient.id;
+        const rendered = renderMessage(message.view as View);
+        const posted = await client.chat.postMessage({
+          channel,
+          ...rendered,
+          // Travels with the message: lets an operator (and our tests) tell which outbox row it was.
+          metadata: { event_type: "ennakko_notification", event_payload: { key } },
+        });
+        return { ok: true, messageId: posted.ts };
+      } catch (error) {
+        return classifySlackError(error);
+      }
+    },
+  };
+}
+
+export function classifySlackError(error: unknown): DeliveryResult {
+  if (error instanceof webApi.WebAPIRateLimitedError) {
+    return {
+      ok: false,
+      retryable: true,
+      retryAfterMs: error.retryAfter * 1000,
+      error: "slack: rate limited",
+    };
+  }
+  if (error instanceof webApi.WebAPIPlatformError) {
+    const code = error.data.error;
+    if (code === "ratelimited") return { ok: false, retryable: true, error: "slack: ratelimited" };
+    return PERMANENT_SLACK_ERRORS.has(code)
+      ? { ok: false, retryable: false, error: `slack: ${code}` }
+      : // internal_error, fatal_error, service_unavailable, request_timeout and anything new: try again.
+        { ok: false, retryable: true, error: `slack: ${code}` };
+  }
+  if (error instanceof webApi.WebAPIHTTPError) {
+    const status = error.statusCode;
+    const retryable = status >= 500 || status === 408 || status === 429;
+    return retryable
+      ? { ok: false, retryable: true, error: `slack: HTTP ${status}` }
+      : { ok: false, retryable: false, error: `slack: HTTP ${status}` };
+  }
+  if (error instanceof webApi.WebAPIRequestError) {
+    return { ok: false, retryable: true, error: `slack: network: ${describeError(error.original)}` };
+  }
+  // e.g. a 429 without a usable Retry-After header, or a timeout: retry with backoff.
+  return { ok: false, retryable: true, error: `slack: ${describeError(error)}` };
+}
