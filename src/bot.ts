@@ -1,25 +1,39 @@
 // Wires config, database, platforms and the HTTP server. main.ts runs it; tests start it in-process.
 import type { AddressInfo } from "node:net";
+import { hostname } from "node:os";
+import { teamsConversationStore } from "./app/outbox/find-conversation-reference.ts";
+import type { Gateways } from "./app/ports/chat-gateway.ts";
 import { type AppContext, type Clock, systemClock } from "./app/shared/context.ts";
 import type { Config } from "./config/env.ts";
 import { type Database, openDatabase } from "./db/open-database.ts";
 import { createHttpServer, json, type Route } from "./http/http-server.ts";
+import { type RunningJobs, startJobs } from "./jobs/start-jobs.ts";
 import { createLogger, type Logger } from "./log/logger.ts";
+import { createSlackGateway } from "./platforms/slack/slack-gateway.ts";
 import {
   createSlackPlatform,
   SLACK_EVENTS_PATH,
   type SlackPlatform,
 } from "./platforms/slack/slack-platform.ts";
+import { createTeamsGateway } from "./platforms/teams/teams-gateway.ts";
 import { createTeamsPlatform, TEAMS_MESSAGES_PATH } from "./platforms/teams/teams-platform.ts";
 import { surfaceComposer } from "./surface/compose-notification.ts";
 import { createDispatcher } from "./surface/dispatch.ts";
 
-export type BotOptions = { config: Config; database?: Database; clock?: Clock; log?: Logger };
+export type BotOptions = {
+  config: Config;
+  database?: Database;
+  clock?: Clock;
+  log?: Logger;
+  /** Background jobs (outbox delivery, reminders). Tests turn them off and tick them by hand. */
+  jobs?: boolean;
+};
 
 export type RunningBot = {
   port: number;
   database: Database;
   slack: SlackPlatform | null;
+  jobs: RunningJobs | null;
   stop(): Promise<void>;
 };
 
@@ -28,6 +42,7 @@ export async function startBot({
   database: given,
   clock = systemClock,
   log = createLogger(config.logLevel),
+  jobs: runJobs = true,
 }: BotOptions): Promise<RunningBot> {
   const database = given ?? (await openDatabase(config.database));
   if (database.migrations.applied.length > 0)
@@ -36,6 +51,16 @@ export async function startBot({
   const dispatch = createDispatcher(app, log);
   const slack = config.slack.mode === "off" ? null : createSlackPlatform(config.slack, app, dispatch, log);
   const teams = createTeamsPlatform(config.teams, app, dispatch, log);
+  const gateways: Gateways = {
+    TEAMS: createTeamsGateway({
+      adapter: teams.adapter,
+      appId: config.teams.appId,
+      ...teamsConversationStore(database.prisma),
+      log,
+    }),
+  };
+  if (config.slack.mode !== "off")
+    gateways.SLACK = createSlackGateway({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log });
 
   const routes: Route[] = [
     { method: "GET", path: "/healthz", handle: (_req, res) => json(res, 200, health(config, database)) },
@@ -49,12 +74,17 @@ export async function startBot({
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(config.port, resolve));
   const port = (server.address() as AddressInfo).port;
   await slack?.start();
+  const jobs = runJobs
+    ? startJobs({ db: database.prisma, gateways, clock, log, instanceId: `${hostname()}:${process.pid}` })
+    : null;
 
   return {
     port,
     database,
     slack,
+    jobs,
     async stop() {
+      await jobs?.stop();
       await slack?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

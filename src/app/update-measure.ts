@@ -61,7 +61,7 @@ export async function updateMeasure(
     if (measure.status === "DONE" || measure.status === "CANCELLED")
       return fail("MEASURE_CLOSED", { title: measure.title });
 
-    const next = apply(measure.status, measure.progress, change);
+    const next = apply(measure.progress, change);
     const unchanged =
       next.status === measure.status &&
       next.progress === measure.progress &&
@@ -132,11 +132,8 @@ export async function updateMeasure(
   });
 }
 
-function apply(
-  status: MeasureStatus,
-  progress: number,
-  change: MeasureChange,
-): { status: MeasureStatus; progress: number } {
+/** The status and progress a check-in leads to; progress 100 % means done. */
+function apply(progress: number, change: MeasureChange): { status: MeasureStatus; progress: number } {
   switch (change.kind) {
     case "started":
       return { status: "STARTED", progress };

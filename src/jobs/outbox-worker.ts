@@ -166,7 +166,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return Math.round(ceiling / 2 + random() * (ceiling / 2));
   }
 
-  async function process(row: ClaimedRow, token: string): Promise<Outcome> {
+  async function deliverRow(row: ClaimedRow, token: string): Promise<Outcome> {
     const payload = OutboxPayloadSchema.safeParse(
       typeof row.payload === "string" ? safeJson(row.payload) : row.payload,
     );
@@ -209,7 +209,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           lastError: result.error,
         },
       });
-      log.info("outbox throttled by the platform", {
+      log.debug("outbox throttled by the platform", {
         platform: row.platform,
         retryAfterMs: result.retryAfterMs,
         key: row.key,
@@ -306,7 +306,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           continue;
         }
         try {
-          const outcome = await process(row, token);
+          const outcome = await deliverRow(row, token);
           if (outcome === "throttled") {
             result.retried += 1;
             result.throttled += 1;
@@ -328,7 +328,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         new Date(until + Math.round(random() * THROTTLE_JITTER_MS)),
       );
     }
-    if (result.sent + result.failed + result.retried > 0) log.debug("outbox batch", { workerId, ...result });
+    if (result.throttled > 0) log.info("outbox batch throttled by the platform", { workerId, ...result });
+    else if (result.sent + result.failed + result.retried > 0)
+      log.debug("outbox batch", { workerId, ...result });
     return result;
   }
 

@@ -8,6 +8,10 @@ export type RecordedCall = {
   body: Record<string, unknown>;
   headers: IncomingMessage["headers"];
   at: number;
+  /** The HTTP status the fake answered with (set once it has answered). */
+  status?: number;
+  /** Whether the answer was `ok: true` (set once it has answered). */
+  ok?: boolean;
 };
 export type SlackUserFixture = {
   name?: string;
@@ -18,6 +22,7 @@ export type SlackUserFixture = {
   tz?: string;
 };
 type Failure = { status: number; retryAfter?: number; times: number; error?: string };
+type RateLimit = { perSecond: number; accepted: number[] };
 
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
@@ -25,6 +30,9 @@ export class FakeSlackApi {
   /** Set by tests of Socket Mode: what apps.connections.open hands out. */
   socketUrl = "";
   private readonly failures = new Map<string, Failure>();
+  private readonly limits = new Map<string, RateLimit>();
+  /** How many calls the rate limits answered with 429 (see rateLimit()). */
+  rateLimitedCount = 0;
   private server: Server | null = null;
   private ts = 1_700_000_000;
 
@@ -63,6 +71,29 @@ export class FakeSlackApi {
     });
   }
 
+  /**
+   * Like Slack's per-method limits: at most `perSecond` accepted calls to `method` in any sliding
+   * second; calls beyond that get HTTP 429 with Retry-After (whole seconds, as Slack sends it).
+   */
+  rateLimit(method: string, perSecond: number): void {
+    this.limits.set(method, { perSecond, accepted: [] });
+  }
+
+  /** Calls to `method` that the fake accepted (HTTP 200, ok: true). */
+  acceptedCalls(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method && c.status === 200 && c.ok === true);
+  }
+
+  /** Accepted chat.postMessage calls per channel (a DM's channel is "D-<user id>"). */
+  acceptedMessagesPerChannel(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const call of this.acceptedCalls("chat.postMessage")) {
+      const channel = String(call.body.channel);
+      counts.set(channel, (counts.get(channel) ?? 0) + 1);
+    }
+    return counts;
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -83,6 +114,8 @@ export class FakeSlackApi {
   reset(): void {
     this.calls.length = 0;
     this.failures.clear();
+    this.limits.clear();
+    this.rateLimitedCount = 0;
   }
 
   async stop(): Promise<void> {
@@ -99,7 +132,18 @@ export class FakeSlackApi {
       ? `response_url:${path.slice(9)}`
       : path.replace(/^\/api\//, "");
     const body = parseBody(raw, req.headers["content-type"]);
-    this.calls.push({ method, body, headers: req.headers, at: Date.now() });
+    const call: RecordedCall = { method, body, headers: req.headers, at: Date.now() };
+    this.calls.push(call);
+    const answer = this.decide(method, body);
+    call.status = answer.status;
+    call.ok = (answer.body as { ok?: unknown } | undefined)?.ok === true;
+    return answer;
+  }
+
+  private decide(
+    method: string,
+    body: Record<string, unknown>,
+  ): { status: number; body: unknown; headers?: Record<string, string> } {
     const failure = this.failures.get(method);
     if (failure && failure.times > 0) {
       failure.times -= 1;
@@ -113,6 +157,21 @@ export class FakeSlackApi {
         },
         headers,
       };
+    }
+    const limit = this.limits.get(method);
+    if (limit) {
+      const now = Date.now();
+      while (limit.accepted.length > 0 && limit.accepted[0]! <= now - 1000) limit.accepted.shift();
+      if (limit.accepted.length >= limit.perSecond) {
+        this.rateLimitedCount += 1;
+        const retryAfter = Math.max(1, Math.ceil((limit.accepted[0]! + 1000 - now) / 1000));
+        return {
+          status: 429,
+          body: { ok: false, error: "ratelimited" },
+          headers: { "retry-after": String(retryAfter) },
+        };
+      }
+      limit.accepted.push(now);
     }
     return { status: 200, body: this.answer(method, body) };
   }

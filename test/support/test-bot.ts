@@ -8,13 +8,20 @@ import { SIGNING_SECRET } from "./slack-requests.ts";
 
 export type TestBot = { bot: RunningBot; db: TestDatabase; baseUrl: string; stop(): Promise<void> };
 
+/** Jobs run only when a test asks: it then ticks them itself (`bot.jobs.scheduler.tick("outbox")`). */
 export async function startTestBot(
   env: Record<string, string | undefined>,
   db?: TestDatabase,
+  options: { jobs?: boolean } = {},
 ): Promise<TestBot> {
   const database = db ?? (await createTestDatabase());
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "error", ...env });
-  const bot = await startBot({ config, database, log: process.env.TEST_LOGS ? undefined : silentLogger });
+  const bot = await startBot({
+    config,
+    database,
+    log: process.env.TEST_LOGS ? undefined : silentLogger,
+    jobs: options.jobs ?? false,
+  });
   return {
     bot,
     db: database,

@@ -1,11 +1,14 @@
 // ChatGateway over botbuilder: a proactive message through the conversation reference stored on an
-// earlier turn (channel or personal chat), sent by the same CloudAdapter that serves /api/messages.
+// earlier turn (channel or personal chat), or through a 1:1 chat it opens with a Teams user id; sent
+// by the same CloudAdapter that serves /api/messages.
 import {
+  type Activity,
   CardFactory,
   type CloudAdapter,
+  type ConversationParameters,
   type ConversationReference,
   MessageFactory,
-  type TurnContext,
+  TurnContext,
 } from "botbuilder";
 import {
   type ChatGateway,
@@ -17,54 +20,134 @@ import type { Logger } from "../../log/logger.ts";
 import type { View } from "../../surface/view.ts";
 import { renderCard } from "./render-adaptive-card.ts";
 
+export type TeamsUserRoute = { tenantId: string; serviceUrl: string; bot: { id: string; name?: string } };
+
 export type TeamsGatewayOptions = {
   /** TeamsPlatform.adapter: the one CloudAdapter of the process, with its credentials. */
   adapter: CloudAdapter;
   /** config.teams.appId; empty = anonymous (local tools, tests). */
   appId?: string;
-  /** The stored reference of a conversation id, or null (e.g. findConversationReference). */
+  /** The stored reference of a conversation id, or null (findConversationReference). */
   findReference(conversationId: string): Promise<Record<string, unknown> | null>;
+  /**
+   * For a `user` recipient given as a Teams user id (29:…) with no stored conversation: the tenant
+   * and service URL to open a 1:1 chat in (findTeamsUserRoute). Without it such recipients fail.
+   */
+  findUserRoute?(userId: string): Promise<TeamsUserRoute | null>;
+  /** Stores a personal chat the gateway opened (rememberPersonalConversation). */
+  rememberPersonal?(input: {
+    userId: string;
+    tenantId: string;
+    conversationId: string;
+    reference: Record<string, unknown>;
+  }): Promise<void>;
   log: Logger;
 };
 
-export function createTeamsGateway({ adapter, appId, findReference, log }: TeamsGatewayOptions): ChatGateway {
+type Turn = { sent: boolean; messageId?: string; failure?: unknown };
+
+export function createTeamsGateway(options: TeamsGatewayOptions): ChatGateway {
+  const { adapter, appId, findReference, findUserRoute, log } = options;
+
+  /**
+   * Sends `activity` inside a proactive turn. Errors are caught inside the turn, not thrown: the
+   * platform's onTurnError would swallow them (and post an apology into the conversation), and the
+   * outbox would think the notification went out.
+   */
+  function sendIn(activity: Partial<Activity>, turn: Turn, after?: (context: TurnContext) => Promise<void>) {
+    return async (context: TurnContext) => {
+      withoutBuiltInRetries(context, log);
+      // The proactive turn has a made-up activity id, and sendActivity would "reply" to it; a
+      // notification is a new message in the conversation (a new post, in a channel).
+      context.onSendActivities(async (_ctx, activities, next) => {
+        for (const outgoing of activities) delete outgoing.replyToId;
+        return next();
+      });
+      try {
+        turn.messageId = (await context.sendActivity(activity))?.id;
+        turn.sent = true;
+        await after?.(context);
+      } catch (error) {
+        if (turn.sent) log.warn("teams: could not store the personal chat it opened", { error });
+        else turn.failure = error ?? new Error("unknown failure");
+      }
+    };
+  }
+
+  async function toStored(
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity>,
+    turn: Turn,
+  ) {
+    await adapter.continueConversationAsync(appId ?? "", reference, sendIn(activity, turn));
+  }
+
+  /** Teams lets a bot open a 1:1 chat with a member of a team it is installed in. */
+  async function toNewPersonalChat(
+    userId: string,
+    route: TeamsUserRoute,
+    activity: Partial<Activity>,
+    turn: Turn,
+  ) {
+    const parameters = {
+      isGroup: false,
+      bot: route.bot,
+      members: [{ id: userId }],
+      tenantId: route.tenantId,
+      channelData: { tenant: { id: route.tenantId } },
+    } as ConversationParameters;
+    const remember = async (context: TurnContext) => {
+      const { activityId: _none, ...reference } = TurnContext.getConversationReference(context.activity);
+      const conversationId = context.activity.conversation?.id;
+      if (conversationId && options.rememberPersonal)
+        await options.rememberPersonal({
+          userId,
+          tenantId: route.tenantId,
+          conversationId,
+          reference: { ...reference, user: { id: userId } } as Record<string, unknown>,
+        });
+    };
+    // audience undefined = the connector factory's default (the Bot Framework channel scope).
+    const audience = undefined as unknown as string;
+    await adapter.createConversationAsync(
+      appId ?? "",
+      "msteams",
+      route.serviceUrl,
+      audience,
+      parameters,
+      sendIn(activity, turn, remember),
+    );
+  }
+
   return {
     async deliver(message: OutboundMessage): Promise<DeliveryResult> {
-      const stored = await findReference(message.recipient.id);
-      if (!stored)
-        return {
-          ok: false,
-          retryable: false,
-          error: `teams: no stored conversation reference for ${message.recipient.id}`,
-        };
-      const reference = stored as Partial<ConversationReference>;
-      if (!reference.serviceUrl || !reference.conversation?.id)
-        return { ok: false, retryable: false, error: "teams: stored conversation reference is incomplete" };
-
+      const { recipient } = message;
       const view = message.view as View;
-      const activity = {
+      const activity: Partial<Activity> = {
         ...MessageFactory.attachment(CardFactory.adaptiveCard(renderCard(view))),
         summary: view.fallback,
       };
-      const turn: { sent: boolean; messageId?: string; failure?: unknown } = { sent: false };
+      const turn: Turn = { sent: false };
       try {
-        await adapter.continueConversationAsync(appId ?? "", reference, async (context) => {
-          withoutBuiltInRetries(context, log);
-          // The continuation turn has a made-up activity id, and sendActivity would "reply" to it; a
-          // notification is a new message in the conversation (a new post, in a channel).
-          context.onSendActivities(async (_ctx, activities, next) => {
-            for (const outgoing of activities) delete outgoing.replyToId;
-            return next();
-          });
-          // Caught here, not thrown: the platform's onTurnError would swallow the error (and post an
-          // apology into the conversation), and the outbox would think the notification went out.
-          try {
-            turn.messageId = (await context.sendActivity(activity))?.id;
-            turn.sent = true;
-          } catch (error) {
-            turn.failure = error ?? new Error("unknown failure");
-          }
-        });
+        const stored = (await findReference(recipient.id)) as Partial<ConversationReference> | null;
+        if (stored) {
+          if (!stored.serviceUrl || !stored.conversation?.id)
+            return {
+              ok: false,
+              retryable: false,
+              error: "teams: stored conversation reference is incomplete",
+            };
+          await toStored(stored, activity, turn);
+        } else {
+          const route = recipient.kind === "user" && findUserRoute ? await findUserRoute(recipient.id) : null;
+          if (!route)
+            return {
+              ok: false,
+              retryable: false,
+              error: `teams: no stored conversation reference for ${recipient.id}`,
+            };
+          await toNewPersonalChat(recipient.id, route, activity, turn);
+        }
       } catch (error) {
         turn.failure ??= error ?? new Error("unknown failure");
       }
