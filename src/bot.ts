@@ -7,6 +7,7 @@ import { type AppContext, type Clock, systemClock } from "./app/shared/context.t
 import type { Config } from "./config/env.ts";
 import { type Database, openDatabase } from "./db/open-database.ts";
 import { createHttpServer, json, type Route } from "./http/http-server.ts";
+import { reminderJobs } from "./jobs/reminder-jobs.ts";
 import { type RunningJobs, startJobs } from "./jobs/start-jobs.ts";
 import { createLogger, type Logger } from "./log/logger.ts";
 import { createSlackGateway } from "./platforms/slack/slack-gateway.ts";
@@ -25,8 +26,8 @@ export type BotOptions = {
   database?: Database;
   clock?: Clock;
   log?: Logger;
-  /** Background jobs (outbox delivery, reminders). Tests turn them off and tick them by hand. */
-  jobs?: boolean;
+  /** Background jobs (outbox delivery, reminders); "manual" = only when a test ticks them. */
+  jobs?: boolean | "manual";
 };
 
 export type RunningBot = {
@@ -75,7 +76,15 @@ export async function startBot({
   const port = (server.address() as AddressInfo).port;
   await slack?.start();
   const jobs = runJobs
-    ? startJobs({ db: database.prisma, gateways, clock, log, instanceId: `${hostname()}:${process.pid}` })
+    ? startJobs({
+        db: database.prisma,
+        gateways,
+        clock,
+        log,
+        instanceId: `${hostname()}:${process.pid}`,
+        extraJobs: reminderJobs(app),
+        autoStart: runJobs !== "manual",
+      })
     : null;
 
   return {

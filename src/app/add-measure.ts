@@ -62,7 +62,17 @@ export async function addMeasure(
         dueDate: new Date(`${dueDate}T00:00:00Z`),
         decisionId: decisionId ?? null,
         createdById: person.id,
-        updates: { create: { authorId: person.id, status: "PLANNED", progress: 0, note: null } },
+        // Follow-up timing reads createdAt: it comes from the injected clock.
+        createdAt: ctx.clock.now(),
+        updates: {
+          create: {
+            authorId: person.id,
+            status: "PLANNED",
+            progress: 0,
+            note: null,
+            createdAt: ctx.clock.now(),
+          },
+        },
       },
       include: { owner: true },
     });

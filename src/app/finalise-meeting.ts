@@ -1,14 +1,17 @@
 // The organiser picks a slot (the bot suggests the best); the meeting is scheduled.
 import { z } from "zod";
-import { canTransition } from "../domain/meeting-rules.ts";
+import { canTransition, reminderTimes } from "../domain/meeting-rules.ts";
 import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
 import { fail, ok, type Result } from "../domain/result.ts";
 import { loadPoll, type PollSnapshot } from "./load-poll.ts";
+import { enqueueNotification } from "./outbox/enqueue-notification.ts";
 import { audit } from "./shared/audit.ts";
 import { authorize } from "./shared/authorize.ts";
 import type { AppContext } from "./shared/context.ts";
 import { ensurePerson } from "./shared/identity.ts";
+import { localeOf } from "./shared/locale-of.ts";
 import { parseInput } from "./shared/parse-input.ts";
+import { clusterChannels } from "./shared/recipients.ts";
 
 export const FinaliseMeetingInput = z.object({
   actor: PlatformUserSchema,
@@ -47,6 +50,37 @@ export async function finaliseMeeting(
       subjectType: "meeting",
       subjectId: meeting.id,
       details: { slotId: slot.id, startsAt: slot.startsAt.toISOString() },
+    });
+    const cluster = await tx.cluster.findUniqueOrThrow({ where: { id: meeting.clusterId } });
+    // Reminders 7 days and 1 day before, to every channel of the cluster; skipped when already past.
+    for (const reminder of reminderTimes(slot.startsAt, cluster.timeZone)) {
+      if (reminder.at <= ctx.clock.now()) continue;
+      const view = ctx.compose.compose(
+        {
+          type: "meeting.reminder",
+          daysBefore: reminder.daysBefore,
+          title: meeting.title,
+          startsAt: slot.startsAt,
+          location: slot.location,
+          clusterName: cluster.name,
+          timeZone: cluster.timeZone,
+        },
+        localeOf(null, cluster),
+      );
+      for (const recipient of await clusterChannels(tx, cluster.id)) {
+        const key = `meeting:${meeting.id}:reminder-${reminder.daysBefore}d:s${meeting.icsSequence}:${recipient.platform}`;
+        await enqueueNotification(tx, {
+          key,
+          clusterId: cluster.id,
+          recipient,
+          view,
+          notBefore: reminder.at,
+        });
+      }
+    }
+    // Nudges for a poll that has closed are moot.
+    await tx.outboxMessage.deleteMany({
+      where: { status: "PENDING", key: { startsWith: `meeting:${meeting.id}:nudge-` } },
     });
     const poll = await loadPoll({ db: tx }, meeting.id);
     return poll ? ok(poll) : fail("MEETING_NOT_FOUND");

@@ -69,6 +69,8 @@ export async function planMeeting(
         title: plan.value.title,
         agendaDeadline: plan.value.agendaDeadline,
         organiserId: person.id,
+        // The injected clock, not the database's: nudges are counted from it.
+        createdAt: ctx.clock.now(),
         slots: {
           create: plan.value.slots.map((s) => ({
             startsAt: s.startsAt,

@@ -87,8 +87,25 @@ export async function updateMeasure(
         completedAt: next.status === "DONE" ? now : null,
       },
     });
+    // Done stops every ping, including ones already queued for working hours.
+    if (next.status === "DONE") {
+      const prefix = `measure:${measureId}:`;
+      await tx.outboxMessage.deleteMany({
+        where: {
+          status: "PENDING",
+          OR: ["due-", "overdue-", "escalate"].map((stage) => ({ key: { startsWith: `${prefix}${stage}` } })),
+        },
+      });
+    }
     const update = await tx.measureUpdate.create({
-      data: { measureId, authorId: person.id, status: next.status, progress: next.progress, note },
+      data: {
+        measureId,
+        authorId: person.id,
+        status: next.status,
+        progress: next.progress,
+        note,
+        createdAt: now,
+      },
     });
     await audit(tx, {
       clusterId: measure.clusterId,

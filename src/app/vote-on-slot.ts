@@ -5,10 +5,14 @@ import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.
 import { SLOT_ANSWERS } from "../domain/poll-tally.ts";
 import { fail, ok, type Result } from "../domain/result.ts";
 import { loadPoll, type PollSnapshot } from "./load-poll.ts";
+import { enqueueNotification } from "./outbox/enqueue-notification.ts";
 import { authorize } from "./shared/authorize.ts";
 import type { AppContext } from "./shared/context.ts";
 import { ensurePerson } from "./shared/identity.ts";
+import { localeOf } from "./shared/locale-of.ts";
 import { parseInput } from "./shared/parse-input.ts";
+import { personalRecipient } from "./shared/recipients.ts";
+import type { Tx } from "./shared/tx.ts";
 
 export const VoteOnSlotInput = z.object({
   actor: PlatformUserSchema,
@@ -17,6 +21,33 @@ export const VoteOnSlotInput = z.object({
   slotId: z.uuid(),
   answer: z.enum(SLOT_ANSWERS),
 });
+
+/** Once per poll (the key is unique), the organiser hears that everyone has answered. */
+async function tellOrganiser(ctx: AppContext, tx: Tx, poll: PollSnapshot): Promise<void> {
+  const organiser = await tx.person.findUnique({ where: { id: poll.organiserId! } });
+  const cluster = await tx.cluster.findUniqueOrThrow({
+    where: { id: poll.cluster.id },
+    include: { bindings: true },
+  });
+  const recipient = await personalRecipient(tx, poll.organiserId!, cluster.bindings[0]?.platform ?? "SLACK");
+  if (!organiser || !recipient) return;
+  const view = ctx.compose.compose(
+    {
+      type: "poll.all-answered",
+      meetingId: poll.meeting.id,
+      title: poll.meeting.title,
+      clusterName: cluster.name,
+    },
+    localeOf(organiser, cluster),
+  );
+  await enqueueNotification(tx, {
+    key: `meeting:${poll.meeting.id}:all-answered`,
+    clusterId: cluster.id,
+    recipient,
+    view,
+    notBefore: ctx.clock.now(),
+  });
+}
 
 export async function voteOnSlot(
   ctx: AppContext,
@@ -39,7 +70,16 @@ export async function voteOnSlot(
       create: { slotId, personId: person.id, answer },
       update: { answer },
     });
+    // An answer makes any nudge still waiting for this person pointless.
+    await tx.outboxMessage.deleteMany({
+      where: {
+        status: "PENDING",
+        key: { startsWith: `meeting:${meetingId}:nudge-`, endsWith: `:${person.id}` },
+      },
+    });
     const poll = await loadPoll({ db: tx }, meetingId);
-    return poll ? ok(poll) : fail("MEETING_NOT_FOUND");
+    if (!poll) return fail("MEETING_NOT_FOUND");
+    if (poll.tally.pendingIds.length === 0 && poll.organiserId) await tellOrganiser(ctx, tx, poll);
+    return ok(poll);
   });
 }

@@ -29,6 +29,12 @@ export const FAILURE_REASONS = [
   "POLL_CLOSED",
   "MEASURE_NOT_FOUND",
   "MEASURE_CLOSED",
+  // Agenda and meeting record
+  "NO_UPCOMING_MEETING",
+  "AGENDA_CLOSED",
+  "AGENDA_ITEM_NOT_FOUND",
+  "NO_MEETING_TO_RECORD",
+  "MEETING_NOT_RECORDABLE",
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 

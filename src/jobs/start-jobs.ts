@@ -22,6 +22,7 @@ export function startJobs({
   log,
   instanceId,
   extraJobs = [],
+  autoStart = true,
 }: {
   db: Db;
   gateways: Gateways | GatewayRouter;
@@ -31,6 +32,8 @@ export function startJobs({
   instanceId: string;
   /** Reminder producers of later issues register here. */
   extraJobs?: Job[];
+  /** false: jobs run only when ticked by hand. */
+  autoStart?: boolean;
 }): RunningJobs {
   const outbox = createOutboxWorker({ db, gateways, clock, log, workerId: instanceId });
   const scheduler = createScheduler({
@@ -41,6 +44,7 @@ export function startJobs({
     ],
     log,
   });
-  scheduler.start();
+  // Tests drive the jobs with scheduler.tick() alone, so no cron tick can race them.
+  if (autoStart) scheduler.start();
   return { scheduler, outbox, stop: () => scheduler.stop() };
 }

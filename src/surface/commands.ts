@@ -64,6 +64,34 @@ export const COMMANDS = [
     summary: "The measures register",
     requires: "cluster.view",
   },
+  {
+    name: "agenda",
+    args: [],
+    summary: "The next meeting's agenda, with open measures to follow up",
+    requires: "cluster.view",
+    teamsMenu: false,
+  },
+  {
+    name: "agenda add",
+    args: [],
+    summary: "Propose an item for the next meeting's agenda",
+    requires: "agenda.propose",
+    teamsMenu: false,
+  },
+  {
+    name: "record",
+    args: [],
+    summary: "Record the meeting: attendance, decisions, agenda outcomes",
+    requires: "meeting.record",
+    teamsMenu: false,
+  },
+  {
+    name: "decide",
+    args: [],
+    summary: "Record a decision of the meeting",
+    requires: "meeting.record",
+    teamsMenu: false,
+  },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandName = (typeof COMMANDS)[number]["name"];

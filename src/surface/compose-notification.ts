@@ -1,8 +1,9 @@
 // The words of every notification the app enqueues, in the recipient's language.
 import type { Composer, NotificationMessage } from "../app/ports/composer.ts";
 import type { Locale } from "../domain/locale.ts";
+import { formatInZone } from "../domain/zoned-time.ts";
 import { translator } from "./i18n/catalog.ts";
-import { text, type View } from "./view.ts";
+import { moment, text, type View } from "./view.ts";
 import { measureButtons, statusLabel } from "./views/measure-views.ts";
 
 export const surfaceComposer: Composer = { compose: composeNotification };
@@ -31,6 +32,64 @@ export function composeNotification(message: NotificationMessage, locale: Locale
       const elements = [text(line)];
       if (message.note) elements.push(text(`“${message.note}”`, "muted"));
       return { fallback: line, elements };
+    }
+    case "measure.reminder": {
+      const line = t(`measure.reminder.${message.kind}`, {
+        title: message.title,
+        cluster: message.clusterName,
+        due: message.dueDate,
+      });
+      return { fallback: line, elements: [text(line), measureButtons(message.measureId, t)] };
+    }
+    case "measure.escalation": {
+      const line = t("measure.escalation", {
+        title: message.title,
+        cluster: message.clusterName,
+        due: message.dueDate,
+        owner: message.ownerName,
+      });
+      return { fallback: line, elements: [text(line)] };
+    }
+    case "cluster.digest": {
+      const title = t("digest.title", { cluster: message.clusterName });
+      const elements = [text(title)];
+      if (message.changed.length) {
+        const lines = message.changed.map((m) =>
+          t("digest.changedLine", { title: m.title, status: statusLabel(m.status, t), progress: m.progress }),
+        );
+        elements.push(text(`*${t("digest.changed")}*\n${lines.join("\n")}`));
+      }
+      if (message.slipping.length) {
+        const lines = message.slipping.map((m) =>
+          t("digest.slippingLine", {
+            title: m.title,
+            owner: m.ownerName,
+            due: m.dueDate,
+            status: statusLabel(m.status, t),
+          }),
+        );
+        elements.push(text(`*${t("digest.slipping")}*\n${lines.join("\n")}`));
+      }
+      return { fallback: title, elements };
+    }
+    case "poll.nudge": {
+      const line = t("poll.nudge", { title: message.title, cluster: message.clusterName });
+      return { fallback: line, elements: [text(line)] };
+    }
+    case "poll.all-answered": {
+      const line = t("poll.allAnswered", { title: message.title, cluster: message.clusterName });
+      return { fallback: line, elements: [text(line)] };
+    }
+    case "meeting.reminder": {
+      const params = {
+        title: message.title,
+        days: message.daysBefore,
+        when: moment(message.startsAt, formatInZone(message.startsAt, locale, message.timeZone, "dateTime")),
+        where: message.location ? `, ${message.location}` : "",
+      };
+      const line =
+        message.daysBefore === 1 ? t("meeting.reminderTomorrow", params) : t("meeting.reminderDays", params);
+      return { fallback: line, elements: [text(line)] };
     }
   }
 }

@@ -4,6 +4,14 @@ import type { AppContext } from "../app/shared/context.ts";
 import type { Locale } from "../domain/locale.ts";
 import type { Logger } from "../log/logger.ts";
 import { ACTION_IDS, FORM_IDS } from "./action-ids.ts";
+import {
+  agendaActionHandler,
+  agendaAddCommand,
+  agendaCommand,
+  agendaSubmit,
+  isAgendaAction,
+  isAgendaForm,
+} from "./handlers/agenda.ts";
 import type { HandlerContext } from "./handlers/handler-context.ts";
 import { helpHandler } from "./handlers/help.ts";
 import {
@@ -24,6 +32,14 @@ import {
   pollAnswerHandler,
 } from "./handlers/meeting.ts";
 import { joinHandler, leaveHandler, membersHandler, roleHandler } from "./handlers/membership.ts";
+import {
+  decideCommand,
+  isRecordAction,
+  isRecordForm,
+  recordActionHandler,
+  recordCommand,
+  recordSubmit,
+} from "./handlers/record.ts";
 import { setupCommandHandler, setupSubmitHandler } from "./handlers/setup.ts";
 import { statusHandler } from "./handlers/status.ts";
 import { type Translate, translator } from "./i18n/catalog.ts";
@@ -101,6 +117,14 @@ function runCommand(hc: HandlerContext, command: ParsedCommand): Promise<Output[
       return measureAddCommand(hc);
     case "measures":
       return measuresCommand(hc, command.filter);
+    case "agenda":
+      return agendaCommand(hc);
+    case "agenda add":
+      return agendaAddCommand(hc);
+    case "record":
+      return recordCommand(hc);
+    case "decide":
+      return decideCommand(hc);
   }
 }
 
@@ -109,6 +133,8 @@ async function runAction(hc: HandlerContext, actionId: string, value: string): P
   if (answer) return pollAnswerHandler(hc, answer, value);
   if ((Object.values(MEASURE_ACTIONS) as string[]).includes(actionId))
     return measureActionHandler(hc, actionId, value);
+  if (isAgendaAction(actionId)) return agendaActionHandler(hc, actionId, value);
+  if (isRecordAction(actionId)) return recordActionHandler(hc, actionId, value);
   switch (actionId) {
     case POLL_ACTIONS.finalise:
       return finaliseHandler(hc, value);
@@ -127,6 +153,8 @@ async function runSubmit(
   values: Record<string, unknown>,
   metadata: string,
 ): Promise<Output[]> {
+  if (isAgendaForm(formId)) return agendaSubmit(hc, formId, values, metadata);
+  if (isRecordForm(formId)) return recordSubmit(hc, formId, values, metadata);
   switch (formId) {
     case FORM_IDS.setupCluster:
       return setupSubmitHandler(hc, values, metadata);

@@ -20,6 +20,15 @@ export type SelectElement = {
   initial?: string;
   optional?: boolean;
 };
+/** Pick any number: values come back as string[] (Slack) or one comma-separated string (Teams). */
+export type MultiSelectElement = {
+  type: "multiselect";
+  id: string;
+  label: string;
+  options: Option[];
+  initial?: string[];
+  optional?: boolean;
+};
 export type InputElement = {
   type: "input";
   id: string;
@@ -41,6 +50,7 @@ export type Element =
   | FieldsElement
   | ActionsElement
   | SelectElement
+  | MultiSelectElement
   | InputElement
   | ImageElement
   | DividerElement;
@@ -55,14 +65,15 @@ export type Form = {
   submitLabel: string;
   cancelLabel: string;
   metadata: string;
-  elements: (TextElement | InputElement | SelectElement)[];
+  elements: (TextElement | InputElement | SelectElement | MultiSelectElement)[];
 };
 
 export type Subject = { type: string; id: string };
 
 /** What the bot does in answer to one interaction. */
 export type Output =
-  | { kind: "ephemeral"; view: View }
+  /** `replace`: answering a button on a private message, redraw that message instead of adding one. */
+  | { kind: "ephemeral"; view: View; replace?: true }
   /** `track` remembers the posted message so a later `refresh` of the same subject updates it. */
   | { kind: "channel"; view: View; track?: Subject }
   /** Redraws every tracked message of the subject (a poll tally after a vote), on every platform. */

@@ -8,11 +8,11 @@ import { SIGNING_SECRET } from "./slack-requests.ts";
 
 export type TestBot = { bot: RunningBot; db: TestDatabase; baseUrl: string; stop(): Promise<void> };
 
-/** Jobs run only when a test asks: it then ticks them itself (`bot.jobs.scheduler.tick("outbox")`). */
+/** Jobs are off unless a test asks; "manual" lets it tick them itself (`bot.jobs.scheduler.tick("outbox")`). */
 export async function startTestBot(
   env: Record<string, string | undefined>,
   db?: TestDatabase,
-  options: { jobs?: boolean } = {},
+  options: { jobs?: boolean | "manual" } = {},
 ): Promise<TestBot> {
   const database = db ?? (await createTestDatabase());
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "error", ...env });

@@ -25,6 +25,39 @@ export type NotificationMessage =
       progress: number;
       note: string | null;
       changedBy: string;
+    }
+  | {
+      type: "measure.reminder";
+      kind: "due-soon" | "due-today" | "overdue";
+      measureId: string;
+      title: string;
+      dueDate: string;
+      clusterName: string;
+    }
+  | {
+      type: "measure.escalation";
+      measureId: string;
+      title: string;
+      dueDate: string;
+      clusterName: string;
+      ownerName: string;
+    }
+  | {
+      type: "cluster.digest";
+      clusterName: string;
+      changed: { title: string; status: MeasureStatus; progress: number }[];
+      slipping: { title: string; ownerName: string; dueDate: string; status: MeasureStatus }[];
+    }
+  | { type: "poll.nudge"; meetingId: string; title: string; clusterName: string }
+  | { type: "poll.all-answered"; meetingId: string; title: string; clusterName: string }
+  | {
+      type: "meeting.reminder";
+      daysBefore: number;
+      title: string;
+      startsAt: Date;
+      location: string | null;
+      clusterName: string;
+      timeZone: string;
     };
 
 export interface Composer {

@@ -24,7 +24,11 @@ async function deliverOne(output: Output, target: SlackReplyTarget): Promise<voi
     case "ephemeral": {
       const message = renderMessage(output.view);
       if (target.respond)
-        await target.respond({ response_type: "ephemeral", replace_original: false, ...message });
+        await target.respond({
+          response_type: "ephemeral",
+          replace_original: output.replace === true,
+          ...message,
+        });
       else
         await target.client.chat.postEphemeral({
           channel: target.channelId,

@@ -4,6 +4,7 @@ import {
   type Form,
   type InputElement,
   MOMENT_PATTERN,
+  type MultiSelectElement,
   type SelectElement,
   type View,
   withoutMoments,
@@ -102,6 +103,10 @@ function renderElement(e: Element, surface: "message" | "modal"): Block[] {
       return surface === "modal"
         ? [inputBlock(e, selectElement(e))]
         : [{ type: "actions", block_id: e.id, elements: [selectElement(e)] }];
+    case "multiselect":
+      return surface === "modal"
+        ? [inputBlock(e, multiSelectElement(e))]
+        : [{ type: "actions", block_id: e.id, elements: [multiSelectElement(e)] }];
     case "input":
       return [inputBlock(e, textInput(e))];
     case "image":
@@ -111,7 +116,7 @@ function renderElement(e: Element, surface: "message" | "modal"): Block[] {
   }
 }
 
-function inputBlock(e: InputElement | SelectElement, element: Block): Block {
+function inputBlock(e: InputElement | SelectElement | MultiSelectElement, element: Block): Block {
   return {
     type: "input",
     block_id: e.id,
@@ -142,6 +147,19 @@ function selectElement(e: SelectElement): Block {
     .map((o) => ({ text: plain(o.label, SLACK_LIMITS.optionText), value: o.value }));
   const initial = options.find((o) => o.value === e.initial);
   return { type: "static_select", action_id: e.id, options, ...(initial ? { initial_option: initial } : {}) };
+}
+
+function multiSelectElement(e: MultiSelectElement): Block {
+  const options = e.options
+    .slice(0, SLACK_LIMITS.optionsPerSelect)
+    .map((o) => ({ text: plain(o.label, SLACK_LIMITS.optionText), value: o.value }));
+  const initial = options.filter((o) => e.initial?.includes(o.value));
+  return {
+    type: "multi_static_select",
+    action_id: e.id,
+    options,
+    ...(initial.length ? { initial_options: initial } : {}),
+  };
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

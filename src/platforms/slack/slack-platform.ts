@@ -11,6 +11,7 @@ import { translator } from "../../surface/i18n/catalog.ts";
 import type { Output } from "../../surface/view.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { deliverToSlack, type SlackReplyTarget } from "./deliver.ts";
+import { RECORD_DECISION_SHORTCUT } from "./manifest-requirements.ts";
 import {
   actionEnvelope,
   BlockActionsSchema,
@@ -19,6 +20,7 @@ import {
   submissionEnvelope,
   ViewSubmissionSchema,
 } from "./parse-payload.ts";
+import { MessageShortcutSchema, shortcutEnvelope } from "./parse-shortcut.ts";
 import { renderMessage } from "./render-block-kit.ts";
 import { SlackProfiles } from "./slack-profiles.ts";
 
@@ -89,6 +91,25 @@ function registerListeners(
     if (!parsed.success)
       return log.warn("malformed block action", { issues: parsed.error.issues.slice(0, 3) });
     const envelope = actionEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id));
+    if (!envelope) return;
+    const target = {
+      app: appContext,
+      client,
+      respond,
+      triggerId: parsed.data.trigger_id,
+      channelId: envelope.conversation.channelId,
+      userId: parsed.data.user.id,
+    };
+    await run(log, target, async () => dispatch(envelope));
+  });
+
+  // "Record as decision" on any message: opens the decision form prefilled with the message text.
+  app.shortcut(RECORD_DECISION_SHORTCUT, async ({ shortcut, ack, respond, client }) => {
+    await ack();
+    const parsed = MessageShortcutSchema.safeParse(shortcut);
+    if (!parsed.success)
+      return log.warn("malformed message shortcut", { issues: parsed.error.issues.slice(0, 3) });
+    const envelope = shortcutEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id));
     if (!envelope) return;
     const target = {
       app: appContext,

@@ -110,6 +110,19 @@ function renderElement(e: Element): CardJson[] {
           ...(e.initial ? { value: e.initial } : {}),
         },
       ];
+    case "multiselect":
+      return [
+        {
+          type: "Input.ChoiceSet",
+          id: e.id,
+          label: e.label,
+          isMultiSelect: true,
+          style: "expanded",
+          isRequired: !e.optional,
+          choices: e.options.slice(0, TEAMS_LIMITS.choices).map((o) => ({ title: o.label, value: o.value })),
+          ...(e.initial?.length ? { value: e.initial.join(",") } : {}),
+        },
+      ];
     case "input":
       if (e.kind === "date" || e.kind === "time") {
         return [

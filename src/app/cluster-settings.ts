@@ -1,0 +1,21 @@
+// A cluster's tunable rhythm, stored as JSON in Cluster.settings and read through one schema so a
+// missing or half-written settings object still yields every default.
+import { z } from "zod";
+import { FollowUpSettingsSchema } from "../domain/follow-up-policy.ts";
+
+export const ClusterSettingsSchema = z.object({
+  followUp: FollowUpSettingsSchema.prefault({}),
+  poll: z
+    .object({
+      /** Days after the poll opens when members who have not answered are nudged; at most two. */
+      nudgeAfterDays: z.array(z.number().int().min(1).max(60)).max(2).default([2, 5]),
+    })
+    .prefault({}),
+});
+export type ClusterSettings = z.output<typeof ClusterSettingsSchema>;
+
+/** Bad stored settings fall back to the defaults rather than stopping every reminder. */
+export function clusterSettings(raw: unknown): ClusterSettings {
+  const parsed = ClusterSettingsSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : ClusterSettingsSchema.parse({});
+}

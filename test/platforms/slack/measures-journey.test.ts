@@ -1,0 +1,179 @@
+// Measures on Slack, end to end: the chair assigns in a modal; the outbox delivers the owner's DM
+// through the Slack Web API; the owner checks in with its buttons (progress in a modal); the cluster
+// channel gets the update; `/cluster measures` lists the register.
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { FakeSlackApi } from "../../fakes/slack-api.ts";
+import { truncateAll } from "../../support/database.ts";
+import {
+  blockActionPayload,
+  interactionBody,
+  signedHeaders,
+  slashCommandBody,
+  viewSubmissionPayload,
+} from "../../support/slack-requests.ts";
+import { slackHttpEnv, startTestBot, type TestBot } from "../../support/test-bot.ts";
+
+let slack: FakeSlackApi;
+let bot: TestBot;
+let n = 0;
+type Block = {
+  type: string;
+  block_id?: string;
+  element?: { type: string; options?: { value: string; text: { text: string } }[] };
+  elements?: { action_id: string; value: string }[];
+};
+
+beforeAll(async () => {
+  slack = await new FakeSlackApi().start();
+  slack.users.set("U-AINO", { display_name: "Aino", locale: "en-GB" });
+  slack.users.set("U-OLLI", { display_name: "Olli", locale: "fi-FI" });
+  bot = await startTestBot(slackHttpEnv(slack.apiUrl), undefined, { jobs: "manual" });
+});
+afterAll(async () => {
+  await bot.stop();
+  await slack.stop();
+});
+
+const post = async (body: string) =>
+  (await fetch(`${bot.baseUrl}/slack/events`, { method: "POST", headers: signedHeaders(body), body })).text();
+async function command(user: string, text: string, channel = "C-ENERGY") {
+  const id = `x${++n}`;
+  await post(slashCommandBody({ user, channel, text, responseUrl: slack.responseUrl(id) }));
+  return id;
+}
+const reply = async (id: string) =>
+  (await slack.waitFor(`response_url:${id}`))[0]!.body as { text: string; blocks: Block[] };
+const modal = async (count: number) =>
+  (await slack.waitFor("views.open", count))[count - 1]!.body.view as {
+    callback_id: string;
+    private_metadata: string;
+    blocks: Block[];
+  };
+const submit = (
+  user: string,
+  view: { callback_id: string; private_metadata: string },
+  values: Record<string, unknown>,
+) =>
+  post(
+    interactionBody(
+      viewSubmissionPayload({
+        user,
+        callbackId: view.callback_id,
+        metadata: view.private_metadata,
+        values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { [k]: v }])),
+      }),
+    ),
+  );
+const deliverOutbox = () => bot.bot.jobs!.scheduler.tick("outbox");
+
+beforeEach(async () => {
+  await truncateAll(bot.db);
+  slack.reset();
+  await command("U-AINO", "setup Energy");
+  await submit("U-AINO", await modal(1), {
+    name: { type: "plain_text_input", value: "Energy" },
+    locale: { type: "static_select", selected_option: { value: "en" } },
+  });
+  await slack.waitFor("chat.postMessage");
+  await reply(await command("U-OLLI", "join"));
+  slack.reset();
+});
+
+function dayAhead(days: number): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+}
+
+it("assigns, delivers the owner's DM through the outbox, and takes check-ins from it", async () => {
+  await command("U-AINO", "measure add");
+  const form = await modal(1);
+  const owners = form.blocks.find((b) => b.block_id === "owner")!.element!.options!;
+  const olli = owners.find((o) => o.text.text === "Olli")!.value;
+  await submit("U-AINO", form, {
+    title: { type: "plain_text_input", value: "Hydrogen welding course" },
+    owner: { type: "static_select", selected_option: { value: olli } },
+    due_date: { type: "datepicker", selected_date: dayAhead(60) },
+  });
+  expect((await slack.waitFor("chat.postEphemeral"))[0]!.body.text).toBe(
+    `*Hydrogen welding course* is assigned to Olli, due ${dayAhead(60)}. I told them.`,
+  );
+
+  // Nothing reaches Olli until the outbox delivers it.
+  expect(slack.callsTo("chat.postMessage")).toHaveLength(0);
+  expect(await deliverOutbox()).toBe("ran");
+  const [dm] = await slack.waitFor("chat.postMessage");
+  expect(dm!.body.channel).toMatch(/^D-/);
+  expect(String(dm!.body.text)).toContain("Aino antoi sinulle toimenpiteen klusterissa *Energy*");
+  const buttons = (dm!.body.blocks as Block[]).flatMap((b) => b.elements ?? []);
+  const measureId = buttons[0]!.value;
+  expect(buttons.map((b) => b.action_id)).toEqual([
+    "ennakko.measure.started",
+    "ennakko.measure.progress",
+    "ennakko.measure.done",
+    "ennakko.measure.blocked",
+  ]);
+  expect(await bot.db.prisma.outboxMessage.findFirstOrThrow()).toMatchObject({ status: "SENT" });
+
+  // Olli reports progress from his DM: a modal, then an update in the cluster channel.
+  const click = (actionId: string, id: string) =>
+    post(
+      interactionBody(
+        blockActionPayload({
+          user: "U-OLLI",
+          channel: String(dm!.body.channel),
+          actionId,
+          value: measureId,
+          responseUrl: slack.responseUrl(id),
+        }),
+      ),
+    );
+  await click("ennakko.measure.progress", "p1");
+  const progress = await modal(2);
+  expect(progress.callback_id).toBe("ennakko.measure-progress");
+  await submit("U-OLLI", progress, {
+    progress: { type: "static_select", selected_option: { value: "60" } },
+    note: { type: "plain_text_input", value: "Curriculum drafted" },
+  });
+  await deliverOutbox();
+  const [update] = (await slack.waitFor("chat.postMessage", 2)).slice(1);
+  expect(update!.body).toMatchObject({
+    channel: "C-ENERGY",
+    text: "Olli updated *Hydrogen welding course*: in progress, 60 %.",
+  });
+
+  await click("ennakko.measure.done", "d1");
+  expect((await reply("d1")).text).toBe("Tallennettu: *Hydrogen welding course* on valmis (100 %).");
+  await click("ennakko.measure.done", "d2");
+  expect((await reply("d2")).text).toBe("*Hydrogen welding course* on jo päätetty.");
+
+  const list = await reply(await command("U-AINO", "measures all"));
+  expect(JSON.stringify(list.blocks)).toContain("*Hydrogen welding course* — Olli");
+  expect((await reply(await command("U-AINO", "measures someday"))).text).toBe(
+    "Filter `someday` is not known. Use open, mine, overdue or all.",
+  );
+  const history = await bot.db.prisma.measureUpdate.findMany({
+    where: { measureId },
+    orderBy: { createdAt: "asc" },
+  });
+  expect(history.map((h) => h.status)).toEqual(["PLANNED", "STARTED", "DONE"]);
+});
+
+it("keeps the form open with the problem next to the field", async () => {
+  await command("U-AINO", "measure add");
+  const form = await modal(1);
+  const olli = form.blocks.find((b) => b.block_id === "owner")!.element!.options![0]!.value;
+  const res = await submit("U-AINO", form, {
+    title: { type: "plain_text_input", value: "Course" },
+    owner: { type: "static_select", selected_option: { value: olli } },
+    due_date: { type: "datepicker", selected_date: "2020-01-01" },
+  });
+  expect(JSON.parse(res)).toEqual({
+    response_action: "errors",
+    errors: { due_date: "Pick a due date that is today or later." },
+  });
+  expect((await reply(await command("U-OLLI", "measure add"))).text).toBe(
+    "Roolisi ei salli tätä. Kysy puheenjohtajalta tai ennakointikoordinaattorilta.",
+  );
+  expect(await bot.db.prisma.measure.count()).toBe(0);
+});
