@@ -6,6 +6,7 @@ import type { Gateways } from "./app/ports/chat-gateway.ts";
 import { type AppContext, type Clock, systemClock } from "./app/shared/context.ts";
 import type { Config } from "./config/env.ts";
 import { type Database, openDatabase } from "./db/open-database.ts";
+import { CALENDAR_PATH, serveCalendarFile } from "./http/calendar-route.ts";
 import { createHttpServer, json, type Route } from "./http/http-server.ts";
 import { reminderJobs } from "./jobs/reminder-jobs.ts";
 import { type RunningJobs, startJobs } from "./jobs/start-jobs.ts";
@@ -18,7 +19,7 @@ import {
 } from "./platforms/slack/slack-platform.ts";
 import { createTeamsGateway } from "./platforms/teams/teams-gateway.ts";
 import { createTeamsPlatform, TEAMS_MESSAGES_PATH } from "./platforms/teams/teams-platform.ts";
-import { surfaceComposer } from "./surface/compose-notification.ts";
+import { createComposer } from "./surface/compose-notification.ts";
 import { createDispatcher } from "./surface/dispatch.ts";
 
 export type BotOptions = {
@@ -48,7 +49,11 @@ export async function startBot({
   const database = given ?? (await openDatabase(config.database));
   if (database.migrations.applied.length > 0)
     log.info("migrations applied", { applied: database.migrations.applied });
-  const app: AppContext = { db: database.prisma, clock, compose: surfaceComposer };
+  const app: AppContext = {
+    db: database.prisma,
+    clock,
+    compose: createComposer({ publicUrl: config.publicUrl }),
+  };
   const dispatch = createDispatcher(app, log);
   const slack = config.slack.mode === "off" ? null : createSlackPlatform(config.slack, app, dispatch, log);
   const teams = createTeamsPlatform(config.teams, app, dispatch, log);
@@ -66,6 +71,7 @@ export async function startBot({
   const routes: Route[] = [
     { method: "GET", path: "/healthz", handle: (_req, res) => json(res, 200, health(config, database)) },
     { method: "POST", path: TEAMS_MESSAGES_PATH, handle: (req, res) => teams.handle(req, res) },
+    { method: "GET", prefix: CALENDAR_PATH, handle: (req, res) => serveCalendarFile(app, req, res) },
   ];
   const slackListener = slack?.requestListener;
   if (slackListener)

@@ -9,7 +9,9 @@ import { audit } from "./shared/audit.ts";
 import { authorize } from "./shared/authorize.ts";
 import type { AppContext } from "./shared/context.ts";
 import { ensurePerson } from "./shared/identity.ts";
+import { inviteMembers } from "./shared/invite-members.ts";
 import { localeOf } from "./shared/locale-of.ts";
+import { queueMeetingReminders } from "./shared/meeting-reminders.ts";
 import { parseInput } from "./shared/parse-input.ts";
 import { clusterChannels } from "./shared/recipients.ts";
 
@@ -52,32 +54,13 @@ export async function finaliseMeeting(
       details: { slotId: slot.id, startsAt: slot.startsAt.toISOString() },
     });
     const cluster = await tx.cluster.findUniqueOrThrow({ where: { id: meeting.clusterId } });
-    // Reminders 7 days and 1 day before, to every channel of the cluster; skipped when already past.
-    for (const reminder of reminderTimes(slot.startsAt, cluster.timeZone)) {
-      if (reminder.at <= ctx.clock.now()) continue;
-      const view = ctx.compose.compose(
-        {
-          type: "meeting.reminder",
-          daysBefore: reminder.daysBefore,
-          title: meeting.title,
-          startsAt: slot.startsAt,
-          location: slot.location,
-          clusterName: cluster.name,
-          timeZone: cluster.timeZone,
-        },
-        localeOf(null, cluster),
-      );
-      for (const recipient of await clusterChannels(tx, cluster.id)) {
-        const key = `meeting:${meeting.id}:reminder-${reminder.daysBefore}d:s${meeting.icsSequence}:${recipient.platform}`;
-        await enqueueNotification(tx, {
-          key,
-          clusterId: cluster.id,
-          recipient,
-          view,
-          notBefore: reminder.at,
-        });
-      }
-    }
+    await queueMeetingReminders(ctx, tx, { meeting, slot, cluster });
+    await inviteMembers(ctx, tx, {
+      meeting: { ...meeting, status: "SCHEDULED" },
+      slot,
+      cluster,
+      change: "scheduled",
+    });
     // Nudges for a poll that has closed are moot.
     await tx.outboxMessage.deleteMany({
       where: { status: "PENDING", key: { startsWith: `meeting:${meeting.id}:nudge-` } },

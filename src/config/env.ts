@@ -55,6 +55,13 @@ const EnvSchema = z
         })
         .default("MultiTenant"),
     ),
+    PUBLIC_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .url({ error: "must be the bot's public base URL, e.g. https://ennakko.example.org" })
+        .refine((u) => /^https?:\/\//.test(u), "must start with https://")
+        .optional(),
+    ),
     LOG_LEVEL: z.preprocess(
       (v) => (typeof v === "string" ? emptyToUndefined(v.toLowerCase()) : v),
       z
@@ -112,6 +119,8 @@ export type TeamsConfig = {
 
 export type Config = {
   port: number;
+  /** Base of links the bot hands out (calendar files); none = those links are left out. */
+  publicUrl?: string;
   database: { kind: "postgres"; url: string } | { kind: "embedded"; dataDir: string };
   slack: SlackConfig;
   teams: TeamsConfig;
@@ -147,6 +156,7 @@ function toConfig(env: Env): Config {
   }
   return {
     port: env.PORT,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ""),
     database: env.DATABASE_URL
       ? { kind: "postgres", url: env.DATABASE_URL }
       : { kind: "embedded", dataDir: env.DATA_DIR },

@@ -4,16 +4,19 @@ import type { Logger } from "../log/logger.ts";
 
 export type Route = {
   method: "GET" | "POST";
-  path: string;
+  /** An exact path, or with `prefix` every path under it. */
+  path?: string;
+  prefix?: string;
   handle(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
 };
 
 export function createHttpServer(routes: Route[], log: Logger): Server {
   return createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
-    const route = routes.find((r) => r.path === path && r.method === req.method);
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const matches = (r: Route) => r.path === path || (r.prefix !== undefined && path.startsWith(r.prefix));
+    const route = routes.find((r) => matches(r) && r.method === req.method);
     if (!route) {
-      const known = routes.some((r) => r.path === path);
+      const known = routes.some(matches);
       res
         .writeHead(known ? 405 : 404, { "content-type": "application/json" })
         .end(JSON.stringify({ error: known ? "method not allowed" : "not found" }));

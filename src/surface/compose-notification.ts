@@ -3,12 +3,24 @@ import type { Composer, NotificationMessage } from "../app/ports/composer.ts";
 import type { Locale } from "../domain/locale.ts";
 import { formatInZone } from "../domain/zoned-time.ts";
 import { translator } from "./i18n/catalog.ts";
-import { moment, text, type View } from "./view.ts";
+import { calendarLink } from "./links.ts";
+import { type Element, LINK_ACTION_ID, moment, text, type View } from "./view.ts";
 import { measureButtons, statusLabel } from "./views/measure-views.ts";
 
-export const surfaceComposer: Composer = { compose: composeNotification };
+export type ComposerOptions = { publicUrl?: string };
 
-export function composeNotification(message: NotificationMessage, locale: Locale): View {
+export function createComposer(options: ComposerOptions = {}): Composer {
+  return { compose: (message, locale) => composeNotification(message, locale, options) };
+}
+
+/** Without a public URL: what tests and tools use. */
+export const surfaceComposer: Composer = createComposer();
+
+export function composeNotification(
+  message: NotificationMessage,
+  locale: Locale,
+  options: ComposerOptions = {},
+): View {
   const t = translator(locale);
   switch (message.type) {
     case "measure.assigned": {
@@ -79,6 +91,36 @@ export function composeNotification(message: NotificationMessage, locale: Locale
     case "poll.all-answered": {
       const line = t("poll.allAnswered", { title: message.title, cluster: message.clusterName });
       return { fallback: line, elements: [text(line)] };
+    }
+    case "meeting.invitation": {
+      const when = moment(
+        message.startsAt,
+        formatInZone(message.startsAt, locale, message.timeZone, "dateTime"),
+      );
+      const where = message.location ? `, ${message.location}` : "";
+      const line = t(`meeting.invitation.${message.change}`, {
+        title: message.title,
+        cluster: message.clusterName,
+        when,
+        where,
+      });
+      const link = calendarLink(options.publicUrl, message.icsUid);
+      const elements: Element[] = [text(line)];
+      if (link) {
+        elements.push({
+          type: "actions",
+          buttons: [
+            {
+              type: "button",
+              actionId: LINK_ACTION_ID,
+              label: t("meeting.addToCalendar"),
+              value: message.icsUid,
+              url: link,
+            },
+          ],
+        });
+      }
+      return { fallback: line, elements };
     }
     case "meeting.reminder": {
       const params = {

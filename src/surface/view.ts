@@ -11,7 +11,12 @@ export type ButtonElement = {
   label: string;
   value: string;
   style?: "primary" | "danger";
+  /** A link button: opens the URL (Slack still reports the click, with LINK_ACTION_ID). */
+  url?: string;
 };
+
+/** Link buttons need an action id on Slack; clicks on them are acknowledged and otherwise ignored. */
+export const LINK_ACTION_ID = "ennakko.link";
 export type SelectElement = {
   type: "select";
   id: string;

@@ -51,6 +51,16 @@ export type NotificationMessage =
   | { type: "poll.nudge"; meetingId: string; title: string; clusterName: string }
   | { type: "poll.all-answered"; meetingId: string; title: string; clusterName: string }
   | {
+      type: "meeting.invitation";
+      change: "scheduled" | "rescheduled" | "cancelled";
+      icsUid: string;
+      title: string;
+      startsAt: Date;
+      location: string | null;
+      clusterName: string;
+      timeZone: string;
+    }
+  | {
       type: "meeting.reminder";
       daysBefore: number;
       title: string;

@@ -96,6 +96,7 @@ function renderElement(e: Element, surface: "message" | "modal"): Block[] {
             text: plain(b.label, SLACK_LIMITS.buttonText),
             value: clip(b.value, SLACK_LIMITS.buttonValue),
             ...(b.style ? { style: b.style } : {}),
+            ...(b.url ? { url: b.url } : {}),
           })),
         },
       ];

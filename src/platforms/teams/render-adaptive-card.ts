@@ -1,5 +1,12 @@
 // Neutral view → Adaptive Card 1.5 with Action.Execute (Universal Actions), one exhaustive switch.
-import { type Element, type Form, MOMENT_PATTERN, type View, withoutMoments } from "../../surface/view.ts";
+import {
+  type ButtonElement,
+  type Element,
+  type Form,
+  MOMENT_PATTERN,
+  type View,
+  withoutMoments,
+} from "../../surface/view.ts";
 
 export const TEAMS_LIMITS = {
   /** Teams refuses messages over ~28 KB; stay clear of it. */
@@ -82,22 +89,7 @@ function renderElement(e: Element): CardJson[] {
         },
       ];
     case "actions":
-      return [
-        {
-          type: "ActionSet",
-          actions: e.buttons.slice(0, TEAMS_LIMITS.actionsPerSet).map((b) => ({
-            type: "Action.Execute",
-            title: clip(b.label, TEAMS_LIMITS.buttonTitle),
-            verb: b.actionId,
-            data: { actionId: b.actionId, value: b.value },
-            ...(b.style === "primary"
-              ? { style: "positive" }
-              : b.style === "danger"
-                ? { style: "destructive" }
-                : {}),
-          })),
-        },
-      ];
+      return [{ type: "ActionSet", actions: e.buttons.slice(0, TEAMS_LIMITS.actionsPerSet).map(cardAction) }];
     case "select":
       return [
         {
@@ -152,6 +144,20 @@ function renderElement(e: Element): CardJson[] {
     case "divider":
       return [{ type: "Container", separator: true, items: [] }];
   }
+}
+
+function cardAction(b: ButtonElement): CardJson {
+  const title = clip(b.label, TEAMS_LIMITS.buttonTitle);
+  if (b.url) return { type: "Action.OpenUrl", title, url: b.url };
+  const style =
+    b.style === "primary" ? { style: "positive" } : b.style === "danger" ? { style: "destructive" } : {};
+  return {
+    type: "Action.Execute",
+    title,
+    verb: b.actionId,
+    data: { actionId: b.actionId, value: b.value },
+    ...style,
+  };
 }
 
 /** Long lists are cut from the end rather than letting Teams reject the whole message. */

@@ -232,7 +232,16 @@ describe("Slack: the date poll", () => {
     expect(String(announcement!.body.text)).toMatch(/^\*Spring 2027\* will be held .+, Rovaniemi\.$/);
     const scheduled = await slack.waitFor("chat.update", 3);
     expect(JSON.stringify(scheduled[2]!.body.blocks)).toContain("Scheduled:");
-    expect(await bot.db.prisma.meeting.findFirstOrThrow()).toMatchObject({ status: "SCHEDULED" });
+    const meeting = await bot.db.prisma.meeting.findFirstOrThrow();
+    expect(meeting).toMatchObject({ status: "SCHEDULED" });
+    // The invitations' "Add to calendar" link, served by the bot itself.
+    const ics = await fetch(`${bot.baseUrl}/calendar/${meeting.icsUid}.ics`);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get("content-type")).toContain("text/calendar");
+    expect(await ics.text()).toContain("SUMMARY:Spring 2027 — Energy");
+    expect((await fetch(`${bot.baseUrl}/calendar/00000000-0000-4000-8000-000000000000.ics`)).status).toBe(
+      404,
+    );
 
     expect((await reply(await click("U-OLLI", "ennakko.poll.yes", `${meetingId}|${firstSlot}`))).text).toBe(
       "Kokouksen *Spring 2027* ajankohtakysely on suljettu.",

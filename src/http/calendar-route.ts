@@ -1,0 +1,28 @@
+// GET /calendar/<meeting uid>.ics: the "Add to calendar" link in invitations.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { meetingCalendarFile } from "../app/meeting-calendar-file.ts";
+import type { AppContext } from "../app/shared/context.ts";
+
+export { CALENDAR_PATH } from "../surface/links.ts";
+
+export async function serveCalendarFile(
+  app: AppContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const match = /^\/calendar\/([0-9a-f-]{36})\.ics$/.exec((req.url ?? "").split("?")[0] ?? "");
+  const file = match ? await meetingCalendarFile(app, match[1]!) : null;
+  if (!file) {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("No such meeting.\n");
+    return;
+  }
+  res
+    .writeHead(200, {
+      "content-type":
+        "text/calendar; charset=utf-8; method=" +
+        (file.body.includes("METHOD:CANCEL") ? "CANCEL" : "REQUEST"),
+      "content-disposition": `attachment; filename="${file.filename}"`,
+      "cache-control": "no-store",
+    })
+    .end(file.body);
+}
