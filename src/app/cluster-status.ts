@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
 import { ok, type Result } from "../domain/result.ts";
-import type { Role } from "../domain/roles.ts";
+import { can, type Role } from "../domain/roles.ts";
 import { authorize } from "./shared/authorize.ts";
 import type { AppContext } from "./shared/context.ts";
 import { ensurePerson } from "./shared/identity.ts";
@@ -20,6 +20,11 @@ export type ClusterStatus = {
   roleCounts: Partial<Record<Role, number>>;
   platforms: ("SLACK" | "TEAMS")[];
   yourRole: Role;
+  /** Notifications that could not be delivered (user gone, bot removed): for chairs and coordinators. */
+  failedDeliveries: {
+    count: number;
+    recent: { target: string; platform: string; error: string; at: Date }[];
+  } | null;
 };
 
 export async function clusterStatus(
@@ -36,6 +41,9 @@ export async function clusterStatus(
     ctx.db.membership.groupBy({ by: ["role"], where: { clusterId: cluster.id }, _count: { _all: true } }),
     ctx.db.channelBinding.findMany({ where: { clusterId: cluster.id }, select: { platform: true } }),
   ]);
+  const failedDeliveries = can(membership.role, "cluster.manage-roles")
+    ? await failed(ctx, cluster.id)
+    : null;
   const roleCounts = Object.fromEntries(groups.map((g) => [g.role, g._count._all])) as Partial<
     Record<Role, number>
   >;
@@ -49,5 +57,26 @@ export async function clusterStatus(
     roleCounts,
     platforms: bindings.map((b) => b.platform),
     yourRole: membership.role,
+    failedDeliveries,
   });
+}
+
+async function failed(
+  ctx: AppContext,
+  clusterId: string,
+): Promise<NonNullable<ClusterStatus["failedDeliveries"]>> {
+  const where = { clusterId, status: "FAILED" as const };
+  const [count, rows] = await Promise.all([
+    ctx.db.outboxMessage.count({ where }),
+    ctx.db.outboxMessage.findMany({ where, orderBy: { createdAt: "desc" }, take: 3 }),
+  ]);
+  return {
+    count,
+    recent: rows.map((r) => ({
+      target: r.target,
+      platform: r.platform,
+      error: r.lastError ?? "",
+      at: r.createdAt,
+    })),
+  };
 }

@@ -1,19 +1,16 @@
 // The organiser picks a slot (the bot suggests the best); the meeting is scheduled.
 import { z } from "zod";
-import { canTransition, reminderTimes } from "../domain/meeting-rules.ts";
+import { canTransition } from "../domain/meeting-rules.ts";
 import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
 import { fail, ok, type Result } from "../domain/result.ts";
 import { loadPoll, type PollSnapshot } from "./load-poll.ts";
-import { enqueueNotification } from "./outbox/enqueue-notification.ts";
 import { audit } from "./shared/audit.ts";
 import { authorize } from "./shared/authorize.ts";
 import type { AppContext } from "./shared/context.ts";
 import { ensurePerson } from "./shared/identity.ts";
 import { inviteMembers } from "./shared/invite-members.ts";
-import { localeOf } from "./shared/locale-of.ts";
 import { queueMeetingReminders } from "./shared/meeting-reminders.ts";
 import { parseInput } from "./shared/parse-input.ts";
-import { clusterChannels } from "./shared/recipients.ts";
 
 export const FinaliseMeetingInput = z.object({
   actor: PlatformUserSchema,

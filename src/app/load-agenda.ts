@@ -47,7 +47,7 @@ export type AgendaSnapshot = {
   viewer: { personId: string; canPropose: boolean; canCurate: boolean };
 };
 
-const OPEN_MEASURES: MeasureStatus[] = ["PLANNED", "STARTED", "BLOCKED"];
+const CLOSED_MEASURES: MeasureStatus[] = ["DONE", "CANCELLED"];
 
 export async function loadAgenda(
   db: Tx,
@@ -75,7 +75,7 @@ export async function loadAgenda(
   const { cluster } = meeting;
   const today = utcToZoned(now, cluster.timeZone).date;
   const measures = await db.measure.findMany({
-    where: { clusterId: cluster.id, status: { in: OPEN_MEASURES } },
+    where: { clusterId: cluster.id, status: { notIn: CLOSED_MEASURES } },
     include: { owner: { select: { displayName: true } } },
     orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
     take: 30,

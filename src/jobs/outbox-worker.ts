@@ -186,7 +186,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (result.ok) {
       const { count } = await db.outboxMessage.updateMany({
         where,
-        data: { ...lease, status: "SENT", sentAt: clock.now(), attempts: { increment: 1 } },
+        data: { ...lease, status: "SENT", sentAt: clock.now(), attempts: { increment: 1 }, lastError: null },
       });
       if (count === 1) return "sent";
       log.error("outbox row delivered after its lease was lost: it may arrive twice", {

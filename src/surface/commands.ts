@@ -53,6 +53,20 @@ export const COMMANDS = [
   },
   { name: "meeting", args: [], summary: "The open date poll or the next meeting", requires: "cluster.view" },
   {
+    name: "meeting reschedule",
+    args: [],
+    summary: "Move the scheduled meeting",
+    requires: "meeting.plan",
+    teamsMenu: false,
+  },
+  {
+    name: "meeting cancel",
+    args: [],
+    summary: "Cancel the scheduled meeting",
+    requires: "meeting.plan",
+    teamsMenu: false,
+  },
+  {
     name: "measure add",
     args: [],
     summary: "Give a member a measure with a due date",

@@ -31,6 +31,14 @@ import {
   POLL_ANSWER_BY_ACTION,
   pollAnswerHandler,
 } from "./handlers/meeting.ts";
+import {
+  CANCEL_MEETING_ACTION,
+  cancelClicked,
+  cancelCommand,
+  RESCHEDULE_FORM_ID,
+  rescheduleCommand,
+  rescheduleSubmit,
+} from "./handlers/meeting-changes.ts";
 import { joinHandler, leaveHandler, membersHandler, roleHandler } from "./handlers/membership.ts";
 import {
   decideCommand,
@@ -45,7 +53,7 @@ import { statusHandler } from "./handlers/status.ts";
 import { type Translate, translator } from "./i18n/catalog.ts";
 import { type Envelope, EnvelopeSchema } from "./intent.ts";
 import { type ParsedCommand, parseCommand } from "./parse-command.ts";
-import { note, type Output } from "./view.ts";
+import { LINK_ACTION_ID, note, type Output } from "./view.ts";
 import { MEASURE_ACTIONS } from "./views/measure-views.ts";
 import { POLL_ACTIONS } from "./views/poll-view.ts";
 
@@ -113,6 +121,10 @@ function runCommand(hc: HandlerContext, command: ParsedCommand): Promise<Output[
       return meetingPlanCommand(hc);
     case "meeting":
       return meetingShowHandler(hc);
+    case "meeting reschedule":
+      return rescheduleCommand(hc);
+    case "meeting cancel":
+      return cancelCommand(hc);
     case "measure add":
       return measureAddCommand(hc);
     case "measures":
@@ -136,6 +148,10 @@ async function runAction(hc: HandlerContext, actionId: string, value: string): P
   if (isAgendaAction(actionId)) return agendaActionHandler(hc, actionId, value);
   if (isRecordAction(actionId)) return recordActionHandler(hc, actionId, value);
   switch (actionId) {
+    case LINK_ACTION_ID:
+      return [];
+    case CANCEL_MEETING_ACTION:
+      return cancelClicked(hc, value);
     case POLL_ACTIONS.finalise:
       return finaliseHandler(hc, value);
     case ACTION_IDS.joinCluster:
@@ -160,6 +176,8 @@ async function runSubmit(
       return setupSubmitHandler(hc, values, metadata);
     case MEETING_FORM_ID:
       return meetingPlanSubmit(hc, values, metadata);
+    case RESCHEDULE_FORM_ID:
+      return rescheduleSubmit(hc, values, metadata);
     case MEASURE_FORMS.add:
       return measureAddSubmit(hc, values, metadata);
     case MEASURE_FORMS.progress:

@@ -70,8 +70,11 @@ async function itemId(meetingId: string, actor: PlatformUser, title: string) {
   return result.value.itemId;
 }
 
-const curate = (itemId: string, curation: Parameters<typeof curateAgendaItem>[1]["curation"], actor = chair) =>
-  curateAgendaItem(ctx, { actor, conversation: channel, itemId, curation });
+const curate = (
+  itemId: string,
+  curation: Parameters<typeof curateAgendaItem>[1]["curation"],
+  actor = chair,
+) => curateAgendaItem(ctx, { actor, conversation: channel, itemId, curation });
 
 async function agenda(actor: PlatformUser = emma) {
   const result = await showAgenda(ctx, { actor, conversation: channel });
@@ -82,8 +85,12 @@ async function agenda(actor: PlatformUser = emma) {
 describe("proposing agenda items", () => {
   it("takes items until the deadline and refuses them from the deadline on, writing nothing", async () => {
     const meetingId = await plan();
-    expect(await propose(emma, meetingId, "Hydrogen valley", { details: "Where we stand", kind: "PROBLEM" }))
-      .toMatchObject({ ok: true, value: { title: "Hydrogen valley", meetingTitle: "Spring 2027", duplicate: false } });
+    expect(
+      await propose(emma, meetingId, "Hydrogen valley", { details: "Where we stand", kind: "PROBLEM" }),
+    ).toMatchObject({
+      ok: true,
+      value: { title: "Hydrogen valley", meetingTitle: "Spring 2027", duplicate: false },
+    });
 
     now = new Date(DEADLINE.getTime() - 1);
     expect(await propose(olli, meetingId, "Welding skills")).toMatchObject({ ok: true });
@@ -164,10 +171,12 @@ describe("proposing agenda items", () => {
     expect(twice.map((r) => r.ok && r.value.duplicate).sort()).toEqual([false, true]);
     expect(await db.prisma.agendaItem.count()).toBe(1);
     // A new form (a new nonce) is a new item, even with the same title.
-    expect(await propose(emma, meetingId, "Hydrogen valley", { requestKey: "form-nonce-456" })).toMatchObject({
-      ok: true,
-      value: { duplicate: false },
-    });
+    expect(await propose(emma, meetingId, "Hydrogen valley", { requestKey: "form-nonce-456" })).toMatchObject(
+      {
+        ok: true,
+        value: { duplicate: false },
+      },
+    );
     expect(await db.prisma.agendaItem.count()).toBe(2);
   });
 });
@@ -188,7 +197,9 @@ describe("upvotes", () => {
     expect(off.ok && off.value.items[0]).toMatchObject({ votes: 1, votedByViewer: false });
     expect(await vote(emma, false)).toMatchObject({ ok: true });
     expect(await db.prisma.agendaVote.count()).toBe(1);
-    expect(await db.prisma.auditEntry.count({ where: { action: { in: ["agenda.vote", "agenda.unvote"] } } })).toBe(3);
+    expect(
+      await db.prisma.auditEntry.count({ where: { action: { in: ["agenda.vote", "agenda.unvote"] } } }),
+    ).toBe(3);
   });
 
   it("refuses after the deadline, on another cluster's item, and for observers", async () => {
@@ -205,15 +216,22 @@ describe("upvotes", () => {
     });
     if (!theirs.ok) throw new Error(theirs.reason);
     expect(
-      await voteAgendaItem(ctx, { actor: emma, conversation: channel, itemId: theirs.value.itemId!, vote: true }),
+      await voteAgendaItem(ctx, {
+        actor: emma,
+        conversation: channel,
+        itemId: theirs.value.itemId!,
+        vote: true,
+      }),
     ).toEqual({ ok: false, reason: "AGENDA_ITEM_NOT_FOUND" });
 
     now = DEADLINE;
-    expect(await voteAgendaItem(ctx, { actor: emma, conversation: channel, itemId: id, vote: true })).toEqual({
-      ok: false,
-      reason: "AGENDA_CLOSED",
-      details: { title: "Spring 2027" },
-    });
+    expect(await voteAgendaItem(ctx, { actor: emma, conversation: channel, itemId: id, vote: true })).toEqual(
+      {
+        ok: false,
+        reason: "AGENDA_CLOSED",
+        details: { title: "Spring 2027" },
+      },
+    );
     expect(await db.prisma.agendaVote.count()).toBe(0);
   });
 });
@@ -227,7 +245,8 @@ describe("the chair's curation", () => {
       await itemId(meetingId, emma, "Summer school"),
       await itemId(meetingId, olli, "Newsletter"),
     ] as [string, string, string, string];
-    for (const id of [b, a, c]) expect(await curate(id, { kind: "accept" })).toMatchObject({ ok: true, value: { changed: true } });
+    for (const id of [b, a, c])
+      expect(await curate(id, { kind: "accept" })).toMatchObject({ ok: true, value: { changed: true } });
     const accepted = async () => {
       const items = await db.prisma.agendaItem.findMany({
         where: { status: "ACCEPTED" },
@@ -241,9 +260,17 @@ describe("the chair's curation", () => {
       ["Summer school", 3],
     ]);
     await curate(c, { kind: "up" });
-    expect((await accepted()).map(([t]) => t)).toEqual(["Welding skills", "Summer school", "Hydrogen valley"]);
+    expect((await accepted()).map(([t]) => t)).toEqual([
+      "Welding skills",
+      "Summer school",
+      "Hydrogen valley",
+    ]);
     await curate(b, { kind: "down" });
-    expect((await accepted()).map(([t]) => t)).toEqual(["Summer school", "Welding skills", "Hydrogen valley"]);
+    expect((await accepted()).map(([t]) => t)).toEqual([
+      "Summer school",
+      "Welding skills",
+      "Hydrogen valley",
+    ]);
     // At the top, "up" changes nothing (a stale button or a double click).
     expect(await curate(c, { kind: "up" })).toMatchObject({ ok: true, value: { changed: false } });
     expect(await curate(c, { kind: "timebox", minutes: 20 })).toMatchObject({ value: { changed: true } });
@@ -261,9 +288,7 @@ describe("the chair's curation", () => {
 
     const shown = await agenda();
     expect(shown.items.find((i) => i.id === c)).toMatchObject({ timeboxMinutes: 20, position: 1 });
-    expect(
-      Object.fromEntries(shown.items.map((i) => [i.title, i.status])),
-    ).toEqual({
+    expect(Object.fromEntries(shown.items.map((i) => [i.title, i.status]))).toEqual({
       "Hydrogen valley": "ACCEPTED",
       "Welding skills": "DEFERRED",
       "Summer school": "ACCEPTED",
@@ -305,7 +330,9 @@ describe("the chair's curation", () => {
       reason: "AGENDA_CLOSED",
       details: { title: "Spring 2027" },
     });
-    expect(await db.prisma.agendaItem.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "ACCEPTED" });
+    expect(await db.prisma.agendaItem.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "ACCEPTED",
+    });
   });
 });
 
@@ -325,7 +352,12 @@ describe("reading the agenda", () => {
     const forEmma = await agenda(emma);
     expect(forEmma.viewer).toMatchObject({ canPropose: true, canCurate: false });
     expect(forEmma.followUp).toEqual([
-      expect.objectContaining({ title: "Map welding needs", ownerName: "Olli", dueDate: "2027-03-05", overdue: true }),
+      expect.objectContaining({
+        title: "Map welding needs",
+        ownerName: "Olli",
+        dueDate: "2027-03-05",
+        overdue: true,
+      }),
     ]);
     expect((await agenda(chair)).viewer).toMatchObject({ canPropose: true, canCurate: true });
     expect(forEmma.meeting.agendaDeadline?.toISOString()).toBe(DEADLINE.toISOString());

@@ -2,6 +2,7 @@
 // transaction), check-ins kept in the history and announced to every bound channel, the register.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addMeasure } from "../../src/app/add-measure.ts";
+import { clusterStatus } from "../../src/app/cluster-status.ts";
 import { joinCluster } from "../../src/app/join-cluster.ts";
 import { listMeasures } from "../../src/app/list-measures.ts";
 import { setupCluster } from "../../src/app/setup-cluster.ts";
@@ -167,5 +168,19 @@ describe("the register", () => {
     await updateMeasure(ctx, { actor: owner, measureId: late, change: { kind: "done" } });
     const open = await listMeasures(ctx, { actor: other, conversation: channel });
     expect(open.ok && open.value.rows).toHaveLength(2);
+  });
+});
+
+describe("undelivered notifications", () => {
+  it("are shown to chairs and coordinators in the status, not to members", async () => {
+    await assign();
+    await db.prisma.outboxMessage.updateMany({ data: { status: "FAILED", lastError: "user_not_found" } });
+    const forChair = await clusterStatus(ctx, { actor: chair, conversation: channel });
+    expect(forChair).toMatchObject({
+      ok: true,
+      value: { failedDeliveries: { count: 1, recent: [{ target: "U-OWNER", error: "user_not_found" }] } },
+    });
+    const forMember = await clusterStatus(ctx, { actor: other, conversation: channel });
+    expect(forMember).toMatchObject({ ok: true, value: { failedDeliveries: null } });
   });
 });

@@ -29,7 +29,10 @@ export function shortcutEnvelope(body: MessageShortcut, profile: SlackProfile): 
     intent: {
       kind: "action",
       actionId: RECORD_ACTIONS.fromMessage,
-      value: fromMessageValue(plainText(body.message.text), ts ? `slack:${body.channel.id}:${ts}` : undefined),
+      value: fromMessageValue(
+        plainText(body.message.text),
+        ts ? `slack:${body.channel.id}:${ts}` : undefined,
+      ),
     },
   };
 }

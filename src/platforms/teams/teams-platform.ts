@@ -19,6 +19,7 @@ import type { Dispatcher } from "../../surface/dispatch.ts";
 import { translator } from "../../surface/i18n/catalog.ts";
 import type { Envelope } from "../../surface/intent.ts";
 import { type Output, withoutMoments } from "../../surface/view.ts";
+import { answerMessageAction, isMessageActionInvoke } from "./message-extension.ts";
 import { readJsonBody, toBotRequest, toBotResponse } from "./node-http-bridge.ts";
 import {
   actorOf,
@@ -89,6 +90,11 @@ async function onTurn(
   }
   if (activity.type === ActivityTypes.Invoke && activity.name === "adaptiveCard/action") {
     await answerExecute(context, activity, app, dispatch, log);
+    return;
+  }
+  // "Record as decision" on a message (a message-extension action command).
+  if (activity.type === ActivityTypes.Invoke && isMessageActionInvoke(activity.name)) {
+    await answerMessageAction(context, activity, dispatch);
   }
 }
 

@@ -35,7 +35,11 @@ export const isAgendaForm = (formId: string) => AGENDA_FORM_IDS.includes(formId)
 const NO_TIMEBOX = "none";
 const Uuid = z.uuid();
 const VoteValue = z.string().regex(/^[0-9a-f-]{36}\|(on|off)$/);
-const AddMetadata = z.object({ channelId: z.string().min(1), meetingId: z.uuid(), key: z.string().min(8).max(100) });
+const AddMetadata = z.object({
+  channelId: z.string().min(1),
+  meetingId: z.uuid(),
+  key: z.string().min(8).max(100),
+});
 const TimeboxMetadata = z.object({ channelId: z.string().min(1), itemId: z.uuid() });
 
 /** The agenda for this viewer; `replace` redraws the private message whose button was clicked. */
@@ -102,11 +106,19 @@ function addForm(
   };
 }
 
-export async function agendaActionHandler(hc: HandlerContext, actionId: string, value: string): Promise<Output[]> {
+export async function agendaActionHandler(
+  hc: HandlerContext,
+  actionId: string,
+  value: string,
+): Promise<Output[]> {
   if (actionId === AGENDA_ACTIONS.vote) {
     if (!VoteValue.safeParse(value).success) return [note(hc.t("parse.unknownAction"))];
     const [itemId, state] = value.split("|") as [string, string];
-    const result = await voteAgendaItem(hc.app, { ...actorAndConversation(hc), itemId, vote: state === "on" });
+    const result = await voteAgendaItem(hc.app, {
+      ...actorAndConversation(hc),
+      itemId,
+      vote: state === "on",
+    });
     return render(hc, result, (agenda) => [shown(hc, agenda, true)]);
   }
   if (!Uuid.safeParse(value).success) return [note(hc.t("parse.unknownAction"))];
@@ -132,7 +144,12 @@ export async function agendaActionHandler(hc: HandlerContext, actionId: string, 
   }
 }
 
-async function curate(hc: HandlerContext, itemId: string, curation: Curation, replace: boolean): Promise<Output[]> {
+async function curate(
+  hc: HandlerContext,
+  itemId: string,
+  curation: Curation,
+  replace: boolean,
+): Promise<Output[]> {
   const result = await curateAgendaItem(hc.app, { ...actorAndConversation(hc), itemId, curation });
   return render(hc, result, ({ agenda }) => [shown(hc, agenda, replace)]);
 }
@@ -214,7 +231,19 @@ function addProblems(
   const field = ADD_FIELDS[String(failure.details?.field ?? "")];
   if (failure.reason !== "INVALID_INPUT" || !field) return [failureOutput(hc.t, failure)];
   const meetingTitle = z.object({ meetingTitle: z.string() }).safeParse(safeJson(metadata));
-  const form = addForm(hc, meetingId, meetingTitle.success ? meetingTitle.data.meetingTitle : "", key, values);
-  const message = hc.t(field === "title" ? "agenda.invalid.title" : field === "details" ? "agenda.invalid.details" : "agenda.invalid.kind");
+  const form = addForm(
+    hc,
+    meetingId,
+    meetingTitle.success ? meetingTitle.data.meetingTitle : "",
+    key,
+    values,
+  );
+  const message = hc.t(
+    field === "title"
+      ? "agenda.invalid.title"
+      : field === "details"
+        ? "agenda.invalid.details"
+        : "agenda.invalid.kind",
+  );
   return [{ kind: "form-errors", formId: AGENDA_FORMS.add, errors: { [field]: message }, form }];
 }

@@ -26,7 +26,7 @@ async function scheduledMeeting(
   const current = await currentMeeting(hc.app, actorAndConversation(hc));
   if (!current.ok) return { ok: false, outputs: [failureOutput(hc.t, current)] };
   const poll = current.value;
-  if (!poll || poll.meeting.status !== "SCHEDULED")
+  if (poll?.meeting.status !== "SCHEDULED")
     return { ok: false, outputs: [note(hc.t("meeting.notScheduled"))] };
   return { ok: true, poll };
 }

@@ -39,7 +39,10 @@ const DecisionMetadata = z.object({
   key: z.string().min(8).max(100),
   source: z.string().max(300).nullable(),
 });
-const FromMessage = z.object({ text: z.string().max(DECISION_TEXT_MAX), source: z.string().max(300).optional() });
+const FromMessage = z.object({
+  text: z.string().max(DECISION_TEXT_MAX),
+  source: z.string().max(300).optional(),
+});
 
 /** The value of a "Record as decision" intent: the message text (clipped to fit) and where it is. */
 export function fromMessageValue(messageText: string, source?: string): string {
@@ -68,7 +71,10 @@ export async function decideCommand(
   hc: HandlerContext,
   prefill: { meetingId?: string; text?: string; source?: string } = {},
 ): Promise<Output[]> {
-  const options = await decisionFormOptions(hc.app, { ...actorAndConversation(hc), meetingId: prefill.meetingId });
+  const options = await decisionFormOptions(hc.app, {
+    ...actorAndConversation(hc),
+    meetingId: prefill.meetingId,
+  });
   return render(hc, options, (o) => [
     {
       kind: "form",
@@ -98,7 +104,11 @@ function decisionForm(
       source,
     }),
     elements: [
-      text(options.meeting ? t("decision.forMeeting", { title: options.meeting.title }) : t("decision.noMeeting")),
+      text(
+        options.meeting
+          ? t("decision.forMeeting", { title: options.meeting.title })
+          : t("decision.noMeeting"),
+      ),
       {
         type: "input",
         id: "text",
@@ -148,7 +158,11 @@ function attendanceForm(hc: HandlerContext, record: MeetingRecord): Form {
   };
 }
 
-export async function recordActionHandler(hc: HandlerContext, actionId: string, value: string): Promise<Output[]> {
+export async function recordActionHandler(
+  hc: HandlerContext,
+  actionId: string,
+  value: string,
+): Promise<Output[]> {
   if (actionId === RECORD_ACTIONS.fromMessage) {
     const parsed = FromMessage.safeParse(safeJson(value));
     if (!parsed.success) return [note(hc.t("parse.unknownAction"))];
@@ -165,7 +179,11 @@ export async function recordActionHandler(hc: HandlerContext, actionId: string, 
     case RECORD_ACTIONS.discussed:
     case RECORD_ACTIONS.deferred: {
       const outcome = actionId === RECORD_ACTIONS.discussed ? "DISCUSSED" : "DEFERRED";
-      const result = await recordAgendaOutcome(hc.app, { ...actorAndConversation(hc), itemId: value, outcome });
+      const result = await recordAgendaOutcome(hc.app, {
+        ...actorAndConversation(hc),
+        itemId: value,
+        outcome,
+      });
       return render(hc, result, ({ record }) => [shown(hc, record, true)]);
     }
     default:
@@ -176,7 +194,10 @@ export async function recordActionHandler(hc: HandlerContext, actionId: string, 
 /** Teams sends a multi-select as one comma-separated string, Slack as a list. */
 function listOf(value: unknown): string[] {
   const items = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [];
-  return items.filter((v): v is string => typeof v === "string").map((v) => v.trim()).filter(Boolean);
+  return items
+    .filter((v): v is string => typeof v === "string")
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export async function recordSubmit(
@@ -217,7 +238,11 @@ export async function recordSubmit(
   const ct = translator(toLocale(decided.cluster.locale) ?? DEFAULT_LOCALE);
   const announcement = decided.meetingTitle
     ? decided.itemTitle
-      ? ct("decision.announceItem", { meeting: decided.meetingTitle, item: decided.itemTitle, text: decided.text })
+      ? ct("decision.announceItem", {
+          meeting: decided.meetingTitle,
+          item: decided.itemTitle,
+          text: decided.text,
+        })
       : ct("decision.announce", { meeting: decided.meetingTitle, text: decided.text })
     : ct("decision.announceCluster", { cluster: decided.cluster.name, text: decided.text });
   return [note(hc.t("decision.saved")), toChannel(view(announcement, text(announcement)))];

@@ -2,7 +2,7 @@ import { clusterStatus } from "../../app/cluster-status.ts";
 import { toLocale } from "../../domain/locale.ts";
 import { ROLES } from "../../domain/roles.ts";
 import { formatDate } from "../i18n/catalog.ts";
-import { ephemeral, text, view } from "../view.ts";
+import { type Element, ephemeral, text, view } from "../view.ts";
 import { actorAndConversation, type HandlerContext, render } from "./handler-context.ts";
 
 export async function statusHandler(hc: HandlerContext) {
@@ -24,6 +24,18 @@ export async function statusHandler(hc: HandlerContext) {
       { label: t("status.yourRole"), value: t(`role.${s.yourRole}`) },
       { label: t("status.since"), value: formatDate(s.createdAt, hc.locale, s.timeZone) },
     ];
-    return [ephemeral(view(title, text(title, "heading"), { type: "fields", fields }))];
+    const elements: Element[] = [text(title, "heading"), { type: "fields", fields }];
+    if (s.failedDeliveries && s.failedDeliveries.count > 0) {
+      const lines = s.failedDeliveries.recent.map(
+        (f) => `• ${f.platform === "SLACK" ? "Slack" : "Teams"} ${f.target}: ${f.error}`,
+      );
+      elements.push(
+        text(
+          `${t("status.failedDeliveries", { count: s.failedDeliveries.count })}\n${lines.join("\n")}`,
+          "muted",
+        ),
+      );
+    }
+    return [ephemeral(view(title, ...elements))];
   });
 }

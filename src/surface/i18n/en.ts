@@ -269,6 +269,19 @@ export const en = {
     "Everyone has answered the date poll for *{title}* ({cluster}). You can schedule the meeting from the poll.",
   "meeting.reminderDays": "Reminder: *{title}* is in {days} days, {when}{where}.",
   "meeting.reminderTomorrow": "Reminder: *{title}* is tomorrow, {when}{where}.",
+  "meeting.invitation.scheduled": "You are invited: *{title}* ({cluster}), {when}{where}.",
+  "meeting.invitation.rescheduled":
+    "*{title}* ({cluster}) has moved to {when}{where}. Please update your calendar.",
+  "meeting.invitation.cancelled": "*{title}* ({cluster}) on {when} is cancelled.",
+  "meeting.addToCalendar": "Add to calendar",
+  "cmd.meeting reschedule": "Move the scheduled meeting",
+  "cmd.meeting cancel": "Cancel the scheduled meeting",
+  "meeting.rescheduleTitle": "Move the meeting",
+  "meeting.cancelConfirm": "Cancel *{title}*, {when}? Every member is told.",
+  "meeting.cancelButton": "Cancel the meeting",
+  "meeting.notScheduled": "There is no scheduled meeting to change.",
+  "status.failedDeliveries":
+    "⚠️ {count} notification(s) could not be delivered (person gone or bot removed). Latest:",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -276,4 +276,16 @@ export const fi: Record<MessageKey, string> = {
     "Kaikki ovat vastanneet kokouksen *{title}* ({cluster}) ajankohtakyselyyn. Voit vahvistaa ajankohdan kyselystä.",
   "meeting.reminderDays": "Muistutus: *{title}* on {days} päivän päästä, {when}{where}.",
   "meeting.reminderTomorrow": "Muistutus: *{title}* on huomenna, {when}{where}.",
+  "meeting.invitation.scheduled": "Olet kutsuttu: *{title}* ({cluster}), {when}{where}.",
+  "meeting.invitation.rescheduled": "*{title}* ({cluster}) on siirtynyt: {when}{where}. Päivitä kalenterisi.",
+  "meeting.invitation.cancelled": "*{title}* ({cluster}) {when} on peruttu.",
+  "meeting.addToCalendar": "Lisää kalenteriin",
+  "cmd.meeting reschedule": "Siirrä sovittu kokous",
+  "cmd.meeting cancel": "Peru sovittu kokous",
+  "meeting.rescheduleTitle": "Siirrä kokous",
+  "meeting.cancelConfirm": "Perutaanko *{title}*, {when}? Kaikille jäsenille kerrotaan.",
+  "meeting.cancelButton": "Peru kokous",
+  "meeting.notScheduled": "Muutettavaa sovittua kokousta ei ole.",
+  "status.failedDeliveries":
+    "⚠️ {count} ilmoitusta ei voitu toimittaa (henkilö poistunut tai botti poistettu). Viimeisimmät:",
 };

@@ -272,4 +272,17 @@ export const nl: Record<MessageKey, string> = {
     "Iedereen heeft de datumprikker voor *{title}* ({cluster}) ingevuld. Je kunt de vergadering vanuit de prikker vastleggen.",
   "meeting.reminderDays": "Herinnering: *{title}* is over {days} dagen, {when}{where}.",
   "meeting.reminderTomorrow": "Herinnering: *{title}* is morgen, {when}{where}.",
+  "meeting.invitation.scheduled": "Je bent uitgenodigd: *{title}* ({cluster}), {when}{where}.",
+  "meeting.invitation.rescheduled":
+    "*{title}* ({cluster}) is verplaatst naar {when}{where}. Werk je agenda bij.",
+  "meeting.invitation.cancelled": "*{title}* ({cluster}) op {when} gaat niet door.",
+  "meeting.addToCalendar": "Toevoegen aan agenda",
+  "cmd.meeting reschedule": "Verplaats de vastgelegde vergadering",
+  "cmd.meeting cancel": "Annuleer de vastgelegde vergadering",
+  "meeting.rescheduleTitle": "Vergadering verplaatsen",
+  "meeting.cancelConfirm": "*{title}*, {when} annuleren? Alle leden krijgen bericht.",
+  "meeting.cancelButton": "Vergadering annuleren",
+  "meeting.notScheduled": "Er is geen vastgelegde vergadering om te wijzigen.",
+  "status.failedDeliveries":
+    "⚠️ {count} melding(en) konden niet worden bezorgd (persoon weg of bot verwijderd). Laatste:",
 };

@@ -271,4 +271,17 @@ export const sv: Record<MessageKey, string> = {
     "Alla har svarat på datumförfrågan för *{title}* ({cluster}). Du kan boka mötet i förfrågan.",
   "meeting.reminderDays": "Påminnelse: *{title}* är om {days} dagar, {when}{where}.",
   "meeting.reminderTomorrow": "Påminnelse: *{title}* är i morgon, {when}{where}.",
+  "meeting.invitation.scheduled": "Du är inbjuden: *{title}* ({cluster}), {when}{where}.",
+  "meeting.invitation.rescheduled":
+    "*{title}* ({cluster}) har flyttats till {when}{where}. Uppdatera din kalender.",
+  "meeting.invitation.cancelled": "*{title}* ({cluster}) {when} är inställt.",
+  "meeting.addToCalendar": "Lägg till i kalendern",
+  "cmd.meeting reschedule": "Flytta det bokade mötet",
+  "cmd.meeting cancel": "Ställ in det bokade mötet",
+  "meeting.rescheduleTitle": "Flytta mötet",
+  "meeting.cancelConfirm": "Ställa in *{title}*, {when}? Alla medlemmar meddelas.",
+  "meeting.cancelButton": "Ställ in mötet",
+  "meeting.notScheduled": "Det finns inget bokat möte att ändra.",
+  "status.failedDeliveries":
+    "⚠️ {count} aviseringar kunde inte levereras (personen borta eller boten borttagen). Senaste:",
 };

@@ -1,0 +1,141 @@
+// "Record as decision" as a Teams message action (an action-type message extension command with
+// fetchTask). composeExtension/fetchTask opens the decision form as a dialog, prefilled with the
+// message; composeExtension/submitAction submits it. Dialogs take Action.Submit, not Action.Execute,
+// so the form card's submit button is swapped; the rest is the same form the bot shows anywhere.
+import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from "botbuilder";
+import { z } from "zod";
+import type { Dispatcher } from "../../surface/dispatch.ts";
+import { fromMessageValue } from "../../surface/handlers/record.ts";
+import type { Envelope } from "../../surface/intent.ts";
+import { type Form, type Output, withoutMoments } from "../../surface/view.ts";
+import { RECORD_ACTIONS } from "../../surface/views/record-view.ts";
+import { actorOf, conversationOf, type TeamsActivity } from "./parse-activity.ts";
+import { type CardJson, renderCard, renderFormCard } from "./render-adaptive-card.ts";
+
+/** The command id in the manifest's composeExtensions (manifests/teams/manifest.template.json). */
+export const RECORD_DECISION_COMMAND = "recordDecision";
+export const MESSAGE_ACTION_INVOKES = [
+  "composeExtension/fetchTask",
+  "composeExtension/submitAction",
+] as const;
+export const isMessageActionInvoke = (name: string | undefined) =>
+  (MESSAGE_ACTION_INVOKES as readonly (string | undefined)[]).includes(name);
+
+const MessageActionValue = z.object({
+  commandId: z.string(),
+  commandContext: z.string().optional(),
+  messagePayload: z
+    .object({
+      id: z.string().optional(),
+      body: z.object({ content: z.string().default(""), contentType: z.string().optional() }).optional(),
+    })
+    .optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+
+type TaskResponse =
+  | { task: { type: "continue"; value: { title: string; card: { contentType: string; content: CardJson } } } }
+  | { task: { type: "message"; value: string } }
+  | Record<string, never>;
+
+export async function answerMessageAction(
+  context: TurnContext,
+  activity: TeamsActivity,
+  dispatch: Dispatcher,
+): Promise<void> {
+  const parsed = MessageActionValue.safeParse(activity.value);
+  const base = { actor: actorOf(activity), conversation: conversationOf(activity) };
+  let envelope: Envelope | null = null;
+  if (parsed.success && parsed.data.commandId === RECORD_DECISION_COMMAND) {
+    const { messagePayload, data } = parsed.data;
+    if (activity.name === "composeExtension/fetchTask") {
+      const body = messagePayload?.body;
+      const text = body?.contentType === "html" ? htmlToText(body.content) : (body?.content ?? "");
+      const source = messagePayload?.id
+        ? `teams:${base.conversation.channelId}:${messagePayload.id}`
+        : undefined;
+      envelope = {
+        ...base,
+        intent: {
+          kind: "action",
+          actionId: RECORD_ACTIONS.fromMessage,
+          value: fromMessageValue(text, source),
+        },
+      };
+    } else if (data && typeof data.formId === "string") {
+      const values: Record<string, string> = {};
+      for (const [key, value] of Object.entries(data))
+        if (key !== "formId" && key !== "metadata" && typeof value === "string") values[key] = value;
+      envelope = {
+        ...base,
+        intent: {
+          kind: "submit",
+          formId: data.formId,
+          values,
+          metadata: typeof data.metadata === "string" ? data.metadata : "",
+        },
+      };
+    }
+  }
+  const outputs = envelope ? (await dispatch(envelope)).outputs : [];
+  const [first, ...rest] = outputs;
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: { status: 200, body: taskOf(first) },
+  });
+  // What is meant for the channel (a decision's announcement) goes into the message's thread.
+  for (const output of first?.kind === "channel" ? outputs : rest) {
+    if (output.kind !== "channel") continue;
+    await context.sendActivity({
+      ...MessageFactory.attachment(CardFactory.adaptiveCard(renderCard(output.view))),
+      summary: withoutMoments(output.view.fallback),
+    });
+  }
+}
+
+function taskOf(output: Output | undefined): TaskResponse {
+  switch (output?.kind) {
+    case "form":
+      return dialog(output.form);
+    case "form-errors":
+      return dialog(output.form, output.errors);
+    case "ephemeral":
+    case "refresh":
+      return { task: { type: "message", value: withoutMoments(output.view.fallback) } };
+    default:
+      return {};
+  }
+}
+
+function dialog(form: Form, errors: Record<string, string> = {}): TaskResponse {
+  const card = renderFormCard(form, errors);
+  card.actions = (card.actions as CardJson[]).map((a) =>
+    a.type === "Action.Execute" ? { type: "Action.Submit", title: a.title, data: a.data } : a,
+  );
+  return {
+    task: {
+      type: "continue",
+      value: {
+        title: form.title,
+        card: { contentType: "application/vnd.microsoft.card.adaptive", content: card },
+      },
+    },
+  };
+}
+
+/** Teams hands message bodies over as HTML; a decision is plain text. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<\/(p|div|li)>/gi, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}

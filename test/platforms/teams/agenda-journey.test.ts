@@ -1,0 +1,412 @@
+// The agenda and meeting-record journeys on Teams, through the real CloudAdapter over HTTP and the
+// fake Bot Framework Connector: "@Ennakko agenda add" → a form card; upvotes and the chair's curation
+// as Action.Execute on the agenda card (the invoke answer redraws it for the clicker); recording
+// attendance with a multi-select ChoiceSet, outcomes and decisions; "Record as decision" as a message
+// action (composeExtension/fetchTask → dialog, composeExtension/submitAction → recorded).
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { toCardMarkdown } from "../../../src/platforms/teams/render-adaptive-card.ts";
+import { type MessageKey, type Params, translator } from "../../../src/surface/i18n/catalog.ts";
+import { type ConnectorCall, FakeBotConnector } from "../../fakes/bot-connector.ts";
+import { truncateAll } from "../../support/database.ts";
+import {
+  cardAction,
+  executeActions,
+  invoke,
+  type Json,
+  message,
+  postActivity,
+  type TeamsChannel,
+  type TeamsUser,
+  teamsChannel,
+  teamsUser,
+  type Where,
+  walkCard,
+} from "../../support/teams-activities.ts";
+import { startTestBot, type TestBot } from "../../support/test-bot.ts";
+
+const CARD = "application/vnd.microsoft.card.adaptive";
+const ZONE = "Europe/Helsinki";
+
+let bot: TestBot;
+let connector: FakeBotConnector;
+
+beforeAll(async () => {
+  connector = await new FakeBotConnector().start();
+  bot = await startTestBot({});
+});
+afterAll(async () => {
+  await bot?.stop();
+  await connector?.stop();
+});
+afterEach(() => {
+  // Whatever a test checks, the bot must never have fallen into its "something went wrong" path.
+  const apology = en("error.unexpected");
+  const texts = connector.calls.flatMap((c) => [...allCardTexts(c), String(c.body.text ?? "")]);
+  expect(texts.filter((t) => t.includes(apology))).toEqual([]);
+});
+
+const english = { locale: "en-US", timeZone: ZONE };
+const emma = teamsUser("Emma Chair", english);
+const mikko = teamsUser("Mikko Member", english);
+const sanna = teamsUser("Sanna Secretary", english);
+const energy = teamsChannel("Energy");
+
+const en = translator("en");
+const shown = (key: MessageKey, params?: Params) => toCardMarkdown(en(key, params));
+
+function daysAhead(days: number): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+}
+
+type Turn = { status: number; body: unknown; activity: Json; calls: ConnectorCall[] };
+
+async function send(activity: Json): Promise<Turn> {
+  const before = connector.calls.length;
+  const { status, body } = await postActivity(bot.baseUrl, activity);
+  return { status, body, activity, calls: connector.calls.slice(before) };
+}
+const inChannel = (channel: TeamsChannel, threadId?: string): Where => ({ channel, threadId });
+function say(from: TeamsUser, text: string, mentions: TeamsUser[] = []): Promise<Turn> {
+  return send(message({ serviceUrl: connector.serviceUrl, from, where: inChannel(energy), text, mentions }));
+}
+
+function cardOf(call: ConnectorCall): Json {
+  const attachments = (call.body.attachments ?? []) as Json[];
+  expect(attachments.map((a) => a.contentType)).toEqual([CARD]);
+  return attachments[0]!.content as Json;
+}
+function cardTexts(card: Json): string[] {
+  const out: string[] = [];
+  walkCard(card, (element) => {
+    if (element.type === "TextBlock") out.push(String(element.text));
+  });
+  return out;
+}
+function allCardTexts(call: ConnectorCall): string[] {
+  const attachments = (call.body.attachments ?? []) as Json[];
+  return attachments.filter((a) => a.contentType === CARD).flatMap((a) => cardTexts(a.content as Json));
+}
+const textOf = (card: Json) => cardTexts(card).join("\n");
+
+/** The one reply a turn produced, in the sender's thread. */
+function onlyReply(turn: Turn): ConnectorCall {
+  expect(turn.status).toBe(200);
+  expect(turn.calls.map((c) => c.operation)).toEqual(["reply"]);
+  return turn.calls[0]!;
+}
+/** The card an Action.Execute answers with: it replaces the clicked card for the clicker. */
+function invokeCard(turn: Turn): Json {
+  expect(turn.status).toBe(200);
+  expect(turn.body).toMatchObject({ statusCode: 200, type: CARD });
+  return (turn.body as Json).value as Json;
+}
+
+/** Submits a form card (its one Action.Execute) with what the person typed. */
+function submit(from: TeamsUser, card: Json, messageId: string, inputs: Record<string, string>) {
+  return send(
+    cardAction({
+      serviceUrl: connector.serviceUrl,
+      from,
+      where: inChannel(energy),
+      card,
+      replyToId: messageId,
+      inputs,
+    }),
+  );
+}
+
+/** Presses the button `verb` that follows the text mentioning `near` (or the first such button). */
+function press(from: TeamsUser, card: Json, verb: string, near?: string): Promise<Turn> {
+  const body = card.body as Json[];
+  const start = near ? body.findIndex((e) => e.type === "TextBlock" && String(e.text).includes(near)) : 0;
+  if (start < 0) throw new Error(`no "${near}" on the card`);
+  const action = executeActions({ body: body.slice(start) }).find((a) => a.verb === verb);
+  if (!action) throw new Error(`no ${verb} button${near ? ` after "${near}"` : ""}`);
+  return send(
+    invoke({
+      serviceUrl: connector.serviceUrl,
+      from,
+      where: inChannel(energy),
+      verb: action.verb,
+      title: action.title,
+      data: action.data,
+      replyToId: "1:card-message",
+    }),
+  );
+}
+const verbs = (card: Json) => executeActions(card).map((a) => a.verb);
+const inputsOf = (card: Json) => (card.body as Json[]).filter((e) => String(e.type).startsWith("Input."));
+
+beforeEach(async () => {
+  await truncateAll(bot.db);
+  connector.reset();
+  const setup = onlyReply(await say(emma, "setup Energy"));
+  await submit(emma, cardOf(setup), setup.answeredId!, {});
+  for (const member of [mikko, sanna]) onlyReply(await say(member, "join"));
+  await say(emma, "role {Sanna Secretary} secretary", [sanna]);
+  const form = onlyReply(await say(emma, "meeting plan"));
+  const planned = await submit(emma, cardOf(form), form.answeredId!, {
+    title: "Spring meeting",
+    slot_1_date: daysAhead(30),
+    slot_1_time: "10:00",
+    slot_2_date: daysAhead(33),
+    slot_2_time: "10:00",
+    place: "Rovaniemi",
+    deadline_date: daysAhead(20),
+    deadline_time: "16:00",
+  });
+  expect(planned.status).toBe(200);
+  expect(await bot.db.prisma.meeting.count()).toBe(1);
+  expect(
+    (await bot.db.prisma.membership.findMany({ include: { person: true } })).find(
+      (m) => m.person.displayName === "Sanna Secretary",
+    )?.role,
+  ).toBe("SECRETARY");
+  connector.reset();
+});
+
+async function propose(from: TeamsUser, title: string) {
+  const form = cardOf(onlyReply(await say(from, "agenda add")));
+  return invokeCard(await submit(from, form, "1:form", { title, kind: "TOPIC" }));
+}
+
+describe("Teams: the agenda", () => {
+  it("a member proposes with a form card; errors come back under the field; the same card twice adds once", async () => {
+    const reply = onlyReply(await say(mikko, "agenda add"));
+    const form = cardOf(reply);
+    expect(inputsOf(form).map((i) => [i.id, i.type])).toEqual([
+      ["title", "Input.Text"],
+      ["kind", "Input.ChoiceSet"],
+      ["details", "Input.Text"],
+    ]);
+    expect(verbs(form)).toEqual(["ennakko.agenda-add"]);
+
+    const bad = invokeCard(await submit(mikko, form, reply.answeredId!, { title: "ab" }));
+    const body = bad.body as Json[];
+    expect(body[body.findIndex((e) => e.id === "title") + 1]).toMatchObject({
+      text: en("agenda.invalid.title"),
+      color: "Attention",
+    });
+    expect(await bot.db.prisma.agendaItem.count()).toBe(0);
+
+    const inputs = { title: "Hydrogen valley", kind: "PROBLEM", details: "Where we stand" };
+    const added = invokeCard(await submit(mikko, form, reply.answeredId!, inputs));
+    expect(cardTexts(added)[0]).toBe("Agenda: Spring meeting");
+    expect(textOf(added)).toContain(
+      shown("agenda.added", { title: "Hydrogen valley", meeting: "Spring meeting" }),
+    );
+    expect(textOf(added)).toContain("Problem spot · proposed by Mikko Member · 👍 0");
+
+    // A double click on the form's button.
+    const again = invokeCard(await submit(mikko, form, reply.answeredId!, inputs));
+    expect(textOf(again)).toContain(shown("agenda.duplicate", { title: "Hydrogen valley" }));
+    expect(await bot.db.prisma.agendaItem.count()).toBe(1);
+  });
+
+  it("members upvote once; the chair accepts, orders and time-boxes; the card redraws for the clicker", async () => {
+    await propose(mikko, "Hydrogen valley");
+    await propose(sanna, "Welding skills");
+    const forSanna = cardOf(onlyReply(await say(sanna, "agenda")));
+    expect(verbs(forSanna)).toEqual(["ennakko.agenda.add", "ennakko.agenda.vote", "ennakko.agenda.vote"]);
+    expect(textOf(forSanna)).toContain(shown("agenda.followUp"));
+
+    const voted = invokeCard(await press(sanna, forSanna, "ennakko.agenda.vote", "Hydrogen valley"));
+    expect(textOf(voted)).toContain("proposed by Mikko Member · 👍 1");
+    expect(executeActions(voted).find((a) => a.verb === "ennakko.agenda.vote")?.title).toBe(
+      "Take my vote back",
+    );
+    // The stale card's Upvote again: still one vote.
+    await press(sanna, forSanna, "ennakko.agenda.vote", "Hydrogen valley");
+    expect(await bot.db.prisma.agendaVote.count()).toBe(1);
+
+    // Someone else's card in the thread: the secretary pressing the chair's Accept is refused.
+    const forChair = cardOf(onlyReply(await say(emma, "agenda")));
+    const refused = invokeCard(await press(sanna, forChair, "ennakko.agenda.accept", "Welding skills"));
+    expect(cardTexts(refused)).toEqual([shown("error.FORBIDDEN")]);
+
+    let card = invokeCard(await press(emma, forChair, "ennakko.agenda.accept", "Hydrogen valley"));
+    card = invokeCard(await press(emma, card, "ennakko.agenda.accept", "Welding skills"));
+    card = invokeCard(await press(emma, card, "ennakko.agenda.up", "Welding skills"));
+    expect(textOf(card)).toContain("**1. Welding skills**");
+    expect(textOf(card)).toContain("**2. Hydrogen valley**");
+
+    const timebox = invokeCard(await press(emma, card, "ennakko.agenda.timebox", "Hydrogen valley"));
+    expect(inputsOf(timebox)).toEqual([
+      expect.objectContaining({ id: "minutes", type: "Input.ChoiceSet", value: "none" }),
+    ]);
+    const boxed = invokeCard(await submit(emma, timebox, "1:form", { minutes: "30" }));
+    expect(textOf(boxed)).toContain("**2. Hydrogen valley** · 30 min");
+    expect(textOf(boxed)).toContain(en("agenda.totalTime", { minutes: 30 }));
+
+    // A forged time box is answered, not stored.
+    const forged = invokeCard(await submit(emma, timebox, "1:form", { minutes: "7" }));
+    expect(cardTexts(forged)).toEqual([shown("parse.unknownAction")]);
+    expect(
+      (await bot.db.prisma.agendaItem.findFirstOrThrow({ where: { title: "Hydrogen valley" } }))
+        .timeboxMinutes,
+    ).toBe(30);
+  });
+
+  it("after the deadline, additions and votes are refused with a clear message", async () => {
+    const card = await propose(mikko, "Hydrogen valley");
+    await bot.db.prisma.meeting.updateMany({ data: { agendaDeadline: new Date(Date.now() - 1000) } });
+    expect(cardTexts(cardOf(onlyReply(await say(sanna, "agenda add"))))).toEqual([
+      shown("error.AGENDA_CLOSED", { title: "Spring meeting" }),
+    ]);
+    const late = invokeCard(await press(sanna, card, "ennakko.agenda.vote", "Hydrogen valley"));
+    expect(cardTexts(late)).toEqual([shown("error.AGENDA_CLOSED", { title: "Spring meeting" })]);
+    expect(await bot.db.prisma.agendaVote.count()).toBe(0);
+  });
+});
+
+async function meetingUnderway() {
+  await propose(mikko, "Hydrogen valley");
+  await propose(mikko, "Welding skills");
+  const meeting = await bot.db.prisma.meeting.findFirstOrThrow({ include: { slots: true } });
+  const slot = meeting.slots[0]!;
+  await bot.db.prisma.meetingSlot.update({
+    where: { id: slot.id },
+    data: { startsAt: new Date(Date.now() - 600_000) },
+  });
+  await bot.db.prisma.meeting.update({
+    where: { id: meeting.id },
+    data: { status: "SCHEDULED", chosenSlotId: slot.id, agendaDeadline: new Date(Date.now() - 3_600_000) },
+  });
+  await bot.db.prisma.agendaItem.updateMany({ data: { status: "ACCEPTED" } });
+  connector.reset();
+  return meeting;
+}
+
+describe("Teams: recording the meeting", () => {
+  it("attendance with a multi-select ChoiceSet (comma-separated), outcomes with buttons, the meeting HELD", async () => {
+    const meeting = await meetingUnderway();
+    expect(cardTexts(cardOf(onlyReply(await say(mikko, "record"))))).toEqual([shown("error.FORBIDDEN")]);
+    const record = cardOf(onlyReply(await say(sanna, "record")));
+    expect(cardTexts(record)[0]).toBe("Record: Spring meeting");
+
+    const form = invokeCard(await press(sanna, record, "ennakko.record.attendance"));
+    const [present] = inputsOf(form);
+    expect(present).toMatchObject({ id: "present", type: "Input.ChoiceSet", isMultiSelect: true });
+    const ids = Object.fromEntries((present!.choices as Json[]).map((c) => [c.title, c.value]));
+    expect(Object.keys(ids)).toEqual(["Emma Chair", "Mikko Member", "Sanna Secretary"]);
+
+    const saved = invokeCard(
+      await submit(sanna, form, "1:form", { present: `${ids["Emma Chair"]},${ids["Sanna Secretary"]}` }),
+    );
+    expect(textOf(saved)).toContain(en("record.attendanceSaved", { present: 2, absent: 1 }));
+    expect(textOf(saved)).toContain("Present (2): Emma Chair, Sanna Secretary");
+    expect(textOf(saved)).toContain("Absent (1): Mikko Member");
+    expect(await bot.db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({
+      status: "HELD",
+    });
+
+    // The attendance form again shows who was marked present.
+    const reopened = invokeCard(await press(sanna, saved, "ennakko.record.attendance"));
+    expect(inputsOf(reopened)[0]!.value).toBe(`${ids["Emma Chair"]},${ids["Sanna Secretary"]}`);
+
+    const marked = invokeCard(await press(sanna, saved, "ennakko.record.discussed", "Hydrogen valley"));
+    expect(textOf(marked)).toContain("**1. Hydrogen valley** — discussed");
+    await press(sanna, marked, "ennakko.record.deferred", "Welding skills");
+    expect(
+      (await bot.db.prisma.agendaItem.findMany({ orderBy: { position: "asc" } })).map((i) => i.status),
+    ).toEqual(["DISCUSSED", "DEFERRED"]);
+  });
+
+  it("decide: a form card with the agenda items; recorded once, announced in the thread", async () => {
+    await meetingUnderway();
+    const reply = onlyReply(await say(emma, "decide"));
+    const form = cardOf(reply);
+    expect(textOf(form)).toContain(shown("decision.forMeeting", { title: "Spring meeting" }));
+    const item = inputsOf(form).find((i) => i.id === "item")!;
+    const valley = (item.choices as Json[]).find((c) => c.title === "Hydrogen valley")!.value as string;
+
+    const inputs = { text: "Apply for the valley fund", item: valley };
+    const turn = await submit(emma, form, reply.answeredId!, inputs);
+    expect(cardTexts(invokeCard(turn))).toEqual([en("decision.saved")]);
+    const posted = turn.calls.filter((c) => c.operation === "reply");
+    expect(posted.flatMap(allCardTexts)).toEqual([
+      toCardMarkdown("📌 *Decision of Spring meeting* on “Hydrogen valley”: Apply for the valley fund"),
+    ]);
+    const again = await submit(emma, form, reply.answeredId!, inputs);
+    expect(cardTexts(invokeCard(again))).toEqual([en("decision.duplicate")]);
+    expect(again.calls).toEqual([]);
+    expect(await bot.db.prisma.decision.count()).toBe(1);
+  });
+
+  it("'Record as decision' on a message: a dialog prefilled with the message, then recorded", async () => {
+    await meetingUnderway();
+    const messagePayload = {
+      id: "1763800000999",
+      messageType: "message",
+      body: {
+        contentType: "html",
+        content:
+          '<p>We apply for <a href="https://example.org/fund">the valley fund</a> &amp; report to <at id="0">Mikko</at></p>',
+      },
+      from: { user: { id: emma.aadObjectId, displayName: emma.name } },
+    };
+    const actionOn = (from: TeamsUser, name: string, value: Json) => {
+      const activity = invoke({
+        serviceUrl: connector.serviceUrl,
+        from,
+        where: inChannel(energy, messagePayload.id),
+        verb: "unused",
+        data: {},
+        replyToId: messagePayload.id,
+      });
+      return send({ ...activity, name, value });
+    };
+    const fetchTask = (from: TeamsUser) =>
+      actionOn(from, "composeExtension/fetchTask", {
+        commandId: "recordDecision",
+        commandContext: "message",
+        messagePayload,
+        context: { theme: "default" },
+      });
+
+    // A plain member is told why, in a message dialog; nothing opens.
+    const refused = await fetchTask(mikko);
+    expect(refused.body).toEqual({ task: { type: "message", value: en("error.FORBIDDEN") } });
+
+    const fetched = await fetchTask(sanna);
+    expect(fetched.status).toBe(200);
+    const task = (fetched.body as Json).task;
+    expect(task).toMatchObject({ type: "continue", value: { title: en("decision.formTitle") } });
+    const dialog = task.value.card.content as Json;
+    expect(task.value.card.contentType).toBe(CARD);
+    const text = inputsOf(dialog).find((i) => i.id === "text")!;
+    expect(text.value).toBe("We apply for the valley fund & report to Mikko");
+    const submitAction = (dialog.actions as Json[])[0]!;
+    expect(submitAction.type).toBe("Action.Submit");
+
+    // Teams sends the Action.Submit data merged with the inputs as value.data.
+    const data = { ...submitAction.data, text: text.value, item: "none" };
+    const submitted = await actionOn(sanna, "composeExtension/submitAction", {
+      commandId: "recordDecision",
+      commandContext: "message",
+      messagePayload,
+      data,
+    });
+    expect(submitted.body).toEqual({ task: { type: "message", value: en("decision.saved") } });
+    expect(submitted.calls.flatMap(allCardTexts)).toEqual([
+      toCardMarkdown("📌 *Decision of Spring meeting*: We apply for the valley fund & report to Mikko"),
+    ]);
+    const decision = await bot.db.prisma.decision.findFirstOrThrow();
+    expect(decision.sourceRef).toBe(`teams:${energy.channelId}:${messagePayload.id}`);
+
+    // Too short: the dialog comes back with the error under the field.
+    const reopened = await fetchTask(sanna);
+    const again = (reopened.body as Json).task.value.card.content as Json;
+    const short = await actionOn(sanna, "composeExtension/submitAction", {
+      commandId: "recordDecision",
+      commandContext: "message",
+      messagePayload,
+      data: { ...(again.actions as Json[])[0]!.data, text: "ok" },
+    });
+    const errorCard = (short.body as Json).task.value.card.content as Json;
+    expect(textOf(errorCard)).toContain(en("decision.invalid.text"));
+    expect(await bot.db.prisma.decision.count()).toBe(1);
+  });
+});
