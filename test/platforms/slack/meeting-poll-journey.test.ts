@@ -256,4 +256,62 @@ describe("Slack: the date poll", () => {
     );
     expect(await bot.db.prisma.slotVote.count()).toBe(0);
   });
+
+  it("reschedules and cancels a scheduled meeting, for organisers only", async () => {
+    const poll = await postPoll();
+    const finalise = (poll.body.blocks as Block[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === "ennakko.poll.finalise")!;
+    await click("U-AINO", "ennakko.poll.finalise", finalise.value);
+    await slack.waitFor("chat.postMessage", 2);
+    const meeting = await bot.db.prisma.meeting.findFirstOrThrow();
+
+    expect((await reply(await command("U-EMMA", "meeting reschedule"))).text).toBe(
+      "Your role does not allow that. Ask the chair or the foresight coordinator.",
+    );
+    await command("U-AINO", "meeting reschedule");
+    const form = (await slack.waitFor("views.open", 2))[1]!.body.view as {
+      callback_id: string;
+      private_metadata: string;
+    };
+    expect(form.callback_id).toBe("ennakko.meeting-reschedule");
+    const past = await submit("U-AINO", form, values({ date: date("2020-01-01"), time: time("10:00") }));
+    expect(JSON.parse(past.text)).toEqual({
+      response_action: "errors",
+      errors: { date: "This time is in the past." },
+    });
+    await submit(
+      "U-AINO",
+      form,
+      values({ date: date(dayAhead(40)), time: time("14:00"), place: input("Kemi") }),
+    );
+    const [moved] = (await slack.waitFor("chat.postMessage", 3)).slice(2);
+    expect(String(moved!.body.text)).toMatch(
+      /^\*Spring 2027\* \(Energy\) has moved to .+, Kemi\. Please update your calendar\.$/,
+    );
+    expect((await bot.db.prisma.meeting.findFirstOrThrow()).icsSequence).toBe(1);
+    const ics = await (await fetch(`${bot.baseUrl}/calendar/${meeting.icsUid}.ics`)).text();
+    expect(ics).toContain("SEQUENCE:1");
+    expect(ics).toContain("T140000");
+
+    await command("U-AINO", "meeting cancel");
+    const confirm = (await slack.waitFor(`response_url:m${counter}`))[0]!.body as { blocks: Block[] };
+    const cancelButton = confirm.blocks
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === "ennakko.meeting.cancel")!;
+    await click("U-AINO", "ennakko.meeting.cancel", cancelButton.value);
+    const [cancelled] = (await slack.waitFor("chat.postMessage", 4)).slice(3);
+    expect(String(cancelled!.body.text)).toMatch(/^\*Spring 2027\* \(Energy\) on .+ is cancelled\.$/);
+    expect(await (await fetch(`${bot.baseUrl}/calendar/${meeting.icsUid}.ics`)).text()).toContain(
+      "METHOD:CANCEL",
+    );
+    expect(
+      await bot.db.prisma.outboxMessage.count({
+        where: { status: "PENDING", key: { contains: "reminder" } },
+      }),
+    ).toBe(0);
+    expect((await reply(await command("U-AINO", "meeting cancel"))).text).toBe(
+      "There is no scheduled meeting to change.",
+    );
+  });
 });
