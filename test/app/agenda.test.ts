@@ -124,6 +124,7 @@ describe("proposing agenda items", () => {
       reason: "NO_UPCOMING_MEETING",
     });
     await plan(channel, chair, "Autumn 2026");
+    now = new Date(now.getTime() + 60_000); // planned a minute later: "latest" is by creation time
     const latest = await plan(channel, chair, "Spring 2027");
     expect((await agenda()).meeting).toMatchObject({ id: latest, title: "Spring 2027", status: "POLLING" });
     expect(await checkCanPropose(ctx, { actor: emma, conversation: channel })).toEqual({
