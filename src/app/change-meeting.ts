@@ -51,8 +51,8 @@ export async function changeMeeting(
       (change.kind === "reschedule" && meeting.status !== "SCHEDULED")
     )
       return fail("POLL_CLOSED", { title: meeting.title });
-    await withdrawMeetingNotifications(tx, meeting.id);
     if (change.kind === "cancel") {
+      await withdrawMeetingNotifications(tx, meeting.id);
       const cancelled = await tx.meeting.update({
         where: { id: meeting.id },
         data: { status: "CANCELLED", icsSequence: { increment: 1 } },
@@ -81,6 +81,8 @@ export async function changeMeeting(
     }
     const startsAt = zonedToUtc(change.slot.date, change.slot.time, cluster.timeZone);
     if (startsAt <= ctx.clock.now()) return fail("INVALID_INPUT", { field: "slot", problem: "SLOT_IN_PAST" });
+    // Only a valid change withdraws the old reminders (a refusal still commits the transaction).
+    await withdrawMeetingNotifications(tx, meeting.id);
     const location = [change.slot.place, change.slot.onlineUrl].filter(Boolean).join(" · ") || null;
     const slot = await tx.meetingSlot.create({
       data: { meetingId: meeting.id, startsAt, durationMinutes: change.slot.durationMinutes, location },

@@ -238,3 +238,23 @@ export async function postActivity(
   }
   return { status: response.status, body, headers: response.headers };
 }
+
+/** All text a person reads on a card, in reading order: TextBlocks, and FactSet lines as "title: value". */
+export function cardTexts(card: Json): string[] {
+  const out: string[] = [];
+  walkCard(card, (element) => {
+    if (element.type === "TextBlock") out.push(String(element.text));
+    if (element.type === "FactSet")
+      for (const fact of element.facts as Json[]) out.push(`${fact.title}: ${fact.value}`);
+  });
+  return out;
+}
+
+/** Every Action.OpenUrl of a card (link buttons), top-level and inside ActionSets. */
+export function openUrlActions(card: Json): Json[] {
+  const found: Json[] = [];
+  walkCard(card, (element) => {
+    if (element.type === "Action.OpenUrl") found.push(element);
+  });
+  return found;
+}

@@ -18,6 +18,7 @@ import {
 } from "../../app/ports/chat-gateway.ts";
 import type { Logger } from "../../log/logger.ts";
 import type { View } from "../../surface/view.ts";
+import { withoutMoments } from "../../surface/view.ts";
 import { renderCard } from "./render-adaptive-card.ts";
 
 export type TeamsUserRoute = { tenantId: string; serviceUrl: string; bot: { id: string; name?: string } };
@@ -125,7 +126,7 @@ export function createTeamsGateway(options: TeamsGatewayOptions): ChatGateway {
       const view = message.view as View;
       const activity: Partial<Activity> = {
         ...MessageFactory.attachment(CardFactory.adaptiveCard(renderCard(view))),
-        summary: view.fallback,
+        summary: withoutMoments(view.fallback),
       };
       const turn: Turn = { sent: false };
       try {

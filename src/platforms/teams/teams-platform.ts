@@ -206,8 +206,30 @@ async function refreshTracked(
   output: Extract<Output, { kind: "refresh" }>,
 ) {
   const card = CardFactory.adaptiveCard(renderCard(output.view));
+  const here = context.activity.conversation.id;
+  const channelOf = (conversationId: string) => conversationId.split(";")[0];
   for (const message of await postedMessagesOf(app, output.subject, "TEAMS")) {
-    if (message.conversationId !== context.activity.conversation.id) continue;
-    await context.updateActivity({ id: message.messageId, type: ActivityTypes.Message, attachments: [card] });
+    const activity = { id: message.messageId, type: ActivityTypes.Message, attachments: [card] };
+    if (message.conversationId === here) {
+      await context.updateActivity(activity);
+    } else if (channelOf(message.conversationId) === channelOf(here)) {
+      // Each Teams thread is its own conversation: a card posted in another thread of this channel
+      // is updated through the connector with that thread's conversation id.
+      const connector = context.turnState.get(context.adapter.ConnectorClientKey) as ThreadUpdater;
+      await connector.conversations.updateActivity(message.conversationId, message.messageId, {
+        ...activity,
+        conversation: { ...context.activity.conversation, id: message.conversationId },
+      });
+    }
   }
 }
+
+type ThreadUpdater = {
+  conversations: {
+    updateActivity(
+      conversationId: string,
+      activityId: string,
+      activity: Record<string, unknown>,
+    ): Promise<unknown>;
+  };
+};

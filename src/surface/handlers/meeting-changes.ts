@@ -5,7 +5,7 @@ import { currentMeeting } from "../../app/current-meeting.ts";
 import { loadPoll, type PollSnapshot } from "../../app/load-poll.ts";
 import { checkCanPlan } from "../../app/plan-meeting.ts";
 import { DEFAULT_LOCALE, toLocale } from "../../domain/locale.ts";
-import { formatInZone } from "../../domain/zoned-time.ts";
+import { formatInZone, utcToZoned } from "../../domain/zoned-time.ts";
 import { failureOutput } from "../failure-message.ts";
 import { translator } from "../i18n/catalog.ts";
 import { type Form, note, type Output, text, toChannel, view } from "../view.ts";
@@ -34,7 +34,17 @@ async function scheduledMeeting(
 export async function rescheduleCommand(hc: HandlerContext): Promise<Output[]> {
   const found = await scheduledMeeting(hc);
   if (!found.ok) return found.outputs;
-  return [{ kind: "form", form: rescheduleForm(hc, found.poll.meeting.id, {}) }];
+  // Starts from the meeting as it is, so changing only the date keeps the place and the length.
+  const { meeting, slots, cluster } = found.poll;
+  const chosen = slots.find((s) => s.id === meeting.chosenSlotId)!;
+  const local = utcToZoned(chosen.startsAt, cluster.timeZone);
+  const current = {
+    date: local.date,
+    time: local.time,
+    duration: String(chosen.durationMinutes),
+    place: chosen.location ?? "",
+  };
+  return [{ kind: "form", form: rescheduleForm(hc, meeting.id, current) }];
 }
 
 function rescheduleForm(hc: HandlerContext, meetingId: string, typed: Record<string, unknown>): Form {

@@ -282,6 +282,7 @@ export const en = {
   "meeting.notScheduled": "There is no scheduled meeting to change.",
   "status.failedDeliveries":
     "⚠️ {count} notification(s) could not be delivered (person gone or bot removed). Latest:",
+  "poll.cancelled": "Cancelled: ~{when}~",
 } as const;
 
 export type MessageKey = keyof typeof en;

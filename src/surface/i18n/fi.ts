@@ -288,4 +288,5 @@ export const fi: Record<MessageKey, string> = {
   "meeting.notScheduled": "Muutettavaa sovittua kokousta ei ole.",
   "status.failedDeliveries":
     "⚠️ {count} ilmoitusta ei voitu toimittaa (henkilö poistunut tai botti poistettu). Viimeisimmät:",
+  "poll.cancelled": "Peruttu: ~{when}~",
 };

@@ -285,4 +285,5 @@ export const nl: Record<MessageKey, string> = {
   "meeting.notScheduled": "Er is geen vastgelegde vergadering om te wijzigen.",
   "status.failedDeliveries":
     "⚠️ {count} melding(en) konden niet worden bezorgd (persoon weg of bot verwijderd). Laatste:",
+  "poll.cancelled": "Geannuleerd: ~{when}~",
 };

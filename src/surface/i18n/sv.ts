@@ -284,4 +284,5 @@ export const sv: Record<MessageKey, string> = {
   "meeting.notScheduled": "Det finns inget bokat möte att ändra.",
   "status.failedDeliveries":
     "⚠️ {count} aviseringar kunde inte levereras (personen borta eller boten borttagen). Senaste:",
+  "poll.cancelled": "Inställt: ~{when}~",
 };

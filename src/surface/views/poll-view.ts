@@ -24,6 +24,12 @@ export function pollView(poll: PollSnapshot, t: Translate, locale: Locale): View
   const { meeting, cluster, tally } = poll;
   const heading = t("poll.heading", { title: meeting.title });
   const elements: Element[] = [text(heading, "heading")];
+  if (meeting.status === "CANCELLED") {
+    const chosen = poll.slots.find((s) => s.id === meeting.chosenSlotId);
+    const when = chosen ? whenText(chosen.startsAt, locale, cluster.timeZone) : "";
+    elements.push(text(t("poll.cancelled", { when })));
+    return { fallback: heading, elements };
+  }
   if (meeting.status === "SCHEDULED" && meeting.chosenSlotId) {
     const chosen = poll.slots.find((s) => s.id === meeting.chosenSlotId)!;
     const where = chosen.location ? `, ${chosen.location}` : "";
