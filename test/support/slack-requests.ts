@@ -48,6 +48,17 @@ export function interactionBody(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
+/** The fields every interaction payload starts with: its type, the workspace, who acted, the app. */
+function interactionStart(type: string, user: string, team = "T-LAPLAND") {
+  return {
+    type,
+    team: { id: team, domain: "lapland" },
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: team },
+    api_app_id: "A-ENNAKKO",
+    token: "deprecated-verification-token",
+  };
+}
+
 export function blockActionPayload(f: {
   user: string;
   channel: string;
@@ -56,13 +67,8 @@ export function blockActionPayload(f: {
   responseUrl: string;
   team?: string;
 }) {
-  const team = f.team ?? "T-LAPLAND";
   return {
-    type: "block_actions",
-    team: { id: team, domain: "lapland" },
-    user: { id: f.user, username: f.user.toLowerCase(), name: f.user.toLowerCase(), team_id: team },
-    api_app_id: "A-ENNAKKO",
-    token: "deprecated-verification-token",
+    ...interactionStart("block_actions", f.user, f.team),
     container: {
       type: "message",
       message_ts: "1700000000.000100",
@@ -94,11 +100,7 @@ export function viewSubmissionPayload(f: {
 }) {
   const team = f.team ?? "T-LAPLAND";
   return {
-    type: "view_submission",
-    team: { id: team, domain: "lapland" },
-    user: { id: f.user, username: f.user.toLowerCase(), name: f.user.toLowerCase(), team_id: team },
-    api_app_id: "A-ENNAKKO",
-    token: "deprecated-verification-token",
+    ...interactionStart("view_submission", f.user, team),
     trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
     view: {
       id: "V123",

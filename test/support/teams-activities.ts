@@ -166,13 +166,18 @@ export function cardInputValues(card: Json): Record<string, string> {
   return values;
 }
 
-/** Every Action.Execute of a card, top-level and inside ActionSets. */
-export function executeActions(card: Json): Json[] {
+/** Every element of `type` on a card, in reading order (actions top-level and inside ActionSets). */
+function elementsOfType(card: Json, type: string): Json[] {
   const found: Json[] = [];
   walkCard(card, (element) => {
-    if (element.type === "Action.Execute") found.push(element);
+    if (element.type === type) found.push(element);
   });
   return found;
+}
+
+/** Every Action.Execute of a card, top-level and inside ActionSets. */
+export function executeActions(card: Json): Json[] {
+  return elementsOfType(card, "Action.Execute");
 }
 
 /**
@@ -250,11 +255,12 @@ export function cardTexts(card: Json): string[] {
   return out;
 }
 
+/** Only the TextBlocks of a card, in reading order: `cardTexts` without the FactSet lines. */
+export function textBlockTexts(card: Json): string[] {
+  return elementsOfType(card, "TextBlock").map((element) => String(element.text));
+}
+
 /** Every Action.OpenUrl of a card (link buttons), top-level and inside ActionSets. */
 export function openUrlActions(card: Json): Json[] {
-  const found: Json[] = [];
-  walkCard(card, (element) => {
-    if (element.type === "Action.OpenUrl") found.push(element);
-  });
-  return found;
+  return elementsOfType(card, "Action.OpenUrl");
 }

@@ -4,103 +4,46 @@
 // outcomes and decisions, also from the "Record as decision" message shortcut.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { translator } from "../../../src/surface/i18n/catalog.ts";
-import { FakeSlackApi } from "../../fakes/slack-api.ts";
+import type { FakeSlackApi } from "../../fakes/slack-api.ts";
 import { truncateAll } from "../../support/database.ts";
+import { dayAhead } from "../../support/helsinki-dates.ts";
+import { startMeetingTenMinutesAgo } from "../../support/meetings.ts";
 import {
-  blockActionPayload,
-  interactionBody,
-  signedHeaders,
-  slashCommandBody,
-  viewSubmissionPayload,
-} from "../../support/slack-requests.ts";
-import { slackHttpEnv, startTestBot, type TestBot } from "../../support/test-bot.ts";
+  type Block,
+  choice,
+  date,
+  input,
+  slackJourney,
+  startSlackBot,
+  stopSlackBot,
+  time,
+} from "../../support/slack-journey.ts";
+import { interactionBody } from "../../support/slack-requests.ts";
+import type { TestBot } from "../../support/test-bot.ts";
 
 let slack: FakeSlackApi;
 let bot: TestBot;
 let counter = 0;
 const en = translator("en");
 
-type Element = {
-  type: string;
-  action_id: string;
-  value: string;
-  text: { text: string };
-  options?: { value: string; text: { text: string } }[];
-  initial_value?: string;
-};
-type Block = {
-  type: string;
-  block_id?: string;
-  text?: { text: string };
-  elements?: Element[];
-  element?: Element;
-};
-type Modal = { callback_id: string; private_metadata: string; blocks: Block[] };
-
 beforeAll(async () => {
-  slack = await new FakeSlackApi().start();
-  slack.users.set("U-AINO", { display_name: "Aino", locale: "en-GB" });
-  slack.users.set("U-EMMA", { display_name: "Emma", locale: "en-US" });
-  slack.users.set("U-OLLI", { display_name: "Olli", locale: "en-GB" });
-  bot = await startTestBot(slackHttpEnv(slack.apiUrl));
+  ({ slack, bot } = await startSlackBot({
+    "U-AINO": { display_name: "Aino", locale: "en-GB" },
+    "U-EMMA": { display_name: "Emma", locale: "en-US" },
+    "U-OLLI": { display_name: "Olli", locale: "en-GB" },
+  }));
 });
-afterAll(async () => {
-  await bot.stop();
-  await slack.stop();
-});
+afterAll(() => stopSlackBot(bot, slack));
 
-async function post(body: string) {
-  const res = await fetch(`${bot.baseUrl}/slack/events`, {
-    method: "POST",
-    headers: signedHeaders(body),
-    body,
-  });
-  return { status: res.status, text: await res.text() };
-}
-async function command(user: string, text: string) {
-  const id = `m${++counter}`;
-  await post(slashCommandBody({ user, channel: "C-ENERGY", text, responseUrl: slack.responseUrl(id) }));
-  return id;
-}
-async function reply(id: string) {
-  const [call] = await slack.waitFor(`response_url:${id}`);
-  return call!.body as { text: string; blocks: Block[]; replace_original?: boolean };
-}
-async function click(user: string, actionId: string, value: string) {
-  const id = `c${++counter}`;
-  await post(
-    interactionBody(
-      blockActionPayload({ user, channel: "C-ENERGY", actionId, value, responseUrl: slack.responseUrl(id) }),
-    ),
-  );
-  return id;
-}
-async function submit(user: string, view: Modal, values: Record<string, unknown>) {
-  const state = Object.fromEntries(Object.entries(values).map(([id, v]) => [id, { [id]: v }]));
-  return post(
-    interactionBody(
-      viewSubmissionPayload({
-        user,
-        callbackId: view.callback_id,
-        metadata: view.private_metadata,
-        values: state,
-      }),
-    ),
-  );
-}
-/** The modal opened by the n-th views.open call so far. */
-async function modal(n: number): Promise<Modal> {
-  const calls = await slack.waitFor("views.open", n);
-  return calls[n - 1]!.body.view as Modal;
-}
+const { post, command, reply, click, submit, modal, createCluster } = slackJourney(() => ({ bot, slack }), {
+  nextId: (kind) => `${kind === "command" ? "m" : "c"}${++counter}`,
+});
 /** The n-th private message posted with chat.postEphemeral (what a form submission answers with). */
 async function ephemeral(n: number) {
   const calls = await slack.waitFor("chat.postEphemeral", n);
   return calls[n - 1]!.body as { channel: string; user: string; text: string; blocks: Block[] };
 }
 
-const input = (value: string) => ({ type: "plain_text_input", value });
-const choice = (value: string) => ({ type: "static_select", selected_option: { value } });
 const buttons = (blocks: Block[]) =>
   blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements ?? []);
 const button = (blocks: Block[], actionId: string, near?: string) => {
@@ -118,13 +61,6 @@ const button = (blocks: Block[], actionId: string, near?: string) => {
 };
 const allText = (blocks: Block[]) => JSON.stringify(blocks);
 
-/** A date `days` from today in Helsinki, as a Slack datepicker sends it. */
-function dayAhead(days: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
-
 let opened = 0;
 let privateAnswers = 0;
 const nextModal = () => modal(++opened);
@@ -135,12 +71,7 @@ beforeEach(async () => {
   slack.reset();
   opened = 0;
   privateAnswers = 0;
-  await command("U-AINO", "setup Energy");
-  await submit("U-AINO", await nextModal(), {
-    name: input("Energy"),
-    locale: { type: "static_select", selected_option: { value: "en" } },
-  });
-  await slack.waitFor("chat.postMessage");
+  await createCluster("U-AINO", "Energy", nextModal);
   await reply(await command("U-EMMA", "join"));
   await reply(await command("U-OLLI", "join"));
   await command("U-AINO", "role <@U-EMMA|emma> secretary");
@@ -148,13 +79,13 @@ beforeEach(async () => {
   await command("U-AINO", "meeting plan");
   await submit("U-AINO", await nextModal(), {
     title: input("Spring 2027"),
-    slot_1_date: { type: "datepicker", selected_date: dayAhead(30) },
-    slot_1_time: { type: "timepicker", selected_time: "10:00" },
-    slot_2_date: { type: "datepicker", selected_date: dayAhead(33) },
-    slot_2_time: { type: "timepicker", selected_time: "10:00" },
+    slot_1_date: date(dayAhead(30)),
+    slot_1_time: time("10:00"),
+    slot_2_date: date(dayAhead(33)),
+    slot_2_time: time("10:00"),
     place: input("Rovaniemi"),
-    deadline_date: { type: "datepicker", selected_date: dayAhead(20) },
-    deadline_time: { type: "timepicker", selected_time: "16:00" },
+    deadline_date: date(dayAhead(20)),
+    deadline_time: time("16:00"),
   });
   await slack.waitFor("chat.postMessage", 3);
   await slack.waitFor("chat.postEphemeral", 1);
@@ -317,18 +248,7 @@ describe("Slack: the agenda", () => {
 async function meetingUnderway() {
   await propose("U-EMMA", "Hydrogen valley");
   await propose("U-OLLI", "Welding skills");
-  const meeting = await bot.db.prisma.meeting.findFirstOrThrow({ include: { slots: true } });
-  const slot = meeting.slots[0]!;
-  await bot.db.prisma.meetingSlot.update({
-    where: { id: slot.id },
-    data: { startsAt: new Date(Date.now() - 600_000) },
-  });
-  await bot.db.prisma.meeting.update({
-    where: { id: meeting.id },
-    data: { status: "SCHEDULED", chosenSlotId: slot.id, agendaDeadline: new Date(Date.now() - 3_600_000) },
-  });
-  await bot.db.prisma.agendaItem.updateMany({ data: { status: "ACCEPTED" } });
-  return meeting;
+  return startMeetingTenMinutesAgo(bot.db);
 }
 
 describe("Slack: recording the meeting", () => {

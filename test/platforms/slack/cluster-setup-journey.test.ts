@@ -2,8 +2,9 @@
 // a local fake of Slack's Web API recording what the bot sent.
 // Note: Slack text is mrkdwn, so "<" and ">" arrive escaped as &lt; &gt; (Slack shows them as typed).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { FakeSlackApi } from "../../fakes/slack-api.ts";
+import type { FakeSlackApi } from "../../fakes/slack-api.ts";
 import { truncateAll } from "../../support/database.ts";
+import { choice, input, slackJourney, startSlackBot, stopSlackBot } from "../../support/slack-journey.ts";
 import {
   blockActionPayload,
   interactionBody,
@@ -11,66 +12,40 @@ import {
   slashCommandBody,
   viewSubmissionPayload,
 } from "../../support/slack-requests.ts";
-import { slackHttpEnv, startTestBot, type TestBot } from "../../support/test-bot.ts";
+import type { TestBot } from "../../support/test-bot.ts";
 
 let slack: FakeSlackApi;
 let bot: TestBot;
 
 beforeAll(async () => {
-  slack = await new FakeSlackApi().start();
-  slack.users.set("U-AINO", { display_name: "Aino", locale: "fi-FI", tz: "Europe/Helsinki" });
-  slack.users.set("U-EMMA", { display_name: "Emma", locale: "en-US", tz: "Europe/Amsterdam" });
-  slack.users.set("U-SVEN", { display_name: "Sven", locale: "sv-SE" });
-  bot = await startTestBot(slackHttpEnv(slack.apiUrl));
+  ({ slack, bot } = await startSlackBot({
+    "U-AINO": { display_name: "Aino", locale: "fi-FI", tz: "Europe/Helsinki" },
+    "U-EMMA": { display_name: "Emma", locale: "en-US", tz: "Europe/Amsterdam" },
+    "U-SVEN": { display_name: "Sven", locale: "sv-SE" },
+  }));
 });
-afterAll(async () => {
-  await bot.stop();
-  await slack.stop();
-});
+afterAll(() => stopSlackBot(bot, slack));
 beforeEach(async () => {
   await truncateAll(bot.db);
   slack.reset();
 });
 
-async function post(body: string, headers = signedHeaders(body)) {
-  const res = await fetch(`${bot.baseUrl}/slack/events`, { method: "POST", headers, body });
-  return { status: res.status, text: await res.text() };
-}
-
 let replyCounter = 0;
-/** Runs `/cluster <text>` and returns the private reply posted to the response_url. */
-async function command(user: string, text: string, channel = "C-ENERGY") {
-  const id = `r${++replyCounter}`;
-  const res = await post(slashCommandBody({ user, channel, text, responseUrl: slack.responseUrl(id) }));
-  expect(res.status).toBe(200);
-  return id;
-}
-
-async function reply(id: string) {
-  const [call] = await slack.waitFor(`response_url:${id}`);
-  return call!.body as {
-    text: string;
-    blocks: { type: string; text?: { text: string } }[];
-    response_type: string;
-  };
-}
+// Private replies go to response_url ids r1, r2, …; `command` also checks Slack got its 200.
+const { post, command, reply, submit, modal } = slackJourney(() => ({ bot, slack }), {
+  nextId: () => `r${++replyCounter}`,
+  expectAck: true,
+});
 
 async function setUpEnergy(user = "U-AINO") {
   const id = await command(user, "setup Energy");
-  const [open] = await slack.waitFor("views.open");
-  const view = open!.body.view as { callback_id: string; private_metadata: string };
-  const submission = viewSubmissionPayload({
-    user,
-    callbackId: view.callback_id,
-    metadata: view.private_metadata,
-    values: {
-      name: { name: { type: "plain_text_input", value: "Energy" } },
-      sector: { sector: { type: "plain_text_input", value: "energy" } },
-      time_zone: { time_zone: { type: "static_select", selected_option: { value: "Europe/Helsinki" } } },
-      locale: { locale: { type: "static_select", selected_option: { value: "fi" } } },
-    },
+  const view = await modal(1);
+  const res = await submit(user, view, {
+    name: input("Energy"),
+    sector: input("energy"),
+    time_zone: choice("Europe/Helsinki"),
+    locale: choice("fi"),
   });
-  const res = await post(interactionBody(submission));
   return { id, res, view };
 }
 

@@ -2,88 +2,42 @@
 // through the Slack Web API; the owner checks in with its buttons (progress in a modal); the cluster
 // channel gets the update; `/cluster measures` lists the register.
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { FakeSlackApi } from "../../fakes/slack-api.ts";
+import type { FakeSlackApi } from "../../fakes/slack-api.ts";
 import { truncateAll } from "../../support/database.ts";
-import {
-  blockActionPayload,
-  interactionBody,
-  signedHeaders,
-  slashCommandBody,
-  viewSubmissionPayload,
-} from "../../support/slack-requests.ts";
-import { slackHttpEnv, startTestBot, type TestBot } from "../../support/test-bot.ts";
+import { dayAhead } from "../../support/helsinki-dates.ts";
+import { type Block, slackJourney, startSlackBot, stopSlackBot } from "../../support/slack-journey.ts";
+import { blockActionPayload, interactionBody } from "../../support/slack-requests.ts";
+import type { TestBot } from "../../support/test-bot.ts";
 
 let slack: FakeSlackApi;
 let bot: TestBot;
 let n = 0;
-type Block = {
-  type: string;
-  block_id?: string;
-  element?: { type: string; options?: { value: string; text: { text: string } }[] };
-  elements?: { action_id: string; value: string }[];
-};
 
 beforeAll(async () => {
-  slack = await new FakeSlackApi().start();
-  slack.users.set("U-AINO", { display_name: "Aino", locale: "en-GB" });
-  slack.users.set("U-OLLI", { display_name: "Olli", locale: "fi-FI" });
-  bot = await startTestBot(slackHttpEnv(slack.apiUrl), undefined, { jobs: "manual" });
+  ({ slack, bot } = await startSlackBot(
+    {
+      "U-AINO": { display_name: "Aino", locale: "en-GB" },
+      "U-OLLI": { display_name: "Olli", locale: "fi-FI" },
+    },
+    { jobs: "manual" },
+  ));
 });
-afterAll(async () => {
-  await bot.stop();
-  await slack.stop();
-});
+afterAll(() => stopSlackBot(bot, slack));
 
-const post = async (body: string) =>
-  (await fetch(`${bot.baseUrl}/slack/events`, { method: "POST", headers: signedHeaders(body), body })).text();
-async function command(user: string, text: string, channel = "C-ENERGY") {
-  const id = `x${++n}`;
-  await post(slashCommandBody({ user, channel, text, responseUrl: slack.responseUrl(id) }));
-  return id;
-}
-const reply = async (id: string) =>
-  (await slack.waitFor(`response_url:${id}`))[0]!.body as { text: string; blocks: Block[] };
-const modal = async (count: number) =>
-  (await slack.waitFor("views.open", count))[count - 1]!.body.view as {
-    callback_id: string;
-    private_metadata: string;
-    blocks: Block[];
-  };
-const submit = (
-  user: string,
-  view: { callback_id: string; private_metadata: string },
-  values: Record<string, unknown>,
-) =>
-  post(
-    interactionBody(
-      viewSubmissionPayload({
-        user,
-        callbackId: view.callback_id,
-        metadata: view.private_metadata,
-        values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { [k]: v }])),
-      }),
-    ),
-  );
+const journey = slackJourney(() => ({ bot, slack }), { nextId: () => `x${++n}` });
+const { command, reply, modal, createCluster } = journey;
+// This journey reads only the body of what the bot answers.
+const post = async (body: string) => (await journey.post(body)).text;
+const submit = async (...args: Parameters<typeof journey.submit>) => (await journey.submit(...args)).text;
 const deliverOutbox = () => bot.bot.jobs!.scheduler.tick("outbox");
 
 beforeEach(async () => {
   await truncateAll(bot.db);
   slack.reset();
-  await command("U-AINO", "setup Energy");
-  await submit("U-AINO", await modal(1), {
-    name: { type: "plain_text_input", value: "Energy" },
-    locale: { type: "static_select", selected_option: { value: "en" } },
-  });
-  await slack.waitFor("chat.postMessage");
+  await createCluster("U-AINO", "Energy");
   await reply(await command("U-OLLI", "join"));
   slack.reset();
 });
-
-function dayAhead(days: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
 
 it("assigns, delivers the owner's DM through the outbox, and takes check-ins from it", async () => {
   await command("U-AINO", "measure add");

@@ -1,107 +1,52 @@
 // The meeting-poll journey on Slack: plan in a modal, a poll in the channel whose tally is redrawn
 // in place (chat.update), per-viewer times as Slack date tokens, finalise and announce.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { FakeSlackApi } from "../../fakes/slack-api.ts";
+import type { FakeSlackApi } from "../../fakes/slack-api.ts";
 import { truncateAll } from "../../support/database.ts";
+import { dayAhead } from "../../support/helsinki-dates.ts";
 import {
-  blockActionPayload,
-  interactionBody,
-  signedHeaders,
-  slashCommandBody,
-  viewSubmissionPayload,
-} from "../../support/slack-requests.ts";
-import { slackHttpEnv, startTestBot, type TestBot } from "../../support/test-bot.ts";
+  type Block,
+  date,
+  input,
+  slackJourney,
+  startSlackBot,
+  stopSlackBot,
+  time,
+  values,
+} from "../../support/slack-journey.ts";
+import type { TestBot } from "../../support/test-bot.ts";
 
 let slack: FakeSlackApi;
 let bot: TestBot;
 let counter = 0;
 
-type Block = {
-  type: string;
-  block_id?: string;
-  text?: { text: string };
-  elements?: { action_id: string; value: string; text: { text: string } }[];
-};
-
 beforeAll(async () => {
-  slack = await new FakeSlackApi().start();
-  slack.users.set("U-AINO", { display_name: "Aino", locale: "en-GB" });
-  slack.users.set("U-EMMA", { display_name: "Emma", locale: "en-US" });
-  slack.users.set("U-OLLI", { display_name: "Olli", locale: "fi-FI" });
-  bot = await startTestBot(slackHttpEnv(slack.apiUrl));
+  ({ slack, bot } = await startSlackBot({
+    "U-AINO": { display_name: "Aino", locale: "en-GB" },
+    "U-EMMA": { display_name: "Emma", locale: "en-US" },
+    "U-OLLI": { display_name: "Olli", locale: "fi-FI" },
+  }));
 });
-afterAll(async () => {
-  await bot.stop();
-  await slack.stop();
+afterAll(() => stopSlackBot(bot, slack));
+
+const {
+  command,
+  reply,
+  submitView: submit,
+  click,
+  createCluster,
+} = slackJourney(() => ({ bot, slack }), {
+  nextId: (kind) => `${kind === "command" ? "m" : "c"}${++counter}`,
 });
-
-async function post(body: string) {
-  const res = await fetch(`${bot.baseUrl}/slack/events`, {
-    method: "POST",
-    headers: signedHeaders(body),
-    body,
-  });
-  return { status: res.status, text: await res.text() };
-}
-async function command(user: string, text: string) {
-  const id = `m${++counter}`;
-  await post(slashCommandBody({ user, channel: "C-ENERGY", text, responseUrl: slack.responseUrl(id) }));
-  return id;
-}
-async function reply(id: string) {
-  const [call] = await slack.waitFor(`response_url:${id}`);
-  return call!.body as { text: string; blocks: Block[] };
-}
-async function submit(
-  user: string,
-  view: { callback_id: string; private_metadata: string },
-  values: Record<string, Record<string, unknown>>,
-) {
-  return post(
-    interactionBody(
-      viewSubmissionPayload({ user, callbackId: view.callback_id, metadata: view.private_metadata, values }),
-    ),
-  );
-}
-async function click(user: string, actionId: string, value: string) {
-  const id = `c${++counter}`;
-  await post(
-    interactionBody(
-      blockActionPayload({ user, channel: "C-ENERGY", actionId, value, responseUrl: slack.responseUrl(id) }),
-    ),
-  );
-  return id;
-}
-
-/** A date `days` from today in Helsinki, as a Slack datepicker sends it. */
-function dayAhead(days: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
-const input = (value: string) => ({ v: { type: "plain_text_input", value } });
-const date = (value: string) => ({ v: { type: "datepicker", selected_date: value } });
-const time = (value: string) => ({ v: { type: "timepicker", selected_time: value } });
 
 beforeEach(async () => {
   await truncateAll(bot.db);
   slack.reset();
-  await command("U-AINO", "setup Energy");
-  const [open] = await slack.waitFor("views.open");
-  await submit("U-AINO", open!.body.view as never, {
-    name: { name: { type: "plain_text_input", value: "Energy" } },
-    locale: { locale: { type: "static_select", selected_option: { value: "en" } } },
-  });
-  await slack.waitFor("chat.postMessage");
+  await createCluster("U-AINO", "Energy");
   await reply(await command("U-EMMA", "join"));
   await reply(await command("U-OLLI", "join"));
   slack.reset();
 });
-
-/** Slack keys values by block id then action id; our blocks use the field id for both. */
-function values(fields: Record<string, { v: unknown }>) {
-  return Object.fromEntries(Object.entries(fields).map(([id, { v }]) => [id, { [id]: v }]));
-}
 
 async function openPlanForm() {
   await command("U-AINO", "meeting plan");

@@ -6,44 +6,48 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { toCardMarkdown } from "../../../src/platforms/teams/render-adaptive-card.ts";
 import { type MessageKey, type Params, translator } from "../../../src/surface/i18n/catalog.ts";
-import { type ConnectorCall, FakeBotConnector } from "../../fakes/bot-connector.ts";
+import type { FakeBotConnector } from "../../fakes/bot-connector.ts";
 import { truncateAll } from "../../support/database.ts";
+// This journey's days step 24 hours at a time (the dates typed into the plan form).
+import { dayAhead as daysAhead } from "../../support/helsinki-dates.ts";
+import { startMeetingTenMinutesAgo } from "../../support/meetings.ts";
+// This journey reads cards more loosely than the others: TextBlocks only, the card attachment without
+// its version, the invoke answer as it is, and the one reply without checking its thread.
 import {
-  cardAction,
+  textBlockTexts as cardTexts,
   executeActions,
   invoke,
   type Json,
-  message,
-  postActivity,
-  type TeamsChannel,
   type TeamsUser,
   teamsChannel,
   teamsUser,
-  type Where,
-  walkCard,
 } from "../../support/teams-activities.ts";
-import { startTestBot, type TestBot } from "../../support/test-bot.ts";
+import {
+  allTextBlockTexts as allCardTexts,
+  CARD,
+  attachedCard as cardOf,
+  expectNoApology,
+  inChannel,
+  inputsOf,
+  invokeAnswer as invokeCard,
+  singleReply as onlyReply,
+  startTeamsBot,
+  stopTeamsBot,
+  type Turn,
+  teamsJourney,
+} from "../../support/teams-journey.ts";
+import type { TestBot } from "../../support/test-bot.ts";
 
-const CARD = "application/vnd.microsoft.card.adaptive";
 const ZONE = "Europe/Helsinki";
 
 let bot: TestBot;
 let connector: FakeBotConnector;
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector().start();
-  bot = await startTestBot({});
+  ({ connector, bot } = await startTeamsBot({}));
 });
-afterAll(async () => {
-  await bot?.stop();
-  await connector?.stop();
-});
-afterEach(() => {
-  // Whatever a test checks, the bot must never have fallen into its "something went wrong" path.
-  const apology = en("error.unexpected");
-  const texts = connector.calls.flatMap((c) => [...allCardTexts(c), String(c.body.text ?? "")]);
-  expect(texts.filter((t) => t.includes(apology))).toEqual([]);
-});
+afterAll(() => stopTeamsBot(bot, connector));
+afterEach(() => expectNoApology(connector.calls, { apologies: [en], texts: allCardTexts }));
 
 const english = { locale: "en-US", timeZone: ZONE };
 const emma = teamsUser("Emma Chair", english);
@@ -54,67 +58,16 @@ const energy = teamsChannel("Energy");
 const en = translator("en");
 const shown = (key: MessageKey, params?: Params) => toCardMarkdown(en(key, params));
 
-function daysAhead(days: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
-
-type Turn = { status: number; body: unknown; activity: Json; calls: ConnectorCall[] };
-
-async function send(activity: Json): Promise<Turn> {
-  const before = connector.calls.length;
-  const { status, body } = await postActivity(bot.baseUrl, activity);
-  return { status, body, activity, calls: connector.calls.slice(before) };
-}
-const inChannel = (channel: TeamsChannel, threadId?: string): Where => ({ channel, threadId });
+const journey = teamsJourney(() => ({ bot, connector }), energy);
+const { send } = journey;
 function say(from: TeamsUser, text: string, mentions: TeamsUser[] = []): Promise<Turn> {
-  return send(message({ serviceUrl: connector.serviceUrl, from, where: inChannel(energy), text, mentions }));
-}
-
-function cardOf(call: ConnectorCall): Json {
-  const attachments = (call.body.attachments ?? []) as Json[];
-  expect(attachments.map((a) => a.contentType)).toEqual([CARD]);
-  return attachments[0]!.content as Json;
-}
-function cardTexts(card: Json): string[] {
-  const out: string[] = [];
-  walkCard(card, (element) => {
-    if (element.type === "TextBlock") out.push(String(element.text));
-  });
-  return out;
-}
-function allCardTexts(call: ConnectorCall): string[] {
-  const attachments = (call.body.attachments ?? []) as Json[];
-  return attachments.filter((a) => a.contentType === CARD).flatMap((a) => cardTexts(a.content as Json));
+  return journey.say(from, text, inChannel(energy), mentions);
 }
 const textOf = (card: Json) => cardTexts(card).join("\n");
 
-/** The one reply a turn produced, in the sender's thread. */
-function onlyReply(turn: Turn): ConnectorCall {
-  expect(turn.status).toBe(200);
-  expect(turn.calls.map((c) => c.operation)).toEqual(["reply"]);
-  return turn.calls[0]!;
-}
-/** The card an Action.Execute answers with: it replaces the clicked card for the clicker. */
-function invokeCard(turn: Turn): Json {
-  expect(turn.status).toBe(200);
-  expect(turn.body).toMatchObject({ statusCode: 200, type: CARD });
-  return (turn.body as Json).value as Json;
-}
-
 /** Submits a form card (its one Action.Execute) with what the person typed. */
 function submit(from: TeamsUser, card: Json, messageId: string, inputs: Record<string, string>) {
-  return send(
-    cardAction({
-      serviceUrl: connector.serviceUrl,
-      from,
-      where: inChannel(energy),
-      card,
-      replyToId: messageId,
-      inputs,
-    }),
-  );
+  return journey.submitCard(from, card, messageId, inChannel(energy), inputs);
 }
 
 /** Presses the button `verb` that follows the text mentioning `near` (or the first such button). */
@@ -124,20 +77,9 @@ function press(from: TeamsUser, card: Json, verb: string, near?: string): Promis
   if (start < 0) throw new Error(`no "${near}" on the card`);
   const action = executeActions({ body: body.slice(start) }).find((a) => a.verb === verb);
   if (!action) throw new Error(`no ${verb} button${near ? ` after "${near}"` : ""}`);
-  return send(
-    invoke({
-      serviceUrl: connector.serviceUrl,
-      from,
-      where: inChannel(energy),
-      verb: action.verb,
-      title: action.title,
-      data: action.data,
-      replyToId: "1:card-message",
-    }),
-  );
+  return journey.pressAction(from, inChannel(energy), action, "1:card-message");
 }
 const verbs = (card: Json) => executeActions(card).map((a) => a.verb);
-const inputsOf = (card: Json) => (card.body as Json[]).filter((e) => String(e.type).startsWith("Input."));
 
 beforeEach(async () => {
   await truncateAll(bot.db);
@@ -264,17 +206,7 @@ describe("Teams: the agenda", () => {
 async function meetingUnderway() {
   await propose(mikko, "Hydrogen valley");
   await propose(mikko, "Welding skills");
-  const meeting = await bot.db.prisma.meeting.findFirstOrThrow({ include: { slots: true } });
-  const slot = meeting.slots[0]!;
-  await bot.db.prisma.meetingSlot.update({
-    where: { id: slot.id },
-    data: { startsAt: new Date(Date.now() - 600_000) },
-  });
-  await bot.db.prisma.meeting.update({
-    where: { id: meeting.id },
-    data: { status: "SCHEDULED", chosenSlotId: slot.id, agendaDeadline: new Date(Date.now() - 3_600_000) },
-  });
-  await bot.db.prisma.agendaItem.updateMany({ data: { status: "ACCEPTED" } });
+  const meeting = await startMeetingTenMinutesAgo(bot.db);
   connector.reset();
   return meeting;
 }

@@ -2,10 +2,11 @@
 // before any of our code runs: no reply through the connector, no row in the database.
 import { createSign, generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { FakeBotConnector } from "../../fakes/bot-connector.ts";
+import type { FakeBotConnector } from "../../fakes/bot-connector.ts";
 import { truncateAll } from "../../support/database.ts";
 import { message, postActivity, teamsChannel, teamsUser } from "../../support/teams-activities.ts";
-import { startTestBot, type TestBot } from "../../support/test-bot.ts";
+import { startTeamsBot, stopTeamsBot } from "../../support/teams-journey.ts";
+import type { TestBot } from "../../support/test-bot.ts";
 
 const APP_ID = "5d6c1f0e-2b7a-4c39-9e8d-1a2b3c4d5e6f";
 
@@ -13,13 +14,9 @@ let bot: TestBot;
 let connector: FakeBotConnector;
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector().start();
-  bot = await startTestBot({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "secret" });
+  ({ connector, bot } = await startTeamsBot({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "secret" }));
 });
-afterAll(async () => {
-  await bot?.stop();
-  await connector?.stop();
-});
+afterAll(() => stopTeamsBot(bot, connector));
 beforeEach(async () => {
   await truncateAll(bot.db);
   connector.reset();

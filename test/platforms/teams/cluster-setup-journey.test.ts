@@ -4,14 +4,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { toCardMarkdown } from "../../../src/platforms/teams/render-adaptive-card.ts";
 import { type MessageKey, type Params, translator } from "../../../src/surface/i18n/catalog.ts";
-import { type ConnectorCall, FakeBotConnector } from "../../fakes/bot-connector.ts";
+import type { FakeBotConnector } from "../../fakes/bot-connector.ts";
 import { truncateAll } from "../../support/database.ts";
 import {
-  cardAction,
+  cardTexts,
   executeActions,
   invoke,
   type Json,
-  message,
   personalChat,
   postActivity,
   TENANT_ID,
@@ -19,24 +18,27 @@ import {
   type TeamsUser,
   teamsChannel,
   teamsUser,
-  type Where,
-  walkCard,
 } from "../../support/teams-activities.ts";
-import { startTestBot, type TestBot } from "../../support/test-bot.ts";
-
-const CARD = "application/vnd.microsoft.card.adaptive";
+import {
+  cardOf,
+  expectNoApology,
+  inChannel,
+  invokeCard as invokeCardShaped,
+  onlyReply,
+  startTeamsBot,
+  stopTeamsBot,
+  type Turn,
+  teamsJourney,
+} from "../../support/teams-journey.ts";
+import type { TestBot } from "../../support/test-bot.ts";
 
 let bot: TestBot;
 let connector: FakeBotConnector;
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector().start();
-  bot = await startTestBot({});
+  ({ connector, bot } = await startTeamsBot({}));
 });
-afterAll(async () => {
-  await bot?.stop();
-  await connector?.stop();
-});
+afterAll(() => stopTeamsBot(bot, connector));
 /** Set by the one test that provokes the bot's apology on purpose. */
 let apologyExpected = false;
 beforeEach(async () => {
@@ -45,11 +47,8 @@ beforeEach(async () => {
   apologyExpected = false;
 });
 afterEach(() => {
-  // Whatever a test checks, the bot must never have fallen into its "something went wrong" path.
   if (apologyExpected) return;
-  const apologies = [translator("fi")("error.unexpected"), translator("en")("error.unexpected")];
-  const texts = connector.calls.flatMap((c) => [...allCardTexts(c), String(c.body.text ?? "")]);
-  expect(texts.filter((t) => apologies.some((a) => t.includes(a)))).toEqual([]);
+  expectNoApology(connector.calls);
 });
 
 // ── people and places ────────────────────────────────────────────────────────────────────────────
@@ -67,92 +66,12 @@ const en = translator("en");
 /** A catalog message as the card shows it (Adaptive Cards use **bold**). */
 const shown = (t: typeof fi, key: MessageKey, params?: Params) => toCardMarkdown(t(key, params));
 
-type Turn = { status: number; body: unknown; activity: Json; calls: ConnectorCall[] };
-
-/** Posts one activity and returns what the bot did during that turn (sends finish before the answer). */
-async function send(activity: Json): Promise<Turn> {
-  const before = connector.calls.length;
-  const { status, body } = await postActivity(bot.baseUrl, activity);
-  return { status, body, activity, calls: connector.calls.slice(before) };
-}
-
-const inChannel = (channel: TeamsChannel, threadId?: string): Where => ({ channel, threadId });
-
-function say(
-  from: TeamsUser,
-  text: string,
-  where: Where = inChannel(energy),
-  mentions: TeamsUser[] = [],
-): Promise<Turn> {
-  return send(message({ serviceUrl: connector.serviceUrl, from, where, text, mentions }));
-}
-
-function click(
-  from: TeamsUser,
-  posted: ConnectorCall,
-  options: { where: Where; verb?: string; inputs?: Record<string, string> },
-): Promise<Turn> {
-  return send(
-    cardAction({
-      serviceUrl: connector.serviceUrl,
-      from,
-      card: cardOf(posted),
-      replyToId: posted.answeredId!,
-      ...options,
-    }),
-  );
-}
-
-function cardOf(call: ConnectorCall): Json {
-  const attachments = (call.body.attachments ?? []) as Json[];
-  expect(attachments.map((a) => a.contentType)).toEqual([CARD]);
-  const card = attachments[0]!.content as Json;
-  expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.5" });
-  return card;
-}
-
-/** All text a person reads on a card: TextBlocks and FactSet lines, in order. */
-function cardTexts(card: Json): string[] {
-  const out: string[] = [];
-  walkCard(card, (element) => {
-    if (element.type === "TextBlock") out.push(String(element.text));
-    if (element.type === "FactSet")
-      for (const f of element.facts as Json[]) out.push(`${f.title}: ${f.value}`);
-  });
-  return out;
-}
-
-function allCardTexts(call: ConnectorCall): string[] {
-  const attachments = (call.body.attachments ?? []) as Json[];
-  return attachments.filter((a) => a.contentType === CARD).flatMap((a) => cardTexts(a.content as Json));
-}
-
-/** The one reply a turn produced, checked to be a reply in the sender's thread. */
-function onlyReply(turn: Turn): ConnectorCall {
-  expect(turn.status).toBe(200);
-  expect(turn.calls.map((c) => c.operation)).toEqual(["reply"]);
-  const reply = turn.calls[0]!;
-  expect(reply.conversationId).toBe(turn.activity.conversation.id);
-  expect(reply.activityId).toBe(turn.activity.id);
-  return reply;
-}
+const { send, say, click, openSetupForm } = teamsJourney(() => ({ bot, connector }), energy);
 
 const replyTexts = (turn: Turn) => cardTexts(cardOf(onlyReply(turn)));
 
-/** The invoke answer Teams expects for Action.Execute: a card that replaces the clicked one. */
-function invokeCard(turn: Turn): Json {
-  expect(turn.status).toBe(200);
-  expect(turn.body).toMatchObject({ statusCode: 200, type: CARD });
-  const card = (turn.body as Json).value as Json;
-  expect(card).toMatchObject({ type: "AdaptiveCard" });
-  return card;
-}
-
-async function openSetupForm(chair: TeamsUser, channel: TeamsChannel, name: string) {
-  const turn = await say(chair, `setup ${name}`, inChannel(channel));
-  const form = onlyReply(turn);
-  return { form, thread: turn.activity.id as string };
-}
+/** The invoke answer's card, checked to be an Adaptive Card (of any version). */
+const invokeCard = (turn: Turn) => invokeCardShaped(turn, { type: "AdaptiveCard" });
 
 /** "@Ennakko setup <name>" then "Create" on the form, as the chair would. */
 async function setUpCluster(chair: TeamsUser, channel: TeamsChannel, name: string) {

@@ -9,42 +9,48 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { toCardMarkdown } from "../../../src/platforms/teams/render-adaptive-card.ts";
 import { type MessageKey, type Params, translator } from "../../../src/surface/i18n/catalog.ts";
-import { type ConnectorCall, FakeBotConnector } from "../../fakes/bot-connector.ts";
+import type { ConnectorCall, FakeBotConnector } from "../../fakes/bot-connector.ts";
 import { truncateAll } from "../../support/database.ts";
+import { daysAhead } from "../../support/helsinki-dates.ts";
 import {
   BOT,
-  cardAction,
+  cardTexts,
   executeActions,
-  invoke,
   type Json,
-  message,
   type PersonalChat,
   personalChat,
-  postActivity,
   TENANT_ID,
-  type TeamsUser,
   teamsChannel,
   teamsUser,
   type Where,
-  walkCard,
 } from "../../support/teams-activities.ts";
-import { startTestBot, type TestBot } from "../../support/test-bot.ts";
+import {
+  below,
+  cardOf,
+  errorsOn,
+  expectNoApology,
+  inPrivate,
+  inputsOf,
+  invokeCard,
+  onlyReply,
+  startTeamsBot,
+  stopTeamsBot,
+  teamsJourney,
+} from "../../support/teams-journey.ts";
+import type { TestBot } from "../../support/test-bot.ts";
 
-const CARD = "application/vnd.microsoft.card.adaptive";
 const ZONE = "Europe/Helsinki";
 
 let bot: TestBot;
 let connector: FakeBotConnector;
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector().start();
   // Jobs are created but never run on their own: the test ticks the outbox when it wants delivery.
-  bot = await startTestBot({}, undefined, { jobs: "manual" });
+  ({ connector, bot } = await startTeamsBot({}, { jobs: "manual" }));
 });
 afterAll(async () => {
   vi.useRealTimers();
-  await bot?.stop();
-  await connector?.stop();
+  await stopTeamsBot(bot, connector);
 });
 beforeEach(async () => {
   await truncateAll(bot.db);
@@ -52,10 +58,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   vi.useRealTimers();
-  // Whatever a test checks, the bot must never have fallen into its "something went wrong" path.
-  const apologies = [translator("fi")("error.unexpected"), translator("en")("error.unexpected")];
-  const texts = connector.calls.flatMap((c) => [...allCardTexts(c), String(c.body.text ?? "")]);
-  expect(texts.filter((t) => apologies.some((a) => t.includes(a)))).toEqual([]);
+  expectNoApology(connector.calls);
 });
 
 // ── people and places ────────────────────────────────────────────────────────────────────────────
@@ -69,17 +72,6 @@ const energy = teamsChannel("Energy");
 const TITLE = "Hydrogen welding course";
 
 // ── dates relative to the real clock ─────────────────────────────────────────────────────────────
-/** Today in Helsinki plus `days`, as YYYY-MM-DD. */
-function daysAhead(days: number): string {
-  const today = new Intl.DateTimeFormat("en-CA", {
-    timeZone: ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date());
-  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 const DUE = daysAhead(60);
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────────
@@ -88,131 +80,27 @@ const fi = translator("fi");
 /** A catalog message as the card shows it (Adaptive Cards use **bold**). */
 const shown = (t: typeof en, key: MessageKey, params?: Params) => toCardMarkdown(t(key, params));
 
-type Turn = { status: number; body: unknown; activity: Json; calls: ConnectorCall[] };
-
-/** Posts one activity and returns what the bot did during that turn (sends finish before the answer). */
-async function send(activity: Json): Promise<Turn> {
-  const before = connector.calls.length;
-  const { status, body } = await postActivity(bot.baseUrl, activity);
-  return { status, body, activity, calls: connector.calls.slice(before) };
-}
-
+const {
+  say,
+  submitCard: submit,
+  press,
+  deliverOutbox,
+  personIdOf,
+  createCluster,
+} = teamsJourney(() => ({ bot, connector }), energy);
 const inEnergy = (threadId?: string): Where => ({ channel: energy, threadId });
-const inPrivate = (conversationId: string): Where => ({ personal: { conversationId } });
-
-function say(from: TeamsUser, text: string, where: Where = inEnergy()): Promise<Turn> {
-  return send(message({ serviceUrl: connector.serviceUrl, from, where, text }));
-}
-
-/** Submits `card` (its first Action.Execute) as shown in message `messageId`, with what was typed. */
-function submit(
-  from: TeamsUser,
-  card: Json,
-  messageId: string,
-  where: Where,
-  inputs: Record<string, string>,
-) {
-  return send(
-    cardAction({ serviceUrl: connector.serviceUrl, from, where, card, replyToId: messageId, inputs }),
-  );
-}
-
-/** Presses the button with `verb` on `card` (message `messageId`); Teams sends the button's data. */
-function press(from: TeamsUser, card: Json, messageId: string, where: Where, verb: string): Promise<Turn> {
-  const action = executeActions(card).find((a) => a.verb === verb);
-  if (!action) throw new Error(`no ${verb} button on the card`);
-  return send(
-    invoke({
-      serviceUrl: connector.serviceUrl,
-      from,
-      where,
-      verb: action.verb,
-      title: action.title,
-      data: action.data,
-      replyToId: messageId,
-    }),
-  );
-}
-
-function cardOf(call: ConnectorCall): Json {
-  const attachments = (call.body.attachments ?? []) as Json[];
-  expect(attachments.map((a) => a.contentType)).toEqual([CARD]);
-  const card = attachments[0]!.content as Json;
-  expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.5" });
-  return card;
-}
-
-/** All text a person reads on a card: TextBlocks and FactSet lines, in order. */
-function cardTexts(card: Json): string[] {
-  const out: string[] = [];
-  walkCard(card, (element) => {
-    if (element.type === "TextBlock") out.push(String(element.text));
-    if (element.type === "FactSet")
-      for (const f of element.facts as Json[]) out.push(`${f.title}: ${f.value}`);
-  });
-  return out;
-}
-
-function allCardTexts(call: ConnectorCall): string[] {
-  const attachments = (call.body.attachments ?? []) as Json[];
-  return attachments.filter((a) => a.contentType === CARD).flatMap((a) => cardTexts(a.content as Json));
-}
-
-/** The one reply a turn produced, checked to be a reply in the sender's thread. */
-function onlyReply(turn: Turn): ConnectorCall {
-  expect(turn.status).toBe(200);
-  expect(turn.calls.map((c) => c.operation)).toEqual(["reply"]);
-  const reply = turn.calls[0]!;
-  expect(reply.conversationId).toBe(turn.activity.conversation.id);
-  expect(reply.activityId).toBe(turn.activity.id);
-  return reply;
-}
-
-/** The invoke answer Teams expects for Action.Execute: a card that replaces the clicked one. */
-function invokeCard(turn: Turn): Json {
-  expect(turn.status).toBe(200);
-  expect(turn.body).toMatchObject({ statusCode: 200, type: CARD });
-  const card = (turn.body as Json).value as Json;
-  expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.5" });
-  return card;
-}
-
-const inputsOf = (card: Json) => (card.body as Json[]).filter((e) => String(e.type).startsWith("Input."));
-/** The element right below input `id`: where a form card shows that field's error. */
-const below = (card: Json, id: string) => {
-  const body = card.body as Json[];
-  return body[body.findIndex((e) => e.id === id) + 1];
-};
-const errorsOn = (card: Json) =>
-  (card.body as Json[]).filter((e) => e.color === "Attention").map((e) => String(e.text));
-
-/** Runs the outbox job once, the way its cron tick would, and returns the connector calls it made. */
-async function deliverOutbox(): Promise<ConnectorCall[]> {
-  const before = connector.calls.length;
-  expect(await bot.bot.jobs!.scheduler.tick("outbox")).toBe("ran");
-  return connector.calls.slice(before);
-}
 
 const outboxRows = () => bot.db.prisma.outboxMessage.findMany({ orderBy: { createdAt: "asc" } });
 
 // ── setting the scene ────────────────────────────────────────────────────────────────────────────
 /** "@Ennakko setup Energy" and "Create"; Mikko and Olli join. Only channel turns so far. */
 async function energyCluster() {
-  const setup = onlyReply(await say(emma, "setup Energy"));
-  const created = await submit(emma, cardOf(setup), setup.answeredId!, inEnergy(setup.activityId), {});
-  expect(cardTexts(invokeCard(created))).toEqual([shown(en, "setup.done", { cluster: "Energy" })]);
+  await createCluster(emma, energy, "Energy");
   expect(await bot.db.prisma.cluster.findFirstOrThrow()).toMatchObject({ locale: "en", timeZone: ZONE });
   for (const member of [mikko, olli]) onlyReply(await say(member, "join"));
   expect(await bot.db.prisma.membership.count()).toBe(3);
   connector.reset();
 }
-
-const personIdOf = async (user: TeamsUser) =>
-  (
-    await bot.db.prisma.platformIdentity.findFirstOrThrow({
-      where: { platform: "TEAMS", externalId: user.id },
-    })
-  ).personId;
 
 /** The chair opens the form in the channel; `thread` is the thread it lives in. */
 async function openAddForm() {

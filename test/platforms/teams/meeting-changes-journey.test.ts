@@ -12,27 +12,34 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { formatInZone } from "../../../src/domain/zoned-time.ts";
 import { toCardMarkdown } from "../../../src/platforms/teams/render-adaptive-card.ts";
 import { type MessageKey, type Params, translator } from "../../../src/surface/i18n/catalog.ts";
-import { type ConnectorCall, FakeBotConnector } from "../../fakes/bot-connector.ts";
+import type { ConnectorCall, FakeBotConnector } from "../../fakes/bot-connector.ts";
 import { truncateAll } from "../../support/database.ts";
+import { daysAhead, helsinkiInstant, isoOf } from "../../support/helsinki-dates.ts";
 import {
-  cardAction,
   cardTexts,
   executeActions,
-  invoke,
   type Json,
-  message,
   openUrlActions,
   type PersonalChat,
   personalChat,
-  postActivity,
-  type TeamsUser,
   teamsChannel,
   teamsUser,
   type Where,
 } from "../../support/teams-activities.ts";
-import { startTestBot, type TestBot } from "../../support/test-bot.ts";
+import {
+  below,
+  cardOf,
+  errorsOn,
+  expectNoApology,
+  inputsOf,
+  invokeCard,
+  onlyReply,
+  startTeamsBot,
+  stopTeamsBot,
+  teamsJourney,
+} from "../../support/teams-journey.ts";
+import type { TestBot } from "../../support/test-bot.ts";
 
-const CARD = "application/vnd.microsoft.card.adaptive";
 const ZONE = "Europe/Helsinki";
 const PUBLIC_URL = "https://ennakko.example.org";
 
@@ -40,24 +47,15 @@ let bot: TestBot;
 let connector: FakeBotConnector;
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector().start();
   // Jobs exist but never run on their own: the test ticks the outbox when it wants delivery.
-  bot = await startTestBot({ PUBLIC_URL }, undefined, { jobs: "manual" });
+  ({ connector, bot } = await startTeamsBot({ PUBLIC_URL }, { jobs: "manual" }));
 });
-afterAll(async () => {
-  await bot?.stop();
-  await connector?.stop();
-});
+afterAll(() => stopTeamsBot(bot, connector));
 beforeEach(async () => {
   await truncateAll(bot.db);
   connector.reset();
 });
-afterEach(() => {
-  // Whatever a test checks, the bot must never have fallen into its "something went wrong" path.
-  const apologies = [translator("fi")("error.unexpected"), translator("en")("error.unexpected")];
-  const texts = connector.calls.flatMap((c) => [...allCardTexts(c), String(c.body.text ?? "")]);
-  expect(texts.filter((t) => apologies.some((a) => t.includes(a)))).toEqual([]);
-});
+afterEach(() => expectNoApology(connector.calls));
 
 // ── people and places ────────────────────────────────────────────────────────────────────────────
 // Two members: the chair uses Teams in English (so does the cluster), the member in Finnish.
@@ -68,39 +66,6 @@ const energy = teamsChannel("Energy");
 let mikkosChat: PersonalChat;
 
 // ── dates relative to the real clock ─────────────────────────────────────────────────────────────
-/** Today in Helsinki plus `days`, as YYYY-MM-DD. */
-function daysAhead(days: number): string {
-  const today = new Intl.DateTimeFormat("en-CA", {
-    timeZone: ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date());
-  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-/** The UTC instant of a Helsinki wall-clock time (UTC+2 in winter, UTC+3 in summer), found with Intl. */
-function helsinkiInstant(date: string, time: string): Date {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const [hh, mm] = time.split(":").map(Number) as [number, number];
-  const wall = new Intl.DateTimeFormat("en-GB", {
-    timeZone: ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
-  for (const offset of [2, 3]) {
-    const candidate = new Date(Date.UTC(y, m - 1, d, hh - offset, mm));
-    const parts = Object.fromEntries(wall.formatToParts(candidate).map((p) => [p.type, p.value]));
-    if (`${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}` === `${date} ${time}`)
-      return candidate;
-  }
-  throw new Error(`${date} ${time} does not exist in ${ZONE}`);
-}
-const isoOf = (d: Date) => d.toISOString().replace(/\.000Z$/, "Z");
 /** An iCalendar local DATE-TIME: "2027-01-05" + "14:30" → "20270105T143000". */
 const icsStamp = (date: string, time: string) => `${date.replaceAll("-", "")}T${time.replace(":", "")}00`;
 
@@ -120,108 +85,14 @@ const momentOf = (instant: Date) => `{{DATE(${isoOf(instant)}, SHORT)}} {{TIME($
 /** How an instant reads where no template is possible (notification text, button labels). */
 const inZone = (instant: Date, locale: "en" | "fi") => formatInZone(instant, locale, ZONE, "dateTime");
 
-type Turn = { status: number; body: unknown; activity: Json; calls: ConnectorCall[] };
-
-/** Posts one activity and returns what the bot did during that turn (sends finish before the answer). */
-async function send(activity: Json): Promise<Turn> {
-  const before = connector.calls.length;
-  const { status, body } = await postActivity(bot.baseUrl, activity);
-  return { status, body, activity, calls: connector.calls.slice(before) };
-}
-
+const { say, submit, press, deliverOutbox, personIdOf, createCluster } = teamsJourney(
+  () => ({ bot, connector }),
+  energy,
+);
 const inEnergy = (threadId?: string): Where => ({ channel: energy, threadId });
-
-function say(from: TeamsUser, text: string, where: Where = inEnergy()): Promise<Turn> {
-  return send(message({ serviceUrl: connector.serviceUrl, from, where, text }));
-}
-
-/** Submits the form card of reply `posted` (its Action.Execute) with what the person typed. */
-function submit(from: TeamsUser, posted: ConnectorCall, where: Where, inputs: Record<string, string>) {
-  return send(
-    cardAction({
-      serviceUrl: connector.serviceUrl,
-      from,
-      where,
-      card: cardOf(posted),
-      replyToId: posted.answeredId!,
-      inputs,
-    }),
-  );
-}
-
-/** Presses the button with `verb` on `card` (message `messageId`); Teams sends the button's own data. */
-function press(from: TeamsUser, card: Json, messageId: string, where: Where, verb: string): Promise<Turn> {
-  const action = executeActions(card).find((a) => a.verb === verb);
-  if (!action) throw new Error(`no ${verb} button on the card`);
-  return send(
-    invoke({
-      serviceUrl: connector.serviceUrl,
-      from,
-      where,
-      verb: action.verb,
-      title: action.title,
-      data: action.data,
-      replyToId: messageId,
-    }),
-  );
-}
-
-function cardOf(call: ConnectorCall): Json {
-  const attachments = (call.body.attachments ?? []) as Json[];
-  expect(attachments.map((a) => a.contentType)).toEqual([CARD]);
-  const card = attachments[0]!.content as Json;
-  expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.5" });
-  return card;
-}
-
-function allCardTexts(call: ConnectorCall): string[] {
-  const attachments = (call.body.attachments ?? []) as Json[];
-  return attachments.filter((a) => a.contentType === CARD).flatMap((a) => cardTexts(a.content as Json));
-}
-
-/** The one reply a turn produced, checked to be a reply in the sender's thread. */
-function onlyReply(turn: Turn): ConnectorCall {
-  expect(turn.status).toBe(200);
-  expect(turn.calls.map((c) => c.operation)).toEqual(["reply"]);
-  const reply = turn.calls[0]!;
-  expect(reply.conversationId).toBe(turn.activity.conversation.id);
-  expect(reply.activityId).toBe(turn.activity.id);
-  return reply;
-}
-
-/** The invoke answer Teams expects for Action.Execute: a card that replaces the clicked one. */
-function invokeCard(turn: Turn): Json {
-  expect(turn.status).toBe(200);
-  expect(turn.body).toMatchObject({ statusCode: 200, type: CARD });
-  const card = (turn.body as Json).value as Json;
-  expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.5" });
-  return card;
-}
-
-const inputsOf = (card: Json) => (card.body as Json[]).filter((e) => String(e.type).startsWith("Input."));
-/** The element right below input `id`: where a form card shows that field's error. */
-const below = (card: Json, id: string) => {
-  const body = card.body as Json[];
-  return body[body.findIndex((e) => e.id === id) + 1];
-};
-const errorsOn = (card: Json) =>
-  (card.body as Json[]).filter((e) => e.color === "Attention").map((e) => String(e.text));
-
-/** Runs the outbox job once, the way its cron tick would, and returns the connector calls it made. */
-async function deliverOutbox(): Promise<ConnectorCall[]> {
-  const before = connector.calls.length;
-  expect(await bot.bot.jobs!.scheduler.tick("outbox")).toBe("ran");
-  return connector.calls.slice(before);
-}
 
 const rowsLike = (part: string) =>
   bot.db.prisma.outboxMessage.findMany({ where: { key: { contains: part } }, orderBy: { notBefore: "asc" } });
-const personIdOf = async (user: TeamsUser) =>
-  (
-    await bot.db.prisma.platformIdentity.findFirstOrThrow({
-      where: { platform: "TEAMS", externalId: user.id },
-    })
-  ).personId;
 
 /** GET /calendar/<uid>.ics, as a calendar app following the invitation's link would. */
 async function calendarFile(icsUid: string) {
@@ -256,9 +127,7 @@ type Scheduled = {
  * two slots and presses Schedule on the poll (nobody has answered, so the earliest slot is offered).
  */
 async function scheduledMeeting(): Promise<Scheduled> {
-  const setup = onlyReply(await say(emma, "setup Energy"));
-  const created = await submit(emma, setup, inEnergy(setup.activityId), {});
-  expect(cardTexts(invokeCard(created))).toEqual([shown(en, "setup.done", { cluster: "Energy" })]);
+  await createCluster(emma, energy, "Energy");
   onlyReply(await say(mikko, "join"));
   mikkosChat = personalChat();
   onlyReply(await say(mikko, "help", { personal: mikkosChat }));

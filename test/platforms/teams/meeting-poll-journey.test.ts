@@ -7,48 +7,45 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { formatInZone } from "../../../src/domain/zoned-time.ts";
 import { toCardMarkdown } from "../../../src/platforms/teams/render-adaptive-card.ts";
 import { type MessageKey, type Params, translator } from "../../../src/surface/i18n/catalog.ts";
-import { type ConnectorCall, FakeBotConnector } from "../../fakes/bot-connector.ts";
+import type { FakeBotConnector } from "../../fakes/bot-connector.ts";
 import { truncateAll } from "../../support/database.ts";
+import { daysAhead, helsinkiInstant, isoOf } from "../../support/helsinki-dates.ts";
 import {
-  cardAction,
+  cardTexts,
   executeActions,
   invoke,
   type Json,
-  message,
-  postActivity,
-  type TeamsChannel,
-  type TeamsUser,
   teamsChannel,
   teamsUser,
-  type Where,
-  walkCard,
 } from "../../support/teams-activities.ts";
-import { startTestBot, type TestBot } from "../../support/test-bot.ts";
+import {
+  cardOf,
+  expectNoApology,
+  inChannel,
+  inputsOf,
+  invokeCard,
+  onlyReply,
+  startTeamsBot,
+  stopTeamsBot,
+  type Turn,
+  teamsJourney,
+} from "../../support/teams-journey.ts";
+import type { TestBot } from "../../support/test-bot.ts";
 
-const CARD = "application/vnd.microsoft.card.adaptive";
 const ZONE = "Europe/Helsinki";
 
 let bot: TestBot;
 let connector: FakeBotConnector;
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector().start();
-  bot = await startTestBot({});
+  ({ connector, bot } = await startTeamsBot({}));
 });
-afterAll(async () => {
-  await bot?.stop();
-  await connector?.stop();
-});
+afterAll(() => stopTeamsBot(bot, connector));
 beforeEach(async () => {
   await truncateAll(bot.db);
   connector.reset();
 });
-afterEach(() => {
-  // Whatever a test checks, the bot must never have fallen into its "something went wrong" path.
-  const apologies = [translator("fi")("error.unexpected"), translator("en")("error.unexpected")];
-  const texts = connector.calls.flatMap((c) => [...allCardTexts(c), String(c.body.text ?? "")]);
-  expect(texts.filter((t) => apologies.some((a) => t.includes(a)))).toEqual([]);
-});
+afterEach(() => expectNoApology(connector.calls));
 
 // ── people and places ────────────────────────────────────────────────────────────────────────────
 // English-speaking Teams clients, so every answer is in English; the cluster's zone is Helsinki.
@@ -60,37 +57,6 @@ const ghost = teamsUser("Ghost Outsider", english);
 const energy = teamsChannel("Energy");
 
 // ── dates relative to the real clock ─────────────────────────────────────────────────────────────
-const localDate = (instant: Date) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" })
-    .format(instant)
-    .slice(0, 10);
-/** Today in Helsinki plus `days`, as YYYY-MM-DD. */
-function daysAhead(days: number): string {
-  const [y, m, d] = localDate(new Date()).split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-/** The UTC instant of a Helsinki wall-clock time (UTC+2 in winter, UTC+3 in summer), found with Intl. */
-function helsinkiInstant(date: string, time: string): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const [hh, mm] = time.split(":").map(Number) as [number, number];
-  const wall = new Intl.DateTimeFormat("en-GB", {
-    timeZone: ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
-  for (const offset of [2, 3]) {
-    const candidate = new Date(Date.UTC(y, m - 1, d, hh - offset, mm));
-    const parts = Object.fromEntries(wall.formatToParts(candidate).map((p) => [p.type, p.value]));
-    if (`${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}` === `${date} ${time}`)
-      return candidate.toISOString().replace(/\.000Z$/, "Z");
-  }
-  throw new Error(`${date} ${time} does not exist in ${ZONE}`);
-}
-
 const SLOT_1 = { date: daysAhead(30), time: "10:00" };
 const SLOT_2 = { date: daysAhead(33), time: "10:00" };
 const TITLE = "Spring meeting";
@@ -102,112 +68,11 @@ const shown = (key: MessageKey, params?: Params) => toCardMarkdown(en(key, param
 /** How a slot's time reads on a card: Teams fills in date and time in each viewer's own zone. */
 const momentOf = (iso: string) => `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`;
 
-type Turn = { status: number; body: unknown; activity: Json; calls: ConnectorCall[] };
-
-/** Posts one activity and returns what the bot did during that turn (sends finish before the answer). */
-async function send(activity: Json): Promise<Turn> {
-  const before = connector.calls.length;
-  const { status, body } = await postActivity(bot.baseUrl, activity);
-  return { status, body, activity, calls: connector.calls.slice(before) };
-}
-
-const inChannel = (channel: TeamsChannel, threadId?: string): Where => ({ channel, threadId });
-
-function say(from: TeamsUser, text: string, where: Where = inChannel(energy)): Promise<Turn> {
-  return send(message({ serviceUrl: connector.serviceUrl, from, where, text }));
-}
-
-/** Submits the form card `posted` (first Action.Execute), with what the person typed in `inputs`. */
-function submit(from: TeamsUser, posted: ConnectorCall, where: Where, inputs: Record<string, string>) {
-  return send(
-    cardAction({
-      serviceUrl: connector.serviceUrl,
-      from,
-      where,
-      card: cardOf(posted),
-      replyToId: posted.answeredId!,
-      inputs,
-    }),
-  );
-}
-
-/**
- * Presses the button with `verb` (and, for per-slot buttons, `slotId`) on `card`, which is shown
- * as message `messageId`. Teams sends the button's own data; poll cards have no inputs.
- */
-function press(
-  from: TeamsUser,
-  card: Json,
-  messageId: string,
-  where: Where,
-  verb: string,
-  slotId?: string,
-): Promise<Turn> {
-  const action = executeActions(card).find(
-    (a) => a.verb === verb && (slotId === undefined || String(a.data?.value).endsWith(`|${slotId}`)),
-  );
-  if (!action) throw new Error(`no ${verb} button${slotId ? ` for slot ${slotId}` : ""} on the card`);
-  return send(
-    invoke({
-      serviceUrl: connector.serviceUrl,
-      from,
-      where,
-      verb: action.verb,
-      title: action.title,
-      data: action.data,
-      replyToId: messageId,
-    }),
-  );
-}
-
-function cardOf(call: ConnectorCall): Json {
-  const attachments = (call.body.attachments ?? []) as Json[];
-  expect(attachments.map((a) => a.contentType)).toEqual([CARD]);
-  const card = attachments[0]!.content as Json;
-  expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.5" });
-  return card;
-}
-
-/** All text a person reads on a card: TextBlocks and FactSet lines, in order. */
-function cardTexts(card: Json): string[] {
-  const out: string[] = [];
-  walkCard(card, (element) => {
-    if (element.type === "TextBlock") out.push(String(element.text));
-    if (element.type === "FactSet")
-      for (const f of element.facts as Json[]) out.push(`${f.title}: ${f.value}`);
-  });
-  return out;
-}
-
-function allCardTexts(call: ConnectorCall): string[] {
-  const attachments = (call.body.attachments ?? []) as Json[];
-  return attachments.filter((a) => a.contentType === CARD).flatMap((a) => cardTexts(a.content as Json));
-}
-
-/** The one reply a turn produced, checked to be a reply in the sender's thread. */
-function onlyReply(turn: Turn): ConnectorCall {
-  expect(turn.status).toBe(200);
-  expect(turn.calls.map((c) => c.operation)).toEqual(["reply"]);
-  const reply = turn.calls[0]!;
-  expect(reply.conversationId).toBe(turn.activity.conversation.id);
-  expect(reply.activityId).toBe(turn.activity.id);
-  return reply;
-}
-
-/** The invoke answer Teams expects for Action.Execute: a card that replaces the clicked one. */
-function invokeCard(turn: Turn): Json {
-  expect(turn.status).toBe(200);
-  expect(turn.body).toMatchObject({ statusCode: 200, type: CARD });
-  const card = (turn.body as Json).value as Json;
-  expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.5" });
-  return card;
-}
+const { send, say, submit, press, createCluster } = teamsJourney(() => ({ bot, connector }), energy);
 
 /** Nothing new appeared in the channel during the turn (card redraws via PUT aside). */
 const postedDuring = (turn: Turn) =>
   turn.calls.filter((c) => c.operation !== "update").map((c) => c.operation);
-
-const inputsOf = (card: Json) => (card.body as Json[]).filter((e) => String(e.type).startsWith("Input."));
 
 /** The names on the "Not answered yet:" line, sorted (the line lists them in membership order). */
 function pendingNames(card: Json): string[] {
@@ -227,9 +92,7 @@ function tallyOf(card: Json, iso: string): string {
 
 /** "@Ennakko setup Energy" and "Create", then two more people join. */
 async function energyCluster() {
-  const setup = onlyReply(await say(emma, "setup Energy"));
-  const created = await submit(emma, setup, inChannel(energy, setup.activityId), {});
-  expect(cardTexts(invokeCard(created))).toEqual([shown("setup.done", { cluster: "Energy" })]);
+  await createCluster(emma, energy, "Energy");
   for (const member of [mikko, sanna]) {
     expect(cardTexts(cardOf(onlyReply(await say(member, "join"))))).toEqual([
       shown("join.done", { cluster: "Energy" }),
@@ -278,9 +141,8 @@ async function pollPosted() {
   };
 }
 
-const iso1 = () => helsinkiInstant(SLOT_1.date, SLOT_1.time);
-const iso2 = () => helsinkiInstant(SLOT_2.date, SLOT_2.time);
-const isoOf = (d: Date) => d.toISOString().replace(/\.000Z$/, "Z");
+const iso1 = () => isoOf(helsinkiInstant(SLOT_1.date, SLOT_1.time));
+const iso2 = () => isoOf(helsinkiInstant(SLOT_2.date, SLOT_2.time));
 
 // ── the journey ──────────────────────────────────────────────────────────────────────────────────
 describe("meeting plan: the form", () => {
