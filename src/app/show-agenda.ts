@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
 import { fail, ok, type Result } from "../domain/result.ts";
+import type { Capability } from "../domain/roles.ts";
 import { type AgendaSnapshot, loadAgenda } from "./load-agenda.ts";
 import { authorize } from "./shared/authorize.ts";
 import type { AppContext } from "./shared/context.ts";
@@ -20,25 +21,7 @@ export async function showAgenda(
   ctx: AppContext,
   raw: z.input<typeof ShowAgendaInput>,
 ): Promise<Result<AgendaSnapshot>> {
-  const input = parseInput(ShowAgendaInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, meetingId } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  const auth = await authorize(ctx.db, conversation, person.id, "cluster.view");
-  if (!auth.ok) return auth;
-  const { cluster, membership } = auth.value;
-  const meeting = meetingId
-    ? await ctx.db.meeting.findUnique({ where: { id: meetingId } })
-    : await upcomingMeeting(ctx.db, cluster.id);
-  if (!meeting || meeting.clusterId !== cluster.id)
-    return meetingId ? fail("MEETING_NOT_FOUND") : fail("NO_UPCOMING_MEETING");
-  const snapshot = await loadAgenda(
-    ctx.db,
-    meeting.id,
-    { personId: person.id, role: membership.role },
-    ctx.clock.now(),
-  );
-  return snapshot ? ok(snapshot) : fail("MEETING_NOT_FOUND");
+  return agendaAs(ctx, raw, "cluster.view");
 }
 
 export const CheckCanProposeInput = ShowAgendaInput;
@@ -48,11 +31,24 @@ export async function checkCanPropose(
   ctx: AppContext,
   raw: z.input<typeof CheckCanProposeInput>,
 ): Promise<Result<{ meetingId: string; meetingTitle: string }>> {
-  const input = parseInput(CheckCanProposeInput, raw);
+  const agenda = await agendaAs(ctx, raw, "agenda.propose");
+  if (!agenda.ok) return agenda;
+  const { meeting, open } = agenda.value;
+  if (!open) return fail("AGENDA_CLOSED", { title: meeting.title });
+  return ok({ meetingId: meeting.id, meetingTitle: meeting.title });
+}
+
+/** The agenda of the named (or the upcoming) meeting of this channel's cluster, as this person sees it. */
+async function agendaAs(
+  ctx: AppContext,
+  raw: z.input<typeof ShowAgendaInput>,
+  capability: Capability,
+): Promise<Result<AgendaSnapshot>> {
+  const input = parseInput(ShowAgendaInput, raw);
   if (!input.ok) return input;
   const { actor, conversation, meetingId } = input.value;
   const person = await ensurePerson(ctx, actor);
-  const auth = await authorize(ctx.db, conversation, person.id, "agenda.propose");
+  const auth = await authorize(ctx.db, conversation, person.id, capability);
   if (!auth.ok) return auth;
   const { cluster, membership } = auth.value;
   const meeting = meetingId
@@ -60,12 +56,7 @@ export async function checkCanPropose(
     : await upcomingMeeting(ctx.db, cluster.id);
   if (!meeting || meeting.clusterId !== cluster.id)
     return meetingId ? fail("MEETING_NOT_FOUND") : fail("NO_UPCOMING_MEETING");
-  const snapshot = await loadAgenda(
-    ctx.db,
-    meeting.id,
-    { personId: person.id, role: membership.role },
-    ctx.clock.now(),
-  );
-  if (!snapshot?.open) return fail("AGENDA_CLOSED", { title: meeting.title });
-  return ok({ meetingId: meeting.id, meetingTitle: meeting.title });
+  const viewer = { personId: person.id, role: membership.role };
+  const snapshot = await loadAgenda(ctx.db, meeting.id, viewer, ctx.clock.now());
+  return snapshot ? ok(snapshot) : fail("MEETING_NOT_FOUND");
 }

@@ -8,6 +8,7 @@ import type { Locale } from "../../domain/locale.ts";
 import type { Logger } from "../../log/logger.ts";
 import type { Dispatcher } from "../../surface/dispatch.ts";
 import { translator } from "../../surface/i18n/catalog.ts";
+import type { Envelope } from "../../surface/intent.ts";
 import type { Output } from "../../surface/view.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { deliverToSlack, type SlackReplyTarget } from "./deliver.ts";
@@ -91,16 +92,7 @@ function registerListeners(
     if (!parsed.success)
       return log.warn("malformed block action", { issues: parsed.error.issues.slice(0, 3) });
     const envelope = actionEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id));
-    if (!envelope) return;
-    const target = {
-      app: appContext,
-      client,
-      respond,
-      triggerId: parsed.data.trigger_id,
-      channelId: envelope.conversation.channelId,
-      userId: parsed.data.user.id,
-    };
-    await run(log, target, async () => dispatch(envelope));
+    if (envelope) await dispatchInteraction(envelope, { client, respond, triggerId: parsed.data.trigger_id });
   });
 
   // "Record as decision" on any message: opens the decision form prefilled with the message text.
@@ -110,17 +102,22 @@ function registerListeners(
     if (!parsed.success)
       return log.warn("malformed message shortcut", { issues: parsed.error.issues.slice(0, 3) });
     const envelope = shortcutEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id));
-    if (!envelope) return;
+    if (envelope) await dispatchInteraction(envelope, { client, respond, triggerId: parsed.data.trigger_id });
+  });
+
+  /** Buttons and shortcuts answer the same way: in the conversation they came from. */
+  async function dispatchInteraction(
+    envelope: Envelope,
+    via: Pick<SlackReplyTarget, "client" | "respond" | "triggerId">,
+  ): Promise<void> {
     const target = {
       app: appContext,
-      client,
-      respond,
-      triggerId: parsed.data.trigger_id,
+      ...via,
       channelId: envelope.conversation.channelId,
-      userId: parsed.data.user.id,
+      userId: envelope.actor.userId,
     };
     await run(log, target, async () => dispatch(envelope));
-  });
+  }
 
   app.view(OUR_IDS, async ({ body, ack, client }) => {
     const parsed = ViewSubmissionSchema.safeParse(body);
