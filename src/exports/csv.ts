@@ -1,0 +1,355 @@
+// RFC 4180 CSV: fields with a delimiter, quote, CR or LF are quoted and quotes doubled; every record
+// ends in CRLF. Text cells that a spreadsheet would run as a formula (= + - @, tab, CR, also their
+// full-width forms) get a leading apostrophe (OWASP "CSV injection"); numbers stay numbers.
+//
+// Two pulse exports:
+// - answersCsv: long format, one row per answered item. An answer is one row, except that a multiple
+//   choice answer gives a row per ticked option (or one empty row when nothing was ticked) and a
+//   skill-grid answer gives a row per rated skill and horizon; the rows of one answer share the
+//   response number and the question key, so a pivot table rebuilds any view.
+//   Anonymous pulses: no name, organisation or time; responses are numbered in an order derived
+//   from their content, not from submission; a stakeholder type is written only when its group has
+//   at least 3 responses (with complementary hiding, as in the summaries), otherwise left blank like
+//   an unspecified one.
+// - summaryCsv: long format, one row per figure (question, group, item, horizon, statistic, value).
+import type { Locale } from "../domain/locale.ts";
+import {
+  type CycleComparison,
+  hideSmallGroups,
+  type QuestionStats,
+  type QuestionSummary,
+} from "../domain/pulse/aggregate.ts";
+import {
+  answerSchemaFor,
+  CLUSTER_SKILLS,
+  DEMAND_LEVEL_LABELS,
+  DEMAND_LEVELS,
+  HORIZON_LABELS,
+  type QuestionDefinition,
+  type SkillGridCell,
+  STAKEHOLDER_TYPES,
+  type StakeholderType,
+} from "../domain/pulse/question-types.ts";
+
+export type CsvCell = string | number | boolean | Date | null | undefined;
+export type CsvOptions = {
+  /** Byte order mark first, so Excel opens the file as UTF-8 (default false). */
+  bom?: boolean;
+  /** "," by default; ";" suits Excel in Finnish, Swedish and Dutch settings. */
+  delimiter?: "," | ";" | "\t";
+  /** Prefix formula-like text with an apostrophe (default true). */
+  guardFormulas?: boolean;
+};
+
+export const UTF8_BOM = "\uFEFF";
+const CRLF = "\r\n";
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+export function formatCsvCell(cell: CsvCell, options: CsvOptions = {}): string {
+  const delimiter = options.delimiter ?? ",";
+  let text: string;
+  if (cell === null || cell === undefined) text = "";
+  else if (typeof cell === "number") text = Number.isFinite(cell) ? String(cell) : "";
+  else if (typeof cell === "boolean") text = cell ? "true" : "false";
+  else if (cell instanceof Date) text = Number.isNaN(cell.getTime()) ? "" : cell.toISOString();
+  else {
+    text = cell;
+    if ((options.guardFormulas ?? true) && FORMULA_START.test(text)) text = `'${text}`;
+  }
+  return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(rows: readonly (readonly CsvCell[])[], options: CsvOptions = {}): string {
+  const delimiter = options.delimiter ?? ",";
+  const body = rows
+    .map((row) => row.map((cell) => formatCsvCell(cell, options)).join(delimiter) + CRLF)
+    .join("");
+  return (options.bom ? UTF8_BOM : "") + body;
+}
+
+/** "Kevät 2027 pulssi" → "kevat-2027-pulssi-answers.csv": ASCII only, safe as a chat upload name. */
+export function csvFilename(title: string, suffix: string): string {
+  const base = title
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+/, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return `${base || "pulse"}-${suffix}.csv`;
+}
+
+// --- answers --------------------------------------------------------------------------------------
+
+export type AnswersCsvResponse = {
+  stakeholderType: StakeholderType | null;
+  /** Named pulses only; never written for an anonymous pulse. */
+  respondent?: { name: string; organisation?: string | null } | null;
+  submittedAt?: Date | null;
+  /** Answers by question key, as stored in PulseAnswer.value. */
+  answers: Readonly<Record<string, unknown>>;
+};
+export type AnswersCsvInput = {
+  anonymous: boolean;
+  locale: Locale;
+  questions: readonly QuestionDefinition[];
+  responses: readonly AnswersCsvResponse[];
+};
+
+const ANSWER_COLUMNS = [
+  "question_key",
+  "question_type",
+  "question",
+  "item",
+  "horizon",
+  "value",
+  "value_label",
+];
+
+export function answersCsv(input: AnswersCsvInput, options: CsvOptions = {}): string {
+  const { anonymous, locale, questions } = input;
+  const header = anonymous
+    ? ["response", "stakeholder_type", ...ANSWER_COLUMNS]
+    : ["response", "name", "organisation", "submitted_at", "stakeholder_type", ...ANSWER_COLUMNS];
+  const typeShown = stakeholderColumn(input);
+  const responses = anonymous ? contentOrder(input.responses, questions) : input.responses;
+  const rows: CsvCell[][] = [header];
+  const schemas = new Map(questions.map((q) => [q.key, answerSchemaFor(q, { skills: "ANY" })]));
+  responses.forEach((response, i) => {
+    const type =
+      response.stakeholderType && typeShown(response.stakeholderType) ? response.stakeholderType : "";
+    const who: CsvCell[] = anonymous
+      ? [i + 1, type]
+      : [
+          i + 1,
+          response.respondent?.name ?? "",
+          response.respondent?.organisation ?? "",
+          response.submittedAt ?? null,
+          type,
+        ];
+    for (const question of questions) {
+      if (!Object.hasOwn(response.answers, question.key)) continue;
+      const parsed = schemas.get(question.key)!.safeParse(response.answers[question.key]);
+      if (!parsed.success) continue; // validated on the way in; a value that no longer fits is left out
+      const lead: CsvCell[] = [...who, question.key, question.type, question.text[locale]];
+      for (const item of answerItems(question, parsed.data, locale)) rows.push([...lead, ...item]);
+    }
+  });
+  return toCsv(rows, options);
+}
+
+/** [item, horizon, value, value_label] rows of one answer. */
+function answerItems(question: QuestionDefinition, value: unknown, locale: Locale): CsvCell[][] {
+  switch (question.type) {
+    case "LIKERT":
+      return [["", "", value as number, question.config.labels[(value as number) - 1]![locale]]];
+    case "SINGLE_CHOICE":
+      return [["", "", value as string, optionLabel(question, value as string, locale)]];
+    case "MULTIPLE_CHOICE": {
+      const ids = value as string[];
+      if (ids.length === 0) return [["", "", "", ""]];
+      return ids.map((id) => ["", "", id, optionLabel(question, id, locale)]);
+    }
+    case "NUMBER":
+      return [["", "", value as number, question.config.unit?.[locale] ?? ""]];
+    case "FREE_TEXT":
+      return [["", "", value as string, ""]];
+    case "SKILL_GRID":
+      return (value as SkillGridCell[]).map((c) => [
+        c.skill,
+        c.horizon,
+        c.level,
+        DEMAND_LEVEL_LABELS[c.level][locale],
+      ]);
+  }
+}
+
+function optionLabel(question: QuestionDefinition, id: string, locale: Locale): string {
+  if (question.type !== "SINGLE_CHOICE" && question.type !== "MULTIPLE_CHOICE") return "";
+  const { options } = question.config;
+  if (options === CLUSTER_SKILLS) return id;
+  return options.find((o: { id: string }) => o.id === id)?.label[locale] ?? "";
+}
+
+function stakeholderColumn(input: AnswersCsvInput): (type: StakeholderType) => boolean {
+  if (!input.anonymous) return () => true;
+  const sizes = Object.fromEntries(
+    STAKEHOLDER_TYPES.map((t) => [t, input.responses.filter((r) => r.stakeholderType === t).length]),
+  ) as Record<StakeholderType, number>;
+  const hiding = hideSmallGroups(sizes, input.responses.length);
+  return (type) => hiding[type] === null;
+}
+
+/** Anonymous responses sorted by their answers, so row order says nothing about who answered when. */
+function contentOrder(
+  responses: readonly AnswersCsvResponse[],
+  questions: readonly QuestionDefinition[],
+): AnswersCsvResponse[] {
+  const canonical = (r: AnswersCsvResponse) =>
+    JSON.stringify([r.stakeholderType, ...questions.map((q) => r.answers[q.key] ?? null)]);
+  return responses
+    .map((r) => ({ r, k: canonical(r) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+    .map(({ r }) => r);
+}
+
+// --- summary --------------------------------------------------------------------------------------
+
+export type SummaryCsvInput = {
+  locale: Locale;
+  questions: readonly QuestionDefinition[];
+  summaries: readonly QuestionSummary[];
+  /** Change since the previous cycle, by question key. */
+  comparisons?: ReadonlyMap<string, CycleComparison>;
+};
+
+const SUMMARY_HEADER = [
+  "question_key",
+  "question_type",
+  "question",
+  "group",
+  "item",
+  "item_label",
+  "horizon",
+  "statistic",
+  "value",
+];
+
+const round = (value: number | null, digits: number) =>
+  value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
+const MEAN_DIGITS = 3;
+const SHARE_DIGITS = 4;
+
+export function summaryCsv(input: SummaryCsvInput, options: CsvOptions = {}): string {
+  const rows: CsvCell[][] = [SUMMARY_HEADER];
+  for (const summary of input.summaries) {
+    const question = input.questions.find((q) => q.key === summary.key);
+    const head: CsvCell[] = [summary.key, summary.type, question?.text[input.locale] ?? ""];
+    const groups: [string, QuestionSummary["overall"]][] = [
+      ["ALL", summary.overall],
+      ...STAKEHOLDER_TYPES.map((t): [string, QuestionSummary["overall"]] => [
+        t,
+        summary.byStakeholderType[t],
+      ]),
+    ];
+    for (const [group, figure] of groups) {
+      const emit = (item: CsvCell, label: CsvCell, horizon: CsvCell, statistic: string, value: CsvCell) =>
+        rows.push([...head, group, item, label, horizon, statistic, value]);
+      if (figure.hidden) {
+        emit("", "", "", "hidden", figure.reason);
+        continue;
+      }
+      statRows(figure.stats, question, input.locale, group === "ALL", emit);
+    }
+    const comparison = input.comparisons?.get(summary.key);
+    if (comparison) {
+      const emit = (item: CsvCell, label: CsvCell, horizon: CsvCell, statistic: string, value: CsvCell) =>
+        rows.push([...head, "ALL", item, label, horizon, statistic, value]);
+      comparisonRows(comparison, question, input.locale, emit);
+    }
+  }
+  return toCsv(rows, options);
+}
+
+type Emit = (item: CsvCell, label: CsvCell, horizon: CsvCell, statistic: string, value: CsvCell) => void;
+
+function statRows(
+  stats: QuestionStats,
+  question: QuestionDefinition | undefined,
+  locale: Locale,
+  withTexts: boolean,
+  emit: Emit,
+): void {
+  emit("", "", "", "n", stats.n);
+  switch (stats.type) {
+    case "LIKERT":
+      emit("", "", "", "mean", round(stats.mean, MEAN_DIGITS));
+      for (const d of stats.distribution) {
+        const label = question?.type === "LIKERT" ? question.config.labels[d.id - 1]![locale] : "";
+        emit(d.id, label, "", "count", d.count);
+        emit(d.id, label, "", "share", round(d.share, SHARE_DIGITS));
+      }
+      return;
+    case "SINGLE_CHOICE":
+    case "MULTIPLE_CHOICE":
+      for (const o of stats.options) {
+        const label = question ? optionLabel(question, o.id, locale) : "";
+        emit(o.id, label, "", "count", o.count);
+        emit(o.id, label, "", "share", round(o.share, SHARE_DIGITS));
+      }
+      if (stats.type === "MULTIPLE_CHOICE") emit("", "", "", "none_selected", stats.noneSelected);
+      return;
+    case "NUMBER": {
+      const unit = question?.type === "NUMBER" ? (question.config.unit?.[locale] ?? "") : "";
+      emit("", unit, "", "sum", stats.sum);
+      emit("", unit, "", "mean", round(stats.mean, MEAN_DIGITS));
+      emit("", unit, "", "median", stats.median);
+      emit("", unit, "", "min", stats.min);
+      emit("", unit, "", "max", stats.max);
+      return;
+    }
+    case "FREE_TEXT":
+      if (withTexts) for (const text of stats.texts) emit("", "", "", "text", text);
+      return;
+    case "SKILL_GRID":
+      for (const cell of stats.cells) {
+        const horizonLabel = HORIZON_LABELS[cell.horizon][locale];
+        if (cell.hidden) {
+          emit(cell.skill, horizonLabel, cell.horizon, "hidden", "FEWER_THAN_3");
+          continue;
+        }
+        emit(cell.skill, horizonLabel, cell.horizon, "n", cell.n);
+        for (const level of DEMAND_LEVELS)
+          emit(cell.skill, horizonLabel, cell.horizon, `count_${level.toLowerCase()}`, cell.counts[level]);
+        emit(cell.skill, horizonLabel, cell.horizon, "score", round(cell.score, MEAN_DIGITS));
+        emit(cell.skill, horizonLabel, cell.horizon, "growing_share", round(cell.growingShare, SHARE_DIGITS));
+      }
+      for (const ranking of stats.rankings)
+        for (const s of ranking.skills)
+          emit(s.skill, HORIZON_LABELS[ranking.horizon][locale], ranking.horizon, "rank", s.rank);
+      return;
+  }
+}
+
+function comparisonRows(
+  comparison: CycleComparison,
+  question: QuestionDefinition | undefined,
+  locale: Locale,
+  emit: Emit,
+): void {
+  if (!comparison.comparable) {
+    emit("", "", "", "change_unavailable", comparison.reason);
+    return;
+  }
+  emit("", "", "", "previous_n", comparison.n.previous);
+  switch (comparison.type) {
+    case "LIKERT":
+      emit("", "", "", "change_mean", round(comparison.mean.change, MEAN_DIGITS));
+      for (const s of comparison.shares) emit(s.id, "", "", "change_share", round(s.change, SHARE_DIGITS));
+      return;
+    case "SINGLE_CHOICE":
+    case "MULTIPLE_CHOICE":
+      for (const s of comparison.shares) {
+        const label = question ? optionLabel(question, s.id, locale) : "";
+        emit(s.id, label, "", "change_share", round(s.change, SHARE_DIGITS));
+      }
+      return;
+    case "NUMBER":
+      emit("", "", "", "change_mean", round(comparison.mean.change, MEAN_DIGITS));
+      emit("", "", "", "change_median", comparison.median.change);
+      emit("", "", "", "change_sum", comparison.sum.change);
+      return;
+    case "FREE_TEXT":
+      return;
+    case "SKILL_GRID":
+      for (const h of comparison.horizons) {
+        const label = HORIZON_LABELS[h.horizon][locale];
+        for (const s of h.skills) {
+          emit(s.skill, label, h.horizon, "change_score", round(s.score.change, MEAN_DIGITS));
+          emit(s.skill, label, h.horizon, "change_rank", s.rank.change);
+        }
+      }
+      return;
+  }
+}
