@@ -15,6 +15,7 @@ export type Capability =
   | "measure.assign"
   | "pulse.manage"
   | "pulse.answer"
+  | "pulse.export"
   | "minutes.export"
   | "member.erase";
 
@@ -35,6 +36,8 @@ const GRANTS: Record<Capability, readonly Role[]> = {
   "pulse.manage": ORGANISERS,
   // Observers follow the cluster but do not speak for an organisation in surveys.
   "pulse.answer": PARTICIPANTS,
+  // Raw answers leave the chat as a file: only the roles that keep the cluster's records.
+  "pulse.export": ["CHAIR", "SECRETARY", "COORDINATOR"],
   "minutes.export": ORGANISERS,
   "member.erase": ["CHAIR", "COORDINATOR"],
 };

@@ -174,6 +174,19 @@ export const en = {
     "There is no meeting to record yet: a meeting can be recorded once it is scheduled, from two hours before it starts.",
   "error.MEETING_NOT_RECORDABLE":
     "*{title}* cannot be recorded: it has not started yet, or it was cancelled.",
+  "error.PULSE_NOT_FOUND": "I can't find that pulse in this cluster.",
+  "error.PULSE_NOT_OPEN": "*{title}* is not open for answers yet.",
+  "error.PULSE_CLOSED": "*{title}* has closed: answers are no longer taken or changed.",
+  "error.NOT_IN_AUDIENCE": "*{title}* is not addressed to you, so there is nothing for you to answer.",
+  "error.PULSE_ALREADY_SUBMITTED":
+    "You have already submitted your answers to *{title}*. Anonymous answers cannot be changed after they are submitted.",
+  "error.RESPONSE_NOT_FOUND":
+    "I can't find your unfinished answers to *{title}*. Please open the pulse again and start over.",
+  "error.INVALID_ANSWER":
+    "That answer to “{question}” is not valid ({code}). Please check it and answer again.",
+  "error.UNKNOWN_QUESTION": "The question {question} is not part of this pulse.",
+  "error.NO_PREVIOUS_PULSE": "There is no earlier pulse in this cluster to copy. Create a new one instead.",
+  "error.RESULTS_NOT_AVAILABLE": "The results of *{title}* are shown when it closes.",
   "agenda.heading": "Agenda: {title}",
   "agenda.when": "Meeting: {when}",
   "agenda.whenPolling": "The date is still being polled.",

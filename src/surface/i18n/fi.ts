@@ -178,6 +178,21 @@ export const fi: Record<MessageKey, string> = {
     "Kirjattavaa kokousta ei vielä ole: kokouksen voi kirjata, kun sen ajankohta on päätetty, alkaen kaksi tuntia ennen kokouksen alkua.",
   "error.MEETING_NOT_RECORDABLE":
     "Kokousta *{title}* ei voi kirjata: se ei ole vielä alkanut tai se on peruttu.",
+  "error.PULSE_NOT_FOUND": "En löydä sitä kyselyä tästä klusterista.",
+  "error.PULSE_NOT_OPEN": "Kysely *{title}* ei ole vielä avoinna vastauksille.",
+  "error.PULSE_CLOSED": "Kysely *{title}* on sulkeutunut: vastauksia ei enää oteta vastaan eikä muuteta.",
+  "error.NOT_IN_AUDIENCE":
+    "Kyselyä *{title}* ei ole osoitettu sinulle, joten sinun ei tarvitse vastata siihen.",
+  "error.PULSE_ALREADY_SUBMITTED":
+    "Olet jo lähettänyt vastauksesi kyselyyn *{title}*. Nimettömiä vastauksia ei voi muuttaa lähettämisen jälkeen.",
+  "error.RESPONSE_NOT_FOUND":
+    "En löydä keskeneräisiä vastauksiasi kyselyyn *{title}*. Avaa kysely uudelleen ja aloita alusta.",
+  "error.INVALID_ANSWER":
+    "Vastaus kysymykseen ”{question}” ei kelpaa ({code}). Tarkista se ja vastaa uudelleen.",
+  "error.UNKNOWN_QUESTION": "Kysymys {question} ei kuulu tähän kyselyyn.",
+  "error.NO_PREVIOUS_PULSE":
+    "Tässä klusterissa ei ole aiempaa kyselyä kopioitavaksi. Luo sen sijaan uusi kysely.",
+  "error.RESULTS_NOT_AVAILABLE": "Kyselyn *{title}* tulokset näytetään, kun se sulkeutuu.",
   "agenda.heading": "Asialista: {title}",
   "agenda.when": "Kokous: {when}",
   "agenda.whenPolling": "Ajankohdasta kysellään vielä.",

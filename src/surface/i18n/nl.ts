@@ -176,6 +176,20 @@ export const nl: Record<MessageKey, string> = {
     "Er is nog geen vergadering om vast te leggen: dat kan zodra ze is ingepland, vanaf twee uur voor de aanvang.",
   "error.MEETING_NOT_RECORDABLE":
     "*{title}* kan niet worden vastgelegd: de vergadering is nog niet begonnen of is geannuleerd.",
+  "error.PULSE_NOT_FOUND": "Ik kan die peiling niet vinden in dit cluster.",
+  "error.PULSE_NOT_OPEN": "*{title}* is nog niet open voor antwoorden.",
+  "error.PULSE_CLOSED": "*{title}* is gesloten: antwoorden worden niet meer aangenomen of gewijzigd.",
+  "error.NOT_IN_AUDIENCE": "*{title}* is niet aan jou gericht, dus je hoeft niets te beantwoorden.",
+  "error.PULSE_ALREADY_SUBMITTED":
+    "Je hebt je antwoorden op *{title}* al verstuurd. Anonieme antwoorden kunnen na het versturen niet meer worden gewijzigd.",
+  "error.RESPONSE_NOT_FOUND":
+    "Ik kan je onvolledige antwoorden op *{title}* niet vinden. Open de peiling opnieuw en begin opnieuw.",
+  "error.INVALID_ANSWER":
+    "Dat antwoord op ‘{question}’ is niet geldig ({code}). Controleer het en antwoord opnieuw.",
+  "error.UNKNOWN_QUESTION": "De vraag {question} hoort niet bij deze peiling.",
+  "error.NO_PREVIOUS_PULSE":
+    "Er is geen eerdere peiling in dit cluster om te kopiëren. Maak in plaats daarvan een nieuwe.",
+  "error.RESULTS_NOT_AVAILABLE": "De resultaten van *{title}* worden getoond zodra de peiling sluit.",
   "agenda.heading": "Agenda: {title}",
   "agenda.when": "Vergadering: {when}",
   "agenda.whenPolling": "De datum wordt nog geprikt.",

@@ -175,6 +175,19 @@ export const sv: Record<MessageKey, string> = {
     "Det finns inget möte att protokollföra än: ett möte kan protokollföras när det är inplanerat, från två timmar före start.",
   "error.MEETING_NOT_RECORDABLE":
     "*{title}* kan inte protokollföras: mötet har inte börjat än eller så är det inställt.",
+  "error.PULSE_NOT_FOUND": "Jag hittar inte den enkäten i det här klustret.",
+  "error.PULSE_NOT_OPEN": "Enkäten *{title}* är inte öppen för svar ännu.",
+  "error.PULSE_CLOSED": "Enkäten *{title}* är stängd: svar tas inte längre emot och kan inte ändras.",
+  "error.NOT_IN_AUDIENCE": "Enkäten *{title}* riktar sig inte till dig, så du har inget att svara på.",
+  "error.PULSE_ALREADY_SUBMITTED":
+    "Du har redan skickat dina svar på *{title}*. Anonyma svar kan inte ändras efter att de har skickats.",
+  "error.RESPONSE_NOT_FOUND":
+    "Jag hittar inte dina ofullständiga svar på *{title}*. Öppna enkäten igen och börja om.",
+  "error.INVALID_ANSWER": "Svaret på ”{question}” är inte giltigt ({code}). Kontrollera det och svara igen.",
+  "error.UNKNOWN_QUESTION": "Frågan {question} ingår inte i den här enkäten.",
+  "error.NO_PREVIOUS_PULSE":
+    "Det finns ingen tidigare enkät i det här klustret att kopiera. Skapa en ny i stället.",
+  "error.RESULTS_NOT_AVAILABLE": "Resultaten av *{title}* visas när enkäten stängs.",
   "agenda.heading": "Dagordning: {title}",
   "agenda.when": "Möte: {when}",
   "agenda.whenPolling": "Datumet är ännu inte bestämt.",

@@ -1,0 +1,132 @@
+// Closing a pulse (an organiser now, or later the scheduler at closesAt): no more answers, the
+// results are computed for the channel.
+//
+// Anonymous pulses are scrubbed below the column level too. Rows written while the pulse was open
+// carry PostgreSQL's transaction id (xmin) and their physical position (ctid) in write order, which
+// lines up with PulseParticipation's completion order. On closing, unsubmitted responses (they never
+// count) are deleted and the submitted ones re-inserted in random order with fresh ids and no
+// token, all in this one transaction: every row then has the same xmin and a position that says
+// nothing. A stakeholder type that too few responses share is cleared from them (it would identify
+// the respondents together with the participation rows). The old row versions are dead; a VACUUM after the commit frees them (best effort).
+// Outside the tables (WAL, backups, server logs) PostgreSQL keeps history we cannot rewrite here.
+import { randomInt } from "node:crypto";
+import { z } from "zod";
+import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
+import { hideSmallGroups } from "../domain/pulse/aggregate.ts";
+import { STAKEHOLDER_TYPES, type StakeholderType } from "../domain/pulse/question-types.ts";
+import { fail, ok, type Result } from "../domain/result.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { computeResults, type PulseResults } from "./pulse-results.ts";
+import { audit } from "./shared/audit.ts";
+import { authorize } from "./shared/authorize.ts";
+import type { AppContext } from "./shared/context.ts";
+import { ensurePerson } from "./shared/identity.ts";
+import { parseInput } from "./shared/parse-input.ts";
+import { findPulse, type PulseWithQuestions } from "./shared/pulses.ts";
+import type { Tx } from "./shared/tx.ts";
+
+export const ClosePulseInput = z.object({
+  actor: PlatformUserSchema,
+  conversation: ConversationSchema,
+  /** Defaults to the cluster's latest pulse. */
+  pulseId: z.uuid("PULSE").nullish(),
+});
+
+export async function closePulse(
+  ctx: AppContext,
+  raw: z.input<typeof ClosePulseInput>,
+): Promise<Result<PulseResults>> {
+  const input = parseInput(ClosePulseInput, raw);
+  if (!input.ok) return input;
+  const { actor, conversation, pulseId } = input.value;
+  const person = await ensurePerson(ctx, actor);
+  const result = await ctx.db.$transaction(async (tx) => {
+    const auth = await authorize(tx, conversation, person.id, "pulse.manage");
+    if (!auth.ok) return auth;
+    const found = await findPulse(tx, auth.value.cluster.id, pulseId);
+    if (!found.ok) return found;
+    const closed = await closeRecord(tx, found.value, person.id);
+    if (!closed) return fail("PULSE_CLOSED", { title: found.value.title });
+    const pulse = await tx.pulse.findUniqueOrThrow({
+      where: { id: found.value.id },
+      include: { questions: { include: { question: true }, orderBy: { position: "asc" } } },
+    });
+    return ok(await computeResults(tx, pulse, ctx.clock.now()));
+  });
+  if (result.ok && result.value.anonymous) await vacuumResponses(ctx);
+  return result;
+}
+
+/** Marks the pulse CLOSED once (guarded), scrubs an anonymous pulse's responses, audits. */
+export async function closeRecord(
+  tx: Tx,
+  pulse: PulseWithQuestions,
+  actorId: string | null,
+): Promise<boolean> {
+  const { count } = await tx.pulse.updateMany({
+    where: { id: pulse.id, status: { not: "CLOSED" } },
+    data: { status: "CLOSED" },
+  });
+  if (count === 0) return false;
+  if (pulse.anonymous) await reshuffleAnonymousResponses(tx, pulse.id);
+  await audit(tx, {
+    clusterId: pulse.clusterId,
+    actorId,
+    action: "pulse.close",
+    subjectType: "pulse",
+    subjectId: pulse.id,
+  });
+  return true;
+}
+
+/** See the header: same content, fresh ids, random order, one transaction id. */
+async function reshuffleAnonymousResponses(tx: Tx, pulseId: string): Promise<void> {
+  const kept = await tx.pulseResponse.findMany({
+    where: { pulseId, submitted: true },
+    include: { answers: true },
+  });
+  await tx.pulseResponse.deleteMany({ where: { pulseId } });
+  // A stakeholder type held by fewer than 3 responses (or giving one away by subtraction) would name
+  // its respondents to anyone who can read who completed: it is dropped from the rows themselves.
+  const sizes = Object.fromEntries(
+    STAKEHOLDER_TYPES.map((t) => [t, kept.filter((r) => r.stakeholderType === t).length]),
+  ) as Record<StakeholderType, number>;
+  const hiding = hideSmallGroups(sizes, kept.length);
+  for (const response of shuffle(kept)) {
+    const type = response.stakeholderType;
+    await tx.pulseResponse.create({
+      data: {
+        pulseId,
+        personId: null,
+        stakeholderType: type !== null && hiding[type] === null ? type : null,
+        submittedAt: null,
+        tokenHash: null,
+        submitted: true,
+        answers: {
+          create: shuffle(response.answers).map((a) => ({
+            pulseQuestionId: a.pulseQuestionId,
+            value: a.value as Prisma.InputJsonValue,
+          })),
+        },
+      },
+    });
+  }
+}
+
+function shuffle<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** After the commit: frees the dead row versions of an anonymous pulse's old responses. */
+export async function vacuumResponses(ctx: AppContext): Promise<void> {
+  try {
+    await ctx.db.$executeRawUnsafe(`VACUUM "PulseResponse", "PulseAnswer"`);
+  } catch {
+    // Best effort: autovacuum gets there too.
+  }
+}

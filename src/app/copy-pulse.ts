@@ -1,0 +1,63 @@
+// "Copy the previous cycle" in one step: the cluster's latest pulse with its questions, audience,
+// anonymity and results setting, new dates, and the cluster's skill list as it is today.
+import { z } from "zod";
+import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
+import { fail, ok, type Result } from "../domain/result.ts";
+import { authorize } from "./shared/authorize.ts";
+import type { AppContext } from "./shared/context.ts";
+import { ensurePerson } from "./shared/identity.ts";
+import { parseInput } from "./shared/parse-input.ts";
+import { audienceOf, type CreatedPulse, checkDates, insertPulse } from "./shared/pulses.ts";
+
+export const CopyPulseInput = z.object({
+  actor: PlatformUserSchema,
+  conversation: ConversationSchema,
+  /** Defaults to the previous pulse's title. */
+  title: z.string().trim().min(3, "TITLE").max(200, "TITLE").nullish(),
+  opensAt: z.coerce.date(),
+  closesAt: z.coerce.date(),
+});
+
+export async function copyPulse(
+  ctx: AppContext,
+  raw: z.input<typeof CopyPulseInput>,
+): Promise<Result<CreatedPulse>> {
+  const input = parseInput(CopyPulseInput, raw);
+  if (!input.ok) return input;
+  const { actor, conversation, title, opensAt, closesAt } = input.value;
+  const now = ctx.clock.now();
+  const dates = checkDates(opensAt, closesAt, now);
+  if (!dates.ok) return dates;
+  const person = await ensurePerson(ctx, actor);
+  return ctx.db.$transaction(async (tx) => {
+    const auth = await authorize(tx, conversation, person.id, "pulse.manage");
+    if (!auth.ok) return auth;
+    const { cluster } = auth.value;
+    const previous = await tx.pulse.findFirst({
+      where: { clusterId: cluster.id },
+      orderBy: [{ opensAt: "desc" }, { createdAt: "desc" }],
+      include: { questions: { orderBy: { position: "asc" } } },
+    });
+    if (!previous) return fail("NO_PREVIOUS_PULSE");
+    if (opensAt <= previous.opensAt)
+      return fail("INVALID_INPUT", { field: "opensAt", problem: "BEFORE_PREVIOUS" });
+    const created = await insertPulse(
+      tx,
+      {
+        clusterId: cluster.id,
+        actorId: person.id,
+        title: title ?? previous.title,
+        questionIds: previous.questions.map((q) => q.questionId),
+        audience: audienceOf(previous.audience),
+        anonymous: previous.anonymous,
+        opensAt,
+        closesAt,
+        resultsLive: previous.resultsLive,
+        copiedFromId: previous.id,
+        now,
+      },
+      "pulse.copy",
+    );
+    return ok(created);
+  });
+}

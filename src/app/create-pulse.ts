@@ -1,0 +1,89 @@
+// `/cluster pulse new`: an organiser picks questions from the bank (the cluster's own questions win
+// over shared ones with the same key), the audience, anonymity, the opening and closing times and
+// whether results show before closing. Every member in the audience gets an INVITED participation.
+import { z } from "zod";
+import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
+import { QuestionKeySchema } from "../domain/pulse/question-types.ts";
+import { fail, ok, type Result } from "../domain/result.ts";
+import { authorize } from "./shared/authorize.ts";
+import type { AppContext } from "./shared/context.ts";
+import { ensurePerson } from "./shared/identity.ts";
+import { parseInput } from "./shared/parse-input.ts";
+import { AudienceSchema, type CreatedPulse, checkDates, insertPulse } from "./shared/pulses.ts";
+import type { Tx } from "./shared/tx.ts";
+
+export const MAX_PULSE_QUESTIONS = 20;
+
+export const CreatePulseInput = z.object({
+  actor: PlatformUserSchema,
+  conversation: ConversationSchema,
+  title: z.string().trim().min(3, "TITLE").max(200, "TITLE"),
+  questionKeys: z
+    .array(QuestionKeySchema)
+    .min(1, "QUESTIONS")
+    .max(MAX_PULSE_QUESTIONS, "QUESTIONS")
+    .refine((keys) => new Set(keys).size === keys.length, "DUPLICATE_QUESTION"),
+  audience: AudienceSchema.default({ kind: "all" }),
+  anonymous: z.boolean().default(true),
+  opensAt: z.coerce.date(),
+  closesAt: z.coerce.date(),
+  resultsLive: z.boolean().default(false),
+});
+
+export async function createPulse(
+  ctx: AppContext,
+  raw: z.input<typeof CreatePulseInput>,
+): Promise<Result<CreatedPulse>> {
+  const input = parseInput(CreatePulseInput, raw);
+  if (!input.ok) return input;
+  const { actor, conversation, title, questionKeys, audience, anonymous, opensAt, closesAt, resultsLive } =
+    input.value;
+  const now = ctx.clock.now();
+  const dates = checkDates(opensAt, closesAt, now);
+  if (!dates.ok) return dates;
+  const person = await ensurePerson(ctx, actor);
+  return ctx.db.$transaction(async (tx) => {
+    const auth = await authorize(tx, conversation, person.id, "pulse.manage");
+    if (!auth.ok) return auth;
+    const { cluster } = auth.value;
+    const questions = await resolveQuestions(tx, cluster.id, questionKeys);
+    if (!questions.ok) return questions;
+    const created = await insertPulse(
+      tx,
+      {
+        clusterId: cluster.id,
+        actorId: person.id,
+        title,
+        questionIds: questions.value,
+        audience,
+        anonymous,
+        opensAt,
+        closesAt,
+        resultsLive,
+        copiedFromId: null,
+        now,
+      },
+      "pulse.create",
+    );
+    return ok(created);
+  });
+}
+
+/** Question ids for the keys, in the given order; the cluster's own question wins over the bank's. */
+async function resolveQuestions(
+  tx: Tx,
+  clusterId: string,
+  keys: readonly string[],
+): Promise<Result<string[]>> {
+  const rows = await tx.question.findMany({
+    where: { key: { in: [...keys] }, OR: [{ clusterId }, { clusterId: null }] },
+  });
+  const ids: string[] = [];
+  for (const key of keys) {
+    const row =
+      rows.find((q) => q.key === key && q.clusterId === clusterId) ?? rows.find((q) => q.key === key);
+    if (!row) return fail("UNKNOWN_QUESTION", { question: key });
+    ids.push(row.id);
+  }
+  return ok(ids);
+}

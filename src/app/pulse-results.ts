@@ -1,0 +1,114 @@
+// The results of a pulse: a summary per question (small groups hidden as the domain decides), the
+// change since the previous cycle for questions asked then under the same key, and the response
+// rate. Shown once the pulse has closed, or live if the organiser allowed it.
+import { z } from "zod";
+import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
+import {
+  type CycleComparison,
+  compareCycles,
+  type PulseSummary,
+  type ResponseRate,
+  responseRate,
+  summarizePulse,
+} from "../domain/pulse/aggregate.ts";
+import type { QuestionDefinition } from "../domain/pulse/question-types.ts";
+import { fail, ok, type Result } from "../domain/result.ts";
+import { authorize } from "./shared/authorize.ts";
+import type { AppContext } from "./shared/context.ts";
+import { ensurePerson } from "./shared/identity.ts";
+import { parseInput } from "./shared/parse-input.ts";
+import {
+  countedResponses,
+  definitionOf,
+  findPulse,
+  type PulseState,
+  type PulseWithQuestions,
+  previousPulse,
+  pulseState,
+  resultsVisible,
+  skillsOf,
+} from "./shared/pulses.ts";
+import type { Tx } from "./shared/tx.ts";
+
+export const PulseResultsInput = z.object({
+  actor: PlatformUserSchema,
+  conversation: ConversationSchema,
+  /** Defaults to the cluster's latest pulse. */
+  pulseId: z.uuid("PULSE").nullish(),
+});
+
+export type PulseResults = {
+  pulseId: string;
+  title: string;
+  anonymous: boolean;
+  state: PulseState;
+  closesAt: Date;
+  questions: QuestionDefinition[];
+  summary: PulseSummary;
+  /** The previous cycle's pulse, when there is one. */
+  previousPulse: { pulseId: string; title: string } | null;
+  /** By question key: only questions asked in both cycles. */
+  comparisons: Record<string, CycleComparison>;
+  rate: ResponseRate;
+};
+
+export async function pulseResults(
+  ctx: AppContext,
+  raw: z.input<typeof PulseResultsInput>,
+): Promise<Result<PulseResults>> {
+  const input = parseInput(PulseResultsInput, raw);
+  if (!input.ok) return input;
+  const { actor, conversation, pulseId } = input.value;
+  const person = await ensurePerson(ctx, actor);
+  return ctx.db.$transaction(async (tx) => {
+    const auth = await authorize(tx, conversation, person.id, "cluster.view");
+    if (!auth.ok) return auth;
+    const found = await findPulse(tx, auth.value.cluster.id, pulseId);
+    if (!found.ok) return found;
+    if (!resultsVisible(found.value, ctx.clock.now()))
+      return fail("RESULTS_NOT_AVAILABLE", { title: found.value.title });
+    return ok(await computeResults(tx, found.value, ctx.clock.now()));
+  });
+}
+
+export async function summarize(tx: Tx, pulse: PulseWithQuestions) {
+  const questions = pulse.questions.map((pq) => definitionOf(pq.question));
+  const responses = await countedResponses(tx, pulse);
+  const summary = summarizePulse({
+    questions,
+    responses,
+    anonymous: pulse.anonymous,
+    skills: skillsOf(pulse.skills),
+  });
+  return { questions, responses, summary };
+}
+
+/** Shared with closing and the CSV export. */
+export async function computeResults(tx: Tx, pulse: PulseWithQuestions, now: Date): Promise<PulseResults> {
+  const { questions, summary } = await summarize(tx, pulse);
+  const previous = await previousPulse(tx, pulse);
+  const comparisons: Record<string, CycleComparison> = {};
+  if (previous) {
+    const before = await summarize(tx, previous);
+    for (const current of summary.questions) {
+      const was = before.summary.questions.find((q) => q.key === current.key);
+      if (was) comparisons[current.key] = compareCycles(was, current);
+    }
+  }
+  const participations = await tx.pulseParticipation.findMany({
+    where: { pulseId: pulse.id },
+    select: { status: true, stakeholderType: true },
+  });
+  return {
+    pulseId: pulse.id,
+    title: pulse.title,
+    anonymous: pulse.anonymous,
+    state: pulseState(pulse, now),
+    closesAt: pulse.closesAt,
+    questions,
+    summary,
+    previousPulse: previous ? { pulseId: previous.id, title: previous.title } : null,
+    comparisons,
+    rate: responseRate(participations),
+  };
+}

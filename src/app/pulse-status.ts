@@ -1,0 +1,58 @@
+// `/cluster pulse status`: the response rate of a pulse, overall and by stakeholder type. Who has
+// answered is not secret (the bot reminds the others); what they answered is.
+import { z } from "zod";
+import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
+import { type ResponseRate, responseRate } from "../domain/pulse/aggregate.ts";
+import { ok, type Result } from "../domain/result.ts";
+import { authorize } from "./shared/authorize.ts";
+import type { AppContext } from "./shared/context.ts";
+import { ensurePerson } from "./shared/identity.ts";
+import { parseInput } from "./shared/parse-input.ts";
+import { findPulse, type PulseState, pulseState } from "./shared/pulses.ts";
+
+export const PulseStatusInput = z.object({
+  actor: PlatformUserSchema,
+  conversation: ConversationSchema,
+  /** Defaults to the cluster's latest pulse. */
+  pulseId: z.uuid("PULSE").nullish(),
+});
+
+export type PulseStatus = {
+  pulseId: string;
+  title: string;
+  anonymous: boolean;
+  state: PulseState;
+  opensAt: Date;
+  closesAt: Date;
+  rate: ResponseRate;
+};
+
+export async function pulseStatus(
+  ctx: AppContext,
+  raw: z.input<typeof PulseStatusInput>,
+): Promise<Result<PulseStatus>> {
+  const input = parseInput(PulseStatusInput, raw);
+  if (!input.ok) return input;
+  const { actor, conversation, pulseId } = input.value;
+  const person = await ensurePerson(ctx, actor);
+  return ctx.db.$transaction(async (tx) => {
+    const auth = await authorize(tx, conversation, person.id, "cluster.view");
+    if (!auth.ok) return auth;
+    const found = await findPulse(tx, auth.value.cluster.id, pulseId);
+    if (!found.ok) return found;
+    const pulse = found.value;
+    const participations = await tx.pulseParticipation.findMany({
+      where: { pulseId: pulse.id },
+      select: { status: true, stakeholderType: true },
+    });
+    return ok({
+      pulseId: pulse.id,
+      title: pulse.title,
+      anonymous: pulse.anonymous,
+      state: pulseState(pulse, ctx.clock.now()),
+      opensAt: pulse.opensAt,
+      closesAt: pulse.closesAt,
+      rate: responseRate(participations),
+    });
+  });
+}

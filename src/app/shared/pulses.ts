@@ -1,0 +1,255 @@
+// What every pulse use case shares: the audience shape, reading a pulse with its questions, its state
+// at a given time, creating one (create and copy), and loading its responses for results and export.
+//
+// Anonymity: a PulseResponse of an anonymous pulse has no person and no timestamp; the respondent's
+// client holds a random token and only its SHA-256 is stored. Participation (reminders, one
+// completion per member) lives in PulseParticipation and is never linked to a response.
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import {
+  type QuestionDefinition,
+  QuestionDefinitionSchema,
+  STAKEHOLDER_TYPES,
+} from "../../domain/pulse/question-types.ts";
+import { fail, ok, type Result } from "../../domain/result.ts";
+import { can } from "../../domain/roles.ts";
+import type { Prisma, Pulse, Question } from "../../generated/prisma/client.ts";
+import { audit } from "./audit.ts";
+import type { Tx } from "./tx.ts";
+
+export const AudienceSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("all") }),
+  z.strictObject({
+    kind: z.literal("stakeholders"),
+    types: z
+      .array(z.enum(STAKEHOLDER_TYPES))
+      .min(1, "AUDIENCE")
+      .transform((ts) => [...new Set(ts)]),
+  }),
+]);
+export type Audience = z.output<typeof AudienceSchema>;
+
+/** Stored audiences are checked on the way out too; an unreadable one means "all members". */
+export function audienceOf(json: unknown): Audience {
+  const parsed = AudienceSchema.safeParse(json);
+  return parsed.success ? parsed.data : { kind: "all" };
+}
+
+export function skillsOf(json: unknown): string[] {
+  return Array.isArray(json) ? json.filter((s): s is string => typeof s === "string") : [];
+}
+
+/** A question row as the domain sees it; throws on a row that no longer parses (a bug, not input). */
+export function definitionOf(
+  question: Pick<Question, "key" | "type" | "text" | "config">,
+): QuestionDefinition {
+  return QuestionDefinitionSchema.parse({
+    key: question.key,
+    type: question.type,
+    text: question.text,
+    config: question.config,
+  });
+}
+
+export type PulseState = "SCHEDULED" | "OPEN" | "CLOSED";
+
+/** Closed by an organiser or by time; open between opensAt (inclusive) and closesAt (exclusive). */
+export function pulseState(pulse: Pick<Pulse, "status" | "opensAt" | "closesAt">, now: Date): PulseState {
+  if (pulse.status === "CLOSED" || now >= pulse.closesAt) return "CLOSED";
+  if (now < pulse.opensAt) return "SCHEDULED";
+  return "OPEN";
+}
+
+export function resultsVisible(
+  pulse: Pick<Pulse, "status" | "opensAt" | "closesAt" | "resultsLive">,
+  now: Date,
+) {
+  return pulseState(pulse, now) === "CLOSED" || pulse.resultsLive;
+}
+
+export const pulseWithQuestions = {
+  questions: { include: { question: true }, orderBy: { position: "asc" } },
+} as const satisfies Prisma.PulseInclude;
+export type PulseWithQuestions = Prisma.PulseGetPayload<{ include: typeof pulseWithQuestions }>;
+
+/** The pulse asked about, in this cluster: the given id, or else the cluster's latest pulse. */
+export async function findPulse(
+  tx: Tx,
+  clusterId: string,
+  pulseId: string | null | undefined,
+): Promise<Result<PulseWithQuestions>> {
+  const pulse = pulseId
+    ? await tx.pulse.findUnique({ where: { id: pulseId }, include: pulseWithQuestions })
+    : await tx.pulse.findFirst({
+        where: { clusterId },
+        orderBy: [{ opensAt: "desc" }, { createdAt: "desc" }],
+        include: pulseWithQuestions,
+      });
+  if (!pulse || pulse.clusterId !== clusterId) return fail("PULSE_NOT_FOUND");
+  return ok(pulse);
+}
+
+/** The cycle before this one: the cluster's latest pulse that opened earlier. */
+export async function previousPulse(tx: Tx, pulse: Pulse): Promise<PulseWithQuestions | null> {
+  return tx.pulse.findFirst({
+    where: { clusterId: pulse.clusterId, id: { not: pulse.id }, opensAt: { lt: pulse.opensAt } },
+    orderBy: [{ opensAt: "desc" }, { createdAt: "desc" }],
+    include: pulseWithQuestions,
+  });
+}
+
+// --- tokens of anonymous responses ----------------------------------------------------------------
+
+export function newResponseToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+// --- creating -------------------------------------------------------------------------------------
+
+/** A form may take a moment: an opening time up to this far in the past counts as "now". */
+export const OPENS_AT_GRACE_MS = 5 * 60_000;
+
+export function checkDates(opensAt: Date, closesAt: Date, now: Date): Result<void> {
+  if (opensAt.getTime() < now.getTime() - OPENS_AT_GRACE_MS)
+    return fail("INVALID_INPUT", { field: "opensAt", problem: "OPENS_IN_PAST" });
+  if (closesAt <= opensAt)
+    return fail("INVALID_INPUT", { field: "closesAt", problem: "CLOSES_BEFORE_OPENS" });
+  return ok(undefined);
+}
+
+export type NewPulse = {
+  clusterId: string;
+  actorId: string;
+  title: string;
+  questionIds: readonly string[];
+  audience: Audience;
+  anonymous: boolean;
+  opensAt: Date;
+  closesAt: Date;
+  resultsLive: boolean;
+  copiedFromId: string | null;
+  now: Date;
+};
+
+export type CreatedPulse = {
+  pulseId: string;
+  title: string;
+  questionKeys: string[];
+  invited: number;
+  anonymous: boolean;
+  opensAt: Date;
+  closesAt: Date;
+};
+
+/**
+ * Writes the pulse, its questions in order, and an INVITED participation for each member in the
+ * audience who may answer (observers never), with the stakeholder type they have today; snapshots
+ * the cluster's skill list.
+ */
+export async function insertPulse(tx: Tx, input: NewPulse, action: string): Promise<CreatedPulse> {
+  const skills = await tx.clusterSkill.findMany({
+    where: { clusterId: input.clusterId },
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+  });
+  const members = await tx.membership.findMany({
+    where: { clusterId: input.clusterId, person: { erasedAt: null } },
+    include: { person: true },
+  });
+  const invited = members.filter(
+    (m) =>
+      can(m.role, "pulse.answer") &&
+      (input.audience.kind === "all" ||
+        (m.person.stakeholderType !== null && input.audience.types.includes(m.person.stakeholderType))),
+  );
+  const pulse = await tx.pulse.create({
+    data: {
+      clusterId: input.clusterId,
+      title: input.title,
+      anonymous: input.anonymous,
+      audience: input.audience,
+      opensAt: input.opensAt,
+      closesAt: input.closesAt,
+      resultsLive: input.resultsLive,
+      status: "OPEN",
+      copiedFromId: input.copiedFromId,
+      createdById: input.actorId,
+      createdAt: input.now,
+      skills: skills.map((s) => s.name),
+      questions: { create: input.questionIds.map((questionId, position) => ({ questionId, position })) },
+      participations: {
+        create: invited.map((m) => ({
+          personId: m.personId,
+          status: "INVITED" as const,
+          stakeholderType: m.person.stakeholderType,
+        })),
+      },
+    },
+    include: pulseWithQuestions,
+  });
+  const questionKeys = pulse.questions.map((q) => q.question.key);
+  await audit(tx, {
+    clusterId: input.clusterId,
+    actorId: input.actorId,
+    action,
+    subjectType: "pulse",
+    subjectId: pulse.id,
+    details: {
+      title: input.title,
+      questionKeys,
+      anonymous: input.anonymous,
+      invited: invited.length,
+      ...(input.copiedFromId ? { copiedFromId: input.copiedFromId } : {}),
+    },
+  });
+  return {
+    pulseId: pulse.id,
+    title: pulse.title,
+    questionKeys,
+    invited: invited.length,
+    anonymous: pulse.anonymous,
+    opensAt: pulse.opensAt,
+    closesAt: pulse.closesAt,
+  };
+}
+
+// --- responses ------------------------------------------------------------------------------------
+
+export type LoadedResponse = {
+  stakeholderType: (typeof STAKEHOLDER_TYPES)[number] | null;
+  respondent: { name: string; organisation: string | null } | null;
+  submittedAt: Date | null;
+  answers: Record<string, unknown>;
+};
+
+/**
+ * The responses that count: in a named pulse every response with an answer (a half-finished one
+ * counts, it is one per person); in an anonymous pulse only submitted ones, since a member can only
+ * submit once but could open any number of unsubmitted tokens.
+ */
+export async function countedResponses(tx: Tx, pulse: PulseWithQuestions): Promise<LoadedResponse[]> {
+  const keyOf = new Map(pulse.questions.map((pq) => [pq.id, pq.question.key]));
+  const rows = await tx.pulseResponse.findMany({
+    where: { pulseId: pulse.id, ...(pulse.anonymous ? { submitted: true } : {}) },
+    include: { answers: true, person: !pulse.anonymous },
+    orderBy: { id: "asc" },
+  });
+  return rows
+    .filter((r) => r.answers.length > 0)
+    .map((r) => ({
+      stakeholderType: r.stakeholderType,
+      respondent:
+        !pulse.anonymous && "person" in r && r.person
+          ? { name: r.person.displayName, organisation: r.person.organisation }
+          : null,
+      submittedAt: pulse.anonymous ? null : r.submittedAt,
+      answers: Object.fromEntries(
+        r.answers.flatMap((a) => {
+          const key = keyOf.get(a.pulseQuestionId);
+          return key ? [[key, a.value]] : [];
+        }),
+      ),
+    }));
+}
