@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import { teamsConversationStore } from "./app/outbox/find-conversation-reference.ts";
 import type { Gateways } from "./app/ports/chat-gateway.ts";
+import { seedQuestionBank } from "./app/seed-question-bank.ts";
 import { type AppContext, type Clock, systemClock } from "./app/shared/context.ts";
 import type { Config } from "./config/env.ts";
 import { type Database, openDatabase } from "./db/open-database.ts";
@@ -54,6 +55,8 @@ export async function startBot({
     clock,
     compose: createComposer({ publicUrl: config.publicUrl }),
   };
+  // The shared question bank keeps stable keys across cycles; seeding is idempotent.
+  await seedQuestionBank(app);
   const dispatch = createDispatcher(app, log);
   const slack = config.slack.mode === "off" ? null : createSlackPlatform(config.slack, app, dispatch, log);
   const teams = createTeamsPlatform(config.teams, app, dispatch, log);

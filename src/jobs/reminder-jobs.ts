@@ -1,5 +1,6 @@
 // The ticks that turn the cluster's rhythm into outbox rows. Each is idempotent (stable outbox
 // keys), so overlapping instances or a restart mid-tick only repeat work, never messages.
+import { closeDuePulses } from "../app/close-due-pulses.ts";
 import { scheduleClusterDigests } from "../app/schedule-cluster-digests.ts";
 import { scheduleMeasureFollowUps } from "../app/schedule-measure-follow-ups.ts";
 import { schedulePollNudges } from "../app/schedule-poll-nudges.ts";
@@ -11,5 +12,6 @@ export function reminderJobs(app: AppContext): Job[] {
     { name: "measure-follow-ups", cron: "0 * * * * *", run: () => scheduleMeasureFollowUps(app) },
     { name: "poll-nudges", cron: "20 * * * * *", run: () => schedulePollNudges(app) },
     { name: "cluster-digests", cron: "40 */5 * * * *", run: () => scheduleClusterDigests(app) },
+    { name: "close-due-pulses", cron: "50 * * * * *", run: () => closeDuePulses(app) },
   ];
 }
