@@ -6,7 +6,7 @@
 // The design: a white upward arrow, on Lapland blue for the colour icon.
 import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { crc32, deflateSync } from "node:zlib";
+import { encodePng } from "../src/exports/png.ts";
 
 const OUT_DIR = resolve(import.meta.dirname, "../manifests/teams");
 const BLUE: Rgb = [0x1d, 0x4e, 0x89];
@@ -60,39 +60,11 @@ function render(size: number, shape: Shape, fg: Rgb, bg: Rgb | null): Uint8Array
   return pixels;
 }
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, "latin1");
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** A minimal PNG encoder: 8-bit RGBA, no interlacing, filter type 0 (None) on every row. */
-function encodePng(size: number, rgba: Uint8Array): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr.set([8, 6, 0, 0, 0], 8); // bit depth 8, colour type 6 (RGBA), compression 0, filter method 0, no interlace
-  const rowLength = size * 4;
-  const raw = Buffer.alloc((rowLength + 1) * size);
-  for (let y = 0; y < size; y++) {
-    raw.set(rgba.subarray(y * rowLength, (y + 1) * rowLength), y * (rowLength + 1) + 1);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(raw, { level: 9 })),
-    chunk("IEND", new Uint8Array(0)),
-  ]);
-}
-
 async function main(): Promise<void> {
   // Teams crops the colour icon itself, so the blue fills the square and the symbol keeps to the
   // middle half; the outline icon is shown small, so its symbol uses nearly all of it.
-  const color = encodePng(192, render(192, inset(arrow, 0.25), WHITE, BLUE));
-  const outline = encodePng(32, render(32, inset(arrow, 2 / 32), WHITE, null));
+  const color = encodePng(192, 192, render(192, inset(arrow, 0.25), WHITE, BLUE), { channels: 4, level: 9 });
+  const outline = encodePng(32, 32, render(32, inset(arrow, 2 / 32), WHITE, null), { channels: 4, level: 9 });
   await writeFile(join(OUT_DIR, "color.png"), color);
   await writeFile(join(OUT_DIR, "outline.png"), outline);
   console.log(`Wrote ${OUT_DIR}/color.png and outline.png`);
