@@ -46,7 +46,11 @@ export type InputElement = {
   optional?: boolean;
   maxLength?: number;
 };
-export type ImageElement = { type: "image"; url: string; alt: string };
+/**
+ * `url` is a public https URL or a `data:image/png;base64,…` URI (charts the bot draws itself):
+ * Teams cards show data URIs as they are; Slack uploads the bytes first and shows the uploaded file.
+ */
+export type ImageElement = { type: "image"; url: string; alt: string; title?: string };
 export type DividerElement = { type: "divider" };
 export type ActionsElement = { type: "actions"; buttons: ButtonElement[] };
 
@@ -75,6 +79,9 @@ export type Form = {
 
 export type Subject = { type: string; id: string };
 
+/** A file for the person who asked (an export). `content` is base64, so any format fits. */
+export type FileAttachment = { filename: string; mimeType: string; title: string; content: string };
+
 /** What the bot does in answer to one interaction. */
 export type Output =
   /** `replace`: answering a button on a private message, redraw that message instead of adding one. */
@@ -85,7 +92,12 @@ export type Output =
   | { kind: "refresh"; subject: Subject; view: View }
   | { kind: "form"; form: Form }
   /** Field errors; `form` is the same form again (with what was typed) for platforms that redraw it. */
-  | { kind: "form-errors"; formId: string; errors: Record<string, string>; form: Form };
+  | { kind: "form-errors"; formId: string; errors: Record<string, string>; form: Form }
+  /**
+   * Files for the person who asked, never the channel: Slack uploads them into the person's DM with
+   * the bot; Teams (no bot files in channels) sends download links to the person's personal chat.
+   */
+  | { kind: "file"; files: FileAttachment[]; comment: string };
 
 export const text = (value: string, style?: TextElement["style"]): TextElement =>
   style ? { type: "text", text: value, style } : { type: "text", text: value };
@@ -104,4 +116,8 @@ export const moment = (instant: Date, fallback: string): string =>
   `⟦${instant.toISOString().replace(/\.\d{3}Z$/, "Z")}|${fallback.replace(/[|⟧]/g, " ")}⟧`;
 export const MOMENT_PATTERN = /⟦(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)\|([^⟧]*)⟧/g;
 /** The plain-text form of a text with moments: each replaced by its fallback. */
+/** A PNG the bot drew, as an image element's URL. */
+export const pngDataUri = (png: Uint8Array): string => `data:image/png;base64,${Buffer.from(png).toString("base64")}`;
+export const DATA_URI_PATTERN = /^data:([a-z]+\/[a-z0-9.+-]+);base64,([A-Za-z0-9+/=]+)$/;
+
 export const withoutMoments = (value: string): string => value.replace(MOMENT_PATTERN, "$2");
