@@ -8,6 +8,7 @@ import { type AppContext, type Clock, systemClock } from "./app/shared/context.t
 import type { Config } from "./config/env.ts";
 import { type Database, openDatabase } from "./db/open-database.ts";
 import { CALENDAR_PATH, serveCalendarFile } from "./http/calendar-route.ts";
+import { DOWNLOAD_PATH, serveDownload } from "./http/download-route.ts";
 import { createHttpServer, json, type Route } from "./http/http-server.ts";
 import { reminderJobs } from "./jobs/reminder-jobs.ts";
 import { type RunningJobs, startJobs } from "./jobs/start-jobs.ts";
@@ -75,6 +76,7 @@ export async function startBot({
     { method: "GET", path: "/healthz", handle: (_req, res) => json(res, 200, health(config, database)) },
     { method: "POST", path: TEAMS_MESSAGES_PATH, handle: (req, res) => teams.handle(req, res) },
     { method: "GET", prefix: CALENDAR_PATH, handle: (req, res) => serveCalendarFile(app, req, res) },
+    { method: "GET", prefix: DOWNLOAD_PATH, handle: (req, res) => serveDownload(app, req, res) },
   ];
   const slackListener = slack?.requestListener;
   if (slackListener)

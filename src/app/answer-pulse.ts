@@ -16,6 +16,7 @@ import { checkAnswer, unansweredRequired } from "../domain/pulse/question-types.
 import { type Fail, fail, ok, type Result } from "../domain/result.ts";
 import { can } from "../domain/roles.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { pulseReminderPrefix } from "./schedule-pulse-reminders.ts";
 import { audit } from "./shared/audit.ts";
 import type { AppContext } from "./shared/context.ts";
 import { ensurePerson, membershipIn } from "./shared/identity.ts";
@@ -182,6 +183,13 @@ function missingOf(pulse: PulseWithQuestions, answered: readonly string[]): stri
   );
 }
 
+/** A member who has finished gets no reminder that may still be waiting in the outbox. */
+async function withdrawReminders(tx: Tx, pulseId: string, personId: string): Promise<void> {
+  await tx.outboxMessage.deleteMany({
+    where: { status: "PENDING", key: { startsWith: pulseReminderPrefix(pulseId), endsWith: `:${personId}` } },
+  });
+}
+
 async function answerNamed(
   ctx: AppContext,
   { tx, pulse, personId, checked, submit }: Session,
@@ -209,6 +217,7 @@ async function answerNamed(
         : "INVITED";
   if (status !== before.status) await tx.pulseParticipation.update({ where: key, data: { status } });
   const completed = status === "COMPLETED";
+  if (completed) await withdrawReminders(tx, pulse.id, personId);
   await audit(tx, {
     clusterId: pulse.clusterId,
     actorId: personId,
@@ -274,6 +283,7 @@ async function answerAnonymously(
       data: { submitted: true },
     });
     if (frozen.count === 0) throw new Refused(fail("PULSE_ALREADY_SUBMITTED", { title: pulse.title }));
+    await withdrawReminders(tx, pulse.id, personId);
     await audit(tx, {
       clusterId: pulse.clusterId,
       actorId: personId,

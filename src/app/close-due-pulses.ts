@@ -1,10 +1,11 @@
 // Scheduler tick: every pulse whose closing time has come is closed (once, even with two instances:
-// closeRecord is guarded) and its results returned for the job to post in the cluster's channels.
+// closeRecord is guarded); its results go to the cluster's channels through the outbox.
 
 import { closeRecord, vacuumResponses } from "./close-pulse.ts";
 import type { PulseResults } from "./pulse-results.ts";
 import { computeResults } from "./pulse-results.ts";
 import type { AppContext } from "./shared/context.ts";
+import { enqueueResults } from "./shared/pulse-announcements.ts";
 import { pulseWithQuestions } from "./shared/pulses.ts";
 
 export type ClosedPulse = { clusterId: string; results: PulseResults };
@@ -21,7 +22,9 @@ export async function closeDuePulses(ctx: AppContext): Promise<ClosedPulse[]> {
     const done = await ctx.db.$transaction(async (tx) => {
       const pulse = await tx.pulse.findUniqueOrThrow({ where: { id }, include: pulseWithQuestions });
       if (!(await closeRecord(tx, pulse, null))) return null;
-      return { clusterId: pulse.clusterId, results: await computeResults(tx, pulse, now) };
+      const results = await computeResults(tx, pulse, now);
+      await enqueueResults(ctx, tx, pulse.clusterId, results);
+      return { clusterId: pulse.clusterId, results };
     });
     if (!done) continue;
     if (done.results.anonymous) await vacuumResponses(ctx);

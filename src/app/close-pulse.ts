@@ -22,6 +22,7 @@ import { authorize } from "./shared/authorize.ts";
 import type { AppContext } from "./shared/context.ts";
 import { ensurePerson } from "./shared/identity.ts";
 import { parseInput } from "./shared/parse-input.ts";
+import { enqueueResults } from "./shared/pulse-announcements.ts";
 import { findPulse, type PulseWithQuestions } from "./shared/pulses.ts";
 import type { Tx } from "./shared/tx.ts";
 
@@ -51,7 +52,9 @@ export async function closePulse(
       where: { id: found.value.id },
       include: { questions: { include: { question: true }, orderBy: { position: "asc" } } },
     });
-    return ok(await computeResults(tx, pulse, ctx.clock.now()));
+    const results = await computeResults(tx, pulse, ctx.clock.now());
+    await enqueueResults(ctx, tx, pulse.clusterId, results);
+    return ok(results);
   });
   if (result.ok && result.value.anonymous) await vacuumResponses(ctx);
   return result;

@@ -11,6 +11,15 @@ export const ClusterSettingsSchema = z.object({
       nudgeAfterDays: z.array(z.number().int().min(1).max(60)).max(2).default([2, 5]),
     })
     .prefault({}),
+  pulse: z
+    .object({
+      /**
+       * Days after a pulse opens when members who have not finished are reminded: one reminder per
+       * entry, so its length is the most reminders anyone gets (0 to 3).
+       */
+      remindAfterDays: z.array(z.number().int().min(1).max(60)).max(3).default([3, 7]),
+    })
+    .prefault({}),
 });
 export type ClusterSettings = z.output<typeof ClusterSettingsSchema>;
 

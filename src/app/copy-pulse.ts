@@ -42,6 +42,7 @@ export async function copyPulse(
     if (opensAt <= previous.opensAt)
       return fail("INVALID_INPUT", { field: "opensAt", problem: "BEFORE_PREVIOUS" });
     const created = await insertPulse(
+      ctx,
       tx,
       {
         clusterId: cluster.id,

@@ -3,7 +3,7 @@
 // whether results show before closing. Every member in the audience gets an INVITED participation.
 import { z } from "zod";
 import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
-import { QuestionKeySchema } from "../domain/pulse/question-types.ts";
+import { LABEL_MAX, QuestionKeySchema } from "../domain/pulse/question-types.ts";
 import { fail, ok, type Result } from "../domain/result.ts";
 import { authorize } from "./shared/authorize.ts";
 import type { AppContext } from "./shared/context.ts";
@@ -13,6 +13,8 @@ import { AudienceSchema, type CreatedPulse, checkDates, insertPulse } from "./sh
 import type { Tx } from "./shared/tx.ts";
 
 export const MAX_PULSE_QUESTIONS = 20;
+/** A skill grid asks every skill for every horizon: 15 × 3 selects still fit one form. */
+export const MAX_SKILLS = 15;
 
 export const CreatePulseInput = z.object({
   actor: PlatformUserSchema,
@@ -28,6 +30,15 @@ export const CreatePulseInput = z.object({
   opensAt: z.coerce.date(),
   closesAt: z.coerce.date(),
   resultsLive: z.boolean().default(false),
+  /**
+   * The cluster's skills and occupations for skill-need questions, when the form edits them: they
+   * replace the cluster's list (kept for the next cycle) before the pulse snapshots it.
+   */
+  skills: z
+    .array(z.string().trim().min(1, "SKILLS").max(LABEL_MAX, "SKILLS"))
+    .max(MAX_SKILLS, "SKILLS")
+    .transform((names) => [...new Set(names)])
+    .optional(),
 });
 
 export async function createPulse(
@@ -36,8 +47,18 @@ export async function createPulse(
 ): Promise<Result<CreatedPulse>> {
   const input = parseInput(CreatePulseInput, raw);
   if (!input.ok) return input;
-  const { actor, conversation, title, questionKeys, audience, anonymous, opensAt, closesAt, resultsLive } =
-    input.value;
+  const {
+    actor,
+    conversation,
+    title,
+    questionKeys,
+    audience,
+    anonymous,
+    opensAt,
+    closesAt,
+    resultsLive,
+    skills,
+  } = input.value;
   const now = ctx.clock.now();
   const dates = checkDates(opensAt, closesAt, now);
   if (!dates.ok) return dates;
@@ -48,7 +69,9 @@ export async function createPulse(
     const { cluster } = auth.value;
     const questions = await resolveQuestions(tx, cluster.id, questionKeys);
     if (!questions.ok) return questions;
+    if (skills) await replaceSkills(tx, cluster.id, skills);
     const created = await insertPulse(
+      ctx,
       tx,
       {
         clusterId: cluster.id,
@@ -86,4 +109,11 @@ async function resolveQuestions(
     ids.push(row.id);
   }
   return ok(ids);
+}
+
+async function replaceSkills(tx: Tx, clusterId: string, names: readonly string[]): Promise<void> {
+  await tx.clusterSkill.deleteMany({ where: { clusterId } });
+  await tx.clusterSkill.createMany({
+    data: names.map((name, position) => ({ clusterId, name, position })),
+  });
 }

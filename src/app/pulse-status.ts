@@ -24,6 +24,8 @@ export type PulseStatus = {
   state: PulseState;
   opensAt: Date;
   closesAt: Date;
+  /** The cluster's, for times shown to clients that cannot show the viewer's own. */
+  timeZone: string;
   rate: ResponseRate;
 };
 
@@ -52,6 +54,7 @@ export async function pulseStatus(
       state: pulseState(pulse, ctx.clock.now()),
       opensAt: pulse.opensAt,
       closesAt: pulse.closesAt,
+      timeZone: auth.value.cluster.timeZone,
       rate: responseRate(participations),
     });
   });

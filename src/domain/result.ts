@@ -46,6 +46,8 @@ export const FAILURE_REASONS = [
   "UNKNOWN_QUESTION",
   "NO_PREVIOUS_PULSE",
   "RESULTS_NOT_AVAILABLE",
+  // Files for one person (download links need the bot's public URL)
+  "PUBLIC_URL_MISSING",
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 

@@ -1,9 +1,11 @@
 // The ticks that turn the cluster's rhythm into outbox rows. Each is idempotent (stable outbox
 // keys), so overlapping instances or a restart mid-tick only repeat work, never messages.
 import { closeDuePulses } from "../app/close-due-pulses.ts";
+import { purgeDownloads } from "../app/purge-downloads.ts";
 import { scheduleClusterDigests } from "../app/schedule-cluster-digests.ts";
 import { scheduleMeasureFollowUps } from "../app/schedule-measure-follow-ups.ts";
 import { schedulePollNudges } from "../app/schedule-poll-nudges.ts";
+import { schedulePulseReminders } from "../app/schedule-pulse-reminders.ts";
 import type { AppContext } from "../app/shared/context.ts";
 import type { Job } from "./scheduler.ts";
 
@@ -13,5 +15,7 @@ export function reminderJobs(app: AppContext): Job[] {
     { name: "poll-nudges", cron: "20 * * * * *", run: () => schedulePollNudges(app) },
     { name: "cluster-digests", cron: "40 */5 * * * *", run: () => scheduleClusterDigests(app) },
     { name: "close-due-pulses", cron: "50 * * * * *", run: () => closeDuePulses(app) },
+    { name: "purge-downloads", cron: "30 7 * * * *", run: () => purgeDownloads(app) },
+    { name: "pulse-reminders", cron: "30 */5 * * * *", run: () => schedulePulseReminders(app) },
   ];
 }

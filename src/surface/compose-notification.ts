@@ -3,14 +3,24 @@ import type { Composer, NotificationMessage } from "../app/ports/composer.ts";
 import type { Locale } from "../domain/locale.ts";
 import { formatInZone } from "../domain/zoned-time.ts";
 import { translator } from "./i18n/catalog.ts";
-import { calendarLink } from "./links.ts";
+import { calendarLink, downloadLink } from "./links.ts";
 import { type Element, LINK_ACTION_ID, moment, text, type View } from "./view.ts";
 import { measureButtons, statusLabel } from "./views/measure-views.ts";
+import {
+  pulseOpenedView,
+  pulseReminderView,
+  pulseResultsView,
+  questionResultView,
+} from "./views/pulse-results-view.ts";
+import { pulseSheetView } from "./views/pulse-sheet-view.ts";
 
 export type ComposerOptions = { publicUrl?: string };
 
 export function createComposer(options: ComposerOptions = {}): Composer {
-  return { compose: (message, locale) => composeNotification(message, locale, options) };
+  return {
+    compose: (message, locale) => composeNotification(message, locale, options),
+    downloadUrl: (token, filename) => downloadLink(options.publicUrl, token, filename),
+  };
 }
 
 /** Without a public URL: what tests and tools use. */
@@ -133,5 +143,34 @@ export function composeNotification(
         message.daysBefore === 1 ? t("meeting.reminderTomorrow", params) : t("meeting.reminderDays", params);
       return { fallback: line, elements: [text(line)] };
     }
+    case "files.ready": {
+      const line = t("files.ready", { hours: message.validHours });
+      const elements: Element[] = [text(line)];
+      if (message.comment) elements.push(text(message.comment, "muted"));
+      // A few link buttons per row: Teams shows at most six actions in one set.
+      for (let i = 0; i < message.files.length; i += 5) {
+        elements.push({
+          type: "actions",
+          buttons: message.files.slice(i, i + 5).map((file) => ({
+            type: "button" as const,
+            actionId: LINK_ACTION_ID,
+            label: file.title,
+            value: file.filename,
+            url: file.url,
+          })),
+        });
+      }
+      return { fallback: line, elements };
+    }
+    case "pulse.invitation":
+      return pulseSheetView(message.sheet, t, locale);
+    case "pulse.opened":
+      return pulseOpenedView(message, t, locale);
+    case "pulse.reminder":
+      return pulseReminderView(message, t, locale);
+    case "pulse.results":
+      return pulseResultsView(message, t, locale);
+    case "pulse.question-result":
+      return questionResultView(message, t, locale);
   }
 }

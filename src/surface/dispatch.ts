@@ -41,6 +41,24 @@ import {
 } from "./handlers/meeting-changes.ts";
 import { joinHandler, leaveHandler, membersHandler, roleHandler } from "./handlers/membership.ts";
 import {
+  PULSE_FORMS,
+  pulseCloseCommand,
+  pulseCopyCommand,
+  pulseCopySubmit,
+  pulseExportCommand,
+  pulseNewCommand,
+  pulseNewSubmit,
+  pulseResultsCommand,
+  pulseStatusCommand,
+  stakeholderCommand,
+} from "./handlers/pulse-admin.ts";
+import {
+  isPulseAnswerAction,
+  PULSE_ANSWER_FORM_ID,
+  pulseAnswerAction,
+  pulseAnswerSubmit,
+} from "./handlers/pulse-answer.ts";
+import {
   decideCommand,
   isRecordAction,
   isRecordForm,
@@ -137,6 +155,20 @@ function runCommand(hc: HandlerContext, command: ParsedCommand): Promise<Output[
       return recordCommand(hc);
     case "decide":
       return decideCommand(hc);
+    case "pulse new":
+      return pulseNewCommand(hc);
+    case "pulse copy":
+      return pulseCopyCommand(hc);
+    case "pulse status":
+      return pulseStatusCommand(hc);
+    case "pulse results":
+      return pulseResultsCommand(hc);
+    case "pulse close":
+      return pulseCloseCommand(hc);
+    case "pulse export":
+      return pulseExportCommand(hc);
+    case "stakeholder":
+      return stakeholderCommand(hc, command.type);
   }
 }
 
@@ -147,6 +179,7 @@ async function runAction(hc: HandlerContext, actionId: string, value: string): P
     return measureActionHandler(hc, actionId, value);
   if (isAgendaAction(actionId)) return agendaActionHandler(hc, actionId, value);
   if (isRecordAction(actionId)) return recordActionHandler(hc, actionId, value);
+  if (isPulseAnswerAction(actionId)) return pulseAnswerAction(hc, actionId, value);
   switch (actionId) {
     case LINK_ACTION_ID:
       return [];
@@ -180,6 +213,12 @@ async function runSubmit(
       return rescheduleSubmit(hc, values, metadata);
     case MEASURE_FORMS.add:
       return measureAddSubmit(hc, values, metadata);
+    case PULSE_FORMS.create:
+      return pulseNewSubmit(hc, values, metadata);
+    case PULSE_FORMS.copy:
+      return pulseCopySubmit(hc, values, metadata);
+    case PULSE_ANSWER_FORM_ID:
+      return pulseAnswerSubmit(hc, values, metadata);
     case MEASURE_FORMS.progress:
     case MEASURE_FORMS.blocked:
       return measureCheckInSubmit(hc, formId, values, metadata);

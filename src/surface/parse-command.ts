@@ -7,8 +7,9 @@ import type { MessageKey, Params } from "./i18n/catalog.ts";
 export type MentionedUser = { userId: string; displayName?: string };
 
 export type ParsedCommand =
-  | { name: Exclude<CommandName, "setup" | "role" | "measures"> }
+  | { name: Exclude<CommandName, "setup" | "role" | "measures" | "stakeholder"> }
   | { name: "measures"; filter?: string }
+  | { name: "stakeholder"; type: string }
   | { name: "setup"; clusterName: string }
   | { name: "role"; target: MentionedUser; role: Role };
 
@@ -37,12 +38,14 @@ export function parseCommand(text: string): ParseOutcome {
       // The filter is optional: plain `measures` lists the open ones.
       if (rest.length > 1) return usage;
       return { ok: true, command: rest[0] ? { name: "measures", filter: rest[0] } : { name: "measures" } };
+    case "stakeholder":
+      return rest.length === 1 ? { ok: true, command: { name: "stakeholder", type: rest[0]! } } : usage;
     default:
       // Extra words after a command without arguments are most likely a typo of a longer command.
       if (rest.length > 0) return usage;
       return {
         ok: true,
-        command: { name: spec.name as Exclude<CommandName, "setup" | "role" | "measures"> },
+        command: { name: spec.name as Exclude<CommandName, "setup" | "role" | "measures" | "stakeholder"> },
       };
   }
 }

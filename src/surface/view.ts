@@ -117,7 +117,8 @@ export const moment = (instant: Date, fallback: string): string =>
 export const MOMENT_PATTERN = /⟦(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)\|([^⟧]*)⟧/g;
 /** The plain-text form of a text with moments: each replaced by its fallback. */
 /** A PNG the bot drew, as an image element's URL. */
-export const pngDataUri = (png: Uint8Array): string => `data:image/png;base64,${Buffer.from(png).toString("base64")}`;
+export const pngDataUri = (png: Uint8Array): string =>
+  `data:image/png;base64,${Buffer.from(png).toString("base64")}`;
 export const DATA_URI_PATTERN = /^data:([a-z]+\/[a-z0-9.+-]+);base64,([A-Za-z0-9+/=]+)$/;
 
 export const withoutMoments = (value: string): string => value.replace(MOMENT_PATTERN, "$2");

@@ -1,5 +1,7 @@
 // A local stand-in for the *remote* Slack Web API (and response_url endpoints): records every call
-// the bot makes, answers like Slack does, and can inject 429/500 responses.
+// the bot makes, answers like Slack does, and can inject 429/500 responses. It also plays Slack's
+// external file upload: files.getUploadURLExternal hands out an upload URL on this server, the bytes
+// POSTed there are kept (`uploadedFiles`), and files.completeUploadExternal finishes the upload.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -21,12 +23,29 @@ export type SlackUserFixture = {
   locale?: string;
   tz?: string;
 };
+/** A file as the bot uploaded it: `bytes` once POSTed, the rest once files.completeUploadExternal ran. */
+export type FakeSlackFile = {
+  id: string;
+  filename: string;
+  /** The length announced to files.getUploadURLExternal. */
+  length: number;
+  altText?: string;
+  bytes?: Buffer;
+  completed: boolean;
+  title?: string;
+  /** Where files.completeUploadExternal shared it; undefined = private to the bot. */
+  channelId?: string;
+  initialComment?: string;
+};
 type Failure = { status: number; retryAfter?: number; times: number; error?: string };
+type Answer = { status: number; body: unknown; headers?: Record<string, string>; text?: string };
 type RateLimit = { perSecond: number; accepted: number[] };
 
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   readonly users = new Map<string, SlackUserFixture>();
+  /** Every file the bot asked an upload URL for, by file id (see FakeSlackFile). */
+  readonly files = new Map<string, FakeSlackFile>();
   /** Set by tests of Socket Mode: what apps.connections.open hands out. */
   socketUrl = "";
   private readonly failures = new Map<string, Failure>();
@@ -35,11 +54,14 @@ export class FakeSlackApi {
   rateLimitedCount = 0;
   private server: Server | null = null;
   private ts = 1_700_000_000;
+  private fileSeq = 100_000_000;
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      void this.handle(req).then(({ status, body, headers }) => {
-        res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+      void this.handle(req).then(({ status, body, headers, text }) => {
+        if (text !== undefined) res.writeHead(status, { "content-type": "text/plain", ...headers }).end(text);
+        else
+          res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
@@ -57,7 +79,17 @@ export class FakeSlackApi {
     return `${this.url}/respond/${id}`;
   }
 
-  /** Status 200 with `error` answers like a Slack API error (e.g. not_in_channel). */
+  /** Files whose bytes arrived at their upload URL, by file id. */
+  get uploadedFiles(): Map<string, FakeSlackFile & { bytes: Buffer }> {
+    const out = new Map<string, FakeSlackFile & { bytes: Buffer }>();
+    for (const [id, file] of this.files) if (file.bytes) out.set(id, { ...file, bytes: file.bytes });
+    return out;
+  }
+
+  /**
+   * Status 200 with `error` answers like a Slack API error (e.g. not_in_channel). `method` "upload_url"
+   * fails the next POSTs of file bytes to an upload URL (a plain-text answer, like Slack's).
+   */
   failNext(
     method: string,
     status: number,
@@ -113,6 +145,7 @@ export class FakeSlackApi {
 
   reset(): void {
     this.calls.length = 0;
+    this.files.clear();
     this.failures.clear();
     this.limits.clear();
     this.rateLimitedCount = 0;
@@ -123,11 +156,11 @@ export class FakeSlackApi {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  private async handle(
-    req: IncomingMessage,
-  ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
-    const raw = await readBody(req);
+  private async handle(req: IncomingMessage): Promise<Answer> {
+    const bytes = await readBody(req);
     const path = (req.url ?? "").split("?")[0]!;
+    if (path.startsWith("/upload/")) return this.receiveUpload(path.slice(8), bytes, req.headers);
+    const raw = bytes.toString("utf8");
     const method = path.startsWith("/respond/")
       ? `response_url:${path.slice(9)}`
       : path.replace(/^\/api\//, "");
@@ -140,24 +173,50 @@ export class FakeSlackApi {
     return answer;
   }
 
-  private decide(
-    method: string,
-    body: Record<string, unknown>,
-  ): { status: number; body: unknown; headers?: Record<string, string> } {
+  /** The POST of a file's bytes to the upload URL files.getUploadURLExternal handed out. */
+  private receiveUpload(fileId: string, bytes: Buffer, headers: IncomingMessage["headers"]): Answer {
+    const call: RecordedCall = {
+      method: "upload_url",
+      body: { file_id: fileId, length: bytes.length },
+      headers,
+      at: Date.now(),
+    };
+    this.calls.push(call);
+    const answer = ((): Answer => {
+      const failure = this.takeFailure("upload_url");
+      if (failure) return { ...failure, text: failure.status === 429 ? "ratelimited" : "upload failed" };
+      const file = this.files.get(fileId);
+      if (!file) return { status: 404, body: null, text: "file not found" };
+      if (bytes.length !== file.length)
+        return { status: 400, body: null, text: `expected ${file.length} bytes, got ${bytes.length}` };
+      file.bytes = bytes;
+      return { status: 200, body: null, text: `OK - ${bytes.length}` };
+    })();
+    call.status = answer.status;
+    call.ok = answer.status === 200;
+    return answer;
+  }
+
+  /** The next injected failure of `method`, if any (see failNext). */
+  private takeFailure(method: string): Omit<Answer, "text"> | undefined {
     const failure = this.failures.get(method);
-    if (failure && failure.times > 0) {
-      failure.times -= 1;
-      const headers: Record<string, string> =
-        failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
-      return {
-        status: failure.status,
-        body: {
-          ok: false,
-          error: failure.error ?? (failure.status === 429 ? "ratelimited" : "internal_error"),
-        },
-        headers,
-      };
-    }
+    if (!failure || failure.times <= 0) return undefined;
+    failure.times -= 1;
+    const headers: Record<string, string> =
+      failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
+    return {
+      status: failure.status,
+      body: {
+        ok: false,
+        error: failure.error ?? (failure.status === 429 ? "ratelimited" : "internal_error"),
+      },
+      headers,
+    };
+  }
+
+  private decide(method: string, body: Record<string, unknown>): Answer {
+    const failure = this.takeFailure(method);
+    if (failure) return failure;
     const limit = this.limits.get(method);
     if (limit) {
       const now = Date.now();
@@ -205,11 +264,54 @@ export class FakeSlackApi {
         };
       }
       case "chat.postMessage":
-        return { ok: true, channel: body.channel, ts: `${this.ts++}.000100`, message: { text: body.text } };
       case "chat.postEphemeral":
-        return { ok: true, message_ts: `${this.ts++}.000200` };
-      case "chat.update":
-        return { ok: true, channel: body.channel, ts: body.ts };
+      case "chat.update": {
+        const invalid = this.invalidImages(body.blocks);
+        if (invalid.length > 0) return { ok: false, error: "invalid_blocks", errors: invalid };
+        if (method === "chat.postEphemeral") return { ok: true, message_ts: `${this.ts++}.000200` };
+        if (method === "chat.update") return { ok: true, channel: body.channel, ts: body.ts };
+        return { ok: true, channel: body.channel, ts: `${this.ts++}.000100`, message: { text: body.text } };
+      }
+      case "files.getUploadURLExternal": {
+        const length = Number(body.length);
+        if (typeof body.filename !== "string" || body.filename === "" || !(length > 0))
+          return { ok: false, error: "invalid_arguments" };
+        const id = `F${this.fileSeq++}`;
+        this.files.set(id, {
+          id,
+          filename: body.filename,
+          length,
+          completed: false,
+          ...(typeof body.alt_text === "string" ? { altText: body.alt_text } : {}),
+        });
+        return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal": {
+        const files = Array.isArray(body.files) ? (body.files as { id?: unknown; title?: unknown }[]) : [];
+        if (files.length === 0) return { ok: false, error: "invalid_arguments" };
+        // Slack only completes files whose bytes arrived.
+        if (files.some((f) => !this.files.get(String(f.id))?.bytes))
+          return { ok: false, error: "file_not_found" };
+        const channelId = typeof body.channel_id === "string" ? body.channel_id : undefined;
+        const comment = typeof body.initial_comment === "string" ? body.initial_comment : undefined;
+        return {
+          ok: true,
+          files: files.map((f) => {
+            const file = this.files.get(String(f.id))!;
+            file.completed = true;
+            file.title = typeof f.title === "string" ? f.title : file.filename;
+            if (channelId) file.channelId = channelId;
+            if (comment) file.initialComment = comment;
+            return {
+              id: file.id,
+              name: file.filename,
+              title: file.title,
+              size: file.length,
+              channels: channelId ? [channelId] : [],
+            };
+          }),
+        };
+      }
       case "views.open":
       case "views.publish":
       case "views.update":
@@ -225,14 +327,31 @@ export class FakeSlackApi {
         return { ok: true };
     }
   }
+
+  /**
+   * Like Slack: an image block must name a completed upload (`slack_file`) or an http(s) URL Slack can
+   * fetch; a data: URI or an unknown file refuses the whole message.
+   */
+  private invalidImages(blocks: unknown): string[] {
+    if (!Array.isArray(blocks)) return [];
+    const errors: string[] = [];
+    blocks.forEach((block: { type?: unknown; image_url?: unknown; slack_file?: { id?: unknown } }, i) => {
+      if (block?.type !== "image") return;
+      if (block.slack_file) {
+        if (!this.files.get(String(block.slack_file.id))?.completed)
+          errors.push(`invalid slack file [json-pointer:/blocks/${i}/slack_file]`);
+      } else if (typeof block.image_url !== "string" || !/^https?:\/\//.test(block.image_url))
+        errors.push(`invalid url [json-pointer:/blocks/${i}/image_url]`);
+    });
+    return errors;
+  }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** Raw bytes: API calls are text, but an upload URL receives a file as it is. */
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    req
-      .on("data", (c: Buffer) => chunks.push(c))
-      .on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("data", (c: Buffer) => chunks.push(c)).on("end", () => resolve(Buffer.concat(chunks)));
   });
 }
 

@@ -20,6 +20,7 @@ export type BlockElement = {
   text: { text: string };
   options?: { value: string; text: { text: string } }[];
   initial_value?: string;
+  style?: string;
 };
 export type Block = {
   type: string;

@@ -3,6 +3,9 @@
 
 import type { MeasureStatus } from "../../domain/follow-up-policy.ts";
 import type { Locale } from "../../domain/locale.ts";
+import type { CycleComparison, QuestionSummary, ResponseRate } from "../../domain/pulse/aggregate.ts";
+import type { QuestionDefinition } from "../../domain/pulse/question-types.ts";
+import type { PulseSheet } from "../shared/pulse-sheet.ts";
 import type { ViewPayload } from "./chat-gateway.ts";
 
 export type NotificationMessage =
@@ -68,8 +71,65 @@ export type NotificationMessage =
       location: string | null;
       clusterName: string;
       timeZone: string;
+    }
+  | PulseNotification
+  /** Download links to files (exports) the person asked for, sent to their personal chat. */
+  | {
+      type: "files.ready";
+      files: { title: string; filename: string; url: string }[];
+      comment: string;
+      validHours: number;
+    };
+
+/** A pulse's messages: the personal answer sheet, the channel's announcement, reminders, results. */
+export type PulseNotification =
+  | { type: "pulse.invitation"; sheet: PulseSheet }
+  | {
+      type: "pulse.opened";
+      pulseId: string;
+      title: string;
+      clusterName: string;
+      closesAt: Date;
+      timeZone: string;
+      invited: number;
+      anonymous: boolean;
+    }
+  | {
+      type: "pulse.reminder";
+      pulseId: string;
+      title: string;
+      clusterName: string;
+      closesAt: Date;
+      timeZone: string;
+      anonymous: boolean;
+    }
+  | {
+      type: "pulse.results";
+      pulseId: string;
+      title: string;
+      clusterName: string;
+      respondents: number;
+      rate: ResponseRate;
+      anonymous: boolean;
+      /** Live results of a pulse still open. */
+      live: boolean;
+      previousTitle: string | null;
+    }
+  | {
+      type: "pulse.question-result";
+      pulseTitle: string;
+      number: number;
+      question: QuestionDefinition;
+      summary: QuestionSummary;
+      comparison: CycleComparison | null;
+      previousTitle: string | null;
     };
 
 export interface Composer {
   compose(message: NotificationMessage, locale: Locale): ViewPayload;
+  /**
+   * The public link to a stored download (`token` as only the link carries it), or undefined when
+   * the bot has no public URL (PUBLIC_URL) and so cannot hand out links to itself.
+   */
+  downloadUrl?(token: string, filename: string): string | undefined;
 }

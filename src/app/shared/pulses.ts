@@ -14,7 +14,12 @@ import {
 import { fail, ok, type Result } from "../../domain/result.ts";
 import { can } from "../../domain/roles.ts";
 import type { Prisma, Pulse, Question } from "../../generated/prisma/client.ts";
+import { enqueueNotification } from "../outbox/enqueue-notification.ts";
 import { audit } from "./audit.ts";
+import type { AppContext } from "./context.ts";
+import { localeOf } from "./locale-of.ts";
+import { emptySheet } from "./pulse-sheet.ts";
+import { clusterChannels, personalRecipient } from "./recipients.ts";
 import type { Tx } from "./tx.ts";
 
 export const AudienceSchema = z.discriminatedUnion("kind", [
@@ -149,7 +154,12 @@ export type CreatedPulse = {
  * audience who may answer (observers never), with the stakeholder type they have today; snapshots
  * the cluster's skill list.
  */
-export async function insertPulse(tx: Tx, input: NewPulse, action: string): Promise<CreatedPulse> {
+export async function insertPulse(
+  ctx: AppContext,
+  tx: Tx,
+  input: NewPulse,
+  action: string,
+): Promise<CreatedPulse> {
   const skills = await tx.clusterSkill.findMany({
     where: { clusterId: input.clusterId },
     orderBy: [{ position: "asc" }, { name: "asc" }],
@@ -190,6 +200,12 @@ export async function insertPulse(tx: Tx, input: NewPulse, action: string): Prom
     include: pulseWithQuestions,
   });
   const questionKeys = pulse.questions.map((q) => q.question.key);
+  await announcePulse(
+    ctx,
+    tx,
+    pulse,
+    invited.map((m) => m.person),
+  );
   await audit(tx, {
     clusterId: input.clusterId,
     actorId: input.actorId,
@@ -213,6 +229,55 @@ export async function insertPulse(tx: Tx, input: NewPulse, action: string): Prom
     opensAt: pulse.opensAt,
     closesAt: pulse.closesAt,
   };
+}
+
+/**
+ * When the pulse opens: every invited member gets their personal answer sheet, in their language,
+ * and the cluster's channels an announcement. Both wait in the outbox until opensAt.
+ */
+async function announcePulse(
+  ctx: AppContext,
+  tx: Tx,
+  pulse: PulseWithQuestions,
+  invited: readonly { id: string; locale: string | null }[],
+): Promise<void> {
+  const cluster = await tx.cluster.findUniqueOrThrow({ where: { id: pulse.clusterId } });
+  const notBefore = pulse.opensAt;
+  const prefer = (await clusterChannels(tx, cluster.id))[0]?.platform ?? "SLACK";
+  for (const person of invited) {
+    const recipient = await personalRecipient(tx, person.id, prefer);
+    if (!recipient) continue;
+    const sheet = emptySheet(pulse, cluster, pulse.opensAt);
+    await enqueueNotification(tx, {
+      key: `pulse:${pulse.id}:invitation:${person.id}`,
+      clusterId: cluster.id,
+      recipient,
+      view: ctx.compose.compose({ type: "pulse.invitation", sheet }, localeOf(person, cluster)),
+      notBefore,
+    });
+  }
+  for (const recipient of await clusterChannels(tx, cluster.id)) {
+    const view = ctx.compose.compose(
+      {
+        type: "pulse.opened",
+        pulseId: pulse.id,
+        title: pulse.title,
+        clusterName: cluster.name,
+        closesAt: pulse.closesAt,
+        timeZone: cluster.timeZone,
+        invited: invited.length,
+        anonymous: pulse.anonymous,
+      },
+      localeOf(null, cluster),
+    );
+    await enqueueNotification(tx, {
+      key: `pulse:${pulse.id}:opened:${recipient.platform}`,
+      clusterId: cluster.id,
+      recipient,
+      view,
+      notBefore,
+    });
+  }
 }
 
 // --- responses ------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
-// Neutral view → Block Kit. One exhaustive switch; Slack's size limits in one table.
+// Neutral view → Block Kit. One exhaustive switch; Slack's size limits in one table. Pure: images the
+// bot drew (data: URIs) are uploaded beforehand (slack-files.ts) and come in as `UploadedImages`.
 import {
+  DATA_URI_PATTERN,
   type Element,
   type Form,
   type InputElement,
@@ -28,6 +30,8 @@ export const SLACK_LIMITS = {
   placeholder: 150,
   privateMetadata: 3000,
   fallbackText: 40_000,
+  imageAltText: 2000,
+  imageTitle: 2000,
 } as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON is validated by Slack, not by us.
@@ -51,8 +55,15 @@ const mrkdwn = (value: string, max: number) => ({
 });
 const plain = (value: string, max: number) => ({ type: "plain_text", text: clip(value, max), emoji: true });
 
-export function renderMessage(v: View): { text: string; blocks: Block[] } {
-  const blocks = v.elements.flatMap((e) => renderElement(e, "message"));
+/** data: URI → id of the Slack file holding its bytes (see slack-files.ts `uploadViewImages`). */
+export type UploadedImages = ReadonlyMap<string, string>;
+export const NO_UPLOADED_IMAGES: UploadedImages = new Map();
+
+export function renderMessage(
+  v: View,
+  images: UploadedImages = NO_UPLOADED_IMAGES,
+): { text: string; blocks: Block[] } {
+  const blocks = v.elements.flatMap((e) => renderElement(e, "message", images));
   return {
     text: clip(escapeMrkdwn(withoutMoments(v.fallback)), SLACK_LIMITS.fallbackText),
     blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage),
@@ -67,11 +78,13 @@ export function renderModal(form: Form): Block {
     title: plain(form.title, SLACK_LIMITS.modalTitle),
     submit: plain(form.submitLabel, SLACK_LIMITS.modalButton),
     close: plain(form.cancelLabel, SLACK_LIMITS.modalButton),
-    blocks: form.elements.flatMap((e) => renderElement(e, "modal")).slice(0, SLACK_LIMITS.blocksPerModal),
+    blocks: form.elements
+      .flatMap((e) => renderElement(e, "modal", NO_UPLOADED_IMAGES))
+      .slice(0, SLACK_LIMITS.blocksPerModal),
   };
 }
 
-function renderElement(e: Element, surface: "message" | "modal"): Block[] {
+function renderElement(e: Element, surface: "message" | "modal", images: UploadedImages): Block[] {
   switch (e.type) {
     case "text":
       if (e.style === "heading")
@@ -110,8 +123,17 @@ function renderElement(e: Element, surface: "message" | "modal"): Block[] {
         : [{ type: "actions", block_id: e.id, elements: [multiSelectElement(e)] }];
     case "input":
       return [inputBlock(e, textInput(e))];
-    case "image":
-      return [{ type: "image", image_url: e.url, alt_text: clip(e.alt, 2000) }];
+    case "image": {
+      const shown = {
+        alt_text: clip(e.alt, SLACK_LIMITS.imageAltText),
+        ...(e.title ? { title: plain(e.title, SLACK_LIMITS.imageTitle) } : {}),
+      };
+      if (!DATA_URI_PATTERN.test(e.url)) return [{ type: "image", image_url: e.url, ...shown }];
+      // Slack cannot fetch a data: URI: show the uploaded file, or leave the image out (Slack would
+      // refuse the whole message) when its upload failed.
+      const fileId = images.get(e.url);
+      return fileId ? [{ type: "image", slack_file: { id: fileId }, ...shown }] : [];
+    }
     case "divider":
       return [{ type: "divider" }];
   }

@@ -1,5 +1,6 @@
 // ChatGateway over the Slack Web API. No retries here: the outbox retries, honouring Retry-After, so
 // a throttled call returns at once instead of holding a worker slot (and its lease) for minutes.
+// Charts in a notification (data: URIs) are uploaded first, privately, and shown with `slack_file`.
 import { webApi } from "@slack/bolt";
 import {
   type ChatGateway,
@@ -11,6 +12,7 @@ import type { Logger } from "../../log/logger.ts";
 import type { View } from "../../surface/view.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { renderMessage } from "./render-block-kit.ts";
+import { SlackUploadError, UploadedImageCache, uploadViewImages, withImageFallback } from "./slack-files.ts";
 
 /** Slack errors that no retry can fix: the recipient, the channel or the installation is gone. */
 export const PERMANENT_SLACK_ERRORS = new Set([
@@ -65,6 +67,8 @@ export function createSlackGateway({
   });
   // conversations.open is Tier 3 (~50/min): open each person's DM once per process, not per message.
   const dmChannels = new Map<string, string>();
+  // The same chart to many channels, or a retried row, is uploaded once per process.
+  const images = new UploadedImageCache();
 
   async function dmChannelOf(userId: string): Promise<string> {
     const known = dmChannels.get(userId);
@@ -82,13 +86,27 @@ export function createSlackGateway({
       const { recipient, key } = message;
       try {
         const channel = recipient.kind === "user" ? await dmChannelOf(recipient.id) : recipient.id;
-        const rendered = renderMessage(message.view as View);
-        const posted = await client.chat.postMessage({
-          channel,
-          ...rendered,
-          // Travels with the message: lets an operator (and our tests) tell which outbox row it was.
-          metadata: { event_type: "ennakko_notification", event_payload: { key } },
+        const view = message.view as View;
+        // A throttled or failing upload stops here and comes back retryable (the outbox tries again);
+        // a permanent failure leaves that image out, so the text still arrives.
+        const uploaded = await uploadViewImages(client, [view], {
+          log,
+          cache: images,
+          timeoutMs,
+          stopOn: (error) => classifySlackError(error).retryable,
         });
+        const posted = await withImageFallback(
+          uploaded,
+          (shown) =>
+            client.chat.postMessage({
+              channel,
+              ...renderMessage(view, shown),
+              // Travels with the message: lets an operator (and our tests) tell which outbox row it was.
+              metadata: { event_type: "ennakko_notification", event_payload: { key } },
+            }),
+          log,
+          images,
+        );
         return { ok: true, messageId: posted.ts };
       } catch (error) {
         return classifySlackError(error);
@@ -97,7 +115,7 @@ export function createSlackGateway({
   };
 }
 
-export function classifySlackError(error: unknown): DeliveryResult {
+export function classifySlackError(error: unknown): Extract<DeliveryResult, { ok: false }> {
   if (error instanceof webApi.WebAPIRateLimitedError) {
     return {
       ok: false,
@@ -120,6 +138,18 @@ export function classifySlackError(error: unknown): DeliveryResult {
     return retryable
       ? { ok: false, retryable: true, error: `slack: HTTP ${status}` }
       : { ok: false, retryable: false, error: `slack: HTTP ${status}` };
+  }
+  if (error instanceof SlackUploadError) {
+    // The upload URL answers like any HTTP server: throttled or failing now, or refusing for good.
+    const status = error.status;
+    if (status >= 500 || status === 408 || status === 429)
+      return {
+        ok: false,
+        retryable: true,
+        ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+        error: `slack: upload HTTP ${status}`,
+      };
+    return { ok: false, retryable: false, error: `slack: upload HTTP ${status}` };
   }
   if (error instanceof webApi.WebAPIRequestError) {
     return { ok: false, retryable: true, error: `slack: network: ${describeError(error.original)}` };

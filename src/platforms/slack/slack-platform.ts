@@ -12,6 +12,7 @@ import type { Envelope } from "../../surface/intent.ts";
 import type { Output } from "../../surface/view.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { deliverToSlack, type SlackReplyTarget } from "./deliver.ts";
+import { originOf, respondTo } from "./form-origin.ts";
 import { RECORD_DECISION_SHORTCUT } from "./manifest-requirements.ts";
 import {
   actionEnvelope,
@@ -80,6 +81,7 @@ function registerListeners(
       triggerId: body.data.trigger_id,
       channelId: body.data.channel_id,
       userId: body.data.user_id,
+      log,
     };
     await run(log, target, async () =>
       dispatch(commandEnvelope(body.data, await profiles.get(client, body.data.user_id))),
@@ -92,7 +94,13 @@ function registerListeners(
     if (!parsed.success)
       return log.warn("malformed block action", { issues: parsed.error.issues.slice(0, 3) });
     const envelope = actionEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id));
-    if (envelope) await dispatchInteraction(envelope, { client, respond, triggerId: parsed.data.trigger_id });
+    if (envelope)
+      await dispatchInteraction(envelope, {
+        client,
+        respond,
+        triggerId: parsed.data.trigger_id,
+        responseUrl: parsed.data.response_url,
+      });
   });
 
   // "Record as decision" on any message: opens the decision form prefilled with the message text.
@@ -108,13 +116,14 @@ function registerListeners(
   /** Buttons and shortcuts answer the same way: in the conversation they came from. */
   async function dispatchInteraction(
     envelope: Envelope,
-    via: Pick<SlackReplyTarget, "client" | "respond" | "triggerId">,
+    via: Pick<SlackReplyTarget, "client" | "respond" | "triggerId" | "responseUrl">,
   ): Promise<void> {
     const target = {
       app: appContext,
       ...via,
       channelId: envelope.conversation.channelId,
       userId: envelope.actor.userId,
+      log,
     };
     await run(log, target, async () => dispatch(envelope));
   }
@@ -134,11 +143,14 @@ function registerListeners(
     await ack(
       errors?.kind === "form-errors" ? { response_action: "errors", errors: errors.errors } : undefined,
     );
+    const origin = originOf(envelope.intent.kind === "submit" ? envelope.intent.metadata : "");
     const target = {
       app: appContext,
       client,
+      ...(origin ? { respond: respondTo(origin) } : {}),
       channelId: envelope.conversation.channelId,
       userId: envelope.actor.userId,
+      log,
     };
     await deliverSafely(log, outputs, target, locale);
   });

@@ -13,10 +13,10 @@ import { postedMessagesOf, recordPostedMessage } from "../../app/posted-messages
 import { rememberConversation } from "../../app/remember-conversation.ts";
 import type { AppContext } from "../../app/shared/context.ts";
 import type { TeamsConfig } from "../../config/env.ts";
-import { toLocale } from "../../domain/locale.ts";
+import { type Locale, toLocale } from "../../domain/locale.ts";
 import type { Logger } from "../../log/logger.ts";
 import type { Dispatcher } from "../../surface/dispatch.ts";
-import { translator } from "../../surface/i18n/catalog.ts";
+import { type Translate, translator } from "../../surface/i18n/catalog.ts";
 import type { Envelope } from "../../surface/intent.ts";
 import { type Output, withoutMoments } from "../../surface/view.ts";
 import { answerMessageAction, isMessageActionInvoke } from "./message-extension.ts";
@@ -30,6 +30,7 @@ import {
   TeamsActivitySchema,
 } from "./parse-activity.ts";
 import { type CardJson, renderCard, renderFormCard } from "./render-adaptive-card.ts";
+import { offerFilesOnTeams } from "./teams-files.ts";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
 
@@ -84,8 +85,8 @@ async function onTurn(
   const activity = parsed.data;
   await remember(context, activity, app);
   if (activity.type === ActivityTypes.Message && activity.text) {
-    const { outputs } = await dispatch(messageEnvelope(activity));
-    await sendAll(context, app, outputs);
+    const { locale, outputs } = await dispatch(messageEnvelope(activity));
+    await sendAll(answering(context, app, activity, locale), outputs);
     return;
   }
   if (activity.type === ActivityTypes.Invoke && activity.name === "adaptiveCard/action") {
@@ -126,9 +127,12 @@ async function answerExecute(
   log: Logger,
 ): Promise<void> {
   const envelope: Envelope | null = executeEnvelope(activity);
-  const outputs = envelope ? (await dispatch(envelope)).outputs : [];
+  const { locale, outputs } = envelope
+    ? await dispatch(envelope)
+    : { locale: toLocale(activity.locale) ?? "en", outputs: [] };
+  const turn = answering(context, app, activity, locale);
   const [first, ...rest] = outputs;
-  const card = first ? privateCard(first) : null;
+  const card = first ? await privateCard(turn, first) : null;
   // Answer the click before posting to the channel: the use case has already committed, so a failed
   // post must neither turn the click into an HTTP 501 nor have onTurnError say nothing was changed.
   await context.sendActivity({
@@ -145,12 +149,23 @@ async function answerExecute(
   });
   // A refresh answers the clicker and still redraws every tracked copy for everyone else.
   const remaining = !card || first?.kind === "refresh" ? outputs : rest;
-  await sendAll(context, app, remaining).catch((error: unknown) =>
+  await sendAll(turn, remaining).catch((error: unknown) =>
     log.error("teams post after a card action failed", { error, intent: envelope?.intent.kind }),
   );
 }
 
-function privateCard(output: Output): CardJson | null {
+/** What answering one activity needs besides its outputs. */
+type Answering = { context: TurnContext; app: AppContext; activity: TeamsActivity; t: Translate };
+
+const answering = (
+  context: TurnContext,
+  app: AppContext,
+  activity: TeamsActivity,
+  locale: Locale,
+): Answering => ({ context, app, activity, t: translator(locale) });
+
+/** The card that answers the click for the person who clicked, or null when nothing private is due. */
+async function privateCard(turn: Answering, output: Output): Promise<CardJson | null> {
   switch (output.kind) {
     case "ephemeral":
     case "refresh":
@@ -161,25 +176,40 @@ function privateCard(output: Output): CardJson | null {
       return renderFormCard(output.form, output.errors);
     case "channel":
       return null;
+    case "file":
+      // The links go to the personal chat; the clicker's card says so.
+      return privateCard(turn, await offerFilesOnTeams(turn.app, turn.activity, output, turn.t));
+    default:
+      return unhandled(output);
   }
 }
 
-async function sendAll(context: TurnContext, app: AppContext, outputs: Output[]): Promise<void> {
+async function sendAll(turn: Answering, outputs: Output[]): Promise<void> {
+  const { context, app } = turn;
   for (const output of outputs) {
-    if (output.kind === "refresh") {
-      await refreshTracked(context, app, output);
-      continue;
+    let card: CardJson;
+    let fallback: string;
+    switch (output.kind) {
+      case "refresh":
+        await refreshTracked(context, app, output);
+        continue;
+      case "file":
+        await sendAll(turn, [await offerFilesOnTeams(app, turn.activity, output, turn.t)]);
+        continue;
+      case "form":
+      case "form-errors":
+        card =
+          output.kind === "form" ? renderFormCard(output.form) : renderFormCard(output.form, output.errors);
+        fallback = output.form.title;
+        break;
+      case "ephemeral":
+      case "channel":
+        card = renderCard(output.view);
+        fallback = withoutMoments(output.view.fallback);
+        break;
+      default:
+        return unhandled(output);
     }
-    const card =
-      output.kind === "form"
-        ? renderFormCard(output.form)
-        : output.kind === "form-errors"
-          ? renderFormCard(output.form, output.errors)
-          : renderCard(output.view);
-    const fallback =
-      output.kind === "form" || output.kind === "form-errors"
-        ? output.form.title
-        : withoutMoments(output.view.fallback);
     // Teams has no ephemeral messages in channels: private answers are replies in the thread.
     const sent = await context.sendActivity({
       ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
@@ -194,6 +224,11 @@ async function sendAll(context: TurnContext, app: AppContext, outputs: Output[])
       await recordPostedMessage(app, output.track, ref);
     }
   }
+}
+
+/** Every output kind is handled above; a new one fails to compile here first. */
+function unhandled(output: never): never {
+  throw new Error(`teams: unhandled output kind ${(output as { kind?: string }).kind}`);
 }
 
 /**

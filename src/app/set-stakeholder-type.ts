@@ -1,0 +1,49 @@
+// `/cluster stakeholder <business|education|public|research>`: which side of the cluster a member
+// speaks for. Pulses are sent by it (audience) and broken down by it (status, results). Pulses the
+// member has not started yet take the new type too; answers already given keep the one they had.
+import { z } from "zod";
+import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
+import { STAKEHOLDER_TYPES, type StakeholderType } from "../domain/pulse/question-types.ts";
+import { ok, type Result } from "../domain/result.ts";
+import { audit } from "./shared/audit.ts";
+import { authorize } from "./shared/authorize.ts";
+import type { AppContext } from "./shared/context.ts";
+import { ensurePerson } from "./shared/identity.ts";
+import { parseInput } from "./shared/parse-input.ts";
+
+export const SetStakeholderTypeInput = z.object({
+  actor: PlatformUserSchema,
+  conversation: ConversationSchema,
+  type: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
+    z.enum(STAKEHOLDER_TYPES, "STAKEHOLDER_TYPE"),
+  ),
+});
+
+export async function setStakeholderType(
+  ctx: AppContext,
+  raw: z.input<typeof SetStakeholderTypeInput>,
+): Promise<Result<{ type: StakeholderType }>> {
+  const input = parseInput(SetStakeholderTypeInput, raw);
+  if (!input.ok) return input;
+  const { actor, conversation, type } = input.value;
+  const person = await ensurePerson(ctx, actor);
+  return ctx.db.$transaction(async (tx) => {
+    const auth = await authorize(tx, conversation, person.id, "cluster.view");
+    if (!auth.ok) return auth;
+    await tx.person.update({ where: { id: person.id }, data: { stakeholderType: type } });
+    await tx.pulseParticipation.updateMany({
+      where: { personId: person.id, status: "INVITED", pulse: { status: { not: "CLOSED" } } },
+      data: { stakeholderType: type },
+    });
+    await audit(tx, {
+      clusterId: auth.value.cluster.id,
+      actorId: person.id,
+      action: "member.stakeholder-type",
+      subjectType: "person",
+      subjectId: person.id,
+      details: { type },
+    });
+    return ok({ type });
+  });
+}

@@ -1,0 +1,63 @@
+// The results of a pulse in the cluster's channels: one message with the response rate, then one
+// per question with its chart and the change since the previous cycle. Enqueued in the transaction
+// that closes the pulse, so results are posted exactly when a pulse has closed.
+
+import { enqueueNotification } from "../outbox/enqueue-notification.ts";
+import type { PulseResults } from "../pulse-results.ts";
+import type { AppContext } from "./context.ts";
+import { localeOf } from "./locale-of.ts";
+import { clusterChannels } from "./recipients.ts";
+import type { Tx } from "./tx.ts";
+
+export async function enqueueResults(
+  ctx: AppContext,
+  tx: Tx,
+  clusterId: string,
+  results: PulseResults,
+): Promise<void> {
+  const cluster = await tx.cluster.findUniqueOrThrow({ where: { id: clusterId } });
+  const locale = localeOf(null, cluster);
+  const now = ctx.clock.now().getTime();
+  const messages = [
+    ctx.compose.compose(
+      {
+        type: "pulse.results",
+        pulseId: results.pulseId,
+        title: results.title,
+        clusterName: cluster.name,
+        respondents: results.summary.respondents,
+        rate: results.rate,
+        anonymous: results.anonymous,
+        live: false,
+        previousTitle: results.previousPulse?.title ?? null,
+      },
+      locale,
+    ),
+    ...results.summary.questions.map((summary, index) =>
+      ctx.compose.compose(
+        {
+          type: "pulse.question-result",
+          pulseTitle: results.title,
+          number: index + 1,
+          question: results.questions.find((q) => q.key === summary.key)!,
+          summary,
+          comparison: results.comparisons[summary.key] ?? null,
+          previousTitle: results.previousPulse?.title ?? null,
+        },
+        locale,
+      ),
+    ),
+  ];
+  for (const recipient of await clusterChannels(tx, clusterId)) {
+    for (const [index, view] of messages.entries()) {
+      await enqueueNotification(tx, {
+        key: `pulse:${results.pulseId}:results:${recipient.platform}:${index}`,
+        clusterId,
+        recipient,
+        view,
+        // A millisecond apart: the outbox sends in notBefore order, so the messages keep theirs.
+        notBefore: new Date(now + index),
+      });
+    }
+  }
+}

@@ -1,0 +1,167 @@
+// A member answering a pulse in their personal chat: a button per short answer, the form for the
+// longer questions, "submit", and "open the pulse" from a reminder. Each redraws the member's sheet.
+import { z } from "zod";
+import { answerPulse } from "../../app/answer-pulse.ts";
+import { loadPulseSheet } from "../../app/load-pulse-sheet.ts";
+import type { PulseSheet } from "../../app/shared/pulse-sheet.ts";
+import { textIn } from "../../domain/pulse/question-types.ts";
+import type { Fail, FailureReason } from "../../domain/result.ts";
+import { failureOutput } from "../failure-message.ts";
+import type { MessageKey } from "../i18n/catalog.ts";
+import { en } from "../i18n/en.ts";
+import { note, type Output } from "../view.ts";
+import {
+  answersFromForm,
+  fieldOfQuestion,
+  PULSE_ANSWER_FORM_ID,
+  pulseAnswerForm,
+} from "../views/pulse-answer-form.ts";
+import {
+  PULSE_ACTIONS,
+  parseAnswerClick,
+  parseSheetClick,
+  pulseSheetView,
+} from "../views/pulse-sheet-view.ts";
+import { safeJson } from "./form-values.ts";
+import type { HandlerContext } from "./handler-context.ts";
+
+export { PULSE_ANSWER_FORM_ID };
+
+export function isPulseAnswerAction(actionId: string): boolean {
+  return (Object.values(PULSE_ACTIONS) as string[]).includes(actionId);
+}
+
+export async function pulseAnswerAction(
+  hc: HandlerContext,
+  actionId: string,
+  value: string,
+): Promise<Output[]> {
+  switch (actionId) {
+    case PULSE_ACTIONS.answer:
+      return answerClicked(hc, value);
+    case PULSE_ACTIONS.form:
+      return formClicked(hc, value);
+    case PULSE_ACTIONS.submit:
+      return submitClicked(hc, value);
+    case PULSE_ACTIONS.open:
+      return openClicked(hc, value);
+    default:
+      return [note(hc.t("parse.unknownAction"))];
+  }
+}
+
+async function answerClicked(hc: HandlerContext, value: string): Promise<Output[]> {
+  const click = parseAnswerClick(value);
+  if (!click) return [note(hc.t("parse.unknownAction"))];
+  const { pulseId, questionKey, token } = click;
+  const saved = await answerPulse(hc.app, {
+    actor: hc.envelope.actor,
+    pulseId,
+    token,
+    answers: [{ questionKey, value: click.value }],
+  });
+  if (!saved.ok) return answerRefused(hc, saved, pulseId, token);
+  return redrawn(hc, pulseId, saved.value.token);
+}
+
+async function formClicked(hc: HandlerContext, value: string): Promise<Output[]> {
+  const click = parseSheetClick(value);
+  if (!click) return [note(hc.t("parse.unknownAction"))];
+  const sheet = await loadPulseSheet(hc.app, { actor: hc.envelope.actor, ...click });
+  if (!sheet.ok) return [failureOutput(hc.t, sheet)];
+  return [
+    { kind: "form", form: pulseAnswerForm(sheet.value, hc.envelope.conversation.channelId, hc.t, hc.locale) },
+  ];
+}
+
+async function submitClicked(hc: HandlerContext, value: string): Promise<Output[]> {
+  const click = parseSheetClick(value);
+  if (!click) return [note(hc.t("parse.unknownAction"))];
+  const submitted = await answerPulse(hc.app, { actor: hc.envelope.actor, ...click, submit: true });
+  if (!submitted.ok) return answerRefused(hc, submitted, click.pulseId, click.token);
+  return redrawn(hc, click.pulseId, submitted.value.token);
+}
+
+/** From a reminder: the member's sheet as saved (a named pulse) or a fresh one (anonymous). */
+async function openClicked(hc: HandlerContext, value: string): Promise<Output[]> {
+  const click = parseSheetClick(value);
+  if (!click) return [note(hc.t("parse.unknownAction"))];
+  return redrawn(hc, click.pulseId, click.token);
+}
+
+const FormMetadata = z.object({
+  channelId: z.string().min(1),
+  pulseId: z.string().min(1),
+  token: z.string().nullable(),
+});
+
+export async function pulseAnswerSubmit(
+  hc: HandlerContext,
+  values: Record<string, unknown>,
+  metadata: string,
+): Promise<Output[]> {
+  const meta = FormMetadata.safeParse(safeJson(metadata));
+  if (!meta.success) return [note(hc.t("parse.unknownAction"))];
+  const { pulseId, token } = meta.data;
+  const sheet = await loadPulseSheet(hc.app, { actor: hc.envelope.actor, pulseId, token });
+  if (!sheet.ok) return [failureOutput(hc.t, sheet)];
+  const saved = await answerPulse(hc.app, {
+    actor: hc.envelope.actor,
+    pulseId,
+    token,
+    answers: answersFromForm(sheet.value, values),
+  });
+  if (!saved.ok) {
+    const field = invalidField(sheet.value, saved);
+    if (field) {
+      const form = pulseAnswerForm(sheet.value, meta.data.channelId, hc.t, hc.locale);
+      return [
+        {
+          kind: "form-errors",
+          formId: PULSE_ANSWER_FORM_ID,
+          errors: { [field]: issueText(hc, saved) },
+          form,
+        },
+      ];
+    }
+    return answerRefused(hc, saved, pulseId, token);
+  }
+  return redrawn(hc, pulseId, saved.value.token);
+}
+
+/** The member's sheet drawn again over the message they clicked in. */
+async function redrawn(hc: HandlerContext, pulseId: string, token: string | null): Promise<Output[]> {
+  const sheet = await loadPulseSheet(hc.app, { actor: hc.envelope.actor, pulseId, token });
+  if (!sheet.ok) return [failureOutput(hc.t, sheet)];
+  return [{ kind: "ephemeral", view: pulseSheetView(sheet.value, hc.t, hc.locale), replace: true }];
+}
+
+/** A refused answer leaves the sheet as it is and says why, naming the question in words. */
+async function answerRefused(
+  hc: HandlerContext,
+  failure: Fail<FailureReason>,
+  pulseId: string,
+  token: string | null,
+): Promise<Output[]> {
+  if (failure.reason !== "INVALID_ANSWER") return [failureOutput(hc.t, failure)];
+  const sheet = await loadPulseSheet(hc.app, { actor: hc.envelope.actor, pulseId, token });
+  const question = sheet.ok
+    ? sheet.value.questions.find((q) => q.key === failure.details?.question)
+    : undefined;
+  const name = question ? textIn(question.text, hc.locale) : String(failure.details?.question ?? "");
+  return [note(hc.t("pulse.answerProblem", { question: name, problem: issueText(hc, failure) }))];
+}
+
+function invalidField(sheet: PulseSheet, failure: Fail<FailureReason>): string | null {
+  if (failure.reason !== "INVALID_ANSWER") return null;
+  return fieldOfQuestion(sheet, String(failure.details?.question ?? ""));
+}
+
+/** The domain's issue code in words, with its bounds. */
+function issueText(hc: HandlerContext, failure: Fail<FailureReason>): string {
+  const key = `pulse.issue.${String(failure.details?.code ?? "")}`;
+  const params: Record<string, string | number> = {};
+  for (const [name, v] of Object.entries(failure.details ?? {}))
+    if (typeof v === "string" || typeof v === "number") params[name] = v;
+  return key in en ? hc.t(key as MessageKey, params) : hc.t("pulse.issue.WRONG_TYPE", params);
+}

@@ -1,0 +1,275 @@
+// Files for the person who asked, as download links in their personal chat (what Teams gets for a
+// file output): stored behind a random token for 24 hours, the links enqueued to that person alone in
+// the same transaction, served while valid, counted, purged when expired or used up.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  DOWNLOAD_VALID_HOURS,
+  hashDownloadToken,
+  MAX_DOWNLOADS,
+  offerDownload,
+} from "../../src/app/offer-download.ts";
+import { openDownload } from "../../src/app/open-download.ts";
+import { purgeDownloads } from "../../src/app/purge-downloads.ts";
+import { setupCluster } from "../../src/app/setup-cluster.ts";
+import type { AppContext } from "../../src/app/shared/context.ts";
+import type { Conversation, PlatformUser } from "../../src/domain/platform-user.ts";
+import { createComposer } from "../../src/surface/compose-notification.ts";
+import { translator } from "../../src/surface/i18n/catalog.ts";
+import type { FileAttachment } from "../../src/surface/view.ts";
+import { createTestDatabase, type TestDatabase, truncateAll } from "../support/database.ts";
+
+const PUBLIC_URL = "https://ennakko.example.org";
+const TENANT = "tenant-lapland";
+
+let db: TestDatabase;
+let ctx: AppContext;
+let now = new Date("2027-05-03T06:00:00Z");
+const clock = { now: () => now };
+
+const channel: Conversation = {
+  platform: "TEAMS",
+  tenant: TENANT,
+  channelId: "19:energy@thread.tacv2",
+  scope: "CHANNEL",
+};
+const aino: PlatformUser = {
+  platform: "TEAMS",
+  tenant: TENANT,
+  userId: "29:aino",
+  displayName: "Aino",
+  locale: "fi-FI",
+};
+const emma: PlatformUser = {
+  platform: "TEAMS",
+  tenant: TENANT,
+  userId: "29:emma",
+  displayName: "Emma",
+  locale: "nl-NL",
+};
+
+const csv = "\uFEFFkysymys;vastaus\r\nOsaajatarve;Kasvaa\r\n";
+const csvFile: FileAttachment = {
+  filename: "pulssi-kevät-vastaukset.csv",
+  mimeType: "text/csv; charset=utf-8",
+  title: "Vastaukset (CSV)",
+  content: Buffer.from(csv, "utf8").toString("base64"),
+};
+const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 3, 255]);
+const pngFile: FileAttachment = {
+  filename: "chart.png",
+  mimeType: "image/png",
+  title: "Chart",
+  content: png.toString("base64"),
+};
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ctx = { db: db.prisma, clock, compose: createComposer({ publicUrl: PUBLIC_URL }) };
+});
+afterAll(() => db.close());
+beforeEach(async () => {
+  await truncateAll(db);
+  now = new Date("2027-05-03T06:00:00Z");
+  const created = await setupCluster(ctx, {
+    actor: aino,
+    conversation: channel,
+    name: "Energy",
+    locale: "en",
+  });
+  expect(created.ok).toBe(true);
+});
+
+/** The token a link carries: /files/<token>/<name>. */
+const tokenOf = (url: string) => {
+  const match = /^https:\/\/ennakko\.example\.org\/files\/([A-Za-z0-9_-]{43})\/[^/]+$/.exec(url);
+  if (!match) throw new Error(`not a download link: ${url}`);
+  return match[1]!;
+};
+
+const personalChatOf = async (user: PlatformUser, conversationId: string) => {
+  const identity = await db.prisma.platformIdentity.findFirstOrThrow({ where: { externalId: user.userId } });
+  await db.prisma.conversationRef.create({
+    data: {
+      platform: "TEAMS",
+      conversationId,
+      scope: "PERSONAL",
+      personId: identity.personId,
+      reference: { serviceUrl: "https://smba.example/", conversation: { id: conversationId } },
+    },
+  });
+};
+
+describe("offerDownload", () => {
+  it("stores the files behind hashed tokens and enqueues the links to the person's personal chat, in their language", async () => {
+    await personalChatOf(aino, "a:1aino-personal");
+    const offered = await offerDownload(ctx, {
+      actor: aino,
+      conversation: channel,
+      files: [csvFile, pngFile],
+      comment: "Kevään pulssi",
+    });
+    if (!offered.ok) throw new Error(offered.reason);
+    const { files, expiresAt, recipient } = offered.value;
+    expect(recipient).toEqual({ platform: "TEAMS", kind: "user", id: "a:1aino-personal" });
+    expect(expiresAt).toEqual(new Date(now.getTime() + DOWNLOAD_VALID_HOURS * 3_600_000));
+    expect(files.map((f) => [f.title, f.filename])).toEqual([
+      ["Vastaukset (CSV)", "pulssi-kevät-vastaukset.csv"],
+      ["Chart", "chart.png"],
+    ]);
+    expect(files[0]!.url).toMatch(/\/files\/[A-Za-z0-9_-]{43}\/pulssi-kev%C3%A4t-vastaukset\.csv$/);
+    const tokens = files.map((f) => tokenOf(f.url));
+    expect(new Set(tokens).size).toBe(2);
+
+    // The database keeps only the tokens' hashes, and the bytes as they were.
+    const rows = await db.prisma.downloadFile.findMany({ orderBy: { createdAt: "asc" } });
+    expect(rows).toHaveLength(2);
+    const cluster = await db.prisma.cluster.findFirstOrThrow();
+    for (const [i, row] of rows.entries()) {
+      const match = rows.find((r) => r.tokenHash === hashDownloadToken(tokens[i]!));
+      expect(match?.id).toBe(files[i]!.id);
+      expect(row.tokenHash).not.toContain(tokens[0]!);
+      expect(row.clusterId).toBe(cluster.id);
+      expect(row.downloads).toBe(0);
+      expect(row.expiresAt).toEqual(expiresAt);
+    }
+    const stored = await db.prisma.downloadFile.findUniqueOrThrow({ where: { id: files[0]!.id } });
+    expect(Buffer.from(stored.content).toString("utf8")).toBe(csv);
+    expect(stored.mimeType).toBe("text/csv; charset=utf-8");
+
+    // One notification, to Aino alone, in Finnish (her language; the cluster speaks English).
+    const outbox = await db.prisma.outboxMessage.findMany();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ platform: "TEAMS", target: "a:1aino-personal", status: "PENDING" });
+    const fi = translator("fi");
+    const view = (outbox[0]!.payload as { view: { fallback: string; elements: unknown[] } }).view;
+    expect(view.fallback).toBe(fi("files.ready", { hours: 24 }));
+    expect(view.elements).toEqual([
+      { type: "text", text: fi("files.ready", { hours: 24 }) },
+      { type: "text", text: "Kevään pulssi", style: "muted" },
+      {
+        type: "actions",
+        buttons: files.map((f) => ({
+          type: "button",
+          actionId: "ennakko.link",
+          label: f.title,
+          value: f.filename,
+          url: f.url,
+        })),
+      },
+    ]);
+    const audit = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: "download.offer" } });
+    expect(audit.details).toMatchObject({ files: ["pulssi-kevät-vastaukset.csv", "chart.png"] });
+    expect(JSON.stringify(audit.details)).not.toContain(tokens[0]!);
+  });
+
+  it("opens a personal chat by user id when the person has none yet, and needs no cluster", async () => {
+    const offered = await offerDownload(ctx, { actor: emma, files: [pngFile], comment: "" });
+    if (!offered.ok) throw new Error(offered.reason);
+    expect(offered.value.recipient).toEqual({ platform: "TEAMS", kind: "user", id: "29:emma" });
+    const row = await db.prisma.downloadFile.findFirstOrThrow();
+    expect(row.clusterId).toBeNull();
+    const outbox = await db.prisma.outboxMessage.findFirstOrThrow();
+    expect(outbox.target).toBe("29:emma");
+    // Dutch, and no comment line.
+    const elements = (outbox.payload as { view: { elements: { type: string; text?: string }[] } }).view
+      .elements;
+    expect(elements.map((e) => e.type)).toEqual(["text", "actions"]);
+    expect(elements[0]!.text).toBe(translator("nl")("files.ready", { hours: 24 }));
+  });
+
+  it("refuses without a public URL and stores nothing", async () => {
+    const offline: AppContext = { ...ctx, compose: createComposer() };
+    const offered = await offerDownload(offline, {
+      actor: aino,
+      conversation: channel,
+      files: [csvFile],
+      comment: "",
+    });
+    expect(offered).toEqual({ ok: false, reason: "PUBLIC_URL_MISSING" });
+    expect(await db.prisma.downloadFile.count()).toBe(0);
+    expect(await db.prisma.outboxMessage.count()).toBe(0);
+    expect(translator("en")("error.PUBLIC_URL_MISSING")).toContain("PUBLIC_URL");
+  });
+
+  it.each([
+    ["no files", { files: [] }, "files"],
+    ["a path for a name", { files: [{ ...csvFile, filename: "../etc/passwd" }] }, "files.0.filename"],
+    ["a quote in the name", { files: [{ ...csvFile, filename: 'a".csv' }] }, "files.0.filename"],
+    ["content that is not base64", { files: [{ ...csvFile, content: "not base64!" }] }, "files.0.content"],
+    ["a bad mime type", { files: [{ ...csvFile, mimeType: "text/csv\r\nx-evil: 1" }] }, "files.0.mimeType"],
+    ["too many files", { files: Array(11).fill(pngFile) }, "files"],
+  ])("refuses %s", async (_name, change, field) => {
+    const offered = await offerDownload(ctx, {
+      actor: aino,
+      conversation: channel,
+      comment: "",
+      ...change,
+    } as Parameters<typeof offerDownload>[1]);
+    expect(offered).toMatchObject({ ok: false, reason: "INVALID_INPUT", details: { field } });
+    expect(await db.prisma.downloadFile.count()).toBe(0);
+  });
+});
+
+describe("openDownload and purgeDownloads", () => {
+  async function offeredToken(file: FileAttachment = csvFile) {
+    const offered = await offerDownload(ctx, {
+      actor: aino,
+      conversation: channel,
+      files: [file],
+      comment: "",
+    });
+    if (!offered.ok) throw new Error(offered.reason);
+    return tokenOf(offered.value.files[0]!.url);
+  }
+
+  it("serves the bytes while the link is valid, counting each download", async () => {
+    const token = await offeredToken(pngFile);
+    const file = await openDownload(ctx, token);
+    expect(file?.filename).toBe("chart.png");
+    expect(file?.mimeType).toBe("image/png");
+    expect(Buffer.from(file!.content).equals(png)).toBe(true);
+    await openDownload(ctx, token);
+    expect((await db.prisma.downloadFile.findFirstOrThrow()).downloads).toBe(2);
+  });
+
+  it("gives nothing for unknown, malformed, expired and used-up links", async () => {
+    const token = await offeredToken();
+    expect(await openDownload(ctx, `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`)).toBeNull();
+    expect(await openDownload(ctx, "short")).toBeNull();
+    expect(await openDownload(ctx, hashDownloadToken(token))).toBeNull();
+
+    // Used up: MAX_DOWNLOADS fetches, then no more.
+    for (let i = 0; i < MAX_DOWNLOADS; i += 1) expect(await openDownload(ctx, token)).not.toBeNull();
+    expect(await openDownload(ctx, token)).toBeNull();
+
+    // Expired: valid one millisecond before 24 hours, gone at 24 hours.
+    const fresh = await offeredToken();
+    now = new Date(now.getTime() + DOWNLOAD_VALID_HOURS * 3_600_000 - 1);
+    expect(await openDownload(ctx, fresh)).not.toBeNull();
+    now = new Date(now.getTime() + 1);
+    expect(await openDownload(ctx, fresh)).toBeNull();
+  });
+
+  it("purges expired and used-up files, keeping the rest", async () => {
+    const usedUp = await offeredToken();
+    for (let i = 0; i < MAX_DOWNLOADS; i += 1) await openDownload(ctx, usedUp);
+    now = new Date(now.getTime() + 3_600_000);
+    const later = await offeredToken(pngFile);
+    expect(await purgeDownloads(ctx)).toEqual({ deleted: 1 });
+    expect(await db.prisma.downloadFile.count()).toBe(1);
+
+    now = new Date(now.getTime() + (DOWNLOAD_VALID_HOURS - 1) * 3_600_000);
+    const newest = await offeredToken();
+    expect(await purgeDownloads(ctx)).toEqual({ deleted: 0 });
+    now = new Date(now.getTime() + 3_600_000);
+    expect(await purgeDownloads(ctx)).toEqual({ deleted: 1 });
+    expect(await openDownload(ctx, later)).toBeNull();
+    expect(await openDownload(ctx, newest)).not.toBeNull();
+  });
+
+  it("deletes a person's files with the person", async () => {
+    await offeredToken();
+    await db.prisma.person.deleteMany({ where: { displayName: "Aino" } });
+    expect(await db.prisma.downloadFile.count()).toBe(0);
+  });
+});
