@@ -89,14 +89,11 @@ async function deliverOne(
     }
     case "form":
       if (!target.triggerId) throw new Error("a form needs a trigger_id");
-      // biome-ignore lint/suspicious/noExplicitAny: renderModal builds Slack's modal JSON.
-      await client.views.open({
-        trigger_id: target.triggerId,
-        view: renderModal({
-          ...output.form,
-          metadata: withOrigin(output.form.metadata, target.responseUrl),
-        }) as any,
-      });
+      {
+        const form = { ...output.form, metadata: withOrigin(output.form.metadata, target.responseUrl) };
+        // biome-ignore lint/suspicious/noExplicitAny: renderModal builds Slack's modal JSON.
+        await client.views.open({ trigger_id: target.triggerId, view: renderModal(form) as any });
+      }
       return;
     case "form-errors":
       // Only a view_submission ack can carry these; the view listener handles them before delivery.

@@ -353,7 +353,8 @@ export const fi: Record<MessageKey, string> = {
   "pulse.invalid.TITLE": "Anna kyselylle 3–200 merkin nimi.",
   "pulse.invalid.QUESTIONS": "Valitse 1–20 kysymystä.",
   "pulse.invalid.DUPLICATE_QUESTION": "Sama kysymys on valittu kahdesti.",
-  "pulse.invalid.AUDIENCE": "Valitse vähintään yksi sidosryhmä, tai ei yhtään, jolloin kysely menee kaikille jäsenille.",
+  "pulse.invalid.AUDIENCE":
+    "Valitse vähintään yksi sidosryhmä, tai ei yhtään, jolloin kysely menee kaikille jäsenille.",
   "pulse.invalid.SKILLS": "Enintään 15 osaamista, kukin enintään 75 merkkiä.",
   "pulse.invalid.OPENS_IN_PAST": "Avautumisaika on mennyt.",
   "pulse.invalid.CLOSES_BEFORE_OPENS": "Kyselyn on sulkeuduttava vasta avautumisen jälkeen.",
@@ -380,7 +381,8 @@ export const fi: Record<MessageKey, string> = {
   "pulse.sheet.openForm": "Vastaa lomakkeella",
   "pulse.sheet.submit": "Lähetä vastaukset",
   "pulse.sheet.anonymousFinal": "Nimettömiä vastauksia ei voi muuttaa lähettämisen jälkeen.",
-  "pulse.sheet.submittedNamed": "✅ Lähetetty – kiitos! Voit vielä muuttaa vastauksia, kunnes kysely sulkeutuu.",
+  "pulse.sheet.submittedNamed":
+    "✅ Lähetetty – kiitos! Voit vielä muuttaa vastauksia, kunnes kysely sulkeutuu.",
   "pulse.sheet.submittedAnonymous": "✅ Lähetetty – kiitos! Nimettömät vastauksesi ovat lopullisia.",
   "pulse.sheet.closed": "Tämä pulssikysely on sulkeutunut. Kiitos osallistumisesta.",
   "pulse.form.title": "Vastauksesi",
@@ -439,8 +441,10 @@ export const fi: Record<MessageKey, string> = {
   "pulse.results.pp": "%-yks.",
   "pulse.results.noRankChange": "järjestys ennallaan",
   "pulse.results.notComparable.TYPE_CHANGED": "Ei vertailukelpoinen: kysymyksen tyyppi on muuttunut.",
-  "pulse.results.notComparable.HIDDEN": "Ei vertailukelpoinen: liian vähän vastauksia jommallakummalla kierroksella.",
-  "pulse.results.notComparable.NO_ANSWERS": "Ei vertailukelpoinen: ei vastauksia jommallakummalla kierroksella.",
+  "pulse.results.notComparable.HIDDEN":
+    "Ei vertailukelpoinen: liian vähän vastauksia jommallakummalla kierroksella.",
+  "pulse.results.notComparable.NO_ANSWERS":
+    "Ei vertailukelpoinen: ei vastauksia jommallakummalla kierroksella.",
   "pulse.export.comment": "Kyselyn *{title}* vastaukset ja yhteenveto CSV-tiedostoina.",
   "pulse.export.answers": "Vastaukset (CSV)",
   "pulse.export.summary": "Yhteenveto (CSV)",

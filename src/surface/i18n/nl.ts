@@ -342,7 +342,8 @@ export const nl: Record<MessageKey, string> = {
   "pulse.new.skills": "Vaardigheden en beroepen voor het raster van vaardigheidsbehoeften (één per regel)",
   "pulse.new.skillsPlaceholder": "Lassen\nMijnautomatisering\nRondleidingen in het Engels",
   "pulse.copy.title": "Vorige peiling kopiëren",
-  "pulse.copy.intro": "Verstuurt *{title}* opnieuw ({n} vragen, zelfde doelgroep en anonimiteit) met nieuwe data.",
+  "pulse.copy.intro":
+    "Verstuurt *{title}* opnieuw ({n} vragen, zelfde doelgroep en anonimiteit) met nieuwe data.",
   "pulse.created":
     "*{title}* staat klaar: {invited} leden krijgen die op {opens} in een persoonlijk bericht. De peiling sluit op {closes}.",
   "pulse.invalid.TITLE": "Geef de peiling een naam van 3–200 tekens.",
@@ -360,7 +361,8 @@ export const nl: Record<MessageKey, string> = {
     "📋 *{title}* is open: {invited} leden kregen de peiling in een persoonlijk bericht. Invullen kost een minuut; ze sluit op {when}.",
   "pulse.opened.anonymous":
     "Antwoorden zijn anoniem: niemand kan zien wie wat antwoordde, zelfs niet met de database.",
-  "pulse.opened.named": "Antwoorden zijn op naam: de secretaris en de vooruitblikcoördinator zien wie wat antwoordde.",
+  "pulse.opened.named":
+    "Antwoorden zijn op naam: de secretaris en de vooruitblikcoördinator zien wie wat antwoordde.",
   "pulse.sheet.heading": "📋 {title} – {cluster}",
   "pulse.sheet.closes": "Open tot {when}. Je antwoorden worden gaandeweg opgeslagen.",
   "pulse.sheet.anonymous":
@@ -374,7 +376,8 @@ export const nl: Record<MessageKey, string> = {
   "pulse.sheet.openForm": "Antwoorden in een formulier",
   "pulse.sheet.submit": "Antwoorden versturen",
   "pulse.sheet.anonymousFinal": "Anonieme antwoorden kunnen na het versturen niet meer worden gewijzigd.",
-  "pulse.sheet.submittedNamed": "✅ Verstuurd – bedankt! Je kunt een antwoord nog wijzigen tot de peiling sluit.",
+  "pulse.sheet.submittedNamed":
+    "✅ Verstuurd – bedankt! Je kunt een antwoord nog wijzigen tot de peiling sluit.",
   "pulse.sheet.submittedAnonymous": "✅ Verstuurd – bedankt! Je anonieme antwoorden zijn definitief.",
   "pulse.sheet.closed": "Deze peiling is gesloten. Bedankt voor je deelname.",
   "pulse.form.title": "Je antwoorden",
@@ -400,7 +403,8 @@ export const nl: Record<MessageKey, string> = {
   "pulse.issue.BAD_HORIZON": "naar die termijn wordt niet gevraagd.",
   "pulse.issue.BAD_LEVEL": "dat vraagniveau is onbekend.",
   "pulse.issue.DUPLICATE_CELL": "een vaardigheid is twee keer beoordeeld voor dezelfde termijn.",
-  "pulse.reminder": "⏰ Je hebt *{title}* ({cluster}) nog niet afgerond. Het kost een minuut; de peiling sluit op {when}.",
+  "pulse.reminder":
+    "⏰ Je hebt *{title}* ({cluster}) nog niet afgerond. Het kost een minuut; de peiling sluit op {when}.",
   "pulse.reminder.open": "Peiling openen",
   "pulse.rateOverall": "Alle",
   "pulse.rateLine": "{label}: {completed}/{invited} beantwoord ({rate}), {started} begonnen",
@@ -418,7 +422,8 @@ export const nl: Record<MessageKey, string> = {
   "pulse.results.hidden": "Minder dan 3 antwoorden ({n}): niet getoond, om de respondenten te beschermen.",
   "pulse.results.answers": "{n} antwoorden.",
   "pulse.results.likert": "{n} antwoorden, gemiddeld {mean} op een schaal van 1–5.",
-  "pulse.results.multiple": "{n} antwoorden, {selections} keuzes (per optie geteld; iemand kan er meerdere kiezen).",
+  "pulse.results.multiple":
+    "{n} antwoorden, {selections} keuzes (per optie geteld; iemand kan er meerdere kiezen).",
   "pulse.results.number":
     "{n} antwoorden: totaal {sum}{unit}, gemiddelde {mean}, mediaan {median}, bereik {min}–{max}.",
   "pulse.results.moreTexts": "… en nog {n} in de CSV-export.",

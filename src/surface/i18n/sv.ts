@@ -398,7 +398,8 @@ export const sv: Record<MessageKey, string> = {
   "pulse.issue.BAD_HORIZON": "den tidshorisonten efterfrågas inte.",
   "pulse.issue.BAD_LEVEL": "den efterfrågenivån är okänd.",
   "pulse.issue.DUPLICATE_CELL": "en kompetens är bedömd två gånger för samma tidshorisont.",
-  "pulse.reminder": "⏰ Du har inte slutfört *{title}* ({cluster}) än. Det tar en minut; enkäten stängs {when}.",
+  "pulse.reminder":
+    "⏰ Du har inte slutfört *{title}* ({cluster}) än. Det tar en minut; enkäten stängs {when}.",
   "pulse.reminder.open": "Öppna enkäten",
   "pulse.rateOverall": "Alla",
   "pulse.rateLine": "{label}: {completed}/{invited} har svarat ({rate}), {started} har påbörjat",
@@ -417,7 +418,8 @@ export const sv: Record<MessageKey, string> = {
   "pulse.results.answers": "{n} svar.",
   "pulse.results.likert": "{n} svar, medelvärde {mean} på en skala 1–5.",
   "pulse.results.multiple": "{n} svar, {selections} val (räknat per alternativ; en person kan välja flera).",
-  "pulse.results.number": "{n} svar: totalt {sum}{unit}, medelvärde {mean}, median {median}, spann {min}–{max}.",
+  "pulse.results.number":
+    "{n} svar: totalt {sum}{unit}, medelvärde {mean}, median {median}, spann {min}–{max}.",
   "pulse.results.moreTexts": "… och {n} till i CSV-exporten.",
   "pulse.results.skillsIntro":
     "{n} svar. Kompetenser rangordnade efter förväntad efterfrågan (poäng −1 … +2, andel som väntar tillväxt):",

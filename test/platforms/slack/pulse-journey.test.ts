@@ -4,6 +4,9 @@
 // posts the results to the channel with uploaded chart images; the export arrives as CSV files in
 // the chair's DM.
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { seedQuestionBank } from "../../../src/app/seed-question-bank.ts";
+import { systemClock } from "../../../src/app/shared/context.ts";
+import { surfaceComposer } from "../../../src/surface/compose-notification.ts";
 import type { FakeSlackApi } from "../../fakes/slack-api.ts";
 import { truncateAll } from "../../support/database.ts";
 import { dayAhead } from "../../support/helsinki-dates.ts";
@@ -22,8 +25,6 @@ import type { TestBot } from "../../support/test-bot.ts";
 let slack: FakeSlackApi;
 let bot: TestBot;
 let n = 0;
-
-const MEMBERS = ["U-AINO", "U-OLLI", "U-PEKKA"] as const;
 
 beforeAll(async () => {
   ({ slack, bot } = await startSlackBot(
@@ -49,6 +50,8 @@ const select = (value: string) => ({ type: "static_select", selected_option: { v
 
 beforeEach(async () => {
   await truncateAll(bot.db);
+  // The bot seeds the shared question bank at start-up; the truncation above removed it.
+  await seedQuestionBank({ db: bot.db.prisma, clock: systemClock, compose: surfaceComposer });
   slack.reset();
   await createCluster("U-AINO", "Energy");
   await reply(await command("U-OLLI", "join"));
@@ -79,7 +82,8 @@ function dmTo(user: string) {
   return { channel: String(dm.body.channel), blocks: dm.body.blocks as Block[], text: String(dm.body.text) };
 }
 
-const buttonsOf = (blocks: Block[]) => blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+const buttonsOf = (blocks: Block[]) =>
+  blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
 const buttonLabelled = (blocks: Block[], label: string) => {
   const button = buttonsOf(blocks).find((b) => JSON.stringify(b.text).includes(label));
   if (!button) throw new Error(`no button "${label}" in ${JSON.stringify(blocks).slice(0, 400)}`);
@@ -105,7 +109,9 @@ async function clickInDm(user: string, actionId: string, value: string): Promise
 /** Answers all three questions (Likert button, then the modal) and submits; returns the last sheet. */
 async function answerAll(user: string, likert: string, hires: string, level: string, modalNumber: number) {
   let sheet = dmTo(user).blocks;
-  const likertButton = buttonsOf(sheet).find((b) => b.action_id === "ennakko.pulse.answer" && b.value?.split("|")[2] === likert)!;
+  const likertButton = buttonsOf(sheet).find(
+    (b) => b.action_id === "ennakko.pulse.answer" && b.value?.split("|")[2] === likert,
+  )!;
   sheet = (await clickInDm(user, "ennakko.pulse.answer", likertButton.value!)).blocks as Block[];
   const formButton = buttonsOf(sheet).find((b) => b.action_id === "ennakko.pulse.form")!;
   const formClick = await pressInDm(user, "ennakko.pulse.form", formButton.value!);
@@ -139,7 +145,11 @@ it("runs an anonymous pulse from the modal to results with charts and CSV files"
   expect(token.length).toBeGreaterThan(20);
 
   // Submitting with required questions left: refused with the question in words, nothing frozen.
-  const early = await clickInDm("U-OLLI", "ennakko.pulse.submit", buttonLabelled(first.blocks as Block[], "Submit").value!);
+  const early = await clickInDm(
+    "U-OLLI",
+    "ennakko.pulse.submit",
+    buttonLabelled(first.blocks as Block[], "Submit").value!,
+  );
   expect(early.text).toContain("needs an answer before you can submit");
 
   // The modal: a number out of range stays open with the problem next to the field.
@@ -147,7 +157,9 @@ it("runs an anonymous pulse from the modal to results with charts and CSV files"
   const formClick = await pressInDm("U-OLLI", "ennakko.pulse.form", formButton.value!);
   const form: Modal = await modal(2);
   expect(form.callback_id).toBe("ennakko.pulse-answer");
-  expect(JSON.stringify(form.blocks)).toContain("once you press “Submit answers” in the message they are final");
+  expect(JSON.stringify(form.blocks)).toContain(
+    "once you press “Submit answers” in the message they are final",
+  );
   const bad = await submit("U-OLLI", form, { q1: input("-5") });
   expect(JSON.parse(bad.text)).toEqual({
     response_action: "errors",
@@ -159,11 +171,19 @@ it("runs an anonymous pulse from the modal to results with charts and CSV files"
   const redrawn = await reply(formClick);
   expect(redrawn.replace_original).toBe(true);
   expect(JSON.stringify(redrawn.blocks)).toContain("Answered 3 of 3.");
-  const done = await clickInDm("U-OLLI", "ennakko.pulse.submit", buttonLabelled(redrawn.blocks as Block[], "Submit").value!);
+  const done = await clickInDm(
+    "U-OLLI",
+    "ennakko.pulse.submit",
+    buttonLabelled(redrawn.blocks as Block[], "Submit").value!,
+  );
   expect(JSON.stringify(done.blocks)).toContain("Submitted – thank you! Your anonymous answers are final.");
   expect(buttonsOf(done.blocks as Block[])).toEqual([]);
   // A retried or double submit changes nothing and says why.
-  const again = await clickInDm("U-OLLI", "ennakko.pulse.submit", buttonLabelled(redrawn.blocks as Block[], "Submit").value!);
+  const again = await clickInDm(
+    "U-OLLI",
+    "ennakko.pulse.submit",
+    buttonLabelled(redrawn.blocks as Block[], "Submit").value!,
+  );
   expect(again.text).toContain("You have already submitted your answers to *Spring skills pulse*");
   expect(await bot.db.prisma.pulseResponse.count({ where: { submitted: true } })).toBe(1);
 
@@ -193,8 +213,10 @@ it("runs an anonymous pulse from the modal to results with charts and CSV files"
   expect(JSON.stringify(posts[2]!.body.blocks)).toContain("total 15 people");
 
   // The export: two CSV files in the chair's DM, with no names in an anonymous pulse.
+  const before = slack.callsTo("files.completeUploadExternal").length;
   const exportReply = await command("U-AINO", "pulse export");
-  await slack.waitFor("files.completeUploadExternal");
+  const completed = (await slack.waitFor("files.completeUploadExternal", before + 1)).at(-1)!;
+  expect(completed.body.channel_id).toBe("D-U-AINO");
   const shared = [...slack.uploadedFiles.values()].filter((f) => f.channelId === "D-U-AINO");
   expect(shared.map((f) => f.filename).sort()).toEqual([
     "spring-skills-pulse-answers.csv",
@@ -214,13 +236,23 @@ it("keeps named answers editable after submitting, and refuses members outside t
   const done = await answerAll("U-OLLI", "3", "4", "GROWING", 2);
   expect(JSON.stringify(done.blocks)).toContain("Submitted – thank you! You can still change an answer");
   // Still open: a later click changes the named answer.
-  const changed = await clickInDm("U-OLLI", "ennakko.pulse.answer", buttonLabelled(done.blocks as Block[], "5 ").value!);
+  const changed = await clickInDm(
+    "U-OLLI",
+    "ennakko.pulse.answer",
+    buttonLabelled(done.blocks as Block[], "5 ").value!,
+  );
   expect(buttonLabelled(changed.blocks as Block[], "✓ 5").style).toBe("primary");
-  const saved = await bot.db.prisma.pulseAnswer.findMany({ include: { pulseQuestion: { include: { question: true } } } });
+  const saved = await bot.db.prisma.pulseAnswer.findMany({
+    include: { pulseQuestion: { include: { question: true } } },
+  });
   expect(saved.find((a) => a.pulseQuestion.question.key === "education-cooperation")!.value).toBe(5);
 
   // Someone who is not a member clicks a forwarded button.
-  const stranger = await clickInDm("U-EERO", "ennakko.pulse.answer", buttonLabelled(olli.blocks, "2 ").value!);
+  const stranger = await clickInDm(
+    "U-EERO",
+    "ennakko.pulse.answer",
+    buttonLabelled(olli.blocks, "2 ").value!,
+  );
   expect(stranger.text).toContain("Energy");
   expect(await bot.db.prisma.pulseResponse.count()).toBe(1);
 
