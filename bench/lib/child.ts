@@ -4,6 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { startBot } from "../../src/bot.ts";
 import { loadConfig } from "../../src/config/env.ts";
@@ -69,7 +70,22 @@ async function bot(): Promise<void> {
     await rm(dataDir, { recursive: true, force: true });
   };
   process.once("disconnect", () => void stop().finally(() => process.exit(1)));
-  serve({ port: running.port }, { stats: () => stats, cpu: () => process.cpuUsage(), stop });
+  serve(
+    { port: running.port },
+    {
+      stats: () => stats,
+      cpu: () => process.cpuUsage(),
+      // How busy the bot's event loop was (PGlite runs on it): diff two readings.
+      elu: () => performance.eventLoopUtilization(),
+      // A read-only look at what was stored, e.g. pulse-burst.ts counting answers (cast counts to
+      // int: a bigint does not cross the IPC channel).
+      query: (arg) => {
+        const { sql, params = [] } = arg as { sql: string; params?: unknown[] };
+        return running.database.prisma.$queryRawUnsafe(sql, ...params);
+      },
+      stop,
+    },
+  );
 }
 
 /** Bare Bolt: the same receiver and signature check, listeners that only ack(). */

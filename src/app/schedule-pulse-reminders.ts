@@ -4,6 +4,7 @@
 // queued once even when several instances tick at the same time (the outbox key is unique too).
 // Finishing withdraws a queued reminder (answer-pulse.ts).
 import { nextWorkingTime } from "../domain/follow-up-policy.ts";
+import { can, ROLES } from "../domain/roles.ts";
 import { addLocalDays } from "../domain/zoned-time.ts";
 import { clusterSettings } from "./cluster-settings.ts";
 import { enqueueNotification } from "./outbox/enqueue-notification.ts";
@@ -14,6 +15,9 @@ import { clusterChannels, personalRecipient } from "./shared/recipients.ts";
 export const pulseReminderKey = (pulseId: string, round: number, personId: string) =>
   `pulse:${pulseId}:reminder-${round}:${personId}`;
 export const pulseReminderPrefix = (pulseId: string) => `pulse:${pulseId}:reminder-`;
+
+/** Roles that may still answer: someone who left the cluster or became an observer is not reminded. */
+const ANSWERING_ROLES = ROLES.filter((role) => can(role, "pulse.answer"));
 
 export async function schedulePulseReminders(ctx: AppContext): Promise<{ enqueued: number }> {
   const now = ctx.clock.now();
@@ -32,7 +36,12 @@ export async function schedulePulseReminders(ctx: AppContext): Promise<{ enqueue
     const round = due.at(-1);
     if (!round) continue;
     const waiting = await ctx.db.pulseParticipation.findMany({
-      where: { pulseId: pulse.id, status: { not: "COMPLETED" }, remindersSent: { lt: round.round } },
+      where: {
+        pulseId: pulse.id,
+        status: { not: "COMPLETED" },
+        remindersSent: { lt: round.round },
+        person: { memberships: { some: { clusterId: cluster.id, role: { in: ANSWERING_ROLES } } } },
+      },
       include: { person: true },
     });
     const prefer = (await clusterChannels(ctx.db, cluster.id))[0]?.platform ?? "SLACK";

@@ -33,7 +33,12 @@ export async function setStakeholderType(
     if (!auth.ok) return auth;
     await tx.person.update({ where: { id: person.id }, data: { stakeholderType: type } });
     await tx.pulseParticipation.updateMany({
-      where: { personId: person.id, status: "INVITED", pulse: { status: { not: "CLOSED" } } },
+      // Not a pulse whose closing time has passed while the closing job has yet to run: it is closed.
+      where: {
+        personId: person.id,
+        status: "INVITED",
+        pulse: { status: { not: "CLOSED" }, closesAt: { gt: ctx.clock.now() } },
+      },
       data: { stakeholderType: type },
     });
     await audit(tx, {

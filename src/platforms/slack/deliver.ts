@@ -23,6 +23,8 @@ export type SlackReplyTarget = {
   triggerId?: string;
   /** The clicked message's response_url: a form opened from it redraws that message when submitted. */
   responseUrl?: string;
+  /** After a form opened from a message: redraws that message (outputs with `replace`). */
+  redraw?: RespondFn;
   channelId: string;
   userId: string;
   /** Upload failures are warnings here: the answer goes out without the image. */
@@ -49,8 +51,9 @@ async function deliverOne(
     case "ephemeral":
       await send(output.view, async (images) => {
         const message = renderMessage(output.view, images);
-        if (target.respond)
-          await target.respond({
+        const respond = output.replace === true ? (target.respond ?? target.redraw) : target.respond;
+        if (respond)
+          await respond({
             response_type: "ephemeral",
             replace_original: output.replace === true,
             ...message,

@@ -147,7 +147,7 @@ function registerListeners(
     const target = {
       app: appContext,
       client,
-      ...(origin ? { respond: respondTo(origin) } : {}),
+      ...(origin ? { redraw: respondTo(origin) } : {}),
       channelId: envelope.conversation.channelId,
       userId: envelope.actor.userId,
       log,

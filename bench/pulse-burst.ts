@@ -1,0 +1,922 @@
+// A pulse answered by every member within one minute, through the Slack endpoint: ack latency of
+// every interaction, and the answers that did not reach the database (must be 0).
+//
+//   npm run bench:pulse-burst                     500 members, arrivals spread over 60 s
+//   BENCH_MEMBERS=100 BENCH_SECONDS=20 npm run bench:pulse-burst
+//
+// The same four processes as ack-latency.ts (bench/lib/child.ts): this one (load generator and
+// report), the fake Slack Web API and response_url endpoints, the real bot on a fresh embedded PGlite,
+// and a bare Bolt app whose listeners only ack (the baseline).
+//
+// Set-up, all through the bot's own endpoint with signed requests: the chair runs `/cluster setup`
+// and submits the form, BENCH_MEMBERS − 1 people click Join, the chair runs `/cluster pulse new` and
+// submits an anonymous pulse of two Likert questions and one number question; the bot's own outbox
+// job (node-cron, every 15 s) delivers each member's answer sheet as a DM to the fake Slack.
+//
+// The burst: members start at random moments within BENCH_SECONDS (a Poisson process with that many
+// arrivals, fixed seed). Each one answers like a person in Slack would, every step waiting for what
+// the bot sent back to the previous one (anonymous pulse: the token only exists in the redrawn sheet):
+//   1. clicks a Likert button of question 1 in the DM           → redraw via response_url, with token
+//   2. clicks a Likert button of question 2 in the redrawn sheet → redraw
+//   3. clicks "Answer in a form"                                → views.open (metadata: pulse, token)
+//   4. submits the modal with the number for question 3         → the DM redrawn via the click's URL
+//   5. clicks "Submit answers"                                  → the sheet redrawn as submitted
+// Afterwards the bot's database is counted (over IPC, before it stops): submitted responses, answers
+// per question (count and sum of the values sent), COMPLETED participations. Then the baseline gets the
+// same requests at the same offsets. Exit code 1 when answers were lost or members could not finish.
+import { cpus, loadavg } from "node:os";
+import { ACTION_IDS } from "../src/surface/action-ids.ts";
+import type { SlackUserFixture } from "../test/fakes/slack-api.ts";
+import {
+  blockActionPayload,
+  interactionBody,
+  signedHeaders,
+  slashCommandBody,
+  viewSubmissionPayload,
+} from "../test/support/slack-requests.ts";
+import { ChildHandle } from "./lib/ipc.ts";
+import { postOnce } from "./lib/post.ts";
+import { type BotStats, type CallSummary, SLACK_EVENTS_PATH } from "./lib/protocol.ts";
+import { SlackSide, sleep } from "./lib/slack-side.ts";
+import { type Distribution, distribution, fmt, nsToMs, table } from "./lib/stats.ts";
+import { keepAliveAgent, type Planned, replay, type Timed, timedPost } from "./lib/timed-post.ts";
+
+const SLACK_ACK_DEADLINE_MS = 3000;
+const REQUEST_TIMEOUT_MS = 10_000;
+/** How long a member waits for the bot's answer to one step before giving up on the rest. */
+const STEP_TIMEOUT_MS = 60_000;
+const TEAM = "T-LAPLAND";
+const CHANNEL = "C-BENCH";
+const CLUSTER_NAME = "Pulse burst cluster";
+const LOCALES = ["fi-FI", "sv-SE", "en-US", "nl-NL"];
+const PULSE = {
+  answer: "ennakko.pulse.answer",
+  form: "ennakko.pulse.form",
+  submit: "ennakko.pulse.submit",
+  formId: "ennakko.pulse-answer",
+} as const;
+/** Question order in the pulse; the number question is the third, so its form field is `q2`. */
+const LIKERT_1 = "education-cooperation";
+const LIKERT_2 = "cluster-trust";
+const NUMBER_Q = "hiring-next-12m";
+const NUMBER_FIELD = "q2";
+
+type Kind = "answer-1" | "answer-2" | "form" | "form-submit" | "submit";
+const KINDS: Array<{ kind: Kind; label: string }> = [
+  { kind: "answer-1", label: "1. Likert click, question 1" },
+  { kind: "answer-2", label: "2. Likert click, question 2" },
+  { kind: "form", label: "3. “Answer in a form” click" },
+  { kind: "form-submit", label: "4. form view_submission" },
+  { kind: "submit", label: "5. “Submit answers” click" },
+];
+
+type Settings = { members: number; seconds: number };
+class SettingsError extends Error {}
+
+function settingsFromEnv(): Settings {
+  const read = (name: string, fallback: number, min: number) => {
+    const raw = process.env[name];
+    if (raw === undefined || raw.trim() === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min)
+      throw new SettingsError(`${name} must be a number ≥ ${min}, got "${raw}"`);
+    return value;
+  };
+  return { members: Math.round(read("BENCH_MEMBERS", 500, 2)), seconds: read("BENCH_SECONDS", 60, 1) };
+}
+
+/** mulberry32 with a fixed seed: the same arrivals and answers on every run. */
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Member = {
+  index: number;
+  user: string;
+  /** Planned start after the burst's start (ns). */
+  startOffsetNs: bigint;
+  likert1: number;
+  likert2: number;
+  hires: number;
+  /** The DM's button for `likert1` (value pulseId|key|value|token, no token yet). */
+  firstButton?: string;
+};
+
+function plan(settings: Settings): Member[] {
+  const random = seeded(0x9e15_e000);
+  // A Poisson process conditioned on its count: that many uniform arrival times, sorted.
+  const starts = Array.from({ length: settings.members }, () => random() * settings.seconds * 1e9).sort(
+    (a, b) => a - b,
+  );
+  return starts.map((start, index) => ({
+    index,
+    user: userId(index),
+    startOffsetNs: BigInt(Math.round(start)),
+    likert1: 1 + Math.floor(random() * 5),
+    likert2: 1 + Math.floor(random() * 5),
+    hires: Math.floor(random() * 51),
+  }));
+}
+
+const userId = (index: number) => `U-PB${String(index).padStart(5, "0")}`;
+const dmOf = (user: string) => `D-${user}`;
+
+// ── Slack's payloads ─────────────────────────────────────────────────────────────────────────────
+
+function slashCommand(user: string, text: string, responseUrl: string): string {
+  return slashCommandBody({ user, channel: CHANNEL, text, responseUrl, team: TEAM });
+}
+
+function click(user: string, channel: string, actionId: string, value: string, responseUrl: string): string {
+  return interactionBody(blockActionPayload({ user, channel, actionId, value, responseUrl, team: TEAM }));
+}
+
+type SlackBlock = {
+  type: string;
+  block_id?: string;
+  text?: { text?: string };
+  element?: Record<string, unknown>;
+  elements?: Array<Record<string, unknown>>;
+};
+type SlackView = { callback_id: string; private_metadata: string; blocks: SlackBlock[] };
+type SlackReply = { text?: string; blocks?: SlackBlock[]; replace_original?: boolean };
+
+const buttonsOf = (blocks: SlackBlock[] | undefined) =>
+  (blocks ?? []).flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+
+function buttonValue(blocks: SlackBlock[] | undefined, actionId: string, test: (value: string) => boolean) {
+  const button = buttonsOf(blocks).find(
+    (b) => b.action_id === actionId && typeof b.value === "string" && test(b.value),
+  );
+  return button ? String(button.value) : undefined;
+}
+
+const answerButton = (blocks: SlackBlock[] | undefined, key: string, value: number) =>
+  buttonValue(blocks, PULSE.answer, (v) => {
+    const [, k, chosen] = v.split("|");
+    return k === key && chosen === String(value);
+  });
+
+/** The state Slack sends for a form submitted without touching it, pre-filled values included. */
+function submittedAsIs(blocks: SlackBlock[]): Record<string, Record<string, unknown>> {
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const block of blocks) {
+    const e = block.element;
+    if (block.type !== "input" || !e || !block.block_id) continue;
+    const id = String(e.action_id);
+    const type = String(e.type);
+    const state: Record<string, unknown> =
+      type === "plain_text_input"
+        ? { value: e.initial_value ?? null }
+        : type === "static_select"
+          ? { selected_option: e.initial_option ?? null }
+          : type === "multi_static_select"
+            ? { selected_options: e.initial_options ?? [] }
+            : type === "datepicker"
+              ? { selected_date: e.initial_date ?? null }
+              : type === "timepicker"
+                ? { selected_time: e.initial_time ?? null }
+                : {};
+    values[block.block_id] = { [id]: { type, ...state } };
+  }
+  return values;
+}
+
+/** The text a reply shows, for reporting refusals and apologies. */
+function replyText(reply: SlackReply | undefined): string {
+  if (!reply) return "(nothing)";
+  const fromBlocks = (reply.blocks ?? [])
+    .map((b) => b.text?.text)
+    .filter(Boolean)
+    .join(" ");
+  return (reply.text || fromBlocks || JSON.stringify(reply)).replace(/\s+/g, " ").slice(0, 160);
+}
+
+// ── set-up through the bot itself ─────────────────────────────────────────────────────────────────
+
+class SetupError extends Error {}
+
+async function post(port: number, what: string, body: string): Promise<string> {
+  const res = await postOnce(port, SLACK_EVENTS_PATH, body, signedHeaders(body));
+  if (res.status !== 200) throw new SetupError(`set-up: ${what} answered HTTP ${res.status}: ${res.body}`);
+  return res.body;
+}
+
+/** `/cluster setup` → the form submitted as is → the announcement's Join button → everyone joins. */
+async function setUpCluster(slack: SlackSide, port: number, members: Member[]): Promise<void> {
+  const chair = members[0]!.user;
+  const opened = slack.expect("views.open", 20_000);
+  await post(
+    port,
+    "/cluster setup",
+    slashCommand(chair, `setup ${CLUSTER_NAME}`, slack.responseUrl("setup")),
+  );
+  const view = (await opened).body?.view as SlackView | undefined;
+  if (!view?.callback_id) throw new SetupError("set-up: /cluster setup opened no form");
+
+  const announced = slack.expect("chat.postMessage", 20_000);
+  const ack = await post(
+    port,
+    "setup form",
+    interactionBody(
+      viewSubmissionPayload({
+        user: chair,
+        team: TEAM,
+        callbackId: view.callback_id,
+        metadata: view.private_metadata,
+        values: submittedAsIs(view.blocks),
+      }),
+    ),
+  );
+  if (ack.includes("errors")) throw new SetupError(`set-up: the setup form was refused: ${ack}`);
+  const clusterId = buttonValue(
+    (await announced).body?.blocks as SlackBlock[] | undefined,
+    ACTION_IDS.joinCluster,
+    () => true,
+  );
+  if (!clusterId) throw new SetupError("set-up: no Join button in the cluster's announcement");
+
+  // Everyone else clicks Join, a few at a time; each gets a private reply.
+  const joiners = members.slice(1);
+  let next = 0;
+  const worker = async () => {
+    while (next < joiners.length) {
+      const m = joiners[next++]!;
+      const replied = slack.expectReply(`join-${m.index}`, 60_000);
+      await post(
+        port,
+        "Join click",
+        click(m.user, CHANNEL, ACTION_IDS.joinCluster, clusterId, slack.responseUrl(`join-${m.index}`)),
+      );
+      await replied;
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/** `/cluster pulse new` → the form with the three questions, anonymous → the sheets in everyone's DM. */
+async function createPulse(slack: SlackSide, port: number, members: Member[]): Promise<string> {
+  const chair = members[0]!.user;
+  const opened = slack.expect("views.open", 20_000);
+  await post(port, "/cluster pulse new", slashCommand(chair, "pulse new", slack.responseUrl("pulse-new")));
+  const view = (await opened).body?.view as SlackView | undefined;
+  if (!view?.callback_id) throw new SetupError("set-up: /cluster pulse new opened no form");
+  const values = submittedAsIs(view.blocks);
+  const set = (id: string, state: Record<string, unknown>) => {
+    values[id] = { [id]: state };
+  };
+  set("title", { type: "plain_text_input", value: "Burst skills pulse" });
+  set("questions", {
+    type: "multi_static_select",
+    selected_options: [LIKERT_1, LIKERT_2, NUMBER_Q].map((value) => ({ value })),
+  });
+  set("anonymity", { type: "static_select", selected_option: { value: "anonymous" } });
+  set("results_live", { type: "static_select", selected_option: { value: "no" } });
+  // A modal has no response_url: the confirmation comes as an ephemeral message in the channel.
+  const created = slack.expect("chat.postEphemeral", 30_000, (c) => c.body?.user === chair);
+  const ack = await post(
+    port,
+    "new-pulse form",
+    interactionBody(
+      viewSubmissionPayload({
+        user: chair,
+        team: TEAM,
+        callbackId: view.callback_id,
+        metadata: view.private_metadata,
+        values,
+      }),
+    ),
+  );
+  if (ack.trim() !== "") throw new SetupError(`set-up: the new-pulse form was refused: ${ack}`);
+  const text = replyText((await created).body as SlackReply);
+  if (!text.includes(String(members.length)))
+    throw new SetupError(`set-up: the pulse was not created for ${members.length} members: ${text}`);
+
+  // The outbox job runs every 15 s and drains what is due.
+  process.stdout.write(
+    `${elapsed()} pulse created; waiting for the outbox to deliver ${members.length} DMs … `,
+  );
+  const dms = new Map<string, SlackBlock[]>();
+  const deadline = Date.now() + 300_000;
+  while (dms.size < members.length) {
+    for (const c of await slack.poll(["chat.postMessage"]))
+      if (c.method === "chat.postMessage" && String(c.body?.channel).startsWith("D-"))
+        dms.set(String(c.body?.channel), c.body?.blocks as SlackBlock[]);
+    if (Date.now() > deadline)
+      throw new SetupError(`set-up: the outbox delivered ${dms.size} of ${members.length} sheets in 300 s`);
+    await sleep(250);
+  }
+  process.stdout.write(`done ${elapsed()}\n`);
+  let pulseId = "";
+  for (const m of members) {
+    m.firstButton = answerButton(dms.get(dmOf(m.user)), LIKERT_1, m.likert1);
+    if (!m.firstButton) throw new SetupError(`set-up: no answer button in ${m.user}'s sheet`);
+    pulseId ||= m.firstButton.split("|")[0]!;
+  }
+  return pulseId;
+}
+
+// ── the burst ─────────────────────────────────────────────────────────────────────────────────────
+
+type Sample = Timed & {
+  kind: Kind;
+  member: number;
+  /** Departure after the burst's start (ns): the baseline replays the same offsets. */
+  offsetNs: bigint;
+  requestBody: string;
+  /** When the bot's answer to it reached the fake Slack (wall ms), for click → redraw latency. */
+  answeredAt?: number;
+};
+
+type Outcome = { completed: boolean; stuckAt?: Kind; problem?: string };
+
+class Burst {
+  readonly samples: Sample[] = [];
+  readonly outcomes: Outcome[] = [];
+  private readonly agent = keepAliveAgent();
+  private startNs = 0n;
+  /** Member start: planned vs actual (ns), the generator's own lag. */
+  readonly startLagMs: number[] = [];
+
+  constructor(
+    private readonly slack: SlackSide,
+    private readonly port: number,
+  ) {}
+
+  async run(members: Member[]): Promise<void> {
+    this.startNs = process.hrtime.bigint() + 20_000_000n;
+    const running: Promise<void>[] = [];
+    let next = 0;
+    await new Promise<void>((resolve) => {
+      const tick = () => {
+        const now = process.hrtime.bigint();
+        while (next < members.length && this.startNs + members[next]!.startOffsetNs <= now) {
+          const m = members[next]!;
+          this.startLagMs.push(nsToMs(now - (this.startNs + m.startOffsetNs)));
+          running.push(
+            this.member(m).then(
+              (outcome) => {
+                this.outcomes[m.index] = outcome;
+              },
+              (error: unknown) => {
+                this.outcomes[m.index] = { completed: false, problem: String(error) };
+              },
+            ),
+          );
+          next += 1;
+        }
+        if (next < members.length) {
+          const waitNs = this.startNs + members[next]!.startOffsetNs - process.hrtime.bigint();
+          setTimeout(tick, Math.max(0, Math.floor(Number(waitNs) / 1e6)));
+        } else resolve();
+      };
+      tick();
+    });
+    await Promise.all(running);
+    this.agent.destroy();
+  }
+
+  private async send(m: Member, kind: Kind, body: string): Promise<Sample> {
+    const offsetNs = process.hrtime.bigint() - this.startNs;
+    const timed = await timedPost(
+      this.agent,
+      this.port,
+      SLACK_EVENTS_PATH,
+      body,
+      signedHeaders(body),
+      REQUEST_TIMEOUT_MS,
+    );
+    const sample: Sample = { ...timed, kind, member: m.index, offsetNs, requestBody: body };
+    this.samples.push(sample);
+    return sample;
+  }
+
+  /** A button in the member's DM; returns the sheet the bot redrew over it, or why not. */
+  private async clickInDm(
+    m: Member,
+    kind: Kind,
+    actionId: string,
+    value: string,
+  ): Promise<{ sheet: SlackReply } | { problem: string }> {
+    const id = `${kind}-${m.index}`;
+    const replied = this.slack.expectReply(id, STEP_TIMEOUT_MS);
+    replied.catch(() => {});
+    const sent = await this.send(
+      m,
+      kind,
+      click(m.user, dmOf(m.user), actionId, value, this.slack.responseUrl(id)),
+    );
+    if (sent.status !== 200) return { problem: `ack ${sent.error ?? sent.status}` };
+    return this.redraw(sent, replied);
+  }
+
+  private async redraw(
+    sent: Sample,
+    replied: Promise<CallSummary>,
+  ): Promise<{ sheet: SlackReply } | { problem: string }> {
+    let call: CallSummary;
+    try {
+      call = await replied;
+    } catch (error) {
+      return { problem: error instanceof Error ? error.message : String(error) };
+    }
+    sent.answeredAt = call.at;
+    const sheet = call.body as SlackReply;
+    if (sheet.replace_original !== true) return { problem: `reply instead of a redraw: ${replyText(sheet)}` };
+    return { sheet };
+  }
+
+  private async member(m: Member): Promise<Outcome> {
+    const stuck = (stuckAt: Kind, problem: string): Outcome => ({ completed: false, stuckAt, problem });
+
+    const first = await this.clickInDm(m, "answer-1", PULSE.answer, m.firstButton!);
+    if ("problem" in first) return stuck("answer-1", first.problem);
+    const second = answerButton(first.sheet.blocks, LIKERT_2, m.likert2);
+    if (!second) return stuck("answer-2", `no button for question 2: ${replyText(first.sheet)}`);
+    if (!second.split("|")[3]) return stuck("answer-2", "the redrawn sheet carries no response token");
+
+    const two = await this.clickInDm(m, "answer-2", PULSE.answer, second);
+    if ("problem" in two) return stuck("answer-2", two.problem);
+    const formButton = buttonValue(two.sheet.blocks, PULSE.form, () => true);
+    if (!formButton) return stuck("form", `no form button: ${replyText(two.sheet)}`);
+
+    // The form opens through views.open; its metadata names the clicked message's response_url,
+    // which the bot uses to redraw the sheet once the form is submitted.
+    const formId = `form-${m.index}`;
+    const formUrl = this.slack.responseUrl(formId);
+    const opened = this.slack.expect("views.open", STEP_TIMEOUT_MS, (c) => {
+      const view = c.body?.view as SlackView | undefined;
+      return typeof view?.private_metadata === "string" && view.private_metadata.includes(`"${formUrl}"`);
+    });
+    opened.catch(() => {});
+    const formClick = await this.send(
+      m,
+      "form",
+      click(m.user, dmOf(m.user), PULSE.form, formButton, formUrl),
+    );
+    if (formClick.status !== 200) return stuck("form", `ack ${formClick.error ?? formClick.status}`);
+    let view: SlackView;
+    try {
+      const call = await opened;
+      formClick.answeredAt = call.at;
+      view = call.body?.view as SlackView;
+    } catch (error) {
+      return stuck("form", String(error));
+    }
+    if (view.callback_id !== PULSE.formId) return stuck("form", `opened ${view.callback_id}`);
+
+    const redrawn = this.slack.expectReply(formId, STEP_TIMEOUT_MS);
+    redrawn.catch(() => {});
+    const submission = await this.send(
+      m,
+      "form-submit",
+      interactionBody(
+        viewSubmissionPayload({
+          user: m.user,
+          team: TEAM,
+          callbackId: view.callback_id,
+          metadata: view.private_metadata,
+          values: {
+            [NUMBER_FIELD]: { [NUMBER_FIELD]: { type: "plain_text_input", value: String(m.hires) } },
+          },
+        }),
+      ),
+    );
+    if (submission.status !== 200)
+      return stuck("form-submit", `ack ${submission.error ?? submission.status}`);
+    if (submission.body.trim() !== "")
+      return stuck("form-submit", `form refused: ${submission.body.slice(0, 200)}`);
+    const three = await this.redraw(submission, redrawn);
+    if ("problem" in three) return stuck("form-submit", three.problem);
+    const submitButton = buttonValue(three.sheet.blocks, PULSE.submit, () => true);
+    if (!submitButton) return stuck("submit", `no submit button: ${replyText(three.sheet)}`);
+
+    const done = await this.clickInDm(m, "submit", PULSE.submit, submitButton);
+    if ("problem" in done) return stuck("submit", done.problem);
+    // Anonymous and submitted: the sheet is frozen, no buttons left.
+    if (buttonsOf(done.sheet.blocks).length > 0)
+      return stuck("submit", `still answerable after submitting: ${replyText(done.sheet)}`);
+    return { completed: true };
+  }
+}
+
+// ── what the database holds ───────────────────────────────────────────────────────────────────────
+
+type Stored = {
+  responses: number;
+  submitted: number;
+  completed: number;
+  byQuestion: Map<string, { answers: number; inSubmitted: number; sum: number }>;
+};
+
+async function countStored(bot: ChildHandle, pulseId: string): Promise<Stored> {
+  const [totals] = await bot.call<Array<{ responses: number; submitted: number; completed: number }>>(
+    "query",
+    {
+      sql: `SELECT
+        (SELECT count(*)::int FROM "PulseResponse" WHERE "pulseId" = $1) AS responses,
+        (SELECT count(*)::int FROM "PulseResponse" WHERE "pulseId" = $1 AND "submitted") AS submitted,
+        (SELECT count(*)::int FROM "PulseParticipation"
+          WHERE "pulseId" = $1 AND "status" = 'COMPLETED') AS completed`,
+      params: [pulseId],
+    },
+  );
+  const rows = await bot.call<Array<{ key: string; answers: number; in_submitted: number; sum: number }>>(
+    "query",
+    {
+      sql: `SELECT q."key",
+          count(a."id")::int AS answers,
+          count(a."id") FILTER (WHERE r."submitted")::int AS in_submitted,
+          coalesce(sum((a."value" #>> '{}')::numeric) FILTER (WHERE r."submitted"), 0)::float8 AS sum
+        FROM "PulseQuestion" pq
+        JOIN "Question" q ON q."id" = pq."questionId"
+        LEFT JOIN "PulseAnswer" a ON a."pulseQuestionId" = pq."id"
+        LEFT JOIN "PulseResponse" r ON r."id" = a."responseId"
+        WHERE pq."pulseId" = $1
+        GROUP BY q."key"`,
+      params: [pulseId],
+    },
+  );
+  return {
+    responses: totals?.responses ?? 0,
+    submitted: totals?.submitted ?? 0,
+    completed: totals?.completed ?? 0,
+    byQuestion: new Map(
+      rows.map((r) => [r.key, { answers: r.answers, inSubmitted: r.in_submitted, sum: r.sum }]),
+    ),
+  };
+}
+
+// ── report ────────────────────────────────────────────────────────────────────────────────────────
+
+type AckSummary = {
+  requests: number;
+  errors: number;
+  errorSamples: string[];
+  late: number;
+  ack: Distribution;
+  byKind: Map<Kind, Distribution>;
+  throughput: number;
+  cpuPerRequest: number;
+};
+
+function summarise(shots: Array<Timed & { kind: string }>, cpuMs: number): AckSummary {
+  const ok = shots.filter((s) => s.status === 200 && s.doneNs !== null);
+  const latency = (s: Timed) => nsToMs(s.doneNs! - s.sentNs);
+  let first = shots[0]?.sentNs ?? 0n;
+  for (const s of shots) if (s.sentNs < first) first = s.sentNs;
+  let last = first;
+  for (const s of ok) if (s.doneNs! > last) last = s.doneNs!;
+  const windowS = Number(last - first) / 1e9;
+  const failed = shots.filter((s) => s.status !== 200);
+  const byKind = new Map<Kind, Distribution>();
+  for (const { kind } of KINDS)
+    byKind.set(kind, distribution(ok.filter((s) => s.kind === kind).map(latency)));
+  return {
+    requests: shots.length,
+    errors: failed.length,
+    errorSamples: [...new Set(failed.map((s) => s.error ?? `HTTP ${s.status}`))].slice(0, 3),
+    late: ok.filter((s) => latency(s) > SLACK_ACK_DEADLINE_MS).length,
+    ack: distribution(ok.map(latency)),
+    byKind,
+    throughput: windowS > 0 ? ok.length / windowS : Number.NaN,
+    cpuPerRequest: shots.length > 0 ? cpuMs / shots.length : Number.NaN,
+  };
+}
+
+type Extra = { replies: number; ids: number; samples: string[] };
+
+function report(
+  settings: Settings,
+  members: Member[],
+  burst: Burst,
+  bot: AckSummary,
+  base: AckSummary,
+  baseLag: Distribution,
+  stored: Stored,
+  extra: Extra,
+  botStats: BotStats,
+  elu: number,
+  burstSpanS: number,
+): void {
+  const row = (name: string, s: AckSummary) => [
+    name,
+    String(s.requests),
+    String(s.errors),
+    String(s.late),
+    fmt(s.ack.p50),
+    fmt(s.ack.p90),
+    fmt(s.ack.p99),
+    fmt(s.ack.max),
+    fmt(s.throughput, 1),
+    fmt(s.cpuPerRequest, 2),
+  ];
+  const ratio = (a: number, b: number) => (b > 0 ? `${fmt(a / b)}×` : "–");
+  console.log(
+    `\nAck latency, ms (request sent → HTTP response read): ${settings.members} members starting within ${settings.seconds} s`,
+  );
+  console.log(
+    table(
+      [
+        "target",
+        "requests",
+        "non-200",
+        `>${SLACK_ACK_DEADLINE_MS / 1000} s`,
+        "p50",
+        "p90",
+        "p99",
+        "max",
+        "req/s",
+        "CPU ms/req",
+      ],
+      [
+        row("bot (Ennakko)", bot),
+        row("baseline (bare Bolt, same requests replayed)", base),
+        [
+          "bot / baseline",
+          "",
+          "",
+          "",
+          ratio(bot.ack.p50, base.ack.p50),
+          ratio(bot.ack.p90, base.ack.p90),
+          ratio(bot.ack.p99, base.ack.p99),
+          ratio(bot.ack.max, base.ack.max),
+          "",
+          ratio(bot.cpuPerRequest, base.cpuPerRequest),
+        ],
+      ],
+    ),
+  );
+
+  const answered = (kind: Kind) =>
+    distribution(
+      burst.samples
+        .filter((s) => s.kind === kind && s.answeredAt !== undefined)
+        .map((s) => s.answeredAt! - s.sentWallMs),
+    );
+  console.log(
+    "\nBy step: ack p50 / p99 / max ms; answer = request sent → the bot's redraw (or modal) at Slack",
+  );
+  console.log(
+    table(
+      [
+        "step",
+        "requests",
+        "ack p50",
+        "ack p99",
+        "ack max",
+        "base p50",
+        "base p99",
+        "answer p50",
+        "answer p99",
+        "answer max",
+      ],
+      KINDS.map(({ kind, label }) => {
+        const b = bot.byKind.get(kind)!;
+        const x = base.byKind.get(kind)!;
+        const a = answered(kind);
+        return [
+          label,
+          String(b.count),
+          fmt(b.p50),
+          fmt(b.p99),
+          fmt(b.max),
+          fmt(x.p50),
+          fmt(x.p99),
+          fmt(a.p50),
+          fmt(a.p99),
+          fmt(a.max),
+        ];
+      }),
+    ),
+  );
+
+  const n = settings.members;
+  const sum = (pick: (m: Member) => number) => members.reduce((total, m) => total + pick(m), 0);
+  const expected: Array<[string, number, number]> = [
+    [LIKERT_1, n, sum((m) => m.likert1)],
+    [LIKERT_2, n, sum((m) => m.likert2)],
+    [NUMBER_Q, n, sum((m) => m.hires)],
+  ];
+  const answersStored = expected.reduce((t, [key]) => t + (stored.byQuestion.get(key)?.inSubmitted ?? 0), 0);
+  const lostAnswers = 3 * n - answersStored;
+  const rows: string[][] = [
+    [
+      "submitted responses (PulseResponse)",
+      String(n),
+      String(stored.submitted),
+      String(n - stored.submitted),
+    ],
+    [
+      "answers in submitted responses (PulseAnswer)",
+      String(3 * n),
+      String(answersStored),
+      String(lostAnswers),
+    ],
+    ...expected.map(([key, count, total]) => {
+      const got = stored.byQuestion.get(key);
+      return [
+        `  ${key}: answers / sum of values`,
+        `${count} / ${total}`,
+        `${got?.inSubmitted ?? 0} / ${got?.sum ?? 0}`,
+        `${count - (got?.inSubmitted ?? 0)} / ${total - (got?.sum ?? 0)}`,
+      ];
+    }),
+    ["participations COMPLETED", String(n), String(stored.completed), String(n - stored.completed)],
+  ];
+  console.log("\nLost answers: what the members sent vs what the bot's database holds after the burst");
+  console.log(table(["figure", "expected", "stored", "lost"], rows));
+  const unsubmitted = stored.responses - stored.submitted;
+  if (unsubmitted > 0) console.log(`Responses started but never submitted: ${unsubmitted}`);
+
+  const done = burst.outcomes.filter((o) => o?.completed).length;
+  const stuck = new Map<string, { count: number; sample: string }>();
+  for (const o of burst.outcomes) {
+    if (!o || o.completed) continue;
+    const key = o.stuckAt ?? "?";
+    const entry = stuck.get(key) ?? { count: 0, sample: o.problem ?? "" };
+    entry.count += 1;
+    stuck.set(key, entry);
+  }
+  console.log(
+    `\nMembers who saw their sheet frozen as submitted: ${done} / ${n}; the burst took ${fmt(burstSpanS, 1)} s ` +
+      `(first click → last answer at Slack)`,
+  );
+  for (const [kind, { count, sample }] of stuck) console.log(`  stuck at ${kind}: ${count} — e.g. ${sample}`);
+  console.log(
+    `Extra response_url replies (apologies, refusals, repeats): ${extra.replies} to ${extra.ids} clicks` +
+      (extra.samples.length ? `; e.g. ${extra.samples.join(" | ")}` : ""),
+  );
+  console.log(
+    `Bot log: ${botStats.errors} errors, ${botStats.warnings} warnings${botStats.firstProblems.length ? `; first: ${botStats.firstProblems[0]}` : ""}`,
+  );
+  console.log(`Bot event loop busy during the burst: ${fmt(100 * elu, 1)} % (PGlite runs on it)`);
+  for (const [name, s] of [
+    ["bot", bot],
+    ["baseline", base],
+  ] as const)
+    if (s.errors > 0) console.log(`${name} non-200 / network errors: ${s.errorSamples.join("; ")}`);
+
+  const [load1] = loadavg();
+  console.log(
+    `Host: Node ${process.version}, ${cpus().length} CPU(s), load average (1 min) ${fmt(loadAtStart)} at start, ` +
+      `${fmt(load1 ?? Number.NaN)} at end` +
+      ((load1 ?? 0) > cpus().length ? "  ⚠ the host is busy; tails (p99, max) are inflated" : ""),
+  );
+  const lag = distribution(burst.startLagMs);
+  console.log(
+    `Load generator: member start lag p99 ${fmt(lag.p99)} ms, max ${fmt(lag.max)} ms; baseline replay lag p99 ${fmt(baseLag.p99)} ms, max ${fmt(baseLag.max)} ms` +
+      (Math.max(lag.max, baseLag.max) > 50 ? "  ⚠ the generator itself fell behind" : ""),
+  );
+  if (lostAnswers !== 0 || stored.submitted !== n || stored.completed !== n || done !== n)
+    process.exitCode = 1;
+}
+
+// ── main ──────────────────────────────────────────────────────────────────────────────────────────
+
+async function main(): Promise<void> {
+  const settings = settingsFromEnv();
+  const members = plan(settings);
+  console.log(
+    `Ennakko pulse burst — ${settings.members} members answer an anonymous pulse (2 Likert + 1 number question) ` +
+      `through the Slack endpoint, starting within ${settings.seconds} s (Poisson arrivals), 5 interactions each` +
+      `\nNode ${process.version}, ${cpus().length} CPU(s), load average ${fmt(loadAtStart)}`,
+  );
+  const children: ChildHandle[] = [];
+  const spawn = async (...args: Parameters<typeof ChildHandle.spawn>) => {
+    const child = await ChildHandle.spawn(...args);
+    children.push(child);
+    return child;
+  };
+  try {
+    const fakeChild = await spawn("fake-slack");
+    const slack = new SlackSide(fakeChild, String(fakeChild.info.url), String(fakeChild.info.apiUrl));
+    const fixtures: Record<string, SlackUserFixture> = {};
+    for (const m of members)
+      fixtures[m.user] = {
+        name: m.user.toLowerCase(),
+        real_name: `Burst Member ${m.index}`,
+        display_name: `member${m.index}`,
+        locale: LOCALES[m.index % LOCALES.length],
+        tz: "Europe/Helsinki",
+      };
+    await fakeChild.call("users", fixtures);
+
+    console.log(`${elapsed()} starting the bot (fresh embedded PGlite) and the baseline …`);
+    const [bot, base] = await Promise.all([
+      spawn("bot", { BENCH_SLACK_API_URL: slack.apiUrl }),
+      spawn("baseline", { BENCH_SLACK_API_URL: slack.apiUrl }),
+    ]);
+    const botPort = Number(bot.info.port);
+    await setUpCluster(slack, botPort, members);
+    console.log(`${elapsed()} cluster set up through the bot: chair + ${members.length - 1} joined`);
+    const pulseId = await createPulse(slack, botPort, members);
+    await sleep(1000);
+    await slack.poll(); // whatever set-up still caused is not part of the burst
+
+    const mark = slack.seen.length;
+    const cpuBefore = await bot.call<NodeJS.CpuUsage>("cpu");
+    const eluBefore = await bot.call<EventLoopUtilization>("elu");
+    process.stdout.write(`${elapsed()} burst: ${settings.members} members within ${settings.seconds} s … `);
+    const burst = new Burst(slack, botPort);
+    await burst.run(members);
+    process.stdout.write(`done ${elapsed()}\n`);
+    // Anything still on its way (a repeat, an apology after a redraw): until 3 s of silence.
+    let quietSince = Date.now();
+    while (Date.now() - quietSince < 3000) {
+      if ((await slack.poll()).length > 0) quietSince = Date.now();
+      await sleep(200);
+    }
+    const cpuAfter = await bot.call<NodeJS.CpuUsage>("cpu");
+    const eluAfter = await bot.call<EventLoopUtilization>("elu");
+    const botCpuMs = (cpuAfter.user - cpuBefore.user + cpuAfter.system - cpuBefore.system) / 1000;
+    const elu =
+      (eluAfter.active - eluBefore.active) /
+      (eluAfter.active - eluBefore.active + eluAfter.idle - eluBefore.idle);
+
+    // Replies beyond the one each click waited for.
+    const perReply = new Map<string, number>();
+    for (const c of slack.seen.slice(mark))
+      if (c.method.startsWith("response_url:")) perReply.set(c.method, (perReply.get(c.method) ?? 0) + 1);
+    const repeated = [...perReply].filter(([, count]) => count > 1).map(([method]) => method);
+    const extraBodies = await slack.bodiesOf(repeated.slice(0, 20));
+    const extra: Extra = {
+      replies: [...perReply.values()].reduce((t, count) => t + Math.max(0, count - 1), 0),
+      ids: repeated.length,
+      samples: [...new Set(extraBodies.map((c) => replyText(c.body as SlackReply)))].slice(0, 3),
+    };
+
+    let lastAnswer = 0;
+    for (const s of burst.samples) if (s.answeredAt && s.answeredAt > lastAnswer) lastAnswer = s.answeredAt;
+    const firstSent = Math.min(...burst.samples.map((s) => s.sentWallMs));
+    const stored = await countStored(bot, pulseId);
+    const botStats = await bot.call<BotStats>("stats");
+    await bot.stop();
+
+    process.stdout.write(
+      `${elapsed()} baseline: the same ${burst.samples.length} requests at the same offsets … `,
+    );
+    const baseCpuBefore = await base.call<NodeJS.CpuUsage>("cpu");
+    const planned: Planned[] = burst.samples.map((s) => ({
+      offsetNs: s.offsetNs,
+      kind: s.kind,
+      body: s.requestBody,
+    }));
+    const baseShots = await replay(
+      Number(base.info.port),
+      SLACK_EVENTS_PATH,
+      planned,
+      (b) => signedHeaders(b),
+      REQUEST_TIMEOUT_MS,
+    );
+    const baseCpuAfter = await base.call<NodeJS.CpuUsage>("cpu");
+    process.stdout.write(`done ${elapsed()}\n`);
+    await base.stop();
+    await fakeChild.stop();
+
+    const baseCpuMs =
+      (baseCpuAfter.user - baseCpuBefore.user + baseCpuAfter.system - baseCpuBefore.system) / 1000;
+    report(
+      settings,
+      members,
+      burst,
+      summarise(burst.samples, botCpuMs),
+      summarise(baseShots, baseCpuMs),
+      distribution(baseShots.map((s) => nsToMs(s.sentNs - s.scheduledNs))),
+      stored,
+      extra,
+      botStats,
+      elu,
+      (lastAnswer - firstSent) / 1000,
+    );
+  } finally {
+    await Promise.all(children.map((child) => child.stop(5_000)));
+  }
+}
+
+type EventLoopUtilization = { idle: number; active: number; utilization: number };
+
+const startedAt = Date.now();
+const loadAtStart = loadavg()[0] ?? Number.NaN;
+function elapsed(): string {
+  return `[${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)} s]`;
+}
+
+main().then(
+  () => process.exit(),
+  (error: unknown) => {
+    const detail =
+      error instanceof SettingsError || error instanceof SetupError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
+    console.error(`\nbenchmark failed: ${detail}`);
+    process.exit(1);
+  },
+);
