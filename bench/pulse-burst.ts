@@ -39,7 +39,15 @@ import { postOnce } from "./lib/post.ts";
 import { type BotStats, type CallSummary, SLACK_EVENTS_PATH } from "./lib/protocol.ts";
 import { SlackSide, sleep } from "./lib/slack-side.ts";
 import { type Distribution, distribution, fmt, nsToMs, table } from "./lib/stats.ts";
-import { keepAliveAgent, type Planned, replay, type Timed, timedPost } from "./lib/timed-post.ts";
+import {
+  keepAliveAgent,
+  type Planned,
+  type Probe,
+  probe,
+  replay,
+  type Timed,
+  timedPost,
+} from "./lib/timed-post.ts";
 
 const SLACK_ACK_DEADLINE_MS = 3000;
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -339,7 +347,8 @@ class Burst {
   readonly samples: Sample[] = [];
   readonly outcomes: Outcome[] = [];
   private readonly agent = keepAliveAgent();
-  private startNs = 0n;
+  /** The burst's start (hrtime, ns); offsets are counted from here. */
+  startNs = 0n;
   /** Member start: planned vs actual (ns), the generator's own lag. */
   readonly startLagMs: number[] = [];
 
@@ -428,6 +437,9 @@ class Burst {
     sent.answeredAt = call.at;
     const sheet = call.body as SlackReply;
     if (sheet.replace_original !== true) return { problem: `reply instead of a redraw: ${replyText(sheet)}` };
+    // A refusal redraws the sheet as saved with the reason on top (the token lives only in the sheet).
+    const notice = (sheet.blocks ?? []).find((b) => b.text?.text?.startsWith("⚠️"));
+    if (notice) return { problem: `refused: ${replyText({ text: notice.text?.text })}` };
     return { sheet };
   }
 
@@ -511,6 +523,7 @@ type Stored = {
   responses: number;
   submitted: number;
   completed: number;
+  /** Answers per question key in any response (submitted or not), and the sum of their values. */
   byQuestion: Map<string, { answers: number; inSubmitted: number; sum: number }>;
 };
 
@@ -532,7 +545,7 @@ async function countStored(bot: ChildHandle, pulseId: string): Promise<Stored> {
       sql: `SELECT q."key",
           count(a."id")::int AS answers,
           count(a."id") FILTER (WHERE r."submitted")::int AS in_submitted,
-          coalesce(sum((a."value" #>> '{}')::numeric) FILTER (WHERE r."submitted"), 0)::float8 AS sum
+          coalesce(sum((a."value" #>> '{}')::numeric), 0)::float8 AS sum
         FROM "PulseQuestion" pq
         JOIN "Question" q ON q."id" = pq."questionId"
         LEFT JOIN "PulseAnswer" a ON a."pulseQuestionId" = pq."id"
@@ -603,6 +616,7 @@ function report(
   botStats: BotStats,
   elu: number,
   burstSpanS: number,
+  probes: Probe[],
 ): void {
   const row = (name: string, s: AckSummary) => [
     name,
@@ -696,43 +710,113 @@ function report(
     ),
   );
 
+  // Over time: where the acks got slow. The probe is GET /healthz, one at a time, every 200 ms: it
+  // does no work, so its latency is how long the bot's event loop kept a new request waiting.
+  const bucketS = Math.max(1, Math.round(settings.seconds / 12));
+  const bucketOf = (offsetNs: bigint) => Math.max(0, Math.floor(Number(offsetNs) / 1e9 / bucketS));
+  const buckets = new Map<
+    number,
+    { sent: number; starts: number; acks: number[]; noAck: number; probes: number[] }
+  >();
+  const bucket = (i: number) => {
+    const known = buckets.get(i);
+    if (known) return known;
+    const b = { sent: 0, starts: 0, acks: [] as number[], noAck: 0, probes: [] as number[] };
+    buckets.set(i, b);
+    return b;
+  };
+  for (const sm of burst.samples) {
+    const b = bucket(bucketOf(sm.offsetNs));
+    b.sent += 1;
+    if (sm.kind === "answer-1") b.starts += 1;
+    if (sm.status === 200 && sm.doneNs !== null) b.acks.push(nsToMs(sm.doneNs - sm.sentNs));
+    else b.noAck += 1;
+  }
+  for (const p of probes)
+    bucket(bucketOf(p.sentNs - burst.startNs)).probes.push(p.ms ?? Number.POSITIVE_INFINITY);
+  console.log(
+    `\nOver time (${bucketS} s windows, by departure): acks, and GET /healthz probes of the bot's event loop`,
+  );
+  console.log(
+    table(
+      ["window", "members starting", "requests", "ack p50", "ack max", "no ack", "probe p50", "probe max"],
+      [...buckets.keys()]
+        .sort((a, b) => a - b)
+        .map((i) => {
+          const b = buckets.get(i)!;
+          const ack = distribution(b.acks);
+          const pr = distribution(b.probes);
+          return [
+            `${i * bucketS}–${(i + 1) * bucketS} s`,
+            String(b.starts),
+            String(b.sent),
+            fmt(ack.p50, 0),
+            fmt(ack.max, 0),
+            String(b.noAck),
+            fmt(pr.p50, 0),
+            fmt(pr.max, 0),
+          ];
+        }),
+    ),
+  );
+
+  // Lost = sent by a member (whether or not the ack came in time) but not in the database. Members
+  // who gave up (see below) never sent their later steps: those count as unfinished, not lost.
   const n = settings.members;
-  const sum = (pick: (m: Member) => number) => members.reduce((total, m) => total + pick(m), 0);
-  const expected: Array<[string, number, number]> = [
-    [LIKERT_1, n, sum((m) => m.likert1)],
-    [LIKERT_2, n, sum((m) => m.likert2)],
-    [NUMBER_Q, n, sum((m) => m.hires)],
+  const byMember = new Map(members.map((m) => [m.index, m]));
+  const sent = (kind: Kind, pick: (m: Member) => number) => {
+    const shots = burst.samples.filter((s) => s.kind === kind);
+    return { count: shots.length, sum: shots.reduce((t, s) => t + pick(byMember.get(s.member)!), 0) };
+  };
+  const all = (pick: (m: Member) => number) => members.reduce((t, m) => t + pick(m), 0);
+  const questions: Array<[string, Kind, (m: Member) => number]> = [
+    [LIKERT_1, "answer-1", (m) => m.likert1],
+    [LIKERT_2, "answer-2", (m) => m.likert2],
+    [NUMBER_Q, "form-submit", (m) => m.hires],
   ];
-  const answersStored = expected.reduce((t, [key]) => t + (stored.byQuestion.get(key)?.inSubmitted ?? 0), 0);
-  const lostAnswers = 3 * n - answersStored;
-  const rows: string[][] = [
+  const rows: string[][] = [];
+  let lostAnswers = 0;
+  for (const [key, kind, pick] of questions) {
+    const out = sent(kind, pick);
+    const got = stored.byQuestion.get(key) ?? { answers: 0, sum: 0, inSubmitted: 0 };
+    lostAnswers += Math.max(0, out.count - got.answers);
+    rows.push(
+      [`${key}: answers`, String(n), String(out.count), String(got.answers), String(out.count - got.answers)],
+      [
+        `${key}: sum of values`,
+        String(all(pick)),
+        String(out.sum),
+        String(got.sum),
+        String(out.sum - got.sum),
+      ],
+    );
+  }
+  const submits = sent("submit", () => 1).count;
+  rows.push(
     [
-      "submitted responses (PulseResponse)",
+      "submitted responses",
       String(n),
+      String(submits),
       String(stored.submitted),
-      String(n - stored.submitted),
+      String(submits - stored.submitted),
     ],
     [
-      "answers in submitted responses (PulseAnswer)",
-      String(3 * n),
-      String(answersStored),
-      String(lostAnswers),
+      "participations COMPLETED",
+      String(n),
+      String(submits),
+      String(stored.completed),
+      String(submits - stored.completed),
     ],
-    ...expected.map(([key, count, total]) => {
-      const got = stored.byQuestion.get(key);
-      return [
-        `  ${key}: answers / sum of values`,
-        `${count} / ${total}`,
-        `${got?.inSubmitted ?? 0} / ${got?.sum ?? 0}`,
-        `${count - (got?.inSubmitted ?? 0)} / ${total - (got?.sum ?? 0)}`,
-      ];
-    }),
-    ["participations COMPLETED", String(n), String(stored.completed), String(n - stored.completed)],
-  ];
-  console.log("\nLost answers: what the members sent vs what the bot's database holds after the burst");
-  console.log(table(["figure", "expected", "stored", "lost"], rows));
-  const unsubmitted = stored.responses - stored.submitted;
-  if (unsubmitted > 0) console.log(`Responses started but never submitted: ${unsubmitted}`);
+  );
+  console.log(
+    "\nLost answers: what members sent (every request, acked in time or not) vs what the bot's database holds",
+  );
+  console.log(table(["figure", "all members", "sent", "stored", "lost"], rows));
+  const answersAll = questions.reduce((t, [key]) => t + (stored.byQuestion.get(key)?.inSubmitted ?? 0), 0);
+  console.log(
+    `Lost answers: ${lostAnswers} (must be 0). In submitted responses: ${answersAll} of ${3 * n} answers; ` +
+      `responses started but not submitted: ${stored.responses - stored.submitted}`,
+  );
 
   const done = burst.outcomes.filter((o) => o?.completed).length;
   const stuck = new Map<string, { count: number; sample: string }>();
@@ -824,14 +908,17 @@ async function main(): Promise<void> {
     const eluBefore = await bot.call<EventLoopUtilization>("elu");
     process.stdout.write(`${elapsed()} burst: ${settings.members} members within ${settings.seconds} s … `);
     const burst = new Burst(slack, botPort);
+    const stopProbing = probe(botPort, "/healthz", 200);
     await burst.run(members);
     process.stdout.write(`done ${elapsed()}\n`);
-    // Anything still on its way (a repeat, an apology after a redraw): until 3 s of silence.
+    // Anything still on its way (a late redraw, an apology): until 5 s of silence, 60 s at most.
+    const quietDeadline = Date.now() + 60_000;
     let quietSince = Date.now();
-    while (Date.now() - quietSince < 3000) {
+    while (Date.now() - quietSince < 5000 && Date.now() < quietDeadline) {
       if ((await slack.poll()).length > 0) quietSince = Date.now();
       await sleep(200);
     }
+    const probes = await stopProbing();
     const cpuAfter = await bot.call<NodeJS.CpuUsage>("cpu");
     const eluAfter = await bot.call<EventLoopUtilization>("elu");
     const botCpuMs = (cpuAfter.user - cpuBefore.user + cpuAfter.system - cpuBefore.system) / 1000;
@@ -893,6 +980,7 @@ async function main(): Promise<void> {
       botStats,
       elu,
       (lastAnswer - firstSent) / 1000,
+      probes,
     );
   } finally {
     await Promise.all(children.map((child) => child.stop(5_000)));

@@ -117,3 +117,38 @@ export function replay(
     else tick();
   });
 }
+
+export type Probe = { sentNs: bigint; ms: number | null };
+
+/**
+ * GETs `path` (e.g. /healthz) one at a time, every `everyMs`, until stopped: a request that does no
+ * work, so its latency shows how long the server's event loop keeps new requests waiting.
+ */
+export function probe(port: number, path: string, everyMs: number): () => Promise<Probe[]> {
+  const agent = keepAliveAgent();
+  const probes: Probe[] = [];
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const sentNs = process.hrtime.bigint();
+      const ms = await new Promise<number | null>((resolve) => {
+        const req = request({ agent, host: "127.0.0.1", port, path, method: "GET" }, (res) => {
+          res.resume();
+          res.once("end", () => resolve(Number(process.hrtime.bigint() - sentNs) / 1e6));
+          res.once("error", () => resolve(null));
+        });
+        req.setTimeout(30_000, () => req.destroy(new Error("probe timed out")));
+        req.once("error", () => resolve(null));
+        req.end();
+      });
+      probes.push({ sentNs, ms });
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+    agent.destroy();
+    return probes;
+  };
+}

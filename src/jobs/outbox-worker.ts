@@ -292,32 +292,35 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     result.claimed = rows.length;
     if (rows.length === 0) return result;
 
-    const queue = [...rows];
+    // One conversation's rows go through one lane, in claim (notBefore) order: a pulse's results are
+    // several messages that must arrive in the channel in the order they were written.
+    const queue = groupByConversation(rows);
     const aborted: string[] = [];
     const throttledRows = new Map<ChatPlatform, string[]>();
     const lane = async () => {
-      for (let row = queue.shift(); row; row = queue.shift()) {
-        if (signal?.aborted) {
-          aborted.push(row.id);
-          continue;
+      for (let group = queue.shift(); group; group = queue.shift())
+        for (const row of group) {
+          if (signal?.aborted) {
+            aborted.push(row.id);
+            continue;
+          }
+          if (isPaused(row.platform, clock.now().getTime())) {
+            throttledRows.set(row.platform, [...(throttledRows.get(row.platform) ?? []), row.id]);
+            continue;
+          }
+          try {
+            const outcome = await deliverRow(row, token);
+            if (outcome === "throttled") {
+              result.retried += 1;
+              result.throttled += 1;
+            } else result[outcome] += 1;
+          } catch (error) {
+            // The database failed us mid-row: the lease will expire and the row comes back.
+            log.error("outbox row could not be processed", { key: row.key, error });
+          }
         }
-        if (isPaused(row.platform, clock.now().getTime())) {
-          throttledRows.set(row.platform, [...(throttledRows.get(row.platform) ?? []), row.id]);
-          continue;
-        }
-        try {
-          const outcome = await deliverRow(row, token);
-          if (outcome === "throttled") {
-            result.retried += 1;
-            result.throttled += 1;
-          } else result[outcome] += 1;
-        } catch (error) {
-          // The database failed us mid-row: the lease will expire and the row comes back.
-          log.error("outbox row could not be processed", { key: row.key, error });
-        }
-      }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, lane));
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, lane));
 
     result.released += await release(aborted, token);
     for (const [platform, ids] of throttledRows) {
@@ -392,4 +395,14 @@ function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
     }
     signal?.addEventListener("abort", done, { once: true });
   });
+}
+
+/** Rows by (platform, target), groups in the order of their first row, rows in claim order. */
+function groupByConversation(rows: readonly ClaimedRow[]): ClaimedRow[][] {
+  const groups = new Map<string, ClaimedRow[]>();
+  for (const row of rows) {
+    const key = `${row.platform}:${row.target}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.values()];
 }

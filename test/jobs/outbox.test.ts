@@ -202,6 +202,28 @@ describe("outbox worker → Slack", () => {
     expect(slack.callsTo("chat.postMessage")).toHaveLength(2);
   });
 
+  it("delivers one conversation's rows in notBefore order, even when the first is slow", async () => {
+    for (let i = 0; i < 6; i++)
+      await enqueue(`results:${i}`, channel("C-ENERGY"), { notBefore: new Date(T0.getTime() + i) });
+    await enqueue("dm:olli", user("U-OLLI"));
+    // The gateway holds the first channel message back: with four lanes, others would overtake it.
+    const real = slackGateway();
+    const slow: ChatGateway = {
+      deliver: async (message) => {
+        if (message.key === "results:0") await new Promise((r) => setTimeout(r, 150));
+        return real.deliver(message);
+      },
+    };
+    clock.advance(10);
+    await worker({ gateways: { SLACK: slow }, concurrency: 4 }).runOnce();
+    const inChannel = slack
+      .callsTo("chat.postMessage")
+      .filter((c) => c.body.channel === "C-ENERGY")
+      .map(keyOf);
+    expect(inChannel).toEqual(["results:0", "results:1", "results:2", "results:3", "results:4", "results:5"]);
+    expect(acceptedPerKey().get("dm:olli")).toBe(1);
+  });
+
   it("leaves a row alone until its notBefore", async () => {
     await enqueue("k:later", channel("C-ENERGY"), { notBefore: new Date(T0.getTime() + 3_600_000) });
     const w = worker();

@@ -242,7 +242,7 @@ async function announcePulse(
   invited: readonly { id: string; locale: string | null }[],
 ): Promise<void> {
   const cluster = await tx.cluster.findUniqueOrThrow({ where: { id: pulse.clusterId } });
-  const notBefore = pulse.opensAt;
+  const notBefore = pulse.createdAt;
   const prefer = (await clusterChannels(tx, cluster.id))[0]?.platform ?? "SLACK";
   for (const person of invited) {
     const recipient = await personalRecipient(tx, person.id, prefer);

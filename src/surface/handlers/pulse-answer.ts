@@ -114,7 +114,7 @@ export async function pulseAnswerSubmit(
   if (!saved.ok) {
     const field = invalidField(sheet.value, saved);
     if (field) {
-      const form = pulseAnswerForm(sheet.value, meta.data.channelId, hc.t, hc.locale);
+      const form = pulseAnswerForm(sheet.value, meta.data.channelId, hc.t, hc.locale, values);
       return [
         {
           kind: "form-errors",
@@ -136,20 +136,30 @@ async function redrawn(hc: HandlerContext, pulseId: string, token: string | null
   return [{ kind: "ephemeral", view: pulseSheetView(sheet.value, hc.t, hc.locale), replace: true }];
 }
 
-/** A refused answer leaves the sheet as it is and says why, naming the question in words. */
+/**
+ * A refused answer redraws the sheet as it is saved, with the reason on top and the question named
+ * in words; only when there is no sheet to show (not a member, no such pulse) is it a plain note.
+ */
 async function answerRefused(
   hc: HandlerContext,
   failure: Fail<FailureReason>,
   pulseId: string,
   token: string | null,
 ): Promise<Output[]> {
-  if (failure.reason !== "INVALID_ANSWER") return [failureOutput(hc.t, failure)];
   const sheet = await loadPulseSheet(hc.app, { actor: hc.envelope.actor, pulseId, token });
-  const question = sheet.ok
-    ? sheet.value.questions.find((q) => q.key === failure.details?.question)
-    : undefined;
+  const reason = refusalText(hc, failure, sheet.ok ? sheet.value : null);
+  if (!sheet.ok) return [note(reason)];
+  return [{ kind: "ephemeral", view: pulseSheetView(sheet.value, hc.t, hc.locale, reason), replace: true }];
+}
+
+function refusalText(hc: HandlerContext, failure: Fail<FailureReason>, sheet: PulseSheet | null): string {
+  if (failure.reason !== "INVALID_ANSWER") {
+    const output = failureOutput(hc.t, failure);
+    return output.kind === "ephemeral" ? output.view.fallback : hc.t("error.unexpected");
+  }
+  const question = sheet?.questions.find((q) => q.key === failure.details?.question);
   const name = question ? textIn(question.text, hc.locale) : String(failure.details?.question ?? "");
-  return [note(hc.t("pulse.answerProblem", { question: name, problem: issueText(hc, failure) }))];
+  return hc.t("pulse.answerProblem", { question: name, problem: issueText(hc, failure) });
 }
 
 function invalidField(sheet: PulseSheet, failure: Fail<FailureReason>): string | null {

@@ -33,12 +33,21 @@ export function formQuestions(sheet: PulseSheet): { question: QuestionDefinition
     .filter((q) => !isButtonQuestion(q.question));
 }
 
-export function pulseAnswerForm(sheet: PulseSheet, channelId: string, t: Translate, locale: Locale): Form {
+/** `typed`: what the member submitted, shown again when the form comes back with a problem. */
+export function pulseAnswerForm(
+  sheet: PulseSheet,
+  channelId: string,
+  t: Translate,
+  locale: Locale,
+  typed: Record<string, unknown> = {},
+): Form {
   const elements: Form["elements"] = [
     text(t(sheet.anonymous ? "pulse.form.anonymous" : "pulse.form.named"), "muted"),
   ];
   for (const { question, index } of formQuestions(sheet))
-    elements.push(...fieldsOf(sheet, question, index, t, locale));
+    elements.push(
+      ...fieldsOf(sheet, question, index, t, locale).map((field) => withTyped(field, typed[field.id])),
+    );
   return {
     formId: PULSE_ANSWER_FORM_ID,
     title: t("pulse.form.title"),
@@ -47,6 +56,16 @@ export function pulseAnswerForm(sheet: PulseSheet, channelId: string, t: Transla
     metadata: JSON.stringify({ channelId, pulseId: sheet.pulseId, token: sheet.token }),
     elements,
   };
+}
+
+function withTyped(field: Field, typed: unknown): Field {
+  if (typed === undefined) return field;
+  if (field.type === "multiselect") {
+    const values = Array.isArray(typed) ? typed.map(String) : String(typed).split(",").filter(Boolean);
+    return { ...field, initial: values };
+  }
+  const value = Array.isArray(typed) ? typed[0] : typed;
+  return typeof value === "string" ? { ...field, initial: value } : field;
 }
 
 function fieldsOf(

@@ -59,11 +59,16 @@ export function parseSheetClick(raw: string): SheetClick | null {
 
 // --- the sheet -------------------------------------------------------------------------------------
 
-export function pulseSheetView(sheet: PulseSheet, t: Translate, locale: Locale): View {
+/**
+ * `notice`: why the last click changed nothing, shown on the sheet itself — a refusal must not
+ * replace the sheet, since an anonymous member's token lives only in it.
+ */
+export function pulseSheetView(sheet: PulseSheet, t: Translate, locale: Locale, notice?: string): View {
   const closes = moment(sheet.closesAt, formatInZone(sheet.closesAt, locale, sheet.timeZone, "dateTime"));
   const heading = t("pulse.sheet.heading", { title: sheet.title, cluster: sheet.clusterName });
   const elements: Element[] = [
     text(heading, "heading"),
+    ...(notice ? [text(`⚠️ ${notice}`)] : []),
     text(t("pulse.sheet.closes", { when: closes })),
     text(t(sheet.anonymous ? "pulse.sheet.anonymous" : "pulse.sheet.named"), "muted"),
     { type: "divider" },

@@ -150,7 +150,10 @@ it("runs an anonymous pulse from the modal to results with charts and CSV files"
     "ennakko.pulse.submit",
     buttonLabelled(first.blocks as Block[], "Submit").value!,
   );
-  expect(early.text).toContain("needs an answer before you can submit");
+  // The reason is drawn on the sheet itself: the token must not be lost with the message.
+  expect(early.replace_original).toBe(true);
+  expect(JSON.stringify(early.blocks)).toContain("needs an answer before you can submit");
+  expect(buttonLabelled(early.blocks as Block[], "✓ 4").value).toContain(token);
 
   // The modal: a number out of range stays open with the problem next to the field.
   const formButton = buttonLabelled(first.blocks as Block[], "Answer in a form");
@@ -184,7 +187,9 @@ it("runs an anonymous pulse from the modal to results with charts and CSV files"
     "ennakko.pulse.submit",
     buttonLabelled(redrawn.blocks as Block[], "Submit").value!,
   );
-  expect(again.text).toContain("You have already submitted your answers to *Spring skills pulse*");
+  expect(JSON.stringify(again.blocks)).toContain(
+    "You have already submitted your answers to *Spring skills pulse*",
+  );
   expect(await bot.db.prisma.pulseResponse.count({ where: { submitted: true } })).toBe(1);
 
   await answerAll("U-AINO", "5", "3", "STRONGLY_GROWING", 3);
