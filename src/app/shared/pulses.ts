@@ -170,7 +170,6 @@ export async function insertPulse(
   });
   const invited = members.filter(
     (m) =>
-      can(m.role, "pulse.answer") &&
       (input.audience.kind === "all" ||
         (m.person.stakeholderType !== null && input.audience.types.includes(m.person.stakeholderType))),
   );
@@ -242,7 +241,7 @@ async function announcePulse(
   invited: readonly { id: string; locale: string | null }[],
 ): Promise<void> {
   const cluster = await tx.cluster.findUniqueOrThrow({ where: { id: pulse.clusterId } });
-  const notBefore = pulse.createdAt;
+  const notBefore = pulse.opensAt;
   const prefer = (await clusterChannels(tx, cluster.id))[0]?.platform ?? "SLACK";
   for (const person of invited) {
     const recipient = await personalRecipient(tx, person.id, prefer);

@@ -1,0 +1,101 @@
+// The words and charts of pulse results, from known answers: the change since the previous cycle,
+// small groups hidden, multiple choice counted per option, skills ranked per horizon, and a chart
+// that is a real PNG. Composed by the real composer, as the outbox stores it.
+import { describe, expect, it } from "vitest";
+import type { PulseNotification } from "../../src/app/ports/composer.ts";
+import { compareCycles, summarizePulse } from "../../src/domain/pulse/aggregate.ts";
+import type { QuestionDefinition } from "../../src/domain/pulse/question-types.ts";
+import { starterQuestion } from "../../src/domain/pulse/starter-bank.ts";
+import { composeNotification } from "../../src/surface/compose-notification.ts";
+import type { Element, ImageElement, View } from "../../src/surface/view.ts";
+
+const question = (key: string): QuestionDefinition => starterQuestion(key)!;
+const SKILLS = ["Welding", "Mine automation", "Guiding"];
+
+function resultOf(
+  q: QuestionDefinition,
+  current: unknown[],
+  previous: unknown[] | null,
+  locale: "en" | "fi" = "en",
+): View {
+  const summarize = (values: unknown[]) =>
+    summarizePulse({
+      questions: [q],
+      responses: values.map((value) => ({
+        stakeholderType: "BUSINESS" as const,
+        answers: { [q.key]: value },
+      })),
+      anonymous: true,
+      skills: SKILLS,
+    }).questions[0]!;
+  const summary = summarize(current);
+  const message: PulseNotification = {
+    type: "pulse.question-result",
+    pulseTitle: "Autumn",
+    number: 1,
+    question: q,
+    summary,
+    comparison: previous ? compareCycles(summarize(previous), summary) : null,
+    previousTitle: previous ? "Spring" : null,
+  };
+  return composeNotification(message, locale);
+}
+
+const texts = (v: View) =>
+  v.elements.filter((e): e is Extract<Element, { type: "text" }> => e.type === "text").map((e) => e.text);
+const image = (v: View) => v.elements.find((e): e is ImageElement => e.type === "image");
+const pngOf = (img: ImageElement) => Buffer.from(img.url.replace(/^data:image\/png;base64,/, ""), "base64");
+
+describe("pulse results, question by question", () => {
+  it("Likert: the average, a PNG chart with every level, and the change since the previous cycle", () => {
+    const view = resultOf(question("education-cooperation"), [4, 4, 5, 3], [2, 3, 4]);
+    expect(texts(view)).toContain("4 answers, average 4 on a scale of 1–5.");
+    expect(texts(view).join("\n")).toContain("Change since *Spring*:\naverage 3 → 4 (+1)");
+    const chart = image(view)!;
+    expect(pngOf(chart).subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    // The alt text carries the numbers for screen readers: counts per level, in order.
+    expect(chart.alt).toMatch(
+      /1 .* 0 \(0%\), 2 .* 0 \(0%\), 3 .* 1 \(25%\), 4 .* 2 \(50%\), 5 .* 1 \(25%\)$/,
+    );
+  });
+
+  it("fewer than 3 answers: no numbers, no chart, and no change line", () => {
+    const view = resultOf(question("education-cooperation"), [5, 1], [2, 3, 4]);
+    expect(texts(view)).toEqual([
+      expect.stringMatching(/^\*1\. /),
+      "Fewer than 3 answers (2): not shown, to protect the respondents.",
+    ]);
+    expect(image(view)).toBeUndefined();
+  });
+
+  it("multiple choice is counted per option, not per combination", () => {
+    const view = resultOf(
+      question("hard-to-fill-roles"),
+      [["Welding", "Guiding"], ["Welding"], ["Welding", "Mine automation"]],
+      null,
+    );
+    expect(texts(view)).toContain(
+      "3 answers, 5 choices (counted per option; one person may choose several).",
+    );
+    expect(image(view)!.alt).toContain("Welding 3 (100%)");
+    expect(image(view)!.alt).toContain("Guiding 1 (33%)");
+  });
+
+  it("skill-need grid: skills ranked by demand per horizon, in the reader's language", () => {
+    const cell = (skill: string, horizon: number, level: string) => ({ skill, horizon, level });
+    const answers = [
+      [cell("Welding", 1, "STRONGLY_GROWING"), cell("Guiding", 1, "STABLE")],
+      [cell("Welding", 1, "GROWING"), cell("Guiding", 1, "DECREASING")],
+      [cell("Welding", 1, "GROWING"), cell("Guiding", 1, "GROWING")],
+    ];
+    const english = texts(resultOf(question("skills-demand"), answers, null)).join("\n");
+    expect(english).toContain("*in 1 year*: 1. Welding (+1.3, 100%) · 2. Guiding (0, 33%)");
+    // Finnish numbers: decimal comma, a no-break space before the per cent sign.
+    const finnish = texts(resultOf(question("skills-demand"), answers, null, "fi"))
+      .join("\n")
+      .replace(/[\u00a0\u202f]/g, " ");
+    expect(finnish).toContain("*1 vuoden päästä*: 1. Welding (+1,3, 100 %)");
+  });
+});
