@@ -241,6 +241,7 @@ describe("results when a pulse closes", () => {
       expect(bottleneck.fallback).toMatch(/^2\. /);
       expect(imagesOf(bottleneck)).toEqual([]);
       expect(textsOf(bottleneck)).toContain("Fewer than 3 answers (2)");
+      expect(bottleneck.elements).toHaveLength(2); // the question and why it is not shown
       expect(JSON.stringify(bottleneck)).not.toContain("Housing");
     }
     expect(await db.prisma.outboxMessage.count({ where: { key: { contains: ":results:" } } })).toBe(6);
@@ -257,6 +258,7 @@ describe("results when a pulse closes", () => {
     const trust = viewOf(rows[1]!);
     expect(imagesOf(trust)).toEqual([]);
     expect(textsOf(trust)).toContain("Fewer than 3 answers (2)");
+    expect(trust.elements).toHaveLength(2);
   });
 
   it("queues the results once when a pulse is closed twice (command, then job)", async () => {
@@ -279,6 +281,15 @@ describe("results when a pulse closes", () => {
       reason: "PULSE_CLOSED",
     });
     expect(await outbox(":results:")).toEqual(first);
+    expect(await db.prisma.auditEntry.count({ where: { action: "pulse.close" } })).toBe(1);
+  });
+
+  it("closes and queues the results once when two scheduler instances tick at the same time", async () => {
+    const pulseId = await create({ questionKeys: ["cluster-trust"] });
+    at("2027-05-17T15:00:00Z");
+    const [a, b] = await Promise.all([closeDuePulses(ctx), closeDuePulses(ctx)]);
+    expect([...a!, ...b!].map((c) => c.results.pulseId)).toEqual([pulseId]);
+    expect(await outbox(`pulse:${pulseId}:results:`)).toHaveLength(4);
     expect(await db.prisma.auditEntry.count({ where: { action: "pulse.close" } })).toBe(1);
   });
 
@@ -407,34 +418,62 @@ describe("the answer sheet", () => {
     });
     const mine = await answered(m1, pulseId, [{ questionKey: "cluster-trust", value: 4 }]);
     const theirs = await answered(m2, pulseId, [{ questionKey: "cluster-trust", value: 2 }]);
-    const sheet = async (user: PlatformUser, token?: string | null, id = pulseId) => {
+    const load = async (user: PlatformUser, token?: string | null, id = pulseId) => {
       const result = await loadPulseSheet(ctx, { actor: user, pulseId: id, token });
       if (!result.ok) throw new Error(JSON.stringify(result));
       return result.value;
     };
-    expect(await sheet(m1, mine.token)).toMatchObject({
+    /** What the sheet shows of the member's own response. */
+    const sheet = async (user: PlatformUser, token?: string | null, id = pulseId) => {
+      const { answers, token: carried, submitted } = await load(user, token, id);
+      return { answers, token: carried, submitted };
+    };
+    const nothing = { answers: {}, token: null, submitted: false };
+    expect(await load(m1, mine.token)).toMatchObject({
       pulseId,
       anonymous: true,
       state: "OPEN",
+      questions: [{ key: "cluster-trust" }, { key: "biggest-bottleneck" }],
+    });
+    expect(await sheet(m1, mine.token)).toEqual({
       answers: { "cluster-trust": 4 },
       token: mine.token,
       submitted: false,
     });
-    expect(await sheet(m1)).toMatchObject({ answers: {}, token: null, submitted: false });
-    expect(await sheet(m1, null)).toMatchObject({ answers: {}, token: null });
-    expect(await sheet(m2, theirs.token)).toMatchObject({ answers: { "cluster-trust": 2 } });
+    expect(await sheet(m2, theirs.token)).toEqual({
+      answers: { "cluster-trust": 2 },
+      token: theirs.token,
+      submitted: false,
+    });
+    // Without the token the member's own answers cannot be found: nothing links them to the person.
+    expect(await sheet(m1)).toEqual(nothing);
+    expect(await sheet(m1, null)).toEqual(nothing);
+    expect(await sheet(m2)).toEqual(nothing);
     // Someone who has not answered yet sees an empty sheet; a made-up token finds nothing.
-    expect(await sheet(m3)).toMatchObject({ answers: {}, token: null });
-    expect(await sheet(m3, "x".repeat(43))).toMatchObject({ answers: {}, token: null });
+    expect(await sheet(m3)).toEqual(nothing);
+    expect(await sheet(m3, "x".repeat(43))).toEqual(nothing);
     // A token of another pulse finds nothing in this one.
     const other = await create({ questionKeys: ["cluster-trust"] });
     const elsewhere = await answered(m3, other, [{ questionKey: "cluster-trust", value: 1 }]);
-    expect(await sheet(m3, elsewhere.token)).toMatchObject({ answers: {}, token: null });
-    expect(await sheet(m3, elsewhere.token, other)).toMatchObject({ answers: { "cluster-trust": 1 } });
-    // Submitting: the sheet says so and still shows the member's own answers with the token.
+    expect(await sheet(m3, elsewhere.token)).toEqual(nothing);
+    expect(await sheet(m3, elsewhere.token, other)).toEqual({
+      answers: { "cluster-trust": 1 },
+      token: elsewhere.token,
+      submitted: false,
+    });
+    // Submitting: the sheet says so, and still shows the member's own answers with the token.
     await answered(m1, pulseId, [], { token: mine.token, submit: true });
-    expect(await sheet(m1, mine.token)).toMatchObject({ answers: { "cluster-trust": 4 }, submitted: true });
-    expect(await sheet(m1)).toMatchObject({ answers: {}, submitted: true });
+    expect(await sheet(m1, mine.token)).toEqual({
+      answers: { "cluster-trust": 4 },
+      token: mine.token,
+      submitted: true,
+    });
+    expect(await sheet(m1)).toEqual({ ...nothing, submitted: true });
+    // After closing the tokens are gone with the responses' old rows: nothing can be found by them.
+    at("2027-05-18T06:00:00Z");
+    await closeDuePulses(ctx);
+    expect(await sheet(m1, mine.token)).toEqual({ ...nothing, submitted: true });
+    expect(await load(m1, mine.token)).toMatchObject({ state: "CLOSED" });
 
     expect(await loadPulseSheet(ctx, { actor: outsider, pulseId })).toMatchObject({
       ok: false,
@@ -455,10 +494,13 @@ describe("the answer sheet", () => {
     const pulseId = await create({ anonymous: false });
     await answered(m1, pulseId, [{ questionKey: "cluster-trust", value: 4 }]);
     const load = (user: PlatformUser) => loadPulseSheet(ctx, { actor: user, pulseId });
-    expect(await load(m1)).toMatchObject({
-      ok: true,
-      value: { answers: { "cluster-trust": 4 }, token: null },
-    });
-    expect(await load(m2)).toMatchObject({ ok: true, value: { answers: {} } });
+    expect(await load(m1)).toMatchObject({ ok: true, value: { token: null, anonymous: false } });
+    const answersOf = async (user: PlatformUser) => {
+      const result = await load(user);
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      return result.value.answers;
+    };
+    expect(await answersOf(m1)).toEqual({ "cluster-trust": 4 });
+    expect(await answersOf(m2)).toEqual({});
   });
 });

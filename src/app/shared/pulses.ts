@@ -170,6 +170,7 @@ export async function insertPulse(
   });
   const invited = members.filter(
     (m) =>
+      can(m.role, "pulse.answer") &&
       (input.audience.kind === "all" ||
         (m.person.stakeholderType !== null && input.audience.types.includes(m.person.stakeholderType))),
   );
