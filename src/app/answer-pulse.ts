@@ -247,7 +247,9 @@ async function answerAnonymously(
   let responseId: string;
   let carried = token ?? null;
   if (carried) {
-    const response = await tx.pulseResponse.findUnique({ where: { tokenHash: hashToken(carried) } });
+    const response = await tx.pulseResponse.findUnique({
+      where: { tokenHash: hashToken(carried, personId) },
+    });
     if (!response || response.pulseId !== pulse.id) return fail("RESPONSE_NOT_FOUND", { title: pulse.title });
     if (response.submitted) return fail("PULSE_ALREADY_SUBMITTED", { title: pulse.title });
     responseId = response.id;
@@ -259,7 +261,7 @@ async function answerAnonymously(
         pulseId: pulse.id,
         personId: null,
         stakeholderType,
-        tokenHash: hashToken(carried),
+        tokenHash: hashToken(carried, personId),
         submittedAt: null,
       },
     });

@@ -17,7 +17,11 @@ export const ClusterSettingsSchema = z.object({
        * Days after a pulse opens when members who have not finished are reminded: one reminder per
        * entry, so its length is the most reminders anyone gets (0 to 3).
        */
-      remindAfterDays: z.array(z.number().int().min(1).max(60)).max(3).default([3, 7]),
+      remindAfterDays: z
+        .array(z.number().int().min(1).max(60))
+        .max(3)
+        .default([3, 7])
+        .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
     })
     .prefault({}),
 });

@@ -362,6 +362,11 @@ describe("answering", () => {
     const more = await answered(m1, pulseId, [{ questionKey: "hiring-next-12m", value: 3 }], { token });
     expect(more.answeredKeys).toEqual(["cluster-trust", "hiring-next-12m"]);
     expect(await db.prisma.pulseResponse.count()).toBe(1);
+    // A token is bound to its holder: in another member's hands (a forwarded message) it opens nothing.
+    expect(await answer(m2, pulseId, [{ questionKey: "cluster-trust", value: 1 }], { token })).toMatchObject({
+      ok: false,
+      reason: "RESPONSE_NOT_FOUND",
+    });
     // Before submitting the answers may still change.
     await answered(m1, pulseId, [{ questionKey: "cluster-trust", value: 5 }], { token });
     const submitted = await answered(m1, pulseId, [], { token, submit: true });
@@ -391,7 +396,7 @@ describe("answering", () => {
     // Another member cannot use someone else's token after it was submitted, nor a made-up one.
     expect(await answer(m2, pulseId, [{ questionKey: "cluster-trust", value: 1 }], { token })).toMatchObject({
       ok: false,
-      reason: "PULSE_ALREADY_SUBMITTED",
+      reason: "RESPONSE_NOT_FOUND",
     });
     expect(
       await answer(m2, pulseId, [{ questionKey: "cluster-trust", value: 1 }], { token: "x".repeat(43) }),

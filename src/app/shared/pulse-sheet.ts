@@ -68,7 +68,7 @@ export async function filledSheet(
   const response = pulse.anonymous
     ? who.token
       ? await tx.pulseResponse.findUnique({
-          where: { tokenHash: hashToken(who.token) },
+          where: { tokenHash: hashToken(who.token, who.personId) },
           include: { answers: true },
         })
       : null

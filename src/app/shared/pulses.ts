@@ -108,8 +108,13 @@ export async function previousPulse(tx: Tx, pulse: Pulse): Promise<PulseWithQues
 export function newResponseToken(): string {
   return randomBytes(32).toString("base64url");
 }
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
+/**
+ * The stored form of a response token: bound to the member who holds it, so a token that reaches
+ * someone else (a forwarded message) opens nothing. Without the token the hash cannot be computed
+ * from the person, so it links nothing to them either.
+ */
+export function hashToken(token: string, personId: string): string {
+  return createHash("sha256").update(`${personId}:${token}`, "utf8").digest("hex");
 }
 
 // --- creating -------------------------------------------------------------------------------------
