@@ -3,6 +3,7 @@
 // that closes the pulse, so results are posted exactly when a pulse has closed.
 
 import { enqueueNotification } from "../outbox/enqueue-notification.ts";
+import type { PulseNotification } from "../ports/composer.ts";
 import type { PulseResults } from "../pulse-results.ts";
 import type { AppContext } from "./context.ts";
 import { localeOf } from "./locale-of.ts";
@@ -18,36 +19,9 @@ export async function enqueueResults(
   const cluster = await tx.cluster.findUniqueOrThrow({ where: { id: clusterId } });
   const locale = localeOf(null, cluster);
   const now = ctx.clock.now().getTime();
-  const messages = [
-    ctx.compose.compose(
-      {
-        type: "pulse.results",
-        pulseId: results.pulseId,
-        title: results.title,
-        clusterName: cluster.name,
-        respondents: results.summary.respondents,
-        rate: results.rate,
-        anonymous: results.anonymous,
-        live: false,
-        previousTitle: results.previousPulse?.title ?? null,
-      },
-      locale,
-    ),
-    ...results.summary.questions.map((summary, index) =>
-      ctx.compose.compose(
-        {
-          type: "pulse.question-result",
-          pulseTitle: results.title,
-          number: index + 1,
-          question: results.questions.find((q) => q.key === summary.key)!,
-          summary,
-          comparison: results.comparisons[summary.key] ?? null,
-          previousTitle: results.previousPulse?.title ?? null,
-        },
-        locale,
-      ),
-    ),
-  ];
+  const messages = resultsNotifications(results, cluster.name, false).map((message) =>
+    ctx.compose.compose(message, locale),
+  );
   for (const recipient of await clusterChannels(tx, clusterId)) {
     for (const [index, view] of messages.entries()) {
       await enqueueNotification(tx, {
@@ -60,4 +34,37 @@ export async function enqueueResults(
       });
     }
   }
+}
+
+/** The results as messages: the header with the response rate, then one per question. */
+export function resultsNotifications(
+  results: PulseResults,
+  clusterName: string,
+  live: boolean,
+): PulseNotification[] {
+  const previousTitle = results.previousPulse?.title ?? null;
+  return [
+    {
+      type: "pulse.results",
+      pulseId: results.pulseId,
+      title: results.title,
+      clusterName,
+      respondents: results.summary.respondents,
+      rate: results.rate,
+      anonymous: results.anonymous,
+      live,
+      previousTitle,
+    },
+    ...results.summary.questions.map(
+      (summary, index): PulseNotification => ({
+        type: "pulse.question-result",
+        pulseTitle: results.title,
+        number: index + 1,
+        question: results.questions.find((q) => q.key === summary.key)!,
+        summary,
+        comparison: results.comparisons[summary.key] ?? null,
+        previousTitle,
+      }),
+    ),
+  ];
 }

@@ -9,8 +9,10 @@ import { type PulseFormOptions, pulseFormOptions } from "../../app/pulse-form-op
 import { type PulseResults, pulseResults } from "../../app/pulse-results.ts";
 import { pulseStatus } from "../../app/pulse-status.ts";
 import { setStakeholderType } from "../../app/set-stakeholder-type.ts";
+import { resultsNotifications } from "../../app/shared/pulse-announcements.ts";
+import type { CreatedPulse } from "../../app/shared/pulses.ts";
 import { STAKEHOLDER_TYPES, textIn } from "../../domain/pulse/question-types.ts";
-import type { Fail, FailureReason } from "../../domain/result.ts";
+import type { Fail, FailureReason, Result } from "../../domain/result.ts";
 import {
   addDaysToDate,
   formatInZone,
@@ -19,11 +21,12 @@ import {
   utcToZoned,
   zonedToUtc,
 } from "../../domain/zoned-time.ts";
+import { composeNotification } from "../compose-notification.ts";
 import { failureOutput } from "../failure-message.ts";
 import type { MessageKey } from "../i18n/catalog.ts";
 import { en } from "../i18n/en.ts";
 import { ephemeral, type Form, moment, note, type Output, text, view } from "../view.ts";
-import { pulseResultsView, questionResultView, rateLines } from "../views/pulse-results-view.ts";
+import { rateLines } from "../views/pulse-results-view.ts";
 import { safeJson, textOf } from "./form-values.ts";
 import { actorAndConversation, type HandlerContext, render } from "./handler-context.ts";
 
@@ -210,63 +213,73 @@ function readDates(
   return { ok: true, dates };
 }
 
-export async function pulseNewSubmit(
-  hc: HandlerContext,
-  values: Record<string, unknown>,
-  metadata: string,
-): Promise<Output[]> {
-  const meta = Metadata.safeParse(safeJson(metadata));
-  if (!meta.success || meta.data.channelId !== hc.envelope.conversation.channelId)
-    return [note(hc.t("parse.unknownAction"))];
-  const again = async () => {
-    const options = await pulseFormOptions(hc.app, actorAndConversation(hc));
-    return options.ok ? newPulseForm(hc, options.value, values) : null;
-  };
-  const read = readDates(hc, values, meta.data.timeZone);
-  if (!read.ok) return formErrors(PULSE_FORMS.create, read.errors, await again());
-  const many = (v: unknown) =>
-    Array.isArray(v) ? v.map(String) : typeof v === "string" && v ? v.split(",") : [];
-  const audienceTypes = many(values.audience);
-  const skills = textOf(values.skills)
-    ?.split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const result = await createPulse(hc.app, {
-    ...actorAndConversation(hc),
-    title: textOf(values.title) ?? "",
-    questionKeys: many(values.questions),
-    audience: audienceTypes.length
-      ? { kind: "stakeholders", types: audienceTypes as never }
-      : { kind: "all" },
-    anonymous: textOf(values.anonymity) !== "named",
-    resultsLive: textOf(values.results_live) === "yes",
-    ...read.dates,
-    skills: skills ?? [],
-  });
-  if (!result.ok) return pulseFormProblem(hc, result, PULSE_FORMS.create, await again());
-  return [note(createdLine(hc, result.value, meta.data.timeZone))];
-}
+/** What differs between the new-pulse and copy forms; reading and answering them is shared. */
+type PulseFormKind = {
+  formId: string;
+  form(hc: HandlerContext, options: PulseFormOptions, typed: Record<string, unknown>): Form;
+  run(hc: HandlerContext, values: Record<string, unknown>, dates: Dates): Promise<Result<CreatedPulse>>;
+};
 
-export async function pulseCopySubmit(
+const NEW_PULSE: PulseFormKind = {
+  formId: PULSE_FORMS.create,
+  form: newPulseForm,
+  run(hc, values, dates) {
+    const many = (v: unknown) =>
+      Array.isArray(v) ? v.map(String) : typeof v === "string" && v ? v.split(",") : [];
+    const audienceTypes = many(values.audience);
+    // A platform that leaves an untouched field out must not empty the cluster's skill list.
+    const skills =
+      "skills" in values
+        ? (textOf(values.skills)
+            ?.split(/\r?\n/)
+            .map((s) => s.trim())
+            .filter(Boolean) ?? [])
+        : undefined;
+    return createPulse(hc.app, {
+      ...actorAndConversation(hc),
+      title: textOf(values.title) ?? "",
+      questionKeys: many(values.questions),
+      audience: audienceTypes.length
+        ? { kind: "stakeholders", types: audienceTypes as never }
+        : { kind: "all" },
+      anonymous: textOf(values.anonymity) !== "named",
+      resultsLive: textOf(values.results_live) === "yes",
+      ...dates,
+      ...(skills ? { skills } : {}),
+    });
+  },
+};
+
+const COPY_PULSE: PulseFormKind = {
+  formId: PULSE_FORMS.copy,
+  form: copyPulseForm,
+  run: (hc, values, dates) =>
+    copyPulse(hc.app, { ...actorAndConversation(hc), title: textOf(values.title), ...dates }),
+};
+
+export const pulseNewSubmit = (hc: HandlerContext, values: Record<string, unknown>, metadata: string) =>
+  submitPulseForm(hc, values, metadata, NEW_PULSE);
+export const pulseCopySubmit = (hc: HandlerContext, values: Record<string, unknown>, metadata: string) =>
+  submitPulseForm(hc, values, metadata, COPY_PULSE);
+
+async function submitPulseForm(
   hc: HandlerContext,
   values: Record<string, unknown>,
   metadata: string,
+  kind: PulseFormKind,
 ): Promise<Output[]> {
   const meta = Metadata.safeParse(safeJson(metadata));
   if (!meta.success || meta.data.channelId !== hc.envelope.conversation.channelId)
     return [note(hc.t("parse.unknownAction"))];
+  // The same form again, with what was typed, for the platforms that redraw it with the problems.
   const again = async () => {
     const options = await pulseFormOptions(hc.app, actorAndConversation(hc));
-    return options.ok ? copyPulseForm(hc, options.value, values) : null;
+    return options.ok ? kind.form(hc, options.value, values) : null;
   };
   const read = readDates(hc, values, meta.data.timeZone);
-  if (!read.ok) return formErrors(PULSE_FORMS.copy, read.errors, await again());
-  const result = await copyPulse(hc.app, {
-    ...actorAndConversation(hc),
-    title: textOf(values.title),
-    ...read.dates,
-  });
-  if (!result.ok) return pulseFormProblem(hc, result, PULSE_FORMS.copy, await again());
+  if (!read.ok) return formErrors(kind.formId, read.errors, await again());
+  const result = await kind.run(hc, values, read.dates);
+  if (!result.ok) return pulseFormProblem(hc, result, kind.formId, await again());
   return [note(createdLine(hc, result.value, meta.data.timeZone))];
 }
 
@@ -345,40 +358,10 @@ export async function pulseCloseCommand(hc: HandlerContext): Promise<Output[]> {
   ]);
 }
 
-function resultsOutputs(hc: HandlerContext, r: PulseResults): Output[] {
-  const { t, locale } = hc;
-  const previousTitle = r.previousPulse?.title ?? null;
-  const header = pulseResultsView(
-    {
-      type: "pulse.results",
-      pulseId: r.pulseId,
-      title: r.title,
-      clusterName: "",
-      respondents: r.summary.respondents,
-      rate: r.rate,
-      anonymous: r.anonymous,
-      live: r.state !== "CLOSED",
-      previousTitle,
-    },
-    t,
-    locale,
+function resultsOutputs(hc: HandlerContext, results: PulseResults): Output[] {
+  return resultsNotifications(results, "", results.state !== "CLOSED").map((message) =>
+    ephemeral(composeNotification(message, hc.locale)),
   );
-  const questions = r.summary.questions.map((summary, index) =>
-    questionResultView(
-      {
-        type: "pulse.question-result",
-        pulseTitle: r.title,
-        number: index + 1,
-        question: r.questions.find((q) => q.key === summary.key)!,
-        summary,
-        comparison: r.comparisons[summary.key] ?? null,
-        previousTitle,
-      },
-      t,
-      locale,
-    ),
-  );
-  return [header, ...questions].map((v) => ephemeral(v));
 }
 
 /** CSV in the person's spreadsheet convention: `;` where the comma is the decimal separator. */
