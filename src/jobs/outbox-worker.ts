@@ -116,7 +116,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const leaseEnd = new Date(now.getTime() + leaseMs).toISOString();
     // Timestamps travel as ISO strings cast to timestamp(3): the columns hold UTC without a zone, and
     // this keeps the comparison independent of the driver's and the session's time zone.
-    return db.$queryRaw<ClaimedRow[]>`
+    const rows = await db.$queryRaw<(ClaimedRow & { notBefore: Date })[]>`
       UPDATE "OutboxMessage"
          SET "leaseOwner" = ${token}, "leaseUntil" = ${leaseEnd}::timestamp(3)
        WHERE "id" IN (
@@ -128,7 +128,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           ORDER BY "notBefore", "id"
           LIMIT ${batchSize}
           FOR UPDATE SKIP LOCKED)
-      RETURNING "id", "key", "clusterId", "platform"::text AS "platform", "target", "payload", "attempts"`;
+      RETURNING "id", "key", "clusterId", "platform"::text AS "platform", "target", "payload", "attempts",
+                "notBefore"`;
+    // RETURNING follows no order (PostgreSQL returns rows as the UPDATE met them): sort again.
+    return rows
+      .sort((a, b) => a.notBefore.getTime() - b.notBefore.getTime() || a.id.localeCompare(b.id))
+      .map(({ notBefore: _, ...row }) => row);
   }
 
   /** Still ours? Pushes the lease out so that a slow batch never sends a row someone else took over. */
