@@ -3,6 +3,7 @@
 //
 //   npm run bench:pulse-burst                     500 members, arrivals spread over 60 s
 //   BENCH_MEMBERS=100 BENCH_SECONDS=20 npm run bench:pulse-burst
+//   BENCH_KEEPALIVE=0 npm run bench:pulse-burst   a new TCP connection for every request
 //
 // The same four processes as ack-latency.ts (bench/lib/child.ts): this one (load generator and
 // report), the fake Slack Web API and response_url endpoints, the real bot on a fresh embedded PGlite,
@@ -21,10 +22,14 @@
 //   3. clicks "Answer in a form"                                → views.open (metadata: pulse, token)
 //   4. submits the modal with the number for question 3         → the DM redrawn via the click's URL
 //   5. clicks "Submit answers"                                  → the sheet redrawn as submitted
+// A request without an ack within 10 s counts as failed (Slack gives up after 3 s and shows the person
+// an error), but the member still waits for the redrawn sheet, up to 60 s, since the bot may act on it
+// late; an HTTP error status ends that member's run.
 // Afterwards the bot's database is counted (over IPC, before it stops): submitted responses, answers
 // per question (count and sum of the values sent), COMPLETED participations. Then the baseline gets the
 // same requests at the same offsets. Exit code 1 when answers were lost or members could not finish.
 import { cpus, loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
 import { ACTION_IDS } from "../src/surface/action-ids.ts";
 import type { SlackUserFixture } from "../test/fakes/slack-api.ts";
 import {
@@ -78,7 +83,7 @@ const KINDS: Array<{ kind: Kind; label: string }> = [
   { kind: "submit", label: "5. “Submit answers” click" },
 ];
 
-type Settings = { members: number; seconds: number };
+type Settings = { members: number; seconds: number; keepAlive: boolean };
 class SettingsError extends Error {}
 
 function settingsFromEnv(): Settings {
@@ -90,7 +95,11 @@ function settingsFromEnv(): Settings {
       throw new SettingsError(`${name} must be a number ≥ ${min}, got "${raw}"`);
     return value;
   };
-  return { members: Math.round(read("BENCH_MEMBERS", 500, 2)), seconds: read("BENCH_SECONDS", 60, 1) };
+  return {
+    members: Math.round(read("BENCH_MEMBERS", 500, 2)),
+    seconds: read("BENCH_SECONDS", 60, 1),
+    keepAlive: read("BENCH_KEEPALIVE", 1, 0) !== 0,
+  };
 }
 
 /** mulberry32 with a fixed seed: the same arrivals and answers on every run. */
@@ -343,10 +352,17 @@ type Sample = Timed & {
 
 type Outcome = { completed: boolean; stuckAt?: Kind; problem?: string };
 
+/**
+ * The bot answered, but not with 200 (e.g. 401, 404, 500): nothing more will come. No answer at all
+ * (no ack within the timeout) is different: like Slack, the member sees an error, but the bot may
+ * still act on the request, so the member waits for the redrawn sheet and carries on.
+ */
+const refused = (shot: Timed) => shot.status !== null && shot.status !== 200;
+
 class Burst {
   readonly samples: Sample[] = [];
   readonly outcomes: Outcome[] = [];
-  private readonly agent = keepAliveAgent();
+  private readonly agent: ReturnType<typeof keepAliveAgent>;
   /** The burst's start (hrtime, ns); offsets are counted from here. */
   startNs = 0n;
   /** Member start: planned vs actual (ns), the generator's own lag. */
@@ -355,7 +371,10 @@ class Burst {
   constructor(
     private readonly slack: SlackSide,
     private readonly port: number,
-  ) {}
+    keepAlive: boolean,
+  ) {
+    this.agent = keepAliveAgent(keepAlive);
+  }
 
   async run(members: Member[]): Promise<void> {
     this.startNs = process.hrtime.bigint() + 20_000_000n;
@@ -420,7 +439,7 @@ class Burst {
       kind,
       click(m.user, dmOf(m.user), actionId, value, this.slack.responseUrl(id)),
     );
-    if (sent.status !== 200) return { problem: `ack ${sent.error ?? sent.status}` };
+    if (refused(sent)) return { problem: `ack ${sent.error}` };
     return this.redraw(sent, replied);
   }
 
@@ -471,7 +490,7 @@ class Burst {
       "form",
       click(m.user, dmOf(m.user), PULSE.form, formButton, formUrl),
     );
-    if (formClick.status !== 200) return stuck("form", `ack ${formClick.error ?? formClick.status}`);
+    if (refused(formClick)) return stuck("form", `ack ${formClick.error}`);
     let view: SlackView;
     try {
       const call = await opened;
@@ -499,9 +518,8 @@ class Burst {
         }),
       ),
     );
-    if (submission.status !== 200)
-      return stuck("form-submit", `ack ${submission.error ?? submission.status}`);
-    if (submission.body.trim() !== "")
+    if (refused(submission)) return stuck("form-submit", `ack ${submission.error}`);
+    if (submission.status === 200 && submission.body.trim() !== "")
       return stuck("form-submit", `form refused: ${submission.body.slice(0, 200)}`);
     const three = await this.redraw(submission, redrawn);
     if ("problem" in three) return stuck("form-submit", three.problem);
@@ -603,6 +621,16 @@ function summarise(shots: Array<Timed & { kind: string }>, cpuMs: number): AckSu
 }
 
 type Extra = { replies: number; ids: number; samples: string[] };
+type Unacked = { byKind: Map<Kind, number>; answeredAfterMs: number[]; never: number };
+
+function originOf(metadata: string | undefined): string | undefined {
+  try {
+    const origin = (JSON.parse(metadata ?? "") as { slackResponseUrl?: unknown }).slackResponseUrl;
+    return typeof origin === "string" ? origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function report(
   settings: Settings,
@@ -617,6 +645,8 @@ function report(
   elu: number,
   burstSpanS: number,
   probes: Probe[],
+  unacked: Unacked,
+  generatorElu: number,
 ): void {
   const row = (name: string, s: AckSummary) => [
     name,
@@ -832,6 +862,23 @@ function report(
       `(first click → last answer at Slack)`,
   );
   for (const [kind, { count, sample }] of stuck) console.log(`  stuck at ${kind}: ${count} — e.g. ${sample}`);
+  const noAck = [...unacked.byKind.values()].reduce((t, c) => t + c, 0);
+  if (noAck > 0) {
+    const late = distribution(unacked.answeredAfterMs);
+    console.log(
+      `No ack within ${REQUEST_TIMEOUT_MS / 1000} s: ${noAck} requests (${[...unacked.byKind].map(([k, c]) => `${k} ${c}`).join(", ")}); ` +
+        `the bot acted on ${late.count} of them all the same — its answer reached Slack ` +
+        `p50 ${fmt(late.p50 / 1000, 1)} s, max ${fmt(late.max / 1000, 1)} s after the request; ${unacked.never} never answered`,
+    );
+  }
+  // Slack's trigger_id is valid for 3 s: a modal the bot opens later than that would be refused
+  // (expired_trigger_id); the fake Slack accepts it, so the member could go on here.
+  const lateModals = burst.samples.filter(
+    (sm) => sm.kind === "form" && sm.answeredAt !== undefined && sm.answeredAt - sm.sentWallMs > 3000,
+  ).length;
+  console.log(
+    `Modals opened more than 3 s after the click (real Slack refuses them: expired trigger_id): ${lateModals} of ${burst.samples.filter((sm) => sm.kind === "form").length}`,
+  );
   console.log(
     `Extra response_url replies (apologies, refusals, repeats): ${extra.replies} to ${extra.ids} clicks` +
       (extra.samples.length ? `; e.g. ${extra.samples.join(" | ")}` : ""),
@@ -854,7 +901,7 @@ function report(
   );
   const lag = distribution(burst.startLagMs);
   console.log(
-    `Load generator: member start lag p99 ${fmt(lag.p99)} ms, max ${fmt(lag.max)} ms; baseline replay lag p99 ${fmt(baseLag.p99)} ms, max ${fmt(baseLag.max)} ms` +
+    `Load generator: event loop busy ${fmt(100 * generatorElu, 1)} % during the burst; member start lag p99 ${fmt(lag.p99)} ms, max ${fmt(lag.max)} ms; baseline replay lag p99 ${fmt(baseLag.p99)} ms, max ${fmt(baseLag.max)} ms` +
       (Math.max(lag.max, baseLag.max) > 50 ? "  ⚠ the generator itself fell behind" : ""),
   );
   if (lostAnswers !== 0 || stored.submitted !== n || stored.completed !== n || done !== n)
@@ -868,7 +915,8 @@ async function main(): Promise<void> {
   const members = plan(settings);
   console.log(
     `Ennakko pulse burst — ${settings.members} members answer an anonymous pulse (2 Likert + 1 number question) ` +
-      `through the Slack endpoint, starting within ${settings.seconds} s (Poisson arrivals), 5 interactions each` +
+      `through the Slack endpoint, starting within ${settings.seconds} s (Poisson arrivals), 5 interactions each, ` +
+      (settings.keepAlive ? "keep-alive connections" : "a new connection per request") +
       `\nNode ${process.version}, ${cpus().length} CPU(s), load average ${fmt(loadAtStart)}`,
   );
   const children: ChildHandle[] = [];
@@ -907,9 +955,11 @@ async function main(): Promise<void> {
     const cpuBefore = await bot.call<NodeJS.CpuUsage>("cpu");
     const eluBefore = await bot.call<EventLoopUtilization>("elu");
     process.stdout.write(`${elapsed()} burst: ${settings.members} members within ${settings.seconds} s … `);
-    const burst = new Burst(slack, botPort);
+    const burst = new Burst(slack, botPort, settings.keepAlive);
     const stopProbing = probe(botPort, "/healthz", 200);
+    const selfEluBefore = performance.eventLoopUtilization();
     await burst.run(members);
+    const selfElu = performance.eventLoopUtilization(selfEluBefore).utilization;
     process.stdout.write(`done ${elapsed()}\n`);
     // Anything still on its way (a late redraw, an apology): until 5 s of silence, 60 s at most.
     const quietDeadline = Date.now() + 60_000;
@@ -937,6 +987,26 @@ async function main(): Promise<void> {
       ids: repeated.length,
       samples: [...new Set(extraBodies.map((c) => replyText(c.body as SlackReply)))].slice(0, 3),
     };
+
+    // Requests that got no ack: did the bot act on them all the same, and when did its answer come?
+    const firstAt = new Map<string, number>();
+    for (const c of slack.seen.slice(mark)) if (!firstAt.has(c.method)) firstAt.set(c.method, c.at);
+    for (const c of await slack.bodiesOf(["views.open"])) {
+      const origin = originOf((c.body?.view as SlackView | undefined)?.private_metadata);
+      if (origin && !firstAt.has(origin)) firstAt.set(origin, c.at);
+    }
+    const unacked: Unacked = { byKind: new Map(), answeredAfterMs: [], never: 0 };
+    for (const sm of burst.samples) {
+      if (sm.status === 200) continue;
+      unacked.byKind.set(sm.kind, (unacked.byKind.get(sm.kind) ?? 0) + 1);
+      const key =
+        sm.kind === "form"
+          ? slack.responseUrl(`form-${sm.member}`)
+          : `response_url:${sm.kind === "form-submit" ? "form" : sm.kind}-${sm.member}`;
+      const at = firstAt.get(key);
+      if (at === undefined) unacked.never += 1;
+      else unacked.answeredAfterMs.push(at - sm.sentWallMs);
+    }
 
     let lastAnswer = 0;
     for (const s of burst.samples) if (s.answeredAt && s.answeredAt > lastAnswer) lastAnswer = s.answeredAt;
@@ -981,6 +1051,8 @@ async function main(): Promise<void> {
       elu,
       (lastAnswer - firstSent) / 1000,
       probes,
+      unacked,
+      selfElu,
     );
   } finally {
     await Promise.all(children.map((child) => child.stop(5_000)));

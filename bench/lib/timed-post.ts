@@ -16,8 +16,9 @@ export type Timed = {
   error: string | null;
 };
 
-export function keepAliveAgent(): Agent {
-  return new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY, scheduling: "lifo" });
+/** `keepAlive: false` opens a connection per request (and closes it after the response). */
+export function keepAliveAgent(keepAlive = true): Agent {
+  return new Agent({ keepAlive, maxSockets: Number.POSITIVE_INFINITY, scheduling: "lifo" });
 }
 
 export function timedPost(
