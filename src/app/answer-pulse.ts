@@ -21,6 +21,7 @@ import { audit } from "./shared/audit.ts";
 import type { AppContext } from "./shared/context.ts";
 import { ensurePerson, membershipIn } from "./shared/identity.ts";
 import { parseInput } from "./shared/parse-input.ts";
+import { filledSheet, type PulseSheet } from "./shared/pulse-sheet.ts";
 import {
   definitionOf,
   hashToken,
@@ -54,7 +55,12 @@ export type PulseAnswered = {
   answeredKeys: string[];
   missingRequired: string[];
   submitted: boolean;
+  /** The member's sheet as saved now, to redraw their message without reading it all again. */
+  sheet: PulseSheet;
 };
+
+/** What answering wrote; the sheet is drawn from it afterwards. */
+type Saved = Omit<PulseAnswered, "sheet">;
 
 /** Thrown inside the transaction to roll back what it wrote, then returned as a refusal. */
 class Refused extends Error {
@@ -117,7 +123,10 @@ async function inTransaction(
     const result = pulse.anonymous
       ? await answerAnonymously(context, participation.status, participation.stakeholderType, token)
       : await answerNamed(ctx, context, participation.stakeholderType);
-    return result;
+    if (!result.ok) return result;
+    const cluster = await tx.cluster.findUniqueOrThrow({ where: { id: pulse.clusterId } });
+    const who = { personId, token: result.value.token };
+    return ok({ ...result.value, sheet: await filledSheet(tx, pulse, cluster, who, ctx.clock.now()) });
   });
 }
 
@@ -194,7 +203,7 @@ async function answerNamed(
   ctx: AppContext,
   { tx, pulse, personId, checked, submit }: Session,
   stakeholderType: Prisma.PulseResponseCreateInput["stakeholderType"],
-): Promise<Result<PulseAnswered>> {
+): Promise<Result<Saved>> {
   const now = ctx.clock.now();
   const response = await tx.pulseResponse.upsert({
     where: { pulseId_personId: { pulseId: pulse.id, personId } },
@@ -242,7 +251,7 @@ async function answerAnonymously(
   participationStatus: string,
   stakeholderType: Prisma.PulseResponseCreateInput["stakeholderType"],
   token: string | null | undefined,
-): Promise<Result<PulseAnswered>> {
+): Promise<Result<Saved>> {
   if (participationStatus === "COMPLETED") return fail("PULSE_ALREADY_SUBMITTED", { title: pulse.title });
   let responseId: string;
   let carried = token ?? null;

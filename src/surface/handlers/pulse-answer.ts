@@ -61,7 +61,7 @@ async function answerClicked(hc: HandlerContext, value: string): Promise<Output[
     answers: [{ questionKey, value: click.value }],
   });
   if (!saved.ok) return answerRefused(hc, saved, pulseId, token);
-  return redrawn(hc, pulseId, saved.value.token);
+  return [sheetOutput(hc, saved.value.sheet)];
 }
 
 async function formClicked(hc: HandlerContext, value: string): Promise<Output[]> {
@@ -79,7 +79,7 @@ async function submitClicked(hc: HandlerContext, value: string): Promise<Output[
   if (!click) return [note(hc.t("parse.unknownAction"))];
   const submitted = await answerPulse(hc.app, { actor: hc.envelope.actor, ...click, submit: true });
   if (!submitted.ok) return answerRefused(hc, submitted, click.pulseId, click.token);
-  return redrawn(hc, click.pulseId, submitted.value.token);
+  return [sheetOutput(hc, submitted.value.sheet)];
 }
 
 /** From a reminder: the member's sheet as saved (a named pulse) or a fresh one (anonymous). */
@@ -126,14 +126,19 @@ export async function pulseAnswerSubmit(
     }
     return answerRefused(hc, saved, pulseId, token);
   }
-  return redrawn(hc, pulseId, saved.value.token);
+  return [sheetOutput(hc, saved.value.sheet)];
 }
 
 /** The member's sheet drawn again over the message they clicked in. */
+function sheetOutput(hc: HandlerContext, sheet: PulseSheet): Output {
+  return { kind: "ephemeral", view: pulseSheetView(sheet, hc.t, hc.locale), replace: true };
+}
+
+/** The sheet as saved, for a reminder's "open the pulse". */
 async function redrawn(hc: HandlerContext, pulseId: string, token: string | null): Promise<Output[]> {
   const sheet = await loadPulseSheet(hc.app, { actor: hc.envelope.actor, pulseId, token });
   if (!sheet.ok) return [failureOutput(hc.t, sheet)];
-  return [{ kind: "ephemeral", view: pulseSheetView(sheet.value, hc.t, hc.locale), replace: true }];
+  return [sheetOutput(hc, sheet.value)];
 }
 
 /**
