@@ -24,6 +24,15 @@ export const ClusterSettingsSchema = z.object({
         .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
     })
     .prefault({}),
+  retention: z
+    .object({
+      /**
+       * Raw pulse answers are kept for this many of the cluster's latest closed pulses; older ones keep
+       * only their stored aggregates (see src/app/retention.ts).
+       */
+      keepPulseCycles: z.number().int().min(1).max(100).default(4),
+    })
+    .prefault({}),
 });
 export type ClusterSettings = z.output<typeof ClusterSettingsSchema>;
 

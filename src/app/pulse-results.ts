@@ -71,8 +71,22 @@ export async function pulseResults(
   });
 }
 
+/**
+ * The aggregates the retention job stores on a pulse (Pulse.summary) before it deletes the raw
+ * answers: once present, results, comparisons and the summary CSV read these, and the answers CSV is
+ * empty.
+ */
+export type StoredPulseSummary = { version: 1; summary: PulseSummary; rate: ResponseRate };
+
+export function storedSummaryOf(json: unknown): StoredPulseSummary | null {
+  const stored = json as Partial<StoredPulseSummary> | null | undefined;
+  return stored?.version === 1 && stored.summary && stored.rate ? (stored as StoredPulseSummary) : null;
+}
+
 export async function summarize(tx: Tx, pulse: PulseWithQuestions) {
   const questions = pulse.questions.map((pq) => definitionOf(pq.question));
+  const stored = storedSummaryOf(pulse.summary);
+  if (stored) return { questions, responses: [], summary: stored.summary };
   const responses = await countedResponses(tx, pulse);
   const summary = summarizePulse({
     questions,
@@ -109,6 +123,6 @@ export async function computeResults(tx: Tx, pulse: PulseWithQuestions, now: Dat
     summary,
     previousPulse: previous ? { pulseId: previous.id, title: previous.title } : null,
     comparisons,
-    rate: responseRate(participations),
+    rate: storedSummaryOf(pulse.summary)?.rate ?? responseRate(participations),
   };
 }

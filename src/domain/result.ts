@@ -48,6 +48,17 @@ export const FAILURE_REASONS = [
   "RESULTS_NOT_AVAILABLE",
   // Files for one person (download links need the bot's public URL)
   "PUBLIC_URL_MISSING",
+  // Minutes
+  "NO_HELD_MEETING",
+  "MINUTES_MEETING_NOT_FOUND",
+  "MINUTES_NOT_APPROVED",
+  "MINUTES_ALREADY_APPROVED",
+  // The chairs' forum
+  "NOT_IN_FORUM",
+  "NOT_A_FORUM_MEMBER",
+  "FORUM_EXISTS",
+  // Data rights: erasure is done by another chair or coordinator
+  "ERASE_SELF",
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 

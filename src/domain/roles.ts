@@ -17,7 +17,9 @@ export type Capability =
   | "pulse.answer"
   | "pulse.export"
   | "minutes.export"
-  | "member.erase";
+  | "member.erase"
+  /** The chairs' forum: its members are the chairs, vice-chairs and coordinators of the clusters. */
+  | "forum.report";
 
 const EVERYONE: readonly Role[] = ROLES;
 const PARTICIPANTS: readonly Role[] = ["CHAIR", "VICE_CHAIR", "SECRETARY", "COORDINATOR", "MEMBER"];
@@ -40,6 +42,7 @@ const GRANTS: Record<Capability, readonly Role[]> = {
   "pulse.export": ["CHAIR", "SECRETARY", "COORDINATOR"],
   "minutes.export": ORGANISERS,
   "member.erase": ["CHAIR", "COORDINATOR"],
+  "forum.report": ["CHAIR", "VICE_CHAIR", "COORDINATOR"],
 };
 
 export function can(role: Role, capability: Capability): boolean {

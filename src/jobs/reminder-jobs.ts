@@ -2,6 +2,7 @@
 // keys), so overlapping instances or a restart mid-tick only repeat work, never messages.
 import { closeDuePulses } from "../app/close-due-pulses.ts";
 import { purgeDownloads } from "../app/purge-downloads.ts";
+import { applyRetention } from "../app/retention.ts";
 import { scheduleClusterDigests } from "../app/schedule-cluster-digests.ts";
 import { scheduleMeasureFollowUps } from "../app/schedule-measure-follow-ups.ts";
 import { schedulePollNudges } from "../app/schedule-poll-nudges.ts";
@@ -17,5 +18,6 @@ export function reminderJobs(app: AppContext): Job[] {
     { name: "close-due-pulses", cron: "50 * * * * *", run: () => closeDuePulses(app) },
     { name: "purge-downloads", cron: "30 7 * * * *", run: () => purgeDownloads(app) },
     { name: "pulse-reminders", cron: "30 */5 * * * *", run: () => schedulePulseReminders(app) },
+    { name: "pulse-retention", cron: "0 15 3 * * *", run: () => applyRetention(app) },
   ];
 }

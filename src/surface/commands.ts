@@ -155,6 +155,62 @@ export const COMMANDS = [
     requires: "cluster.view",
     teamsMenu: false,
   },
+  {
+    name: "forum setup",
+    args: [{ name: "name", kind: "rest" }],
+    summary: "Bind this channel as the chairs' forum of all clusters",
+    requires: "forum.report",
+    teamsMenu: false,
+  },
+  {
+    name: "chairs report",
+    args: [],
+    summary: "The clusters side by side: skill demand, measures, meetings (chairs' forum)",
+    requires: "forum.report",
+    teamsMenu: false,
+  },
+  {
+    name: "language",
+    args: [{ name: "fi|sv|en|nl", kind: "text", optional: true }],
+    summary: "The language Ennakko uses with you",
+    requires: "anyone",
+    teamsMenu: false,
+  },
+  {
+    name: "my-data",
+    args: [],
+    summary: "Everything Ennakko stores about you, as JSON and CSV files",
+    requires: "anyone",
+    teamsMenu: false,
+  },
+  {
+    name: "erase",
+    args: [{ name: "user", kind: "user" }],
+    summary: "Erase a member's personal data (chair or coordinator only)",
+    requires: "member.erase",
+    teamsMenu: false,
+  },
+  {
+    name: "minutes",
+    args: [{ name: "meeting", kind: "rest", optional: true }],
+    summary: "The approved minutes as DOCX and Markdown, and the measures as CSV",
+    requires: "cluster.view",
+    teamsMenu: false,
+  },
+  {
+    name: "minutes draft",
+    args: [{ name: "meeting", kind: "rest", optional: true }],
+    summary: "Draft the minutes of a meeting and edit them in a form",
+    requires: "meeting.record",
+    teamsMenu: false,
+  },
+  {
+    name: "minutes approve",
+    args: [{ name: "meeting", kind: "rest", optional: true }],
+    summary: "Approve the minutes and post them to the channel",
+    requires: "meeting.record",
+    teamsMenu: false,
+  },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandName = (typeof COMMANDS)[number]["name"];

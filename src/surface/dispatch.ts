@@ -12,6 +12,14 @@ import {
   isAgendaAction,
   isAgendaForm,
 } from "./handlers/agenda.ts";
+import { chairsReportCommand, forumGuard, forumSetupCommand } from "./handlers/chairs.ts";
+import {
+  ERASE_MEMBER_ACTION,
+  eraseClicked,
+  eraseCommand,
+  languageCommand,
+  myDataCommand,
+} from "./handlers/data-rights.ts";
 import type { HandlerContext } from "./handlers/handler-context.ts";
 import { helpHandler } from "./handlers/help.ts";
 import {
@@ -40,6 +48,15 @@ import {
   rescheduleSubmit,
 } from "./handlers/meeting-changes.ts";
 import { joinHandler, leaveHandler, membersHandler, roleHandler } from "./handlers/membership.ts";
+import {
+  isMinutesAction,
+  MINUTES_FORM_ID,
+  minutesActionHandler,
+  minutesApproveCommand,
+  minutesCommand,
+  minutesDraftCommand,
+  minutesSubmit,
+} from "./handlers/minutes.ts";
 import {
   PULSE_FORMS,
   pulseCloseCommand,
@@ -110,7 +127,8 @@ async function route(hc: HandlerContext, envelope: Envelope): Promise<Output[]> 
     case "command": {
       const parsed = parseCommand(intent.text);
       if (!parsed.ok) return [note(hc.t(parsed.key, parsed.params))];
-      return runCommand(hc, parsed.command);
+      // The chairs' forum runs only its own commands.
+      return (await forumGuard(hc, parsed.command)) ?? runCommand(hc, parsed.command);
     }
     case "action":
       return runAction(hc, intent.actionId, intent.value);
@@ -169,6 +187,22 @@ function runCommand(hc: HandlerContext, command: ParsedCommand): Promise<Output[
       return pulseExportCommand(hc);
     case "stakeholder":
       return stakeholderCommand(hc, command.type);
+    case "minutes":
+      return minutesCommand(hc, command.meeting);
+    case "minutes draft":
+      return minutesDraftCommand(hc, command.meeting);
+    case "minutes approve":
+      return minutesApproveCommand(hc, { meeting: command.meeting });
+    case "language":
+      return languageCommand(hc, command.locale);
+    case "my-data":
+      return myDataCommand(hc);
+    case "erase":
+      return eraseCommand(hc, command.target);
+    case "forum setup":
+      return forumSetupCommand(hc, command.forumName);
+    case "chairs report":
+      return chairsReportCommand(hc);
   }
 }
 
@@ -179,12 +213,15 @@ async function runAction(hc: HandlerContext, actionId: string, value: string): P
     return measureActionHandler(hc, actionId, value);
   if (isAgendaAction(actionId)) return agendaActionHandler(hc, actionId, value);
   if (isRecordAction(actionId)) return recordActionHandler(hc, actionId, value);
+  if (isMinutesAction(actionId)) return minutesActionHandler(hc, actionId, value);
   if (isPulseAnswerAction(actionId)) return pulseAnswerAction(hc, actionId, value);
   switch (actionId) {
     case LINK_ACTION_ID:
       return [];
     case CANCEL_MEETING_ACTION:
       return cancelClicked(hc, value);
+    case ERASE_MEMBER_ACTION:
+      return eraseClicked(hc, value);
     case POLL_ACTIONS.finalise:
       return finaliseHandler(hc, value);
     case ACTION_IDS.joinCluster:
@@ -204,6 +241,7 @@ async function runSubmit(
 ): Promise<Output[]> {
   if (isAgendaForm(formId)) return agendaSubmit(hc, formId, values, metadata);
   if (isRecordForm(formId)) return recordSubmit(hc, formId, values, metadata);
+  if (formId === MINUTES_FORM_ID) return minutesSubmit(hc, values, metadata);
   switch (formId) {
     case FORM_IDS.setupCluster:
       return setupSubmitHandler(hc, values, metadata);

@@ -7,11 +7,22 @@ import type { MessageKey, Params } from "./i18n/catalog.ts";
 export type MentionedUser = { userId: string; displayName?: string };
 
 export type ParsedCommand =
-  | { name: Exclude<CommandName, "setup" | "role" | "measures" | "stakeholder"> }
+  | {
+      name: Exclude<
+        CommandName,
+        MinutesCommand | "setup" | "role" | "measures" | "stakeholder" | "language" | "erase" | "forum setup"
+      >;
+    }
   | { name: "measures"; filter?: string }
+  | { name: MinutesCommand; meeting?: string }
   | { name: "stakeholder"; type: string }
+  | { name: "language"; locale?: string }
+  | { name: "erase"; target: MentionedUser }
   | { name: "setup"; clusterName: string }
+  | { name: "forum setup"; forumName: string }
   | { name: "role"; target: MentionedUser; role: Role };
+
+type MinutesCommand = "minutes" | "minutes draft" | "minutes approve";
 
 export type ParseOutcome =
   | { ok: true; command: ParsedCommand }
@@ -32,8 +43,24 @@ export function parseCommand(text: string): ParseOutcome {
       const clusterName = rest.join(" ").trim();
       return clusterName ? { ok: true, command: { name: "setup", clusterName } } : usage;
     }
+    case "forum setup": {
+      const forumName = rest.join(" ").trim();
+      return forumName ? { ok: true, command: { name: "forum setup", forumName } } : usage;
+    }
     case "role":
       return parseRoleArgs(rest, usage);
+    case "language":
+      if (rest.length > 1) return usage;
+      return { ok: true, command: rest[0] ? { name: "language", locale: rest[0] } : { name: "language" } };
+    case "erase":
+      return parseEraseArgs(rest, usage);
+    case "minutes":
+    case "minutes draft":
+    case "minutes approve": {
+      // `[meeting]`: a title (may have spaces) or the start of the meeting's id.
+      const meeting = rest.join(" ").trim();
+      return { ok: true, command: meeting ? { name: spec.name, meeting } : { name: spec.name } };
+    }
     case "measures":
       // The filter is optional: plain `measures` lists the open ones.
       if (rest.length > 1) return usage;
@@ -45,7 +72,19 @@ export function parseCommand(text: string): ParseOutcome {
       if (rest.length > 0) return usage;
       return {
         ok: true,
-        command: { name: spec.name as Exclude<CommandName, "setup" | "role" | "measures" | "stakeholder"> },
+        command: {
+          name: spec.name as Exclude<
+            CommandName,
+            | MinutesCommand
+            | "setup"
+            | "role"
+            | "measures"
+            | "stakeholder"
+            | "language"
+            | "erase"
+            | "forum setup"
+          >,
+        },
       };
   }
 }
@@ -76,4 +115,15 @@ function parseRoleArgs(args: string[], usage: ParseOutcome): ParseOutcome {
     ? { userId: mention[1]!, displayName: mention[2] }
     : { userId: mention[1]! };
   return { ok: true, command: { name: "role", target, role } };
+}
+
+function parseEraseArgs(args: string[], usage: ParseOutcome): ParseOutcome {
+  if (args.length === 0) return usage;
+  const userToken = args.join(" ");
+  const mention = MENTION.exec(userToken);
+  if (!mention) return { ok: false, key: "parse.badUser", params: { value: userToken.slice(0, 60) } };
+  const target: MentionedUser = mention[2]
+    ? { userId: mention[1]!, displayName: mention[2] }
+    : { userId: mention[1]! };
+  return { ok: true, command: { name: "erase", target } };
 }

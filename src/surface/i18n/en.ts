@@ -6,7 +6,8 @@ export const en = {
   "help.yourRole": "You are *{role}* in *{cluster}*. You can use:",
   "help.notMember": "This channel belongs to *{cluster}*. Join it with `/cluster join`; then you can use:",
   "help.notBound": "This channel is not bound to a cluster yet. A chair starts with `/cluster setup <name>`.",
-  "help.personal": "I work in your cluster's channel: run `/cluster help` there.",
+  "help.personal":
+    "I work in your cluster's channel: run `/cluster help` there. Here you can use `language <fi|sv|en|nl>` and `my-data`.",
   "cmd.help": "What you can do here",
   "cmd.setup": "Bind this channel to a new cluster",
   "cmd.members": "List the members and their roles",
@@ -435,6 +436,107 @@ export const en = {
   "pulse.export.comment": "The answers and the summary of *{title}* as CSV files.",
   "pulse.export.answers": "Answers (CSV)",
   "pulse.export.summary": "Summary (CSV)",
+  // The chairs' forum and cross-assessment
+  "cmd.forum setup": "Bind this channel as the chairs' forum of all clusters",
+  "cmd.chairs report": "The clusters side by side: skill demand, measures, meetings (chairs' forum)",
+  "error.NOT_IN_FORUM":
+    "Reports are given in the chairs' forum: run `/cluster chairs report` in the forum's channel (a chair binds one with `/cluster forum setup <name>`).",
+  "error.NOT_A_FORUM_MEMBER":
+    "The chairs' forum is for the chairs, vice-chairs and foresight coordinators of the clusters.",
+  "error.FORUM_EXISTS": "This workspace already has a chairs' forum: *{forum}*.",
+  "forum.done":
+    "This channel is now *{forum}*, the chairs' forum. Get the cross-assessment here with `/cluster chairs report`.",
+  "forum.announce":
+    "🧭 *{forum}* is the chairs' forum. Chairs, vice-chairs and foresight coordinators of the clusters compare them here with `/cluster chairs report`.",
+  "forum.help":
+    "This channel is the chairs' forum. Its members are the chairs, vice-chairs and foresight coordinators of the clusters. `/cluster chairs report` compares the clusters: where skill demand is growing, measures, upcoming meetings.",
+  "forum.onlyReports":
+    "This channel is the chairs' forum: cluster commands work in each cluster's own channel. Here, use `/cluster chairs report`.",
+  "chairs.heading": "🧭 {forum}: the clusters side by side ({n})",
+  "chairs.noClusters": "There are no clusters in this workspace yet.",
+  "chairs.skills.heading": "Where skill demand is growing",
+  "chairs.skills.none": "No cluster has a closed pulse with the skill-need grid yet.",
+  "chairs.skills.horizon": "{years}-year horizon",
+  "chairs.skills.row": "{skill}: growing in {growing} of {rated} clusters",
+  "chairs.skills.rule":
+    "Growing: at least half of a cluster's respondents expect growing demand, in its latest closed pulse. Figures rated by fewer than 3 respondents are not shown.",
+  "chairs.source.none": "{cluster}: no closed pulse with the skill-need grid",
+  "chairs.source.pulse": "{cluster}: *{title}*, {n} responses",
+  "chairs.source.hidden": "{cluster}: *{title}*, {n} responses – too few to show",
+  "chairs.chart.skills": "Clusters where demand is growing",
+  "chairs.chart.measures": "Measures per cluster",
+  "chairs.scorecard.heading": "Measures",
+  "chairs.scorecard.row":
+    "*{cluster}*: {open} open ({onTrack} on track, {overdue} overdue) · {done} done, {onTime} on time",
+  "chairs.meetings.heading": "Upcoming meetings",
+  "chairs.meetings.none": "*{cluster}*: no meeting scheduled",
+  "chairs.meetings.row": "*{cluster}*: {title}, {when}",
+  "chairs.pack.comment": "The briefing pack of *{forum}*, for Word (DOCX) and as Markdown.",
+  "chairs.pack.title": "Briefing pack",
+  "chairs.generated": "Compiled {when}.",
+  "chairs.md.skill": "Skill",
+  "chairs.md.growingIn": "Growing in",
+  "chairs.md.legend": "▲ growing · ○ not growing · · fewer than 3 respondents · blank: no figures",
+  "chairs.md.cluster": "Cluster",
+  "chairs.md.open": "Open",
+  "chairs.md.onTrack": "On track",
+  "chairs.md.overdue": "Overdue",
+  "chairs.md.done": "Done",
+  "chairs.md.onTime": "Done on time",
+  // Minutes
+  "cmd.minutes": "The approved minutes as DOCX and Markdown, and the measures as CSV",
+  "cmd.minutes draft": "Draft the minutes of a meeting and edit them in a form",
+  "cmd.minutes approve": "Approve the minutes and post them to the channel",
+  "error.NO_HELD_MEETING":
+    "No meeting of this cluster has been held yet, so there are no minutes. Name one: `/cluster minutes <meeting>`.",
+  "error.MINUTES_MEETING_NOT_FOUND":
+    "I can't find a meeting “{meeting}” in this cluster. Use the meeting's title or the start of its id.",
+  "error.MINUTES_NOT_APPROVED":
+    "The minutes of *{meeting}* are not approved yet. The secretary or the chair approves them with `/cluster minutes approve`.",
+  "error.MINUTES_ALREADY_APPROVED":
+    "Version {version} of these minutes is already approved. Edit them with `/cluster minutes draft` to make a new version.",
+  "minutes.formTitle": "Minutes",
+  "minutes.formIntro":
+    "Minutes of *{title}*, version {version}. Attendance, agenda outcomes, {decisions} decisions, {measures} new measures, the follow-up and the latest pulse come from the record; write the rest here.",
+  "minutes.newVersion": "Version {approved} is approved and stays as it is; saving makes version {version}.",
+  "minutes.field.summary": "Opening remarks and summary",
+  "minutes.field.discussion": "Discussion notes",
+  "minutes.field.nextSteps": "Next steps",
+  "minutes.save": "Save draft",
+  "minutes.saved":
+    "The draft minutes of *{title}* (version {version}) are saved. Approve them when they are ready.",
+  "minutes.savedNew":
+    "Saved as version {version} of the minutes of *{title}*, a new draft; the approved version is unchanged.",
+  "minutes.approve": "Approve",
+  "minutes.edit": "Edit",
+  "minutes.approved": "Version {version} of the minutes of *{title}* is approved and posted to the channel.",
+  "minutes.announce": "📝 Minutes of *{title}* (version {version}), approved by {name}",
+  "minutes.files.comment":
+    "The minutes of *{title}* (version {version}) as DOCX and Markdown, and the measures as CSV.",
+  "minutes.files.draft":
+    "A DRAFT of the minutes of *{title}* (version {version}, not approved yet) as DOCX and Markdown, and the measures as CSV.",
+  "minutes.files.docx": "Minutes (Word)",
+  "minutes.files.markdown": "Minutes (Markdown)",
+  "minutes.files.csv": "Measures (CSV)",
+  // Languages and data rights
+  "cmd.language": "The language Ennakko uses with you: fi, sv, en or nl",
+  "cmd.my-data": "Everything Ennakko stores about you, as JSON and CSV files",
+  "cmd.erase": "Erase a member's personal data",
+  "language.current":
+    "I speak {language} with you. Choices: {choices}. Change it with `/cluster language <fi|sv|en|nl>`.",
+  "language.set": "Done: from now on I speak {language} with you.",
+  "language.usage": "`{value}` is not a language I speak. Choose one of: {choices}.",
+  "mydata.comment":
+    "Everything Ennakko stores about you: a JSON file with all the details and a CSV with one row per item. Anonymous pulse answers are not included: nothing links them to you.",
+  "mydata.json": "Your data (JSON)",
+  "mydata.csv": "Your data (CSV)",
+  "erase.confirm":
+    "Erase the personal data of *{user}*? Their name, e-mail and chat accounts are removed and they leave every cluster, *{cluster}* included. Their decisions and measures stay, with a former member as owner; anonymous pulse answers are not affected. This cannot be undone.",
+  "erase.button": "Erase personal data",
+  "erase.done":
+    "Done: the member's personal data have been erased. Their decisions and measures now show a former member; the audit log records that you did it.",
+  "error.ERASE_SELF":
+    "You cannot erase yourself here: ask another chair or the foresight coordinator. `/cluster my-data` shows what is stored about you.",
 } as const;
 
 export type MessageKey = keyof typeof en;

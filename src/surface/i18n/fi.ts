@@ -8,7 +8,8 @@ export const fi: Record<MessageKey, string> = {
     "Tämä kanava kuuluu klusterille *{cluster}*. Liity komennolla `/cluster join`; sen jälkeen voit käyttää:",
   "help.notBound":
     "Tätä kanavaa ei ole vielä liitetty klusteriin. Puheenjohtaja aloittaa komennolla `/cluster setup <nimi>`.",
-  "help.personal": "Toimin klusterinne kanavalla: kirjoita siellä `/cluster help`.",
+  "help.personal":
+    "Toimin klusterinne kanavalla: kirjoita siellä `/cluster help`. Täällä voit käyttää komentoja `language <fi|sv|en|nl>` ja `my-data`.",
   "cmd.help": "Mitä voit tehdä täällä",
   "cmd.setup": "Liitä tämä kanava uuteen klusteriin",
   "cmd.members": "Jäsenet ja heidän roolinsa",
@@ -448,4 +449,108 @@ export const fi: Record<MessageKey, string> = {
   "pulse.export.comment": "Kyselyn *{title}* vastaukset ja yhteenveto CSV-tiedostoina.",
   "pulse.export.answers": "Vastaukset (CSV)",
   "pulse.export.summary": "Yhteenveto (CSV)",
+  // The chairs' forum and cross-assessment
+  "cmd.forum setup": "Sido tämä kanava kaikkien klustereiden puheenjohtajien foorumiksi",
+  "cmd.chairs report":
+    "Klusterit rinnakkain: osaamistarpeet, toimenpiteet, kokoukset (puheenjohtajien foorumi)",
+  "error.NOT_IN_FORUM":
+    "Raportit annetaan puheenjohtajien foorumissa: aja `/cluster chairs report` foorumin kanavalla (puheenjohtaja sitoo sellaisen komennolla `/cluster forum setup <nimi>`).",
+  "error.NOT_A_FORUM_MEMBER":
+    "Puheenjohtajien foorumi on klustereiden puheenjohtajille, varapuheenjohtajille ja ennakointikoordinaattoreille.",
+  "error.FORUM_EXISTS": "Tällä työtilalla on jo puheenjohtajien foorumi: *{forum}*.",
+  "forum.done":
+    "Tämä kanava on nyt *{forum}*, puheenjohtajien foorumi. Ristiinarvio saadaan täällä komennolla `/cluster chairs report`.",
+  "forum.announce":
+    "🧭 *{forum}* on puheenjohtajien foorumi. Klustereiden puheenjohtajat, varapuheenjohtajat ja ennakointikoordinaattorit vertailevat niitä täällä komennolla `/cluster chairs report`.",
+  "forum.help":
+    "Tämä kanava on puheenjohtajien foorumi. Sen jäseniä ovat klustereiden puheenjohtajat, varapuheenjohtajat ja ennakointikoordinaattorit. `/cluster chairs report` vertailee klustereita: missä osaamistarve kasvaa, toimenpiteet, tulevat kokoukset.",
+  "forum.onlyReports":
+    "Tämä kanava on puheenjohtajien foorumi: klusterin komennot toimivat kunkin klusterin omalla kanavalla. Täällä käytä komentoa `/cluster chairs report`.",
+  "chairs.heading": "🧭 {forum}: klusterit rinnakkain ({n})",
+  "chairs.noClusters": "Tässä työtilassa ei ole vielä klustereita.",
+  "chairs.skills.heading": "Missä osaamistarve kasvaa",
+  "chairs.skills.none":
+    "Yhdelläkään klusterilla ei ole vielä suljettua kyselyä, jossa on osaamistarveruudukko.",
+  "chairs.skills.horizon": "{years} vuoden aikajänne",
+  "chairs.skills.row": "{skill}: kasvaa {growing}/{rated} klusterissa",
+  "chairs.skills.rule":
+    "Kasvaa: vähintään puolet klusterin vastaajista odottaa tarpeen kasvavan sen viimeisimmässä suljetussa kyselyssä. Alle 3 vastaajan lukuja ei näytetä.",
+  "chairs.source.none": "{cluster}: ei suljettua kyselyä, jossa on osaamistarveruudukko",
+  "chairs.source.pulse": "{cluster}: *{title}*, {n} vastausta",
+  "chairs.source.hidden": "{cluster}: *{title}*, {n} vastausta – liian vähän näytettäväksi",
+  "chairs.chart.skills": "Klusterit, joissa tarve kasvaa",
+  "chairs.chart.measures": "Toimenpiteet klustereittain",
+  "chairs.scorecard.heading": "Toimenpiteet",
+  "chairs.scorecard.row":
+    "*{cluster}*: {open} avoinna ({onTrack} aikataulussa, {overdue} myöhässä) · {done} valmiina, {onTime} ajallaan",
+  "chairs.meetings.heading": "Tulevat kokoukset",
+  "chairs.meetings.none": "*{cluster}*: ei sovittua kokousta",
+  "chairs.meetings.row": "*{cluster}*: {title}, {when}",
+  "chairs.pack.comment": "Foorumin *{forum}* taustamateriaali Wordille (DOCX) ja Markdownina.",
+  "chairs.pack.title": "Taustamateriaali",
+  "chairs.generated": "Koottu {when}.",
+  "chairs.md.skill": "Osaaminen",
+  "chairs.md.growingIn": "Kasvaa",
+  "chairs.md.legend": "▲ kasvaa · ○ ei kasva · · alle 3 vastaajaa · tyhjä: ei lukuja",
+  "chairs.md.cluster": "Klusteri",
+  "chairs.md.open": "Avoinna",
+  "chairs.md.onTrack": "Aikataulussa",
+  "chairs.md.overdue": "Myöhässä",
+  "chairs.md.done": "Valmiina",
+  "chairs.md.onTime": "Ajallaan valmiina",
+  // Minutes
+  "cmd.minutes": "Hyväksytty pöytäkirja DOCX- ja Markdown-tiedostona sekä toimenpiteet CSV-tiedostona",
+  "cmd.minutes draft": "Laadi kokouksen pöytäkirjaluonnos ja muokkaa sitä lomakkeella",
+  "cmd.minutes approve": "Hyväksy pöytäkirja ja julkaise se kanavalle",
+  "error.NO_HELD_MEETING":
+    "Tämän klusterin kokouksia ei ole vielä pidetty, joten pöytäkirjaa ei ole. Nimeä kokous: `/cluster minutes <kokous>`.",
+  "error.MINUTES_MEETING_NOT_FOUND":
+    "En löydä tästä klusterista kokousta ”{meeting}”. Käytä kokouksen nimeä tai tunnisteen alkua.",
+  "error.MINUTES_NOT_APPROVED":
+    "Kokouksen *{meeting}* pöytäkirjaa ei ole vielä hyväksytty. Sihteeri tai puheenjohtaja hyväksyy sen komennolla `/cluster minutes approve`.",
+  "error.MINUTES_ALREADY_APPROVED":
+    "Tämän pöytäkirjan versio {version} on jo hyväksytty. Muokkaa sitä komennolla `/cluster minutes draft`, niin syntyy uusi versio.",
+  "minutes.formTitle": "Pöytäkirja",
+  "minutes.formIntro":
+    "Kokouksen *{title}* pöytäkirja, versio {version}. Läsnäolo, asioiden käsittely, {decisions} päätöstä, {measures} uutta toimenpidettä, seuranta ja viimeisin pulssikysely tulevat kirjauksista; kirjoita loput tähän.",
+  "minutes.newVersion": "Versio {approved} on hyväksytty eikä muutu; tallentaminen luo version {version}.",
+  "minutes.field.summary": "Avaussanat ja yhteenveto",
+  "minutes.field.discussion": "Keskustelumuistiinpanot",
+  "minutes.field.nextSteps": "Jatkotoimet",
+  "minutes.save": "Tallenna luonnos",
+  "minutes.saved":
+    "Kokouksen *{title}* pöytäkirjaluonnos (versio {version}) on tallennettu. Hyväksy se, kun se on valmis.",
+  "minutes.savedNew":
+    "Tallennettu kokouksen *{title}* pöytäkirjan versioksi {version}, uudeksi luonnokseksi; hyväksytty versio ei muuttunut.",
+  "minutes.approve": "Hyväksy",
+  "minutes.edit": "Muokkaa",
+  "minutes.approved":
+    "Kokouksen *{title}* pöytäkirjan versio {version} on hyväksytty ja julkaistu kanavalla.",
+  "minutes.announce": "📝 Kokouksen *{title}* pöytäkirja (versio {version}), hyväksynyt {name}",
+  "minutes.files.comment":
+    "Kokouksen *{title}* pöytäkirja (versio {version}) DOCX- ja Markdown-tiedostona sekä toimenpiteet CSV-tiedostona.",
+  "minutes.files.draft":
+    "LUONNOS kokouksen *{title}* pöytäkirjasta (versio {version}, ei vielä hyväksytty) DOCX- ja Markdown-tiedostona sekä toimenpiteet CSV-tiedostona.",
+  "minutes.files.docx": "Pöytäkirja (Word)",
+  "minutes.files.markdown": "Pöytäkirja (Markdown)",
+  "minutes.files.csv": "Toimenpiteet (CSV)",
+  // Languages and data rights
+  "cmd.language": "Kieli, jolla Ennakko puhuu sinulle: fi, sv, en tai nl",
+  "cmd.my-data": "Kaikki, mitä Ennakko on tallentanut sinusta, JSON- ja CSV-tiedostoina",
+  "cmd.erase": "Poista jäsenen henkilötiedot",
+  "language.current":
+    "Puhun kanssasi kieltä {language}. Vaihtoehdot: {choices}. Vaihda komennolla `/cluster language <fi|sv|en|nl>`.",
+  "language.set": "Selvä: puhun tästä lähtien kanssasi kieltä {language}.",
+  "language.usage": "`{value}` ei ole kieli, jota puhun. Valitse jokin näistä: {choices}.",
+  "mydata.comment":
+    "Kaikki, mitä Ennakko on tallentanut sinusta: JSON-tiedosto kaikkine tietoineen ja CSV, jossa on rivi kustakin tiedosta. Nimettömät kyselyvastaukset eivät ole mukana: mikään ei yhdistä niitä sinuun.",
+  "mydata.json": "Tietosi (JSON)",
+  "mydata.csv": "Tietosi (CSV)",
+  "erase.confirm":
+    "Poistetaanko käyttäjän *{user}* henkilötiedot? Nimi, sähköposti ja chat-tilit poistetaan, ja hän eroaa kaikista klustereista, myös klusterista *{cluster}*. Hänen päätöksensä ja toimenpiteensä säilyvät, omistajana entinen jäsen; nimettömiin kyselyvastauksiin tämä ei vaikuta. Tätä ei voi perua.",
+  "erase.button": "Poista henkilötiedot",
+  "erase.done":
+    "Valmis: jäsenen henkilötiedot on poistettu. Hänen päätöksissään ja toimenpiteissään näkyy nyt entinen jäsen; tapahtumaloki kirjaa, että teit poiston.",
+  "error.ERASE_SELF":
+    "Et voi poistaa omia tietojasi täällä: pyydä toista puheenjohtajaa tai ennakointikoordinaattoria. `/cluster my-data` näyttää, mitä sinusta on tallennettu.",
 };

@@ -7,7 +7,8 @@ export const nl: Record<MessageKey, string> = {
   "help.notMember": "Dit kanaal hoort bij *{cluster}*. Doe mee met `/cluster join`; daarna kun je gebruiken:",
   "help.notBound":
     "Dit kanaal is nog niet aan een cluster gekoppeld. Een voorzitter begint met `/cluster setup <naam>`.",
-  "help.personal": "Ik werk in het kanaal van je cluster: typ daar `/cluster help`.",
+  "help.personal":
+    "Ik werk in het kanaal van je cluster: typ daar `/cluster help`. Hier kun je `language <fi|sv|en|nl>` en `my-data` gebruiken.",
   "cmd.help": "Wat je hier kunt doen",
   "cmd.setup": "Koppel dit kanaal aan een nieuw cluster",
   "cmd.members": "De leden en hun rollen",
@@ -441,4 +442,108 @@ export const nl: Record<MessageKey, string> = {
   "pulse.export.comment": "De antwoorden en de samenvatting van *{title}* als CSV-bestanden.",
   "pulse.export.answers": "Antwoorden (CSV)",
   "pulse.export.summary": "Samenvatting (CSV)",
+  // The chairs' forum and cross-assessment
+  "cmd.forum setup": "Koppel dit kanaal als het voorzittersoverleg van alle clusters",
+  "cmd.chairs report":
+    "De clusters naast elkaar: vraag naar vaardigheden, maatregelen, vergaderingen (voorzittersoverleg)",
+  "error.NOT_IN_FORUM":
+    "Rapporten worden gegeven in het voorzittersoverleg: gebruik `/cluster chairs report` in het kanaal van het overleg (een voorzitter koppelt er een met `/cluster forum setup <naam>`).",
+  "error.NOT_A_FORUM_MEMBER":
+    "Het voorzittersoverleg is voor de voorzitters, vicevoorzitters en foresight-coördinatoren van de clusters.",
+  "error.FORUM_EXISTS": "Deze werkruimte heeft al een voorzittersoverleg: *{forum}*.",
+  "forum.done":
+    "Dit kanaal is nu *{forum}*, het voorzittersoverleg. Vraag hier de onderlinge vergelijking op met `/cluster chairs report`.",
+  "forum.announce":
+    "🧭 *{forum}* is het voorzittersoverleg. Voorzitters, vicevoorzitters en foresight-coördinatoren van de clusters vergelijken ze hier met `/cluster chairs report`.",
+  "forum.help":
+    "Dit kanaal is het voorzittersoverleg. De leden zijn de voorzitters, vicevoorzitters en foresight-coördinatoren van de clusters. `/cluster chairs report` vergelijkt de clusters: waar de vraag naar vaardigheden groeit, maatregelen, komende vergaderingen.",
+  "forum.onlyReports":
+    "Dit kanaal is het voorzittersoverleg: clusteropdrachten werken in het eigen kanaal van elk cluster. Gebruik hier `/cluster chairs report`.",
+  "chairs.heading": "🧭 {forum}: de clusters naast elkaar ({n})",
+  "chairs.noClusters": "Er zijn nog geen clusters in deze werkruimte.",
+  "chairs.skills.heading": "Waar de vraag naar vaardigheden groeit",
+  "chairs.skills.none": "Nog geen enkel cluster heeft een gesloten peiling met het vaardighedenraster.",
+  "chairs.skills.horizon": "Over {years} jaar",
+  "chairs.skills.row": "{skill}: groeit in {growing} van {rated} clusters",
+  "chairs.skills.rule":
+    "Groeit: ten minste de helft van de respondenten van een cluster verwacht een groeiende vraag, in de laatste gesloten peiling. Cijfers van minder dan 3 respondenten worden niet getoond.",
+  "chairs.source.none": "{cluster}: geen gesloten peiling met het vaardighedenraster",
+  "chairs.source.pulse": "{cluster}: *{title}*, {n} antwoorden",
+  "chairs.source.hidden": "{cluster}: *{title}*, {n} antwoorden – te weinig om te tonen",
+  "chairs.chart.skills": "Clusters waar de vraag groeit",
+  "chairs.chart.measures": "Maatregelen per cluster",
+  "chairs.scorecard.heading": "Maatregelen",
+  "chairs.scorecard.row":
+    "*{cluster}*: {open} open ({onTrack} op schema, {overdue} te laat) · {done} gereed, {onTime} op tijd",
+  "chairs.meetings.heading": "Komende vergaderingen",
+  "chairs.meetings.none": "*{cluster}*: geen vergadering gepland",
+  "chairs.meetings.row": "*{cluster}*: {title}, {when}",
+  "chairs.pack.comment": "Het briefingdocument van *{forum}* voor Word (DOCX) en als Markdown.",
+  "chairs.pack.title": "Briefingdocument",
+  "chairs.generated": "Samengesteld op {when}.",
+  "chairs.md.skill": "Vaardigheid",
+  "chairs.md.growingIn": "Groeit in",
+  "chairs.md.legend": "▲ groeit · ○ groeit niet · · minder dan 3 respondenten · leeg: geen cijfers",
+  "chairs.md.cluster": "Cluster",
+  "chairs.md.open": "Open",
+  "chairs.md.onTrack": "Op schema",
+  "chairs.md.overdue": "Te laat",
+  "chairs.md.done": "Gereed",
+  "chairs.md.onTime": "Op tijd gereed",
+  // Minutes
+  "cmd.minutes": "De vastgestelde notulen als DOCX en Markdown, en de acties als CSV",
+  "cmd.minutes draft": "Stel conceptnotulen van een vergadering op en bewerk ze in een formulier",
+  "cmd.minutes approve": "Stel de notulen vast en plaats ze in het kanaal",
+  "error.NO_HELD_MEETING":
+    "Er is nog geen vergadering van dit cluster gehouden, dus er zijn geen notulen. Noem er een: `/cluster minutes <vergadering>`.",
+  "error.MINUTES_MEETING_NOT_FOUND":
+    "Ik kan geen vergadering „{meeting}” vinden in dit cluster. Gebruik de titel of het begin van de id.",
+  "error.MINUTES_NOT_APPROVED":
+    "De notulen van *{meeting}* zijn nog niet vastgesteld. De secretaris of de voorzitter stelt ze vast met `/cluster minutes approve`.",
+  "error.MINUTES_ALREADY_APPROVED":
+    "Versie {version} van deze notulen is al vastgesteld. Bewerk ze met `/cluster minutes draft` om een nieuwe versie te maken.",
+  "minutes.formTitle": "Notulen",
+  "minutes.formIntro":
+    "Notulen van *{title}*, versie {version}. Aanwezigheid, behandeling van de agendapunten, {decisions} besluiten, {measures} nieuwe acties, de opvolging en de laatste peiling komen uit het verslag; schrijf de rest hier.",
+  "minutes.newVersion":
+    "Versie {approved} is vastgesteld en blijft zoals ze is; opslaan maakt versie {version}.",
+  "minutes.field.summary": "Opening en samenvatting",
+  "minutes.field.discussion": "Aantekeningen van de bespreking",
+  "minutes.field.nextSteps": "Vervolgstappen",
+  "minutes.save": "Concept opslaan",
+  "minutes.saved":
+    "De conceptnotulen van *{title}* (versie {version}) zijn opgeslagen. Stel ze vast als ze klaar zijn.",
+  "minutes.savedNew":
+    "Opgeslagen als versie {version} van de notulen van *{title}*, een nieuw concept; de vastgestelde versie blijft ongewijzigd.",
+  "minutes.approve": "Vaststellen",
+  "minutes.edit": "Bewerken",
+  "minutes.approved":
+    "Versie {version} van de notulen van *{title}* is vastgesteld en in het kanaal geplaatst.",
+  "minutes.announce": "📝 Notulen van *{title}* (versie {version}), vastgesteld door {name}",
+  "minutes.files.comment":
+    "De notulen van *{title}* (versie {version}) als DOCX en Markdown, en de acties als CSV.",
+  "minutes.files.draft":
+    "Een CONCEPT van de notulen van *{title}* (versie {version}, nog niet vastgesteld) als DOCX en Markdown, en de acties als CSV.",
+  "minutes.files.docx": "Notulen (Word)",
+  "minutes.files.markdown": "Notulen (Markdown)",
+  "minutes.files.csv": "Acties (CSV)",
+  // Languages and data rights
+  "cmd.language": "De taal die Ennakko met je spreekt: fi, sv, en of nl",
+  "cmd.my-data": "Alles wat Ennakko over je bewaart, als JSON- en CSV-bestanden",
+  "cmd.erase": "De persoonsgegevens van een lid wissen",
+  "language.current":
+    "Ik spreek {language} met je. Keuzes: {choices}. Wijzig het met `/cluster language <fi|sv|en|nl>`.",
+  "language.set": "Klaar: vanaf nu spreek ik {language} met je.",
+  "language.usage": "`{value}` is geen taal die ik spreek. Kies een van: {choices}.",
+  "mydata.comment":
+    "Alles wat Ennakko over je bewaart: een JSON-bestand met alle details en een CSV met één regel per item. Anonieme antwoorden op peilingen zitten er niet bij: niets koppelt ze aan jou.",
+  "mydata.json": "Jouw gegevens (JSON)",
+  "mydata.csv": "Jouw gegevens (CSV)",
+  "erase.confirm":
+    "De persoonsgegevens van *{user}* wissen? Naam, e-mail en chataccounts worden verwijderd en diegene verlaat elk cluster, ook *{cluster}*. Besluiten en acties blijven bestaan, met een voormalig lid als eigenaar; anonieme antwoorden op peilingen blijven ongemoeid. Dit kan niet ongedaan worden gemaakt.",
+  "erase.button": "Persoonsgegevens wissen",
+  "erase.done":
+    "Klaar: de persoonsgegevens van het lid zijn gewist. Besluiten en acties tonen nu een voormalig lid; het auditlogboek legt vast dat jij dit deed.",
+  "error.ERASE_SELF":
+    "Je kunt jezelf hier niet wissen: vraag een andere voorzitter of de foresight-coördinator. `/cluster my-data` laat zien wat er over je bewaard is.",
 };

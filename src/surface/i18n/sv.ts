@@ -7,7 +7,8 @@ export const sv: Record<MessageKey, string> = {
   "help.notMember": "Den här kanalen hör till *{cluster}*. Gå med med `/cluster join`; sedan kan du använda:",
   "help.notBound":
     "Den här kanalen är ännu inte kopplad till ett kluster. En ordförande börjar med `/cluster setup <namn>`.",
-  "help.personal": "Jag arbetar i klustrets kanal: skriv `/cluster help` där.",
+  "help.personal":
+    "Jag arbetar i klustrets kanal: skriv `/cluster help` där. Här kan du använda `language <fi|sv|en|nl>` och `my-data`.",
   "cmd.help": "Vad du kan göra här",
   "cmd.setup": "Koppla kanalen till ett nytt kluster",
   "cmd.members": "Medlemmarna och deras roller",
@@ -435,4 +436,106 @@ export const sv: Record<MessageKey, string> = {
   "pulse.export.comment": "Svaren och sammanfattningen av *{title}* som CSV-filer.",
   "pulse.export.answers": "Svar (CSV)",
   "pulse.export.summary": "Sammanfattning (CSV)",
+  // The chairs' forum and cross-assessment
+  "cmd.forum setup": "Koppla den här kanalen som ordförandeforum för alla kluster",
+  "cmd.chairs report": "Klustren sida vid sida: kompetensbehov, åtgärder, möten (ordförandeforum)",
+  "error.NOT_IN_FORUM":
+    "Rapporter ges i ordförandeforumet: kör `/cluster chairs report` i forumets kanal (en ordförande kopplar ett med `/cluster forum setup <namn>`).",
+  "error.NOT_A_FORUM_MEMBER":
+    "Ordförandeforumet är till för klustrens ordförande, vice ordförande och framsynskoordinatorer.",
+  "error.FORUM_EXISTS": "Den här arbetsytan har redan ett ordförandeforum: *{forum}*.",
+  "forum.done":
+    "Den här kanalen är nu *{forum}*, ordförandeforumet. Få korsbedömningen här med `/cluster chairs report`.",
+  "forum.announce":
+    "🧭 *{forum}* är ordförandeforumet. Klustrens ordförande, vice ordförande och framsynskoordinatorer jämför dem här med `/cluster chairs report`.",
+  "forum.help":
+    "Den här kanalen är ordförandeforumet. Dess medlemmar är klustrens ordförande, vice ordförande och framsynskoordinatorer. `/cluster chairs report` jämför klustren: var kompetensbehovet växer, åtgärder, kommande möten.",
+  "forum.onlyReports":
+    "Den här kanalen är ordförandeforumet: klusterkommandon fungerar i varje klusters egen kanal. Här använder du `/cluster chairs report`.",
+  "chairs.heading": "🧭 {forum}: klustren sida vid sida ({n})",
+  "chairs.noClusters": "Det finns inga kluster i den här arbetsytan ännu.",
+  "chairs.skills.heading": "Var kompetensbehovet växer",
+  "chairs.skills.none": "Inget kluster har ännu en stängd enkät med kompetensbehovsrutnätet.",
+  "chairs.skills.horizon": "{years} års sikt",
+  "chairs.skills.row": "{skill}: växer i {growing} av {rated} kluster",
+  "chairs.skills.rule":
+    "Växer: minst hälften av klustrets svarande väntar sig ett växande behov, i dess senaste stängda enkät. Siffror från färre än 3 svarande visas inte.",
+  "chairs.source.none": "{cluster}: ingen stängd enkät med kompetensbehovsrutnätet",
+  "chairs.source.pulse": "{cluster}: *{title}*, {n} svar",
+  "chairs.source.hidden": "{cluster}: *{title}*, {n} svar – för få för att visas",
+  "chairs.chart.skills": "Kluster där behovet växer",
+  "chairs.chart.measures": "Åtgärder per kluster",
+  "chairs.scorecard.heading": "Åtgärder",
+  "chairs.scorecard.row":
+    "*{cluster}*: {open} öppna ({onTrack} enligt plan, {overdue} försenade) · {done} klara, {onTime} i tid",
+  "chairs.meetings.heading": "Kommande möten",
+  "chairs.meetings.none": "*{cluster}*: inget möte inplanerat",
+  "chairs.meetings.row": "*{cluster}*: {title}, {when}",
+  "chairs.pack.comment": "Underlaget för *{forum}* för Word (DOCX) och som Markdown.",
+  "chairs.pack.title": "Underlag",
+  "chairs.generated": "Sammanställt {when}.",
+  "chairs.md.skill": "Kompetens",
+  "chairs.md.growingIn": "Växer i",
+  "chairs.md.legend": "▲ växer · ○ växer inte · · färre än 3 svarande · tomt: inga siffror",
+  "chairs.md.cluster": "Kluster",
+  "chairs.md.open": "Öppna",
+  "chairs.md.onTrack": "Enligt plan",
+  "chairs.md.overdue": "Försenade",
+  "chairs.md.done": "Klara",
+  "chairs.md.onTime": "Klara i tid",
+  // Minutes
+  "cmd.minutes": "Det godkända protokollet som DOCX och Markdown, och åtgärderna som CSV",
+  "cmd.minutes draft": "Gör ett utkast till protokoll från ett möte och redigera det i ett formulär",
+  "cmd.minutes approve": "Godkänn protokollet och publicera det i kanalen",
+  "error.NO_HELD_MEETING":
+    "Inget möte i det här klustret har hållits ännu, så det finns inget protokoll. Ange ett: `/cluster minutes <möte>`.",
+  "error.MINUTES_MEETING_NOT_FOUND":
+    "Jag hittar inget möte ”{meeting}” i det här klustret. Använd mötets titel eller början av dess id.",
+  "error.MINUTES_NOT_APPROVED":
+    "Protokollet från *{meeting}* är inte godkänt ännu. Sekreteraren eller ordföranden godkänner det med `/cluster minutes approve`.",
+  "error.MINUTES_ALREADY_APPROVED":
+    "Version {version} av protokollet är redan godkänd. Redigera det med `/cluster minutes draft` för att göra en ny version.",
+  "minutes.formTitle": "Protokoll",
+  "minutes.formIntro":
+    "Protokoll från *{title}*, version {version}. Närvaro, ärendenas behandling, {decisions} beslut, {measures} nya åtgärder, uppföljningen och den senaste pulsenkäten hämtas ur anteckningarna; skriv resten här.",
+  "minutes.newVersion":
+    "Version {approved} är godkänd och förblir oförändrad; när du sparar blir det version {version}.",
+  "minutes.field.summary": "Inledning och sammanfattning",
+  "minutes.field.discussion": "Anteckningar från diskussionen",
+  "minutes.field.nextSteps": "Nästa steg",
+  "minutes.save": "Spara utkast",
+  "minutes.saved":
+    "Utkastet till protokoll från *{title}* (version {version}) är sparat. Godkänn det när det är klart.",
+  "minutes.savedNew":
+    "Sparat som version {version} av protokollet från *{title}*, ett nytt utkast; den godkända versionen är oförändrad.",
+  "minutes.approve": "Godkänn",
+  "minutes.edit": "Redigera",
+  "minutes.approved": "Version {version} av protokollet från *{title}* är godkänd och publicerad i kanalen.",
+  "minutes.announce": "📝 Protokoll från *{title}* (version {version}), godkänt av {name}",
+  "minutes.files.comment":
+    "Protokollet från *{title}* (version {version}) som DOCX och Markdown, och åtgärderna som CSV.",
+  "minutes.files.draft":
+    "Ett UTKAST till protokoll från *{title}* (version {version}, inte godkänt ännu) som DOCX och Markdown, och åtgärderna som CSV.",
+  "minutes.files.docx": "Protokoll (Word)",
+  "minutes.files.markdown": "Protokoll (Markdown)",
+  "minutes.files.csv": "Åtgärder (CSV)",
+  // Languages and data rights
+  "cmd.language": "Språket som Ennakko använder med dig: fi, sv, en eller nl",
+  "cmd.my-data": "Allt som Ennakko har sparat om dig, som JSON- och CSV-filer",
+  "cmd.erase": "Radera en medlems personuppgifter",
+  "language.current":
+    "Jag talar {language} med dig. Alternativ: {choices}. Byt med `/cluster language <fi|sv|en|nl>`.",
+  "language.set": "Klart: från och med nu talar jag {language} med dig.",
+  "language.usage": "`{value}` är inte ett språk jag talar. Välj ett av: {choices}.",
+  "mydata.comment":
+    "Allt som Ennakko har sparat om dig: en JSON-fil med alla detaljer och en CSV med en rad per uppgift. Anonyma enkätsvar ingår inte: inget kopplar dem till dig.",
+  "mydata.json": "Dina uppgifter (JSON)",
+  "mydata.csv": "Dina uppgifter (CSV)",
+  "erase.confirm":
+    "Radera personuppgifterna för *{user}*? Namn, e-post och chattkonton tas bort och personen lämnar alla kluster, även *{cluster}*. Personens beslut och åtgärder finns kvar, med en tidigare medlem som ägare; anonyma enkätsvar påverkas inte. Det här kan inte ångras.",
+  "erase.button": "Radera personuppgifter",
+  "erase.done":
+    "Klart: medlemmens personuppgifter har raderats. Personens beslut och åtgärder visar nu en tidigare medlem; händelseloggen registrerar att du gjorde det.",
+  "error.ERASE_SELF":
+    "Du kan inte radera dig själv här: be en annan ordförande eller prognoskoordinatorn. `/cluster my-data` visar vad som har sparats om dig.",
 };

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Pulse" ADD COLUMN     "summary" JSONB;
+

@@ -1,0 +1,295 @@
+// The chairs' report: a private message (skill demand across clusters with a bar chart, the measures
+// scorecard, upcoming meetings) and the same content as a Markdown briefing pack.
+import type { ChairsReport, ClusterReport } from "../../app/chairs-report.ts";
+import type { MatrixCell } from "../../domain/cross-assessment.ts";
+import type { Locale } from "../../domain/locale.ts";
+import { formatInZone } from "../../domain/zoned-time.ts";
+import { type Bar, LAPLAND_BLUE, renderBarChart } from "../../exports/bar-chart-png.ts";
+import { DOCX_MIME, docx } from "../../exports/docx.ts";
+import type { DocBlock } from "../../exports/minutes-document.ts";
+import type { Translate } from "../i18n/catalog.ts";
+import {
+  type Element,
+  type FileAttachment,
+  type ImageElement,
+  moment,
+  pngDataUri,
+  text,
+  type View,
+  view,
+  withoutMoments,
+} from "../view.ts";
+
+const CHART_WIDTH = 560;
+/** Bars in the chart, so the card stays within Teams' size limit; the pack has every row. */
+const CHART_MAX_BARS = 24;
+const SCORECARD_COLORS = { onTrack: "#2e7d32", overdue: "#c62828", done: LAPLAND_BLUE } as const;
+
+const percent = (share: number | null, locale: Locale) =>
+  share === null ? "–" : new Intl.NumberFormat(locale, { style: "percent" }).format(share);
+
+export function chairsReportView(report: ChairsReport, t: Translate, locale: Locale): View {
+  const heading = t("chairs.heading", { forum: report.forumName, n: report.clusters.length });
+  const elements: Element[] = [text(heading, "heading")];
+  if (report.clusters.length === 0) {
+    elements.push(text(t("chairs.noClusters")));
+    return view(heading, ...elements);
+  }
+  elements.push(text(t("chairs.skills.heading"), "heading"));
+  elements.push(text(sourceLines(report, t).join("\n"), "muted"));
+  const horizons = report.matrix.filter((h) => h.rows.length > 0);
+  if (horizons.length === 0) elements.push(text(t("chairs.skills.none")));
+  for (const { horizon, rows } of horizons) {
+    const lines = rows.map((row) => {
+      const growing = report.clusters.filter((c) => row.cells[c.clusterId] === "GROWING").map((c) => c.name);
+      const line = t("chairs.skills.row", { skill: row.skill, growing: row.growingIn, rated: row.ratedIn });
+      return growing.length ? `• ${line} (${growing.join(", ")})` : `• ${line}`;
+    });
+    elements.push(text(`*${t("chairs.skills.horizon", { years: horizon })}*\n${lines.join("\n")}`));
+  }
+  if (horizons.length) elements.push(text(t("chairs.skills.rule"), "muted"));
+  const chart = horizons.length ? skillChart(report, t, locale) : scorecardChart(report, t, locale);
+  if (chart) elements.push(chart);
+  elements.push({ type: "divider" });
+  elements.push(text(t("chairs.scorecard.heading"), "heading"));
+  elements.push(text(report.clusters.map((c) => `• ${scorecardLine(c, t, locale)}`).join("\n")));
+  elements.push({ type: "divider" });
+  elements.push(text(t("chairs.meetings.heading"), "heading"));
+  elements.push(text(report.clusters.flatMap((c) => meetingLines(c, t, locale, true)).join("\n")));
+  return view(heading, ...elements);
+}
+
+function sourceLines(report: ChairsReport, t: Translate): string[] {
+  return report.clusters.map((c) => {
+    if (!c.pulse) return t("chairs.source.none", { cluster: c.name });
+    const params = { cluster: c.name, title: c.pulse.title, n: c.pulse.respondents };
+    return c.grid === "HIDDEN" ? t("chairs.source.hidden", params) : t("chairs.source.pulse", params);
+  });
+}
+
+function scorecardLine(c: ClusterReport, t: Translate, locale: Locale): string {
+  const s = c.scorecard;
+  return t("chairs.scorecard.row", {
+    cluster: c.name,
+    open: s.open,
+    onTrack: s.onTrack,
+    overdue: s.overdue,
+    done: s.done,
+    onTime: percent(s.onTimeShare, locale),
+  });
+}
+
+function meetingLines(c: ClusterReport, t: Translate, locale: Locale, moments: boolean): string[] {
+  if (c.meetings.length === 0) return [`• ${t("chairs.meetings.none", { cluster: c.name })}`];
+  return c.meetings.map((m) => {
+    const when = formatInZone(m.startsAt, locale, c.timeZone, "dateTime");
+    const line = t("chairs.meetings.row", {
+      cluster: c.name,
+      title: m.title,
+      when: moments ? moment(m.startsAt, when) : when,
+    });
+    return `• ${line}${m.location ? ` – ${m.location}` : ""}`;
+  });
+}
+
+/** Bars: in how many clusters demand is growing, per skill and horizon (the first rows of each). */
+function skillChart(report: ChairsReport, t: Translate, locale: Locale): ImageElement | null {
+  const withRows = report.matrix.filter((h) => h.rows.length > 0);
+  const perHorizon = Math.max(1, Math.floor(CHART_MAX_BARS / Math.max(1, withRows.length)));
+  const bars: Bar[] = withRows.flatMap(({ horizon, rows }) =>
+    rows.slice(0, perHorizon).map((row) => ({
+      label: `${row.skill} · ${t("pulse.results.horizonShort", { years: horizon })}`,
+      value: row.growingIn,
+      valueLabel: `${row.growingIn}/${row.ratedIn}`,
+      color: LAPLAND_BLUE,
+    })),
+  );
+  if (bars.length === 0) return null;
+  const title = t("chairs.chart.skills");
+  const png = renderBarChart({ title, bars, width: CHART_WIDTH, locale });
+  const alt = bars.map((b) => `${b.label} ${b.valueLabel}`).join(", ");
+  return { type: "image", url: pngDataUri(png), alt: `${title}: ${alt}`, title };
+}
+
+/** Without skill figures: the measures per cluster, on track / overdue / done. */
+function scorecardChart(report: ChairsReport, t: Translate, locale: Locale): ImageElement | null {
+  const bars: Bar[] = report.clusters
+    .filter((c) => c.scorecard.open + c.scorecard.done > 0)
+    .slice(0, CHART_MAX_BARS)
+    .map((c) => ({
+      label: c.name,
+      value: c.scorecard.open + c.scorecard.done,
+      segments: [
+        { value: c.scorecard.onTrack, color: SCORECARD_COLORS.onTrack },
+        { value: c.scorecard.overdue, color: SCORECARD_COLORS.overdue },
+        { value: c.scorecard.done, color: SCORECARD_COLORS.done },
+      ],
+    }));
+  if (bars.length === 0) return null;
+  const title = t("chairs.chart.measures");
+  const legend = [
+    { label: t("chairs.md.onTrack"), color: SCORECARD_COLORS.onTrack },
+    { label: t("chairs.md.overdue"), color: SCORECARD_COLORS.overdue },
+    { label: t("chairs.md.done"), color: SCORECARD_COLORS.done },
+  ];
+  const png = renderBarChart({ title, bars, legend, width: CHART_WIDTH, locale });
+  const alt = bars.map((b) => `${b.label} ${b.value}`).join(", ");
+  return { type: "image", url: pngDataUri(png), alt: `${title}: ${alt}`, title };
+}
+
+// --- the briefing pack -----------------------------------------------------------------------------
+
+const CELL_MARK: Record<MatrixCell, string> = { GROWING: "▲", NOT_GROWING: "○", HIDDEN: "·", NO_DATA: "" };
+const cellText = (s: string) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+const row = (cells: string[]) => `| ${cells.map(cellText).join(" | ")} |`;
+const table = (head: string[], rows: string[][]) =>
+  [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n");
+/** Our markup is Slack-like `*bold*`; Markdown wants `**bold**`. */
+const markdownBold = (s: string) => s.replace(/\*([^*\n]+)\*/g, "**$1**");
+
+export function chairsReportMarkdown(report: ChairsReport, t: Translate, locale: Locale): string {
+  const out: string[] = [];
+  out.push(`# ${t("chairs.heading", { forum: report.forumName, n: report.clusters.length })}`);
+  out.push(
+    t("chairs.generated", { when: formatInZone(report.generatedAt, locale, report.timeZone, "dateTime") }),
+  );
+  if (report.clusters.length === 0) {
+    out.push(t("chairs.noClusters"));
+    return `${out.join("\n\n")}\n`;
+  }
+  out.push(`## ${t("chairs.skills.heading")}`);
+  out.push(
+    sourceLines(report, t)
+      .map((l) => `- ${markdownBold(l)}`)
+      .join("\n"),
+  );
+  const horizons = report.matrix.filter((h) => h.rows.length > 0);
+  if (horizons.length === 0) out.push(t("chairs.skills.none"));
+  for (const { horizon, rows } of horizons) {
+    out.push(`### ${t("chairs.skills.horizon", { years: horizon })}`);
+    out.push(
+      table(
+        [t("chairs.md.skill"), ...report.clusters.map((c) => c.name), t("chairs.md.growingIn")],
+        rows.map((r) => [
+          r.skill,
+          ...report.clusters.map((c) => CELL_MARK[r.cells[c.clusterId] ?? "NO_DATA"]),
+          `${r.growingIn}/${r.ratedIn}`,
+        ]),
+      ),
+    );
+  }
+  if (horizons.length) out.push(`${t("chairs.md.legend")}\n\n${t("chairs.skills.rule")}`);
+  out.push(`## ${t("chairs.scorecard.heading")}`);
+  out.push(
+    table(
+      [
+        t("chairs.md.cluster"),
+        t("chairs.md.open"),
+        t("chairs.md.onTrack"),
+        t("chairs.md.overdue"),
+        t("chairs.md.done"),
+        t("chairs.md.onTime"),
+      ],
+      report.clusters.map((c) => [
+        c.name,
+        String(c.scorecard.open),
+        String(c.scorecard.onTrack),
+        String(c.scorecard.overdue),
+        String(c.scorecard.done),
+        percent(c.scorecard.onTimeShare, locale),
+      ]),
+    ),
+  );
+  out.push(`## ${t("chairs.meetings.heading")}`);
+  out.push(
+    report.clusters
+      .flatMap((c) => meetingLines(c, t, locale, false))
+      .map((l) => markdownBold(withoutMoments(l)).replace(/^• /, "- "))
+      .join("\n"),
+  );
+  return `${out.join("\n\n")}\n`;
+}
+
+const plain = (s: string) => withoutMoments(s).replace(/\*([^*\n]+)\*/g, "$1");
+
+/** The briefing pack as document blocks: the same content as the Markdown, for Word. */
+export function chairsReportBlocks(report: ChairsReport, t: Translate, locale: Locale): DocBlock[] {
+  const blocks: DocBlock[] = [
+    { kind: "title", text: t("chairs.heading", { forum: report.forumName, n: report.clusters.length }) },
+    {
+      kind: "paragraph",
+      text: t("chairs.generated", {
+        when: formatInZone(report.generatedAt, locale, report.timeZone, "dateTime"),
+      }),
+    },
+  ];
+  if (report.clusters.length === 0) return [...blocks, { kind: "paragraph", text: t("chairs.noClusters") }];
+  blocks.push({ kind: "heading", level: 1, text: t("chairs.skills.heading") });
+  blocks.push({ kind: "bullets", items: sourceLines(report, t).map(plain) });
+  const horizons = report.matrix.filter((h) => h.rows.length > 0);
+  if (horizons.length === 0) blocks.push({ kind: "paragraph", text: t("chairs.skills.none") });
+  for (const { horizon, rows } of horizons) {
+    blocks.push({ kind: "heading", level: 2, text: t("chairs.skills.horizon", { years: horizon }) });
+    blocks.push({
+      kind: "table",
+      header: [t("chairs.md.skill"), ...report.clusters.map((c) => c.name), t("chairs.md.growingIn")],
+      rows: rows.map((r) => [
+        r.skill,
+        ...report.clusters.map((c) => CELL_MARK[r.cells[c.clusterId] ?? "NO_DATA"]),
+        `${r.growingIn}/${r.ratedIn}`,
+      ]),
+    });
+  }
+  if (horizons.length) {
+    blocks.push({ kind: "paragraph", text: t("chairs.md.legend") });
+    blocks.push({ kind: "paragraph", text: t("chairs.skills.rule") });
+  }
+  blocks.push({ kind: "heading", level: 1, text: t("chairs.scorecard.heading") });
+  blocks.push({
+    kind: "table",
+    header: [
+      t("chairs.md.cluster"),
+      t("chairs.md.open"),
+      t("chairs.md.onTrack"),
+      t("chairs.md.overdue"),
+      t("chairs.md.done"),
+      t("chairs.md.onTime"),
+    ],
+    rows: report.clusters.map((c) => [
+      c.name,
+      String(c.scorecard.open),
+      String(c.scorecard.onTrack),
+      String(c.scorecard.overdue),
+      String(c.scorecard.done),
+      percent(c.scorecard.onTimeShare, locale),
+    ]),
+  });
+  blocks.push({ kind: "heading", level: 1, text: t("chairs.meetings.heading") });
+  blocks.push({
+    kind: "bullets",
+    items: report.clusters
+      .flatMap((c) => meetingLines(c, t, locale, false))
+      .map((l) => plain(l).replace(/^• /, "")),
+  });
+  return blocks;
+}
+
+/** The briefing pack for the person who asked: DOCX for Word, and the same as Markdown. */
+export function chairsReportFiles(report: ChairsReport, t: Translate, locale: Locale): FileAttachment[] {
+  const base = `chairs-report-${report.generatedAt.toISOString().slice(0, 10)}`;
+  const document = docx(chairsReportBlocks(report, t, locale), { date: report.generatedAt });
+  return [
+    {
+      filename: `${base}.docx`,
+      mimeType: DOCX_MIME,
+      title: t("chairs.pack.title"),
+      content: document.toString("base64"),
+    },
+    {
+      filename: `${base}.md`,
+      mimeType: "text/markdown",
+      title: `${t("chairs.pack.title")} (Markdown)`,
+      content: Buffer.from(chairsReportMarkdown(report, t, locale), "utf8").toString("base64"),
+    },
+  ];
+}

@@ -1,0 +1,145 @@
+// The chairs' forum on Slack, end to end: the report is refused in a cluster's channel; a member cannot
+// bind the forum, a chair can; cluster commands are refused in the forum; the report comes as a private
+// answer with an uploaded chart, and the briefing pack as a Markdown file in the chair's DM.
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { seedQuestionBank } from "../../../src/app/seed-question-bank.ts";
+import { setupCluster } from "../../../src/app/setup-cluster.ts";
+import { systemClock } from "../../../src/app/shared/context.ts";
+import { surfaceComposer } from "../../../src/surface/compose-notification.ts";
+import type { FakeSlackApi } from "../../fakes/slack-api.ts";
+import { closedSkillPulse } from "../../support/chairs-fixtures.ts";
+import { truncateAll } from "../../support/database.ts";
+import { slackChannel, slackUser } from "../../support/people.ts";
+import { type Block, slackJourney, startSlackBot, stopSlackBot } from "../../support/slack-journey.ts";
+import type { TestBot } from "../../support/test-bot.ts";
+import { docxText, unzip } from "../../support/unzip.ts";
+
+let slack: FakeSlackApi;
+let bot: TestBot;
+let n = 0;
+
+beforeAll(async () => {
+  ({ slack, bot } = await startSlackBot({
+    "U-AINO": { display_name: "Aino", locale: "en-GB" },
+    "U-OLLI": { display_name: "Olli", locale: "en-GB" },
+    "U-PEKKA": { display_name: "Pekka", locale: "en-GB" },
+    "U-BEA": { display_name: "Bea", locale: "en-GB" },
+  }));
+});
+afterAll(() => stopSlackBot(bot, slack));
+
+const journey = slackJourney(() => ({ bot, slack }), { nextId: () => `c${++n}` });
+const { command, reply, createCluster } = journey;
+const ctx = () => ({ db: bot.db.prisma, clock: systemClock, compose: surfaceComposer });
+
+beforeEach(async () => {
+  await truncateAll(bot.db);
+  await seedQuestionBank(ctx());
+  slack.reset();
+  await createCluster("U-AINO", "Energy");
+  await reply(await command("U-OLLI", "join"));
+  await reply(await command("U-PEKKA", "join"));
+  // A second cluster, bound in another channel of the same workspace, with no pulse yet.
+  await setupCluster(ctx(), {
+    actor: slackUser("U-BEA", "Bea"),
+    conversation: slackChannel("C-MINING"),
+    name: "Mining",
+    locale: "en",
+  });
+  await closedSkillPulse(bot.db, "Energy", ["Welding", "Automation"], {
+    Aino: [
+      { skill: "Welding", horizon: 1, level: "GROWING" },
+      { skill: "Automation", horizon: 1, level: "STABLE" },
+    ],
+    Olli: [
+      { skill: "Welding", horizon: 1, level: "STRONGLY_GROWING" },
+      { skill: "Automation", horizon: 1, level: "STABLE" },
+    ],
+    Pekka: [
+      { skill: "Welding", horizon: 1, level: "STABLE" },
+      { skill: "Automation", horizon: 1, level: "GROWING" },
+    ],
+  });
+  slack.reset();
+});
+
+const textOf = (blocks: Block[]) => JSON.stringify(blocks);
+
+it("binds the chairs' forum and gives the report with a chart and a DOCX and Markdown briefing pack", async () => {
+  // In a cluster's own channel the report is refused with a pointer to the forum.
+  expect((await reply(await command("U-AINO", "chairs report"))).text).toContain(
+    "Reports are given in the chairs' forum",
+  );
+  // Only chairs, vice-chairs and coordinators may bind it.
+  expect((await reply(await command("U-OLLI", "forum setup Chairs", "C-CHAIRS"))).text).toBe(
+    "The chairs' forum is for the chairs, vice-chairs and foresight coordinators of the clusters.",
+  );
+  expect((await reply(await command("U-AINO", "forum setup Chairs", "C-CHAIRS"))).text).toContain(
+    "This channel is now *Chairs*, the chairs' forum.",
+  );
+  const announced = (await slack.waitFor("chat.postMessage")).find((c) => c.body.channel === "C-CHAIRS")!;
+  expect(String(announced.body.text)).toContain("*Chairs* is the chairs' forum");
+  const forum = await bot.db.prisma.cluster.findFirstOrThrow({ where: { kind: "CHAIRS_FORUM" } });
+  expect(forum.name).toBe("Chairs");
+
+  // Cluster commands make no sense in the forum; help says what the forum is.
+  expect((await reply(await command("U-AINO", "status", "C-CHAIRS"))).text).toContain(
+    "This channel is the chairs' forum: cluster commands work in each cluster's own channel.",
+  );
+  expect((await reply(await command("U-AINO", "join", "C-CHAIRS"))).text).toContain(
+    "cluster commands work in each cluster's own channel",
+  );
+  expect((await reply(await command("U-AINO", "help", "C-CHAIRS"))).text).toContain(
+    "Its members are the chairs, vice-chairs and foresight coordinators of the clusters.",
+  );
+  // A plain member of a cluster is not a forum member.
+  expect((await reply(await command("U-OLLI", "chairs report", "C-CHAIRS"))).text).toBe(
+    "The chairs' forum is for the chairs, vice-chairs and foresight coordinators of the clusters.",
+  );
+
+  // The Mining chair gets the report privately, with the chart uploaded and shown from Slack's file.
+  const before = slack.callsTo("files.completeUploadExternal").length;
+  const report = await reply(await command("U-BEA", "chairs report", "C-CHAIRS"));
+  expect(report.response_type).toBe("ephemeral");
+  const blocks = report.blocks as Block[];
+  expect(textOf(blocks)).toContain("Chairs: the clusters side by side (2)");
+  expect(textOf(blocks)).toContain("Welding: growing in 1 of 1 clusters (Energy)");
+  expect(textOf(blocks)).toContain("Automation: growing in 0 of 1 clusters");
+  expect(textOf(blocks)).toContain("Mining: no closed pulse with the skill-need grid");
+  expect(textOf(blocks)).toContain("*Energy*: 0 open (0 on track, 0 overdue)");
+  expect(textOf(blocks)).toContain("*Mining*: no meeting scheduled");
+  const images = blocks.filter((b) => b.type === "image");
+  expect(images).toHaveLength(1);
+  const chart = slack.uploadedFiles.get(
+    (images[0] as unknown as { slack_file: { id: string } }).slack_file.id,
+  )!;
+  expect(chart.bytes.subarray(1, 4).toString("ascii")).toBe("PNG");
+
+  // The briefing pack: a DOCX and a Markdown file in Bea's DM with the bot.
+  await slack.waitFor("files.completeUploadExternal", before + 2);
+  const shared = [...slack.uploadedFiles.values()].filter((f) => f.channelId === "D-U-BEA");
+  expect(shared.map((f) => f.filename.replace(/\d{4}-\d{2}-\d{2}/, "DATE")).sort()).toEqual([
+    "chairs-report-DATE.docx",
+    "chairs-report-DATE.md",
+  ]);
+  const word = shared.find((f) => f.filename.endsWith(".docx"))!;
+  const documentXml = unzip(word.bytes).get("word/document.xml")!.toString("utf8");
+  expect(docxText(documentXml)).toContain("Where skill demand is growing");
+  const markdown = shared.find((f) => f.filename.endsWith(".md"))!.bytes.toString("utf8");
+  expect(markdown).toContain("# 🧭 Chairs: the clusters side by side (2)");
+  expect(markdown).toContain("| Skill | Energy | Mining | Growing in |");
+  expect(markdown).toContain("| Welding | ▲ |  | 1/1 |");
+  expect(markdown).toContain("| Automation | ○ |  | 0/1 |");
+});
+
+it("refuses a second forum and binding a cluster's channel", async () => {
+  await reply(await command("U-AINO", "forum setup Chairs", "C-CHAIRS"));
+  expect((await reply(await command("U-BEA", "forum setup Chairs two", "C-OTHER"))).text).toBe(
+    "This workspace already has a chairs' forum: *Chairs*.",
+  );
+  expect((await reply(await command("U-AINO", "forum setup Chairs"))).text).toContain("Energy");
+  expect((await reply(await command("U-AINO", "forum setup", "C-OTHER"))).text).toContain(
+    "/cluster forum setup &lt;name&gt;",
+  );
+  expect(await bot.db.prisma.cluster.count({ where: { kind: "CHAIRS_FORUM" } })).toBe(1);
+});
