@@ -12,6 +12,7 @@ import {
   invoke,
   type Json,
   message,
+  openUrlActions,
   postActivity,
   type TeamsChannel,
   type TeamsUser,
@@ -139,6 +140,21 @@ export const below = (card: Json, id: string) => {
 /** The error texts of a form card (its Attention-coloured elements). */
 export const errorsOn = (card: Json) =>
   (card.body as Json[]).filter((e) => e.color === "Attention").map((e) => String(e.text));
+
+// ── files sent to a personal chat ────────────────────────────────────────────────────────────────
+/** The download links on the cards the bot sent in `calls` (a file output on Teams). */
+export function downloadLinks(calls: ConnectorCall[]): string[] {
+  return calls
+    .filter((c) => c.operation === "send")
+    .flatMap((c) => openUrlActions(cardOf(c)).map((a) => String(a.url)));
+}
+
+/** GETs a download link from the bot's own server (PUBLIC_URL points at it in production). */
+export async function download(bot: TestBot, url: string): Promise<Buffer> {
+  const res = await fetch(`${bot.baseUrl}${new URL(url).pathname}`);
+  expect(res.status).toBe(200);
+  return Buffer.from(await res.arrayBuffer());
+}
 
 // ── acting as Teams users ────────────────────────────────────────────────────────────────────────
 /**

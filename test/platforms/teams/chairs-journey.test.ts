@@ -12,6 +12,8 @@ import { truncateAll } from "../../support/database.ts";
 import { cardTexts, type Json, teamsChannel, teamsUser } from "../../support/teams-activities.ts";
 import {
   cardOf,
+  download,
+  downloadLinks,
   expectNoApology,
   inChannel,
   startTeamsBot,
@@ -119,22 +121,12 @@ it("binds the chairs' forum and gives the report with an inline chart and a DOCX
   expect(JSON.stringify(replies).length).toBeLessThan(28_000 * replies.length);
 
   // The briefing pack: a download link in Bea's personal chat, the Markdown behind it.
-  const links = (await deliverOutbox()).filter((c) => c.operation === "send");
-  const urls: string[] = [];
-  const collect = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(collect);
-    else if (node && typeof node === "object") {
-      const o = node as Json;
-      if (o.type === "Action.OpenUrl") urls.push(String(o.url));
-      Object.values(o).forEach(collect);
-    }
-  };
-  collect(links.map(cardOf));
+  const urls = downloadLinks(await deliverOutbox());
   const packUrl = urls.find((u) => /chairs-report-\d{4}-\d{2}-\d{2}\.md$/.test(u))!;
   expect(packUrl).toBeTruthy();
-  const markdown = await (await fetch(`${bot.baseUrl}${new URL(packUrl).pathname}`)).text();
+  const markdown = (await download(bot, packUrl)).toString("utf8");
   const wordUrl = urls.find((u) => /chairs-report-\d{4}-\d{2}-\d{2}\.docx$/.test(u))!;
-  const word = Buffer.from(await (await fetch(`${bot.baseUrl}${new URL(wordUrl).pathname}`)).arrayBuffer());
+  const word = await download(bot, wordUrl);
   expect(docxText(unzip(word).get("word/document.xml")!.toString("utf8"))).toContain("5-year horizon");
   expect(markdown).toContain("| Skill | Energy | Mining | Growing in |");
   expect(markdown).toContain("| Welding | ▲ |  | 1/1 |");

@@ -15,6 +15,8 @@ import {
 } from "../../support/teams-activities.ts";
 import {
   cardOf,
+  download,
+  downloadLinks,
   expectNoApology,
   inChannel,
   inPrivate,
@@ -59,22 +61,10 @@ const textOf = (call: ConnectorCall) => cardTexts(cardOf(call)).join("\n");
 
 /** The download links the outbox posted, fetched from the bot: filename → body. */
 async function downloads(calls: ConnectorCall[]): Promise<Map<string, string>> {
-  const urls: string[] = [];
-  const collect = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(collect);
-    else if (node && typeof node === "object") {
-      const o = node as Json;
-      if (o.type === "Action.OpenUrl") urls.push(String(o.url));
-      Object.values(o).forEach(collect);
-    }
-  };
-  collect(calls.filter((c) => c.operation === "send").map(cardOf));
   const files = new Map<string, string>();
-  for (const url of urls) {
+  for (const url of downloadLinks(calls)) {
     expect(url.startsWith(`${PUBLIC_URL}/files/`)).toBe(true);
-    const res = await fetch(`${bot.baseUrl}${new URL(url).pathname}`);
-    expect(res.status).toBe(200);
-    files.set(url.split("/").at(-1)!, await res.text());
+    files.set(url.split("/").at(-1)!, (await download(bot, url)).toString("utf8"));
   }
   return files;
 }

@@ -20,6 +20,8 @@ import {
 import {
   allCardTexts,
   cardOf,
+  download,
+  downloadLinks,
   expectNoApology,
   inChannel,
   inputsOf,
@@ -83,22 +85,8 @@ async function draftAndSave(inputs: Record<string, string>) {
 }
 
 /** The download links the outbox sent to the personal chat. */
-async function deliveredLinks(): Promise<string[]> {
-  const sent = (await deliverOutbox()).filter((c) => c.operation === "send");
-  const urls: string[] = [];
-  const collect = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(collect);
-    else if (node && typeof node === "object") {
-      const o = node as Json;
-      if (o.type === "Action.OpenUrl") urls.push(String(o.url));
-      Object.values(o).forEach(collect);
-    }
-  };
-  collect(sent.map(cardOf));
-  return urls;
-}
-const download = async (url: string) =>
-  Buffer.from(await (await fetch(`${bot.baseUrl}${new URL(url).pathname}`)).arrayBuffer());
+const deliveredLinks = async () => downloadLinks(await deliverOutbox());
+const fetchFile = (url: string) => download(bot, url);
 
 it("drafts in a form card, approves to the channel, sends the files as links, and versions a later edit", async () => {
   // Members may neither draft nor get unapproved minutes.
@@ -142,14 +130,14 @@ it("drafts in a form card, approves to the channel, sends the files as links, an
     "minutes-spring-2027-v1.docx",
     "minutes-spring-2027-v1.md",
   ]);
-  const docx = await download(urls.find((u) => u.endsWith(".docx"))!);
+  const docx = await fetchFile(urls.find((u) => u.endsWith(".docx"))!);
   const text = docxText(unzip(docx).get("word/document.xml")!.toString("utf8"));
   expect(text).toContain("Present: Emma Chair, Sanna Secretary");
   expect(text).toContain("Absent: Mikko Member");
   expect(text).toContain("Hydrogen valley: Apply for hydrogen valley funding");
   expect(text).toContain("Survey employers");
-  expect((await download(urls.find((u) => u.endsWith(".md"))!)).toString("utf8")).toContain("## Decisions");
-  const csv = parseCsv((await download(urls.find((u) => u.endsWith(".csv"))!)).toString("utf8"));
+  expect((await fetchFile(urls.find((u) => u.endsWith(".md"))!)).toString("utf8")).toContain("## Decisions");
+  const csv = parseCsv((await fetchFile(urls.find((u) => u.endsWith(".csv"))!)).toString("utf8"));
   expect(csv.map((r) => r[0])).toEqual(["Measure", "Write the funding application", "Survey employers"]);
 
   // An edit after approval: version 2 as a new draft, version 1 unchanged.

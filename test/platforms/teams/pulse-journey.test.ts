@@ -21,6 +21,8 @@ import {
 } from "../../support/teams-activities.ts";
 import {
   cardOf,
+  download,
+  downloadLinks,
   errorsOn,
   expectNoApology,
   inPrivate,
@@ -224,20 +226,9 @@ it("runs an anonymous pulse: form card, sheets in 1:1 chats, buttons and a form,
   connector.reset();
   const exported = cardOf(onlyReply(await say(emma, "pulse export")));
   expect(cardTexts(exported).join("\n")).toContain("personal chat");
-  const links = (await deliverOutbox()).filter((c) => c.operation === "send");
-  const urls: string[] = [];
-  const collect = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(collect);
-    else if (node && typeof node === "object") {
-      const o = node as Json;
-      if (o.type === "Action.OpenUrl") urls.push(String(o.url));
-      Object.values(o).forEach(collect);
-    }
-  };
-  collect(links.map(cardOf));
+  const urls = downloadLinks(await deliverOutbox());
   expect(urls).toHaveLength(2);
-  const answersUrl = urls.find((u) => u.endsWith("answers.csv"))!;
-  const csv = await (await fetch(`${bot.baseUrl}${new URL(answersUrl).pathname}`)).text();
+  const csv = (await download(bot, urls.find((u) => u.endsWith("answers.csv"))!)).toString("utf8");
   expect(csv).toContain("education-cooperation");
   expect(csv).not.toMatch(/Emma|Mikko|Saara/);
 });
