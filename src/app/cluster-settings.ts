@@ -1,7 +1,13 @@
 // A cluster's tunable rhythm, stored as JSON in Cluster.settings and read through one schema so a
 // missing or half-written settings object still yields every default.
 import { z } from "zod";
+import { type CycleTerm, isMonthDay } from "../domain/cycle-terms.ts";
 import { FollowUpSettingsSchema } from "../domain/follow-up-policy.ts";
+
+const DEFAULT_CYCLE_TERMS: CycleTerm[] = [
+  { name: "spring", start: "02-01", end: "05-31" },
+  { name: "autumn", start: "09-01", end: "11-30" },
+];
 
 export const ClusterSettingsSchema = z.object({
   followUp: FollowUpSettingsSchema.prefault({}),
@@ -31,6 +37,23 @@ export const ClusterSettingsSchema = z.object({
        * only their stored aggregates (see src/app/retention.ts).
        */
       keepPulseCycles: z.number().int().min(1).max(100).default(4),
+    })
+    .prefault({}),
+  cycle: z
+    .object({
+      /** The cluster's terms, as month-day windows of the calendar year (see src/domain/cycle-terms.ts). */
+      terms: z
+        .array(
+          z.object({
+            name: z.string().min(1).max(30),
+            start: z.string().refine(isMonthDay),
+            end: z.string().refine(isMonthDay),
+          }),
+        )
+        .max(4)
+        .default(DEFAULT_CYCLE_TERMS),
+      /** The chair, secretary and coordinator get the kickoff this many weeks before a term opens. */
+      kickoffWeeksBefore: z.number().int().min(1).max(12).default(3),
     })
     .prefault({}),
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
 import { ok, type Result } from "../domain/result.ts";
 import { can, type Role } from "../domain/roles.ts";
+import { type CycleStatus, cycleStatus } from "./cycle-status.ts";
 import { authorize } from "./shared/authorize.ts";
 import type { AppContext } from "./shared/context.ts";
 import { ensurePerson } from "./shared/identity.ts";
@@ -25,6 +26,8 @@ export type ClusterStatus = {
     count: number;
     recent: { target: string; platform: string; error: string; at: Date }[];
   } | null;
+  /** Where the cluster is in its cycle (src/app/cycle-status.ts). */
+  cycle: CycleStatus;
 };
 
 export async function clusterStatus(
@@ -58,6 +61,7 @@ export async function clusterStatus(
     platforms: bindings.map((b) => b.platform),
     yourRole: membership.role,
     failedDeliveries,
+    cycle: await cycleStatus(ctx, cluster),
   });
 }
 

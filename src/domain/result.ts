@@ -59,6 +59,9 @@ export const FAILURE_REASONS = [
   "FORUM_EXISTS",
   // Data rights: erasure is done by another chair or coordinator
   "ERASE_SELF",
+  // Cycle rhythm: term windows
+  "CYCLE_WINDOW_EMPTY",
+  "CYCLE_WINDOWS_OVERLAP",
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 

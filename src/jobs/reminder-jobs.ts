@@ -4,6 +4,7 @@ import { closeDuePulses } from "../app/close-due-pulses.ts";
 import { purgeDownloads } from "../app/purge-downloads.ts";
 import { applyRetention } from "../app/retention.ts";
 import { scheduleClusterDigests } from "../app/schedule-cluster-digests.ts";
+import { scheduleCycleKickoffs } from "../app/schedule-cycle-kickoffs.ts";
 import { scheduleMeasureFollowUps } from "../app/schedule-measure-follow-ups.ts";
 import { schedulePollNudges } from "../app/schedule-poll-nudges.ts";
 import { schedulePulseReminders } from "../app/schedule-pulse-reminders.ts";
@@ -18,6 +19,7 @@ export function reminderJobs(app: AppContext): Job[] {
     { name: "close-due-pulses", cron: "50 * * * * *", run: () => closeDuePulses(app) },
     { name: "purge-downloads", cron: "30 7 * * * *", run: () => purgeDownloads(app) },
     { name: "pulse-reminders", cron: "30 */5 * * * *", run: () => schedulePulseReminders(app) },
+    { name: "cycle-kickoffs", cron: "10 */5 * * * *", run: () => scheduleCycleKickoffs(app) },
     { name: "pulse-retention", cron: "0 15 3 * * *", run: () => applyRetention(app) },
   ];
 }

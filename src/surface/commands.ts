@@ -47,6 +47,17 @@ export const COMMANDS = [
   },
   { name: "status", args: [], summary: "The cluster at a glance", requires: "cluster.view" },
   {
+    name: "cycle",
+    args: [
+      { name: "term", kind: "text", optional: true },
+      { name: "MM-DD", kind: "text", optional: true },
+      { name: "MM-DD", kind: "text", optional: true },
+    ],
+    summary: "The cluster's terms; chair or coordinator: change one",
+    requires: "cluster.view",
+    teamsMenu: false,
+  },
+  {
     name: "meeting plan",
     args: [],
     summary: "Plan the next meeting with a date poll",
@@ -180,6 +191,13 @@ export const COMMANDS = [
     name: "my-data",
     args: [],
     summary: "Everything Ennakko stores about you, as JSON and CSV files",
+    requires: "anyone",
+    teamsMenu: false,
+  },
+  {
+    name: "home",
+    args: [],
+    summary: "Your home: what waits for you in all your clusters",
     requires: "anyone",
     teamsMenu: false,
   },

@@ -5,6 +5,7 @@ import { formatInZone } from "../domain/zoned-time.ts";
 import { translator } from "./i18n/catalog.ts";
 import { calendarLink, downloadLink } from "./links.ts";
 import { type Element, LINK_ACTION_ID, moment, text, type View } from "./view.ts";
+import { cycleKickoffView } from "./views/cycle-view.ts";
 import { measureButtons, statusLabel } from "./views/measure-views.ts";
 import {
   pulseOpenedView,
@@ -172,5 +173,7 @@ export function composeNotification(
       return pulseResultsView(message, t, locale);
     case "pulse.question-result":
       return questionResultView(message, t, locale);
+    case "cycle.kickoff":
+      return cycleKickoffView(message, locale);
   }
 }

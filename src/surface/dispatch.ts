@@ -13,6 +13,7 @@ import {
   isAgendaForm,
 } from "./handlers/agenda.ts";
 import { chairsReportCommand, forumGuard, forumSetupCommand } from "./handlers/chairs.ts";
+import { cycleActionHandler, cycleCommand } from "./handlers/cycle.ts";
 import {
   ERASE_MEMBER_ACTION,
   eraseClicked,
@@ -22,6 +23,7 @@ import {
 } from "./handlers/data-rights.ts";
 import type { HandlerContext } from "./handlers/handler-context.ts";
 import { helpHandler } from "./handlers/help.ts";
+import { homeCommand, homeRefreshed } from "./handlers/home-handler.ts";
 import {
   MEASURE_FORMS,
   measureActionHandler,
@@ -89,6 +91,8 @@ import { type Translate, translator } from "./i18n/catalog.ts";
 import { type Envelope, EnvelopeSchema } from "./intent.ts";
 import { type ParsedCommand, parseCommand } from "./parse-command.ts";
 import { LINK_ACTION_ID, note, type Output } from "./view.ts";
+import { isCycleAction } from "./views/cycle-view.ts";
+import { HOME_ACTIONS } from "./views/home-view.ts";
 import { MEASURE_ACTIONS } from "./views/measure-views.ts";
 import { POLL_ACTIONS } from "./views/poll-view.ts";
 
@@ -153,6 +157,8 @@ function runCommand(hc: HandlerContext, command: ParsedCommand): Promise<Output[
       return roleHandler(hc, command.target, command.role);
     case "status":
       return statusHandler(hc);
+    case "cycle":
+      return cycleCommand(hc, command.edit);
     case "meeting plan":
       return meetingPlanCommand(hc);
     case "meeting":
@@ -197,6 +203,8 @@ function runCommand(hc: HandlerContext, command: ParsedCommand): Promise<Output[
       return languageCommand(hc, command.locale);
     case "my-data":
       return myDataCommand(hc);
+    case "home":
+      return homeCommand(hc);
     case "erase":
       return eraseCommand(hc, command.target);
     case "forum setup":
@@ -215,6 +223,7 @@ async function runAction(hc: HandlerContext, actionId: string, value: string): P
   if (isRecordAction(actionId)) return recordActionHandler(hc, actionId, value);
   if (isMinutesAction(actionId)) return minutesActionHandler(hc, actionId, value);
   if (isPulseAnswerAction(actionId)) return pulseAnswerAction(hc, actionId, value);
+  if (isCycleAction(actionId)) return cycleActionHandler(hc, actionId, value);
   switch (actionId) {
     case LINK_ACTION_ID:
       return [];
@@ -222,6 +231,8 @@ async function runAction(hc: HandlerContext, actionId: string, value: string): P
       return cancelClicked(hc, value);
     case ERASE_MEMBER_ACTION:
       return eraseClicked(hc, value);
+    case HOME_ACTIONS.refresh:
+      return homeRefreshed(hc);
     case POLL_ACTIONS.finalise:
       return finaliseHandler(hc, value);
     case ACTION_IDS.joinCluster:

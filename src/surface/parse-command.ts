@@ -10,9 +10,18 @@ export type ParsedCommand =
   | {
       name: Exclude<
         CommandName,
-        MinutesCommand | "setup" | "role" | "measures" | "stakeholder" | "language" | "erase" | "forum setup"
+        | MinutesCommand
+        | "setup"
+        | "role"
+        | "measures"
+        | "stakeholder"
+        | "language"
+        | "erase"
+        | "forum setup"
+        | "cycle"
       >;
     }
+  | { name: "cycle"; edit?: { term: string; start: string; end: string } }
   | { name: "measures"; filter?: string }
   | { name: MinutesCommand; meeting?: string }
   | { name: "stakeholder"; type: string }
@@ -65,6 +74,14 @@ export function parseCommand(text: string): ParseOutcome {
       // The filter is optional: plain `measures` lists the open ones.
       if (rest.length > 1) return usage;
       return { ok: true, command: rest[0] ? { name: "measures", filter: rest[0] } : { name: "measures" } };
+    case "cycle":
+      // Without words: show the terms; `cycle <term> <MM-DD> <MM-DD>` edits one.
+      if (rest.length === 0) return { ok: true, command: { name: "cycle" } };
+      if (rest.length !== 3) return usage;
+      return {
+        ok: true,
+        command: { name: "cycle", edit: { term: rest[0]!, start: rest[1]!, end: rest[2]! } },
+      };
     case "stakeholder":
       return rest.length === 1 ? { ok: true, command: { name: "stakeholder", type: rest[0]! } } : usage;
     default:
@@ -83,6 +100,7 @@ export function parseCommand(text: string): ParseOutcome {
             | "language"
             | "erase"
             | "forum setup"
+            | "cycle"
           >,
         },
       };

@@ -113,3 +113,20 @@ export function viewSubmissionPayload(f: {
     },
   };
 }
+
+/** An Events API callback (JSON, not form-encoded): e.g. `app_home_opened`. Sign it with `signedJsonHeaders`. */
+export function eventBody(event: Record<string, unknown>, team = "T-LAPLAND"): string {
+  return JSON.stringify({
+    token: "deprecated-verification-token",
+    team_id: team,
+    api_app_id: "A-ENNAKKO",
+    event: { event_ts: String(Date.now() / 1000), ...event },
+    type: "event_callback",
+    event_id: `Ev${Math.random().toString(36).slice(2)}`,
+    event_time: Math.floor(Date.now() / 1000),
+  });
+}
+
+export function signedJsonHeaders(body: string): Record<string, string> {
+  return { ...signedHeaders(body), "content-type": "application/json" };
+}

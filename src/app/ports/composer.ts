@@ -5,6 +5,7 @@ import type { MeasureStatus } from "../../domain/follow-up-policy.ts";
 import type { Locale } from "../../domain/locale.ts";
 import type { CycleComparison, QuestionSummary, ResponseRate } from "../../domain/pulse/aggregate.ts";
 import type { QuestionDefinition } from "../../domain/pulse/question-types.ts";
+import type { CycleKickoffMessage } from "../schedule-cycle-kickoffs.ts";
 import type { PulseSheet } from "../shared/pulse-sheet.ts";
 import type { ViewPayload } from "./chat-gateway.ts";
 
@@ -79,7 +80,9 @@ export type NotificationMessage =
       files: { title: string; filename: string; url: string }[];
       comment: string;
       validHours: number;
-    };
+    }
+  /** A term is near: the cluster's organisers get one-click actions to start it. */
+  | ({ type: "cycle.kickoff" } & CycleKickoffMessage);
 
 /** A pulse's messages: the personal answer sheet, the channel's announcement, reminders, results. */
 export type PulseNotification =

@@ -10,6 +10,7 @@ import type { Dispatcher } from "../../surface/dispatch.ts";
 import { translator } from "../../surface/i18n/catalog.ts";
 import type { Envelope } from "../../surface/intent.ts";
 import type { Output } from "../../surface/view.ts";
+import { registerAppHome } from "./app-home.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { deliverToSlack, type SlackReplyTarget } from "./deliver.ts";
 import { originOf, respondTo } from "./form-origin.ts";
@@ -50,7 +51,9 @@ export function createSlackPlatform(
       ? new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } })
       : new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
   const app = new App({ token: config.botToken, receiver, logger, clientOptions });
-  registerListeners(app, appContext, dispatch, new SlackProfiles(log), log);
+  const profiles = new SlackProfiles(log);
+  registerListeners(app, appContext, dispatch, profiles, log);
+  registerAppHome(app, { appContext, dispatch, profiles, log });
   return {
     app,
     requestListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,

@@ -19,6 +19,7 @@ import type { Dispatcher } from "../../surface/dispatch.ts";
 import { type Translate, translator } from "../../surface/i18n/catalog.ts";
 import type { Envelope } from "../../surface/intent.ts";
 import { type Output, withoutMoments } from "../../surface/view.ts";
+import { homeWelcomeEnvelope } from "./home-welcome.ts";
 import { answerMessageAction, isMessageActionInvoke } from "./message-extension.ts";
 import { readJsonBody, toBotRequest, toBotResponse } from "./node-http-bridge.ts";
 import {
@@ -96,6 +97,12 @@ async function onTurn(
   // "Record as decision" on a message (a message-extension action command).
   if (activity.type === ActivityTypes.Invoke && isMessageActionInvoke(activity.name)) {
     await answerMessageAction(context, activity, dispatch);
+  }
+  // Installed in a personal chat: the welcome card is the person's home.
+  const welcome = homeWelcomeEnvelope(context.activity, activity);
+  if (welcome) {
+    const { locale, outputs } = await dispatch(welcome);
+    await sendAll(answering(context, app, activity, locale), outputs);
   }
 }
 

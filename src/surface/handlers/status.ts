@@ -3,6 +3,7 @@ import { toLocale } from "../../domain/locale.ts";
 import { ROLES } from "../../domain/roles.ts";
 import { formatDate } from "../i18n/catalog.ts";
 import { type Element, ephemeral, text, view } from "../view.ts";
+import { cycleFields } from "../views/cycle-view.ts";
 import { actorAndConversation, type HandlerContext, render } from "./handler-context.ts";
 
 export async function statusHandler(hc: HandlerContext) {
@@ -23,6 +24,7 @@ export async function statusHandler(hc: HandlerContext) {
       },
       { label: t("status.yourRole"), value: t(`role.${s.yourRole}`) },
       { label: t("status.since"), value: formatDate(s.createdAt, hc.locale, s.timeZone) },
+      ...cycleFields(s.cycle, s.timeZone, hc.t, hc.locale),
     ];
     const elements: Element[] = [text(title, "heading"), { type: "fields", fields }];
     if (s.failedDeliveries && s.failedDeliveries.count > 0) {

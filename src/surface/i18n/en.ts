@@ -7,7 +7,7 @@ export const en = {
   "help.notMember": "This channel belongs to *{cluster}*. Join it with `/cluster join`; then you can use:",
   "help.notBound": "This channel is not bound to a cluster yet. A chair starts with `/cluster setup <name>`.",
   "help.personal":
-    "I work in your cluster's channel: run `/cluster help` there. Here you can use `language <fi|sv|en|nl>` and `my-data`.",
+    "I work in your cluster's channel: run `/cluster help` there. Here you can use `home`, `language <fi|sv|en|nl>` and `my-data`.",
   "cmd.help": "What you can do here",
   "cmd.setup": "Bind this channel to a new cluster",
   "cmd.members": "List the members and their roles",
@@ -522,6 +522,27 @@ export const en = {
   "cmd.language": "The language Ennakko uses with you: fi, sv, en or nl",
   "cmd.my-data": "Everything Ennakko stores about you, as JSON and CSV files",
   "cmd.erase": "Erase a member's personal data",
+  // Home
+  "cmd.home": "Your home: what waits for you in all your clusters",
+  "home.title": "Hello {name}: this is what waits for you",
+  "home.noClusters": "You are not in any cluster yet. Join one with `/cluster join` in its channel.",
+  "home.empty":
+    "Nothing waits for you right now: no open polls or pulses, no open measures and no meetings ahead.",
+  "home.polls": "Date polls waiting for your answer",
+  "home.poll.item": "*{title}* — {cluster}: answer on the poll in the cluster's channel",
+  "home.pulses": "Pulses waiting for your answers",
+  "home.pulse.item": "*{title}* — {cluster}, closes {closes}",
+  "home.pulse.open": "Open the pulse",
+  "home.measures": "Your measures",
+  "home.meetings": "Next meetings",
+  "home.meeting.item": "*{title}* — {cluster}, {when}",
+  "home.organiser": "Needs your action",
+  "home.org.pollReady": "{cluster}: everyone has answered the date poll *{title}*; choose the time",
+  "home.org.minutes": "{cluster}: the minutes of *{title}* are not approved yet",
+  "home.org.overdue": "{cluster}: overdue measures: {count}",
+  "home.org.blocked": "{cluster}: blocked measures: {count}",
+  "home.org.failed": "{cluster}: notifications not delivered: {count}",
+  "home.refresh": "Refresh",
   "language.current":
     "I speak {language} with you. Choices: {choices}. Change it with `/cluster language <fi|sv|en|nl>`.",
   "language.set": "Done: from now on I speak {language} with you.",
@@ -537,6 +558,39 @@ export const en = {
     "Done: the member's personal data have been erased. Their decisions and measures now show a former member; the audit log records that you did it.",
   "error.ERASE_SELF":
     "You cannot erase yourself here: ask another chair or the foresight coordinator. `/cluster my-data` shows what is stored about you.",
+  // Cycle rhythm
+  "cmd.cycle": "The cluster's terms; chair or coordinator: change one",
+  "error.CYCLE_WINDOW_EMPTY":
+    "The {term} window {start}–{end} is empty: the start must be on or before the end, within one calendar year. Nothing was changed.",
+  "error.CYCLE_WINDOWS_OVERLAP":
+    "The {term} window would overlap the {other} term ({start}–{end}). Nothing was changed.",
+  "cycle.title": "Terms of *{cluster}*",
+  "cycle.termLine": "• {term}: {start} – {end}",
+  "cycle.kickoffWeeks":
+    "The chair, secretary and coordinator get a kickoff message {weeks} weeks before a term opens ({zone}).",
+  "cycle.editHint":
+    "Chair or coordinator: `/cluster cycle <term> <MM-DD> <MM-DD>` changes a term's window, e.g. `/cluster cycle spring 02-01 05-31`.",
+  "cycle.saved": "Saved: the {term} term now runs {start} – {end}.",
+  "cycle.term.spring": "spring",
+  "cycle.term.autumn": "autumn",
+  "cycle.kickoff.text":
+    "🗓️ The {term} term of *{cluster}* opens on {opens} and runs until {closes}. Time to get the cycle going:",
+  "cycle.kickoff.forum":
+    "🗓️ The {term} term of the chairs' forum *{cluster}* opens on {opens}. Time to plan the forum's meeting.",
+  "cycle.kickoff.plan": "Plan the meeting",
+  "cycle.kickoff.copyPulse": "Copy last term's pulse",
+  "cycle.kickoff.measures": "Review open measures",
+  "status.cycle": "Cycle",
+  "status.cycle.current": "{term} term, until {closes}",
+  "status.cycle.next": "next: {term} term, opens {opens}",
+  "status.nextMeeting": "Next meeting",
+  "status.nextMeeting.none": "none scheduled",
+  "status.agendaDeadline": "Agenda deadline",
+  "status.latestPulse": "Latest pulse",
+  "status.latestPulse.line": "{title}: {rate} answered ({answered}/{invited})",
+  "status.latestPulse.none": "none yet",
+  "status.measures": "Measures",
+  "status.measures.line": "{open} open, {overdue} overdue, {done} done since the last meeting",
 } as const;
 
 export type MessageKey = keyof typeof en;

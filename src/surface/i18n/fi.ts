@@ -9,7 +9,7 @@ export const fi: Record<MessageKey, string> = {
   "help.notBound":
     "Tätä kanavaa ei ole vielä liitetty klusteriin. Puheenjohtaja aloittaa komennolla `/cluster setup <nimi>`.",
   "help.personal":
-    "Toimin klusterinne kanavalla: kirjoita siellä `/cluster help`. Täällä voit käyttää komentoja `language <fi|sv|en|nl>` ja `my-data`.",
+    "Toimin klusterinne kanavalla: kirjoita siellä `/cluster help`. Täällä voit käyttää komentoja `home`, `language <fi|sv|en|nl>` ja `my-data`.",
   "cmd.help": "Mitä voit tehdä täällä",
   "cmd.setup": "Liitä tämä kanava uuteen klusteriin",
   "cmd.members": "Jäsenet ja heidän roolinsa",
@@ -538,6 +538,28 @@ export const fi: Record<MessageKey, string> = {
   "cmd.language": "Kieli, jolla Ennakko puhuu sinulle: fi, sv, en tai nl",
   "cmd.my-data": "Kaikki, mitä Ennakko on tallentanut sinusta, JSON- ja CSV-tiedostoina",
   "cmd.erase": "Poista jäsenen henkilötiedot",
+  // Home
+  "cmd.home": "Oma näkymäsi: mitä sinulta odotetaan kaikissa klustereissasi",
+  "home.title": "Hei {name}: tämä odottaa sinua",
+  "home.noClusters":
+    "Et ole vielä missään klusterissa. Liity klusteriin sen kanavalla komennolla `/cluster join`.",
+  "home.empty":
+    "Mikään ei odota sinua juuri nyt: ei avoimia kyselyitä eikä pulsseja, ei avoimia toimenpiteitä eikä tulevia kokouksia.",
+  "home.polls": "Ajankohtakyselyt, jotka odottavat vastaustasi",
+  "home.poll.item": "*{title}* — {cluster}: vastaa kyselyyn klusterin kanavalla",
+  "home.pulses": "Pulssit, jotka odottavat vastauksiasi",
+  "home.pulse.item": "*{title}* — {cluster}, sulkeutuu {closes}",
+  "home.pulse.open": "Avaa pulssi",
+  "home.measures": "Sinun toimenpiteesi",
+  "home.meetings": "Seuraavat kokoukset",
+  "home.meeting.item": "*{title}* — {cluster}, {when}",
+  "home.organiser": "Odottaa toimiasi",
+  "home.org.pollReady": "{cluster}: kaikki ovat vastanneet ajankohtakyselyyn *{title}*; valitse ajankohta",
+  "home.org.minutes": "{cluster}: kokouksen *{title}* pöytäkirjaa ei ole vielä hyväksytty",
+  "home.org.overdue": "{cluster}: myöhässä olevia toimenpiteitä: {count}",
+  "home.org.blocked": "{cluster}: estyneitä toimenpiteitä: {count}",
+  "home.org.failed": "{cluster}: toimittamatta jääneitä ilmoituksia: {count}",
+  "home.refresh": "Päivitä",
   "language.current":
     "Puhun kanssasi kieltä {language}. Vaihtoehdot: {choices}. Vaihda komennolla `/cluster language <fi|sv|en|nl>`.",
   "language.set": "Selvä: puhun tästä lähtien kanssasi kieltä {language}.",
@@ -553,4 +575,38 @@ export const fi: Record<MessageKey, string> = {
     "Valmis: jäsenen henkilötiedot on poistettu. Hänen päätöksissään ja toimenpiteissään näkyy nyt entinen jäsen; tapahtumaloki kirjaa, että teit poiston.",
   "error.ERASE_SELF":
     "Et voi poistaa omia tietojasi täällä: pyydä toista puheenjohtajaa tai ennakointikoordinaattoria. `/cluster my-data` näyttää, mitä sinusta on tallennettu.",
+  // Cycle rhythm
+  "cmd.cycle": "Klusterin kaudet; puheenjohtaja tai koordinaattori voi muuttaa niitä",
+  "error.CYCLE_WINDOW_EMPTY":
+    "Kauden {term} aikaväli {start}–{end} on tyhjä: alun on oltava ennen loppua tai sama päivä saman kalenterivuoden sisällä. Mitään ei muutettu.",
+  "error.CYCLE_WINDOWS_OVERLAP":
+    "Kauden {term} aikaväli menisi päällekkäin kauden {other} kanssa ({start}–{end}). Mitään ei muutettu.",
+  "cycle.title": "Klusterin *{cluster}* kaudet",
+  "cycle.termLine": "• {term}: {start} – {end}",
+  "cycle.kickoffWeeks":
+    "Puheenjohtaja, sihteeri ja koordinaattori saavat aloitusviestin {weeks} viikkoa ennen kauden alkua ({zone}).",
+  "cycle.editHint":
+    "Puheenjohtaja tai koordinaattori: `/cluster cycle <kausi> <KK-PP> <KK-PP>` muuttaa kauden aikaväliä, esim. `/cluster cycle spring 02-01 05-31`.",
+  "cycle.saved": "Tallennettu: kausi {term} on nyt {start} – {end}.",
+  "cycle.term.spring": "kevät",
+  "cycle.term.autumn": "syksy",
+  "cycle.kickoff.text":
+    "🗓️ Klusterin *{cluster}* kausi {term} alkaa {opens} ja kestää {closes} asti. On aika käynnistää sykli:",
+  "cycle.kickoff.forum":
+    "🗓️ Puheenjohtajien foorumin *{cluster}* kausi {term} alkaa {opens}. On aika suunnitella foorumin kokous.",
+  "cycle.kickoff.plan": "Suunnittele kokous",
+  "cycle.kickoff.copyPulse": "Kopioi edellisen kauden pulssi",
+  "cycle.kickoff.measures": "Käy läpi avoimet toimenpiteet",
+  "status.cycle": "Sykli",
+  "status.cycle.current": "kausi {term}, {closes} asti",
+  "status.cycle.next": "seuraava: kausi {term}, alkaa {opens}",
+  "status.nextMeeting": "Seuraava kokous",
+  "status.nextMeeting.none": "ei sovittu",
+  "status.agendaDeadline": "Esityslistan määräaika",
+  "status.latestPulse": "Viimeisin pulssi",
+  "status.latestPulse.line": "{title}: {rate} vastannut ({answered}/{invited})",
+  "status.latestPulse.none": "ei vielä",
+  "status.measures": "Toimenpiteet",
+  "status.measures.line":
+    "{open} avoinna, {overdue} myöhässä, {done} valmistunut edellisen kokouksen jälkeen",
 };

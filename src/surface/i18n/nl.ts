@@ -8,7 +8,7 @@ export const nl: Record<MessageKey, string> = {
   "help.notBound":
     "Dit kanaal is nog niet aan een cluster gekoppeld. Een voorzitter begint met `/cluster setup <naam>`.",
   "help.personal":
-    "Ik werk in het kanaal van je cluster: typ daar `/cluster help`. Hier kun je `language <fi|sv|en|nl>` en `my-data` gebruiken.",
+    "Ik werk in het kanaal van je cluster: typ daar `/cluster help`. Hier kun je `home`, `language <fi|sv|en|nl>` en `my-data` gebruiken.",
   "cmd.help": "Wat je hier kunt doen",
   "cmd.setup": "Koppel dit kanaal aan een nieuw cluster",
   "cmd.members": "De leden en hun rollen",
@@ -531,6 +531,28 @@ export const nl: Record<MessageKey, string> = {
   "cmd.language": "De taal die Ennakko met je spreekt: fi, sv, en of nl",
   "cmd.my-data": "Alles wat Ennakko over je bewaart, als JSON- en CSV-bestanden",
   "cmd.erase": "De persoonsgegevens van een lid wissen",
+  // Home
+  "cmd.home": "Je startpagina: wat in al je clusters op je wacht",
+  "home.title": "Hallo {name}: dit wacht op je",
+  "home.noClusters":
+    "Je zit nog in geen enkel cluster. Word lid met `/cluster join` in het kanaal van het cluster.",
+  "home.empty":
+    "Er wacht nu niets op je: geen open peilingen of pulsen, geen open maatregelen en geen komende vergaderingen.",
+  "home.polls": "Datumpeilingen die op je antwoord wachten",
+  "home.poll.item": "*{title}* — {cluster}: antwoord op de peiling in het kanaal van het cluster",
+  "home.pulses": "Pulsen die op je antwoorden wachten",
+  "home.pulse.item": "*{title}* — {cluster}, sluit {closes}",
+  "home.pulse.open": "Open de puls",
+  "home.measures": "Jouw maatregelen",
+  "home.meetings": "Volgende vergaderingen",
+  "home.meeting.item": "*{title}* — {cluster}, {when}",
+  "home.organiser": "Wacht op jouw actie",
+  "home.org.pollReady": "{cluster}: iedereen heeft de datumpeiling *{title}* beantwoord; kies het tijdstip",
+  "home.org.minutes": "{cluster}: de notulen van *{title}* zijn nog niet goedgekeurd",
+  "home.org.overdue": "{cluster}: te late maatregelen: {count}",
+  "home.org.blocked": "{cluster}: geblokkeerde maatregelen: {count}",
+  "home.org.failed": "{cluster}: niet afgeleverde meldingen: {count}",
+  "home.refresh": "Vernieuwen",
   "language.current":
     "Ik spreek {language} met je. Keuzes: {choices}. Wijzig het met `/cluster language <fi|sv|en|nl>`.",
   "language.set": "Klaar: vanaf nu spreek ik {language} met je.",
@@ -546,4 +568,37 @@ export const nl: Record<MessageKey, string> = {
     "Klaar: de persoonsgegevens van het lid zijn gewist. Besluiten en acties tonen nu een voormalig lid; het auditlogboek legt vast dat jij dit deed.",
   "error.ERASE_SELF":
     "Je kunt jezelf hier niet wissen: vraag een andere voorzitter of de foresight-coördinator. `/cluster my-data` laat zien wat er over je bewaard is.",
+  // Cycle rhythm
+  "cmd.cycle": "De periodes van het cluster; voorzitter of coördinator kan er een wijzigen",
+  "error.CYCLE_WINDOW_EMPTY":
+    "De periode {term} van {start} tot {end} is leeg: het begin moet op of vóór het einde liggen, binnen één kalenderjaar. Er is niets gewijzigd.",
+  "error.CYCLE_WINDOWS_OVERLAP":
+    "De periode {term} zou overlappen met de periode {other} ({start}–{end}). Er is niets gewijzigd.",
+  "cycle.title": "Periodes van *{cluster}*",
+  "cycle.termLine": "• {term}: {start} – {end}",
+  "cycle.kickoffWeeks":
+    "De voorzitter, secretaris en coördinator krijgen {weeks} weken voor het begin van een periode een startbericht ({zone}).",
+  "cycle.editHint":
+    "Voorzitter of coördinator: `/cluster cycle <periode> <MM-DD> <MM-DD>` wijzigt een periode, bijv. `/cluster cycle spring 02-01 05-31`.",
+  "cycle.saved": "Opgeslagen: de periode {term} loopt nu van {start} tot {end}.",
+  "cycle.term.spring": "voorjaar",
+  "cycle.term.autumn": "najaar",
+  "cycle.kickoff.text":
+    "🗓️ De periode {term} van *{cluster}* begint op {opens} en loopt tot {closes}. Tijd om de cyclus op gang te brengen:",
+  "cycle.kickoff.forum":
+    "🗓️ De periode {term} van het voorzittersforum *{cluster}* begint op {opens}. Tijd om de vergadering van het forum te plannen.",
+  "cycle.kickoff.plan": "Plan de vergadering",
+  "cycle.kickoff.copyPulse": "Kopieer de pulse van vorige periode",
+  "cycle.kickoff.measures": "Bekijk open maatregelen",
+  "status.cycle": "Cyclus",
+  "status.cycle.current": "periode {term}, tot {closes}",
+  "status.cycle.next": "volgende: periode {term}, begint {opens}",
+  "status.nextMeeting": "Volgende vergadering",
+  "status.nextMeeting.none": "niet gepland",
+  "status.agendaDeadline": "Deadline agendapunten",
+  "status.latestPulse": "Laatste pulse",
+  "status.latestPulse.line": "{title}: {rate} beantwoord ({answered}/{invited})",
+  "status.latestPulse.none": "nog geen",
+  "status.measures": "Maatregelen",
+  "status.measures.line": "{open} open, {overdue} te laat, {done} afgerond sinds de vorige vergadering",
 };

@@ -8,7 +8,7 @@ export const sv: Record<MessageKey, string> = {
   "help.notBound":
     "Den här kanalen är ännu inte kopplad till ett kluster. En ordförande börjar med `/cluster setup <namn>`.",
   "help.personal":
-    "Jag arbetar i klustrets kanal: skriv `/cluster help` där. Här kan du använda `language <fi|sv|en|nl>` och `my-data`.",
+    "Jag arbetar i klustrets kanal: skriv `/cluster help` där. Här kan du använda `home`, `language <fi|sv|en|nl>` och `my-data`.",
   "cmd.help": "Vad du kan göra här",
   "cmd.setup": "Koppla kanalen till ett nytt kluster",
   "cmd.members": "Medlemmarna och deras roller",
@@ -523,6 +523,27 @@ export const sv: Record<MessageKey, string> = {
   "cmd.language": "Språket som Ennakko använder med dig: fi, sv, en eller nl",
   "cmd.my-data": "Allt som Ennakko har sparat om dig, som JSON- och CSV-filer",
   "cmd.erase": "Radera en medlems personuppgifter",
+  // Home
+  "cmd.home": "Din startsida: det som väntar på dig i alla dina kluster",
+  "home.title": "Hej {name}: det här väntar på dig",
+  "home.noClusters": "Du är inte med i något kluster ännu. Gå med i ett med `/cluster join` i dess kanal.",
+  "home.empty":
+    "Inget väntar på dig just nu: inga öppna omröstningar eller pulser, inga öppna åtgärder och inga kommande möten.",
+  "home.polls": "Datumomröstningar som väntar på ditt svar",
+  "home.poll.item": "*{title}* — {cluster}: svara på omröstningen i klustrets kanal",
+  "home.pulses": "Pulser som väntar på dina svar",
+  "home.pulse.item": "*{title}* — {cluster}, stänger {closes}",
+  "home.pulse.open": "Öppna pulsen",
+  "home.measures": "Dina åtgärder",
+  "home.meetings": "Kommande möten",
+  "home.meeting.item": "*{title}* — {cluster}, {when}",
+  "home.organiser": "Kräver din åtgärd",
+  "home.org.pollReady": "{cluster}: alla har svarat på datumomröstningen *{title}*; välj tiden",
+  "home.org.minutes": "{cluster}: protokollet från *{title}* är inte godkänt ännu",
+  "home.org.overdue": "{cluster}: försenade åtgärder: {count}",
+  "home.org.blocked": "{cluster}: blockerade åtgärder: {count}",
+  "home.org.failed": "{cluster}: meddelanden som inte levererades: {count}",
+  "home.refresh": "Uppdatera",
   "language.current":
     "Jag talar {language} med dig. Alternativ: {choices}. Byt med `/cluster language <fi|sv|en|nl>`.",
   "language.set": "Klart: från och med nu talar jag {language} med dig.",
@@ -538,4 +559,37 @@ export const sv: Record<MessageKey, string> = {
     "Klart: medlemmens personuppgifter har raderats. Personens beslut och åtgärder visar nu en tidigare medlem; händelseloggen registrerar att du gjorde det.",
   "error.ERASE_SELF":
     "Du kan inte radera dig själv här: be en annan ordförande eller prognoskoordinatorn. `/cluster my-data` visar vad som har sparats om dig.",
+  // Cycle rhythm
+  "cmd.cycle": "Klustrets terminer; ordförande eller koordinator kan ändra dem",
+  "error.CYCLE_WINDOW_EMPTY":
+    "Terminen {term} med perioden {start}–{end} är tom: början måste ligga före eller på slutet, inom samma kalenderår. Inget ändrades.",
+  "error.CYCLE_WINDOWS_OVERLAP":
+    "Terminen {term} skulle överlappa terminen {other} ({start}–{end}). Inget ändrades.",
+  "cycle.title": "Terminer för *{cluster}*",
+  "cycle.termLine": "• {term}: {start} – {end}",
+  "cycle.kickoffWeeks":
+    "Ordföranden, sekreteraren och koordinatorn får ett startmeddelande {weeks} veckor innan en termin börjar ({zone}).",
+  "cycle.editHint":
+    "Ordförande eller koordinator: `/cluster cycle <termin> <MM-DD> <MM-DD>` ändrar en termins period, t.ex. `/cluster cycle spring 02-01 05-31`.",
+  "cycle.saved": "Sparat: terminen {term} pågår nu {start} – {end}.",
+  "cycle.term.spring": "vår",
+  "cycle.term.autumn": "höst",
+  "cycle.kickoff.text":
+    "🗓️ Terminen {term} för *{cluster}* börjar {opens} och pågår till {closes}. Dags att sätta igång cykeln:",
+  "cycle.kickoff.forum":
+    "🗓️ Terminen {term} för ordförandeforumet *{cluster}* börjar {opens}. Dags att planera forumets möte.",
+  "cycle.kickoff.plan": "Planera mötet",
+  "cycle.kickoff.copyPulse": "Kopiera förra terminens puls",
+  "cycle.kickoff.measures": "Gå igenom öppna åtgärder",
+  "status.cycle": "Cykel",
+  "status.cycle.current": "terminen {term}, till {closes}",
+  "status.cycle.next": "nästa: terminen {term}, börjar {opens}",
+  "status.nextMeeting": "Nästa möte",
+  "status.nextMeeting.none": "inget planerat",
+  "status.agendaDeadline": "Sista dag för förslag till dagordningen",
+  "status.latestPulse": "Senaste puls",
+  "status.latestPulse.line": "{title}: {rate} svarade ({answered}/{invited})",
+  "status.latestPulse.none": "ingen ännu",
+  "status.measures": "Åtgärder",
+  "status.measures.line": "{open} öppna, {overdue} försenade, {done} klara sedan förra mötet",
 };

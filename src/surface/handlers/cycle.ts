@@ -1,0 +1,47 @@
+// `/cluster cycle [<term> <MM-DD> <MM-DD>]` and the kickoff message's one-click actions.
+import { clusterConversation } from "../../app/cycle-conversation.ts";
+import { editCycleTerm, showCycle } from "../../app/cycle-settings.ts";
+import { ephemeral, type Output } from "../view.ts";
+import { CYCLE_ACTIONS, type CycleAction, cycleTermsView } from "../views/cycle-view.ts";
+import { actorAndConversation, type HandlerContext, render } from "./handler-context.ts";
+import { measuresCommand } from "./measures.ts";
+import { meetingPlanCommand } from "./meeting.ts";
+import { pulseCopyCommand } from "./pulse-admin.ts";
+
+export async function cycleCommand(
+  hc: HandlerContext,
+  edit: { term: string; start: string; end: string } | undefined,
+): Promise<Output[]> {
+  if (!edit) {
+    const result = await showCycle(hc.app, actorAndConversation(hc));
+    return render(hc, result, (s) => [ephemeral(cycleTermsView(s, hc.t))]);
+  }
+  const result = await editCycleTerm(hc.app, { ...actorAndConversation(hc), ...edit });
+  return render(hc, result, (s) => {
+    const saved = s.terms.find((term) => term.name === edit.term.trim().toLowerCase());
+    return [ephemeral(cycleTermsView(s, hc.t, saved))];
+  });
+}
+
+/**
+ * A kickoff button, clicked in a personal chat: the same command as in the cluster's channel, run
+ * for the cluster the button names, with the cluster's channel as the conversation. The use case
+ * behind it checks the clicker's membership and role in that cluster as always.
+ */
+export async function cycleActionHandler(
+  hc: HandlerContext,
+  actionId: CycleAction,
+  value: string,
+): Promise<Output[]> {
+  const conversation = await clusterConversation(hc.app, { actor: hc.envelope.actor, clusterId: value });
+  if (!conversation.ok) return render(hc, conversation, () => []);
+  const inCluster: HandlerContext = { ...hc, envelope: { ...hc.envelope, conversation: conversation.value } };
+  switch (actionId) {
+    case CYCLE_ACTIONS.planMeeting:
+      return meetingPlanCommand(inCluster);
+    case CYCLE_ACTIONS.copyPulse:
+      return pulseCopyCommand(inCluster);
+    case CYCLE_ACTIONS.reviewMeasures:
+      return measuresCommand(inCluster, "open");
+  }
+}

@@ -1,0 +1,100 @@
+// The person's home: Slack's App Home tab and the Teams personal chat card render this same view.
+import type { Home } from "../../app/load-home.ts";
+import type { Locale } from "../../domain/locale.ts";
+import { formatInZone } from "../../domain/zoned-time.ts";
+import type { Translate } from "../i18n/catalog.ts";
+import { type ActionsElement, type Element, moment, text, type View } from "../view.ts";
+import { measureButtons, statusLabel } from "./measure-views.ts";
+import { PULSE_ACTIONS, sheetValue } from "./pulse-sheet-view.ts";
+
+export const HOME_ACTIONS = { refresh: "ennakko.home.refresh" } as const;
+
+const when = (instant: Date, locale: Locale, timeZone: string) =>
+  moment(instant, formatInZone(instant, locale, timeZone, "dateTime"));
+
+export function refreshButton(t: Translate): ActionsElement {
+  return {
+    type: "actions",
+    buttons: [{ type: "button", actionId: HOME_ACTIONS.refresh, label: t("home.refresh"), value: "home" }],
+  };
+}
+
+export function homeView(home: Home, t: Translate, locale: Locale): View {
+  const title = t("home.title", { name: home.personName });
+  const elements: Element[] = [text(title, "heading")];
+  const zoneOf = (clusterZone: string) => home.timeZone ?? clusterZone;
+
+  if (home.clusters.length === 0) {
+    elements.push(text(t("home.noClusters")), refreshButton(t));
+    return { fallback: title, elements };
+  }
+  const nothing =
+    home.polls.length === 0 &&
+    home.pulses.length === 0 &&
+    home.measures.length === 0 &&
+    home.meetings.length === 0 &&
+    home.organiser.length === 0;
+  elements.push(text(home.clusters.map((c) => `${c.name} (${t(`role.${c.role}`)})`).join(" · "), "muted"));
+  if (nothing) {
+    elements.push(text(t("home.empty")), refreshButton(t));
+    return { fallback: title, elements };
+  }
+
+  if (home.polls.length > 0) {
+    elements.push({ type: "divider" }, text(t("home.polls"), "heading"));
+    for (const p of home.polls)
+      elements.push(text(t("home.poll.item", { title: p.title, cluster: p.clusterName })));
+  }
+  if (home.pulses.length > 0) {
+    elements.push({ type: "divider" }, text(t("home.pulses"), "heading"));
+    for (const p of home.pulses) {
+      const closes = when(p.closesAt, locale, zoneOf(p.timeZone));
+      elements.push(text(t("home.pulse.item", { title: p.title, cluster: p.clusterName, closes })), {
+        type: "actions",
+        buttons: [
+          {
+            type: "button",
+            actionId: PULSE_ACTIONS.open,
+            label: t("home.pulse.open"),
+            value: sheetValue(p.pulseId, null),
+            style: "primary",
+          },
+        ],
+      });
+    }
+  }
+  if (home.measures.length > 0) {
+    elements.push({ type: "divider" }, text(t("home.measures"), "heading"));
+    for (const m of home.measures) {
+      const overdue = m.overdue ? ` ⚠️ ${t("measure.overdue")}` : "";
+      elements.push(
+        text(`*${m.title}* — ${m.clusterName} · ${t("measure.due", { due: m.dueDate })}${overdue}`),
+        text(`${statusLabel(m.status, t)} · ${m.progress} %`, "muted"),
+        measureButtons(m.id, t),
+      );
+    }
+  }
+  if (home.meetings.length > 0) {
+    elements.push({ type: "divider" }, text(t("home.meetings"), "heading"));
+    for (const m of home.meetings) {
+      const at = when(m.startsAt, locale, zoneOf(m.timeZone));
+      elements.push(text(t("home.meeting.item", { title: m.title, cluster: m.clusterName, when: at })));
+    }
+  }
+  if (home.organiser.length > 0) {
+    elements.push({ type: "divider" }, text(t("home.organiser"), "heading"));
+    for (const o of home.organiser) {
+      const cluster = o.clusterName;
+      const lines = [
+        ...o.pollsReady.map((p) => t("home.org.pollReady", { cluster, title: p.title })),
+        ...o.minutesPending.map((m) => t("home.org.minutes", { cluster, title: m.title })),
+        ...(o.overdueMeasures > 0 ? [t("home.org.overdue", { cluster, count: o.overdueMeasures })] : []),
+        ...(o.blockedMeasures > 0 ? [t("home.org.blocked", { cluster, count: o.blockedMeasures })] : []),
+        ...(o.failedDeliveries > 0 ? [t("home.org.failed", { cluster, count: o.failedDeliveries })] : []),
+      ];
+      elements.push(text(lines.map((l) => `• ${l}`).join("\n")));
+    }
+  }
+  elements.push({ type: "divider" }, refreshButton(t));
+  return { fallback: title, elements };
+}
