@@ -60,13 +60,8 @@ import {
   minutesSubmit,
 } from "./handlers/minutes.ts";
 import {
-  PULSE_FORMS,
   pulseCloseCommand,
-  pulseCopyCommand,
-  pulseCopySubmit,
   pulseExportCommand,
-  pulseNewCommand,
-  pulseNewSubmit,
   pulseResultsCommand,
   pulseStatusCommand,
   stakeholderCommand,
@@ -77,6 +72,13 @@ import {
   pulseAnswerAction,
   pulseAnswerSubmit,
 } from "./handlers/pulse-answer.ts";
+import {
+  PULSE_FORMS,
+  pulseCopyCommand,
+  pulseCopySubmit,
+  pulseNewCommand,
+  pulseNewSubmit,
+} from "./handlers/pulse-forms.ts";
 import {
   decideCommand,
   isRecordAction,

@@ -6,7 +6,7 @@ import { CYCLE_ACTIONS, type CycleAction, cycleTermsView } from "../views/cycle-
 import { actorAndConversation, type HandlerContext, render } from "./handler-context.ts";
 import { measuresCommand } from "./measures.ts";
 import { meetingPlanCommand } from "./meeting.ts";
-import { pulseCopyCommand } from "./pulse-admin.ts";
+import { pulseCopyCommand } from "./pulse-forms.ts";
 
 export async function cycleCommand(
   hc: HandlerContext,
