@@ -39,6 +39,7 @@ import {
   slashCommandBody,
   viewSubmissionPayload,
 } from "../test/support/slack-requests.ts";
+import { ackComparisonTable } from "./lib/ack-table.ts";
 import { ChildHandle } from "./lib/ipc.ts";
 import { postOnce } from "./lib/post.ts";
 import { type BotStats, type CallSummary, SLACK_EVENTS_PATH } from "./lib/protocol.ts";
@@ -648,52 +649,18 @@ function report(
   unacked: Unacked,
   generatorElu: number,
 ): void {
-  const row = (name: string, s: AckSummary) => [
-    name,
-    String(s.requests),
-    String(s.errors),
-    String(s.late),
-    fmt(s.ack.p50),
-    fmt(s.ack.p90),
-    fmt(s.ack.p99),
-    fmt(s.ack.max),
-    fmt(s.throughput, 1),
-    fmt(s.cpuPerRequest, 2),
-  ];
-  const ratio = (a: number, b: number) => (b > 0 ? `${fmt(a / b)}×` : "–");
   console.log(
     `\nAck latency, ms (request sent → HTTP response read): ${settings.members} members starting within ${settings.seconds} s`,
   );
   console.log(
-    table(
-      [
-        "target",
-        "requests",
-        "non-200",
-        `>${SLACK_ACK_DEADLINE_MS / 1000} s`,
-        "p50",
-        "p90",
-        "p99",
-        "max",
-        "req/s",
-        "CPU ms/req",
-      ],
-      [
-        row("bot (Ennakko)", bot),
-        row("baseline (bare Bolt, same requests replayed)", base),
-        [
-          "bot / baseline",
-          "",
-          "",
-          "",
-          ratio(bot.ack.p50, base.ack.p50),
-          ratio(bot.ack.p90, base.ack.p90),
-          ratio(bot.ack.p99, base.ack.p99),
-          ratio(bot.ack.max, base.ack.max),
-          "",
-          ratio(bot.cpuPerRequest, base.cpuPerRequest),
-        ],
-      ],
+    ackComparisonTable(
+      { bot, base },
+      {
+        bot: "bot (Ennakko)",
+        base: "baseline (bare Bolt, same requests replayed)",
+        errors: "non-200",
+        deadlineMs: SLACK_ACK_DEADLINE_MS,
+      },
     ),
   );
 
