@@ -62,6 +62,15 @@ export const FAILURE_REASONS = [
   // Cycle rhythm: term windows
   "CYCLE_WINDOW_EMPTY",
   "CYCLE_WINDOWS_OVERLAP",
+  // One cluster across Slack and Teams: link codes for channels and for a person's accounts
+  "NEEDS_PERSONAL_CHAT",
+  "LINK_CODE_INVALID",
+  "LINK_CODE_EXPIRED",
+  "LINK_CODE_USED",
+  "CLUSTER_ALREADY_BRIDGED",
+  "CLUSTER_PLATFORM_TAKEN",
+  "LINK_SAME_PLATFORM",
+  "ALREADY_LINKED",
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 

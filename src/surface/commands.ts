@@ -229,6 +229,14 @@ export const COMMANDS = [
     requires: "meeting.record",
     teamsMenu: false,
   },
+  {
+    name: "link",
+    args: [{ name: "me|code", kind: "text", optional: true }],
+    summary:
+      "Bridge the cluster to a channel on the other platform; `link me`: link your Slack and Teams accounts; `link <code>`: accept a code",
+    requires: "anyone",
+    teamsMenu: false,
+  },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandName = (typeof COMMANDS)[number]["name"];

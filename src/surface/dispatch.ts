@@ -49,6 +49,7 @@ import {
   rescheduleCommand,
   rescheduleSubmit,
 } from "./handlers/meeting-changes.ts";
+import { linkCommand } from "./handlers/link.ts";
 import { joinHandler, leaveHandler, membersHandler, roleHandler } from "./handlers/membership.ts";
 import {
   isMinutesAction,
@@ -213,6 +214,8 @@ function runCommand(hc: HandlerContext, command: ParsedCommand): Promise<Output[
       return forumSetupCommand(hc, command.forumName);
     case "chairs report":
       return chairsReportCommand(hc);
+    case "link":
+      return linkCommand(hc, command);
   }
 }
 

@@ -19,8 +19,10 @@ export type ParsedCommand =
         | "erase"
         | "forum setup"
         | "cycle"
+        | "link"
       >;
     }
+  | { name: "link"; code?: string; me?: true }
   | { name: "cycle"; edit?: { term: string; start: string; end: string } }
   | { name: "measures"; filter?: string }
   | { name: MinutesCommand; meeting?: string }
@@ -82,6 +84,13 @@ export function parseCommand(text: string): ParseOutcome {
         ok: true,
         command: { name: "cycle", edit: { term: rest[0]!, start: rest[1]!, end: rest[2]! } },
       };
+    case "link":
+      // `link` issues a channel code, `link me` an account code; anything else is a code to accept
+      // (people paste it with or without the dash, sometimes split by a space).
+      if (rest.length === 0) return { ok: true, command: { name: "link" } };
+      if (rest.length === 1 && rest[0]!.toLowerCase() === "me")
+        return { ok: true, command: { name: "link", me: true } };
+      return rest.length <= 2 ? { ok: true, command: { name: "link", code: rest.join("") } } : usage;
     case "stakeholder":
       return rest.length === 1 ? { ok: true, command: { name: "stakeholder", type: rest[0]! } } : usage;
     default:
@@ -101,6 +110,7 @@ export function parseCommand(text: string): ParseOutcome {
             | "erase"
             | "forum setup"
             | "cycle"
+            | "link"
           >,
         },
       };

@@ -19,6 +19,10 @@ describe("/cluster grammar", () => {
       },
     ],
     ["role <@U123> Chair", { name: "role", target: { userId: "U123" }, role: "CHAIR" }],
+    ["link", { name: "link" }],
+    ["link ME", { name: "link", me: true }],
+    ["link k7qm-4xpd", { name: "link", code: "k7qm-4xpd" }],
+    ["link K7QM 4XPD", { name: "link", code: "K7QM4XPD" }],
   ])("parses %j", (text, command) => {
     expect(parseCommand(text)).toEqual({ ok: true, command });
   });
@@ -30,6 +34,7 @@ describe("/cluster grammar", () => {
     ["role <@U1>", "parse.usage"],
     ["role maija chair", "parse.badUser"],
     ["role <@U1> emperor", "parse.badRole"],
+    ["link K7 QM 4XPD", "parse.usage"],
   ])("explains %j", (text, key) => {
     expect(parseCommand(text)).toMatchObject({ ok: false, key });
   });
