@@ -4,9 +4,7 @@ import { z } from "zod";
 import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
 import { fail, type Result } from "../domain/result.ts";
 import { type BridgedCluster, bridgeCluster } from "./bridge-cluster.ts";
-
-type LinkedAccounts = { platforms: string[] }; // TEMP until merge-people lands
-
+import { type LinkedAccounts, linkAccounts } from "./link-accounts.ts";
 import type { AppContext } from "./shared/context.ts";
 import { hashLinkCode, normaliseLinkCode } from "./shared/link-code.ts";
 import { parseInput } from "./shared/parse-input.ts";
@@ -37,5 +35,6 @@ export async function acceptLinkCode(
     const bridged = await bridgeCluster(ctx, { actor, conversation, code: row });
     return bridged.ok ? { ok: true, value: { kind: "channel", ...bridged.value } } : bridged;
   }
-  return fail("LINK_CODE_INVALID"); // TEMP until merge-people lands
+  const linked = await linkAccounts(ctx, { actor, code: row });
+  return linked.ok ? { ok: true, value: { kind: "person", ...linked.value } } : linked;
 }

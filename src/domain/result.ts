@@ -71,6 +71,7 @@ export const FAILURE_REASONS = [
   "CLUSTER_PLATFORM_TAKEN",
   "LINK_SAME_PLATFORM",
   "ALREADY_LINKED",
+  "NOT_BRIDGED",
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 

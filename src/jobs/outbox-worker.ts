@@ -184,14 +184,27 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       log.warn("outbox lease lost before sending; another worker has the row", { key: row.key, workerId });
       return "lost";
     }
-    const result = await deliver({ key: row.key, recipient, view: payload.data.view });
+    const { view, update, track } = payload.data;
+    const result = await deliver({ key: row.key, recipient, view, ...(update ? { update } : {}) });
     const where = { id: row.id, leaseOwner: token, status: "PENDING" as const };
     const lease = { leaseOwner: null, leaseUntil: null };
 
     if (result.ok) {
-      const { count } = await db.outboxMessage.updateMany({
-        where,
-        data: { ...lease, status: "SENT", sentAt: clock.now(), attempts: { increment: 1 }, lastError: null },
+      // Marked and tracked together: a message that went out but was never tracked would miss every
+      // later redraw (a poll's tally). Tracked even when our lease was lost: the message exists.
+      const count = await db.$transaction(async (tx) => {
+        const marked = await tx.outboxMessage.updateMany({
+          where,
+          data: {
+            ...lease,
+            status: "SENT",
+            sentAt: clock.now(),
+            attempts: { increment: 1 },
+            lastError: null,
+          },
+        });
+        if (track && result.messageId) await trackPosted(tx, row, track, result.messageId);
+        return marked.count;
       });
       if (count === 1) return "sent";
       log.error("outbox row delivered after its lease was lost: it may arrive twice", {
@@ -375,6 +388,27 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   return { workerId, runOnce, drain };
+}
+
+/** Same rows as recordPostedMessage (src/app/posted-messages.ts), written inside our transaction. */
+async function trackPosted(
+  tx: Prisma.TransactionClient,
+  row: ClaimedRow,
+  subject: { type: string; id: string },
+  messageId: string,
+): Promise<void> {
+  await tx.postedMessage.createMany({
+    data: [
+      {
+        platform: row.platform,
+        conversationId: row.target,
+        messageId,
+        subjectType: subject.type,
+        subjectId: subject.id,
+      },
+    ],
+    skipDuplicates: true,
+  });
 }
 
 function emptyResult(): OutboxRunResult {

@@ -237,6 +237,13 @@ export const COMMANDS = [
     requires: "anyone",
     teamsMenu: false,
   },
+  {
+    name: "unlink",
+    args: [],
+    summary: "End the bridge: the cluster keeps only this channel (chair or coordinator)",
+    requires: "cluster.configure",
+    teamsMenu: false,
+  },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandName = (typeof COMMANDS)[number]["name"];

@@ -173,6 +173,10 @@ export function composeNotification(
       return pulseResultsView(message, t, locale);
     case "pulse.question-result":
       return questionResultView(message, t, locale);
+    case "cluster.unlinked": {
+      const line = t("link.unlinkedNotice", { cluster: message.clusterName, platform: message.by });
+      return { fallback: line, elements: [text(line)] };
+    }
     case "cycle.kickoff":
       return cycleKickoffView(message, locale);
   }

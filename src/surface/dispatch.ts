@@ -24,6 +24,7 @@ import {
 import type { HandlerContext } from "./handlers/handler-context.ts";
 import { helpHandler } from "./handlers/help.ts";
 import { homeCommand, homeRefreshed } from "./handlers/home-handler.ts";
+import { linkCommand, unlinkCommand } from "./handlers/link.ts";
 import {
   MEASURE_FORMS,
   measureActionHandler,
@@ -49,7 +50,6 @@ import {
   rescheduleCommand,
   rescheduleSubmit,
 } from "./handlers/meeting-changes.ts";
-import { linkCommand } from "./handlers/link.ts";
 import { joinHandler, leaveHandler, membersHandler, roleHandler } from "./handlers/membership.ts";
 import {
   isMinutesAction,
@@ -92,6 +92,7 @@ import { setupCommandHandler, setupSubmitHandler } from "./handlers/setup.ts";
 import { statusHandler } from "./handlers/status.ts";
 import { type Translate, translator } from "./i18n/catalog.ts";
 import { type Envelope, EnvelopeSchema } from "./intent.ts";
+import { mirrorOutputs } from "./mirror-outputs.ts";
 import { type ParsedCommand, parseCommand } from "./parse-command.ts";
 import { LINK_ACTION_ID, note, type Output } from "./view.ts";
 import { isCycleAction } from "./views/cycle-view.ts";
@@ -115,7 +116,13 @@ export function createDispatcher(app: AppContext, log: Logger): Dispatcher {
       locale = await preferredLocale(app, envelope.actor, envelope.conversation);
       t = translator(locale);
       const hc: HandlerContext = { app, envelope, t, locale, log };
-      return { locale, outputs: await route(hc, envelope) };
+      const outputs = await route(hc, envelope);
+      // Bridged clusters: the other platform's channel gets the posts and redraws too. A failure
+      // there must not cost the person their answer here.
+      await mirrorOutputs(app, envelope, outputs).catch((error: unknown) =>
+        log.error("mirroring to bridged channels failed", { error, intent: envelope.intent.kind }),
+      );
+      return { locale, outputs };
     } catch (error) {
       // Unexpected: log with context, apologise in the person's language, never leak a stack.
       log.error("interaction failed", {
@@ -216,6 +223,8 @@ function runCommand(hc: HandlerContext, command: ParsedCommand): Promise<Output[
       return chairsReportCommand(hc);
     case "link":
       return linkCommand(hc, command);
+    case "unlink":
+      return unlinkCommand(hc);
   }
 }
 

@@ -6,6 +6,7 @@ import { joinCluster } from "../../src/app/join-cluster.ts";
 import { setupCluster } from "../../src/app/setup-cluster.ts";
 import type { AppContext } from "../../src/app/shared/context.ts";
 import { hashLinkCode, normaliseLinkCode } from "../../src/app/shared/link-code.ts";
+import { unlinkChannel } from "../../src/app/unlink-channel.ts";
 import type { Conversation, PlatformUser } from "../../src/domain/platform-user.ts";
 import { surfaceComposer } from "../../src/surface/compose-notification.ts";
 import { createTestDatabase, type TestDatabase, truncateAll } from "../support/database.ts";
@@ -184,9 +185,9 @@ describe("channel link codes", () => {
       reason: "CHANNEL_ALREADY_BOUND",
       details: { cluster: "Tourism" },
     });
-    expect(await acceptLinkCode(ctx, { actor: teacher, conversation: personal(teacher), code })).toMatchObject(
-      { ok: false, reason: "NEEDS_CHANNEL" },
-    );
+    expect(
+      await acceptLinkCode(ctx, { actor: teacher, conversation: personal(teacher), code }),
+    ).toMatchObject({ ok: false, reason: "NEEDS_CHANNEL" });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -216,5 +217,107 @@ describe("account link codes", () => {
       ok: true,
       value: { usedOn: "TEAMS", expiresAt: new Date("2026-11-22T10:15:00Z") },
     });
+  });
+
+  async function personCode(actor = chair): Promise<string> {
+    const issued = await issuePersonLinkCode(ctx, { actor, conversation: personal(actor) });
+    if (!issued.ok) throw new Error(issued.reason);
+    return issued.value.code;
+  }
+
+  it("make the Teams account and the Slack account one member, once", async () => {
+    await setUp();
+    const chairOnTeams = teamsUser("29:aino", "Aino on Teams");
+    // Aino already joined the bridged Teams channel as someone else: two people, two memberships.
+    await acceptLinkCode(ctx, { actor: chairOnTeams, conversation: teamsEnergy, code: await channelCode() });
+    expect(await db.prisma.person.count()).toBe(2);
+    const code = await personCode();
+    expect(
+      await acceptLinkCode(ctx, { actor: chairOnTeams, conversation: personal(chairOnTeams), code }),
+    ).toEqual({
+      ok: true,
+      value: { kind: "person", platforms: ["Slack", "Teams"] },
+    });
+    const people = await db.prisma.person.findMany({ include: { identities: true, memberships: true } });
+    expect(people).toHaveLength(1);
+    expect(people[0]!.identities.map((i) => i.platform).sort()).toEqual(["SLACK", "TEAMS"]);
+    expect(people[0]!.memberships.map((m) => m.role)).toEqual(["CHAIR"]);
+    expect(await db.prisma.auditEntry.count({ where: { action: "person.linked" } })).toBe(1);
+
+    expect(
+      await acceptLinkCode(ctx, { actor: chairOnTeams, conversation: personal(chairOnTeams), code }),
+    ).toEqual({
+      ok: false,
+      reason: "LINK_CODE_USED",
+    });
+    expect(await issuePersonLinkCode(ctx, { actor: chair, conversation: personal(chair) })).toEqual({
+      ok: false,
+      reason: "ALREADY_LINKED",
+    });
+  });
+
+  it("refuse the same platform, an expired code, and the asker themself", async () => {
+    await setUp();
+    const code = await personCode();
+    const before = await db.prisma.person.count();
+    expect(
+      await acceptLinkCode(ctx, { actor: slackMember, conversation: personal(slackMember), code }),
+    ).toEqual({
+      ok: false,
+      reason: "LINK_SAME_PLATFORM",
+      details: { platform: "Slack" },
+    });
+    expect(await acceptLinkCode(ctx, { actor: chair, conversation: personal(chair), code })).toEqual({
+      ok: false,
+      reason: "ALREADY_LINKED",
+    });
+    now = new Date("2026-11-22T10:15:00Z");
+    expect(await acceptLinkCode(ctx, { actor: teacher, conversation: personal(teacher), code })).toEqual({
+      ok: false,
+      reason: "LINK_CODE_EXPIRED",
+    });
+    // Nobody was merged; the people who typed the code exist as themselves.
+    expect(await db.prisma.person.count()).toBe(before + 1);
+    expect(await db.prisma.linkCode.count({ where: { usedAt: { not: null } } })).toBe(0);
+  });
+});
+
+describe("unlinking", () => {
+  it("ends the bridge from either side, tells the other channel once, and forgets its tracked posts", async () => {
+    const cluster = await setUp();
+    await acceptLinkCode(ctx, { actor: teacher, conversation: teamsEnergy, code: await channelCode() });
+    await db.prisma.postedMessage.create({
+      data: {
+        platform: "TEAMS",
+        conversationId: "19:energy@thread.tacv2;messageid=42",
+        messageId: "42",
+        subjectType: "poll",
+        subjectId: "m-1",
+      },
+    });
+    expect(await unlinkChannel(ctx, { actor: teacher, conversation: teamsEnergy })).toMatchObject({
+      ok: false,
+      reason: "FORBIDDEN",
+    });
+    expect(await unlinkChannel(ctx, { actor: chair, conversation: slackEnergy })).toEqual({
+      ok: true,
+      value: { clusterName: "Energy", platform: "Teams" },
+    });
+    const bindings = await db.prisma.channelBinding.findMany({ where: { clusterId: cluster.id } });
+    expect(bindings.map((b) => b.platform)).toEqual(["SLACK"]);
+    expect(await db.prisma.postedMessage.count()).toBe(0);
+    const notice = await db.prisma.outboxMessage.findMany({ where: { platform: "TEAMS" } });
+    expect(notice.map((row) => row.target)).toEqual(["19:energy@thread.tacv2"]);
+    expect(JSON.stringify(notice[0]!.payload)).toContain("ei ole enää yhdistetty klusteriin *Energy*");
+    expect(await unlinkChannel(ctx, { actor: chair, conversation: slackEnergy })).toEqual({
+      ok: false,
+      reason: "NOT_BRIDGED",
+      details: { cluster: "Energy" },
+    });
+    // The Teams channel can be linked again, with a new code.
+    expect(
+      (await acceptLinkCode(ctx, { actor: teacher, conversation: teamsEnergy, code: await channelCode() }))
+        .ok,
+    ).toBe(true);
   });
 });

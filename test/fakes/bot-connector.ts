@@ -4,7 +4,18 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type ConnectorOperation = "reply" | "send" | "update" | "delete" | "createConversation" | "other";
+export type ConnectorOperation =
+  | "reply"
+  | "send"
+  | "update"
+  | "delete"
+  | "createConversation"
+  /** GET …/members/{userId}: TeamsInfo.getMember, how the bot learns a member's e-mail. */
+  | "member"
+  | "other";
+
+/** A member as the tenant's directory describes them (what TeamsInfo.getMember returns). */
+export type FakeMember = { email?: string; name?: string; userPrincipalName?: string };
 
 export type ConnectorCall = {
   /** HTTP method: POST, PUT, DELETE… */
@@ -16,6 +27,8 @@ export type ConnectorCall = {
   conversationId?: string;
   /** Decoded; the activity replied to (reply) or changed (update, delete). */
   activityId?: string;
+  /** Decoded; the member looked up (member). */
+  memberId?: string;
   // biome-ignore lint/suspicious/noExplicitAny: an activity as the bot serialised it; tests read what they need.
   body: Record<string, any>;
   headers: IncomingMessage["headers"];
@@ -28,6 +41,8 @@ type Failure = { status: number; retryAfter?: number };
 
 export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
+  /** The roster by Teams user id ("29:…"), filled by tests; anyone else is not found (404). */
+  readonly members = new Map<string, FakeMember>();
   private readonly failures: Failure[] = [];
   private server: Server | null = null;
   private sequence = 0;
@@ -53,7 +68,10 @@ export class FakeBotConnector {
     return `${this.url}/`;
   }
 
-  /** The next call (and only that one) fails with this status, like a throttled or broken connector. */
+  /**
+   * The next call (and only that one) fails with this status, like a throttled or broken connector.
+   * Member lookups never take an injected failure: they precede the send a test means to fail.
+   */
   failNext(status: number, retryAfter?: number): void {
     this.failures.push({ status, retryAfter });
   }
@@ -110,6 +128,7 @@ export class FakeBotConnector {
       status: 200,
     };
     this.calls.push(call);
+    if (route.operation === "member") return this.member(call, route.conversationId!, route.memberId!);
 
     const failure = this.failures.shift();
     if (failure) {
@@ -149,6 +168,31 @@ export class FakeBotConnector {
     }
   }
 
+  private member(
+    call: ConnectorCall,
+    conversationId: string,
+    memberId: string,
+  ): { status: number; body: unknown } {
+    const member = this.members.get(memberId);
+    if (!member) {
+      call.status = 404;
+      return {
+        status: 404,
+        body: {
+          error: {
+            code: "MemberNotFoundInConversation",
+            message: `fake connector: ${memberId} is not a member of ${conversationId}`,
+          },
+        },
+      };
+    }
+    const { name, email, userPrincipalName } = member;
+    return {
+      status: 200,
+      body: { id: memberId, name, email, userPrincipalName, userRole: "user", tenantId: "fake-tenant" },
+    };
+  }
+
   private nextId(): string {
     return `1:fake-activity-${++this.sequence}`;
   }
@@ -158,11 +202,13 @@ export class FakeBotConnector {
 function routeOf(
   method: string,
   path: string,
-): Pick<ConnectorCall, "operation" | "conversationId" | "activityId"> {
+): Pick<ConnectorCall, "operation" | "conversationId" | "activityId" | "memberId"> {
   const parts = path.split("/").filter(Boolean);
   if (parts[0] !== "v3" || parts[1] !== "conversations") return { operation: "other" };
   if (parts.length === 2) return { operation: method === "POST" ? "createConversation" : "other" };
   const conversationId = decodeURIComponent(parts[2]!);
+  if (parts[3] === "members" && parts.length === 5 && method === "GET")
+    return { operation: "member", conversationId, memberId: decodeURIComponent(parts[4]!) };
   if (parts[3] !== "activities") return { operation: "other", conversationId };
   if (parts.length === 4) return { operation: method === "POST" ? "send" : "other", conversationId };
   const activityId = decodeURIComponent(parts[4]!);

@@ -23,7 +23,11 @@ import { startTestBot, type TestBot } from "./test-bot.ts";
 
 export const CARD = "application/vnd.microsoft.card.adaptive";
 
-/** One activity posted to the bot: the HTTP answer, and the connector calls the bot made meanwhile. */
+/**
+ * One activity posted to the bot: the HTTP answer, and the connector calls the bot made meanwhile —
+ * without its member lookups (TeamsInfo.getMember, once per person per hour: a read, not an answer;
+ * they stay in `connector.calls`).
+ */
 export type Turn = { status: number; body: unknown; activity: Json; calls: ConnectorCall[] };
 
 type Translate = ReturnType<typeof translator>;
@@ -172,7 +176,8 @@ export function teamsJourney(
     const { bot, connector } = scene();
     const before = connector.calls.length;
     const { status, body } = await postActivity(bot.baseUrl, activity);
-    return { status, body, activity, calls: connector.calls.slice(before) };
+    const calls = connector.calls.slice(before).filter((c) => c.operation !== "member");
+    return { status, body, activity, calls };
   }
 
   /** A message to the bot, by default a new post in the journey's channel; `{name}`s mention `mentions`. */

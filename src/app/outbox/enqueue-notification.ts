@@ -5,24 +5,64 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { RecipientSchema, type ViewPayload, ViewPayloadSchema } from "../ports/chat-gateway.ts";
 import type { Tx } from "../shared/tx.ts";
 
-export const NotificationInput = z.object({
-  /** Natural and unique, e.g. `measure:<id>:due-7d`: the second enqueue of a key changes nothing. */
-  key: z.string().min(1).max(500),
-  clusterId: z.string().min(1).nullish(),
-  recipient: RecipientSchema,
-  view: ViewPayloadSchema,
-  /** Not sent before this moment (UTC instant); "now" for immediate delivery. */
-  notBefore: z.date(),
-});
+const TrackSchema = z.object({ type: z.string().min(1).max(100), id: z.string().min(1).max(200) });
+const UpdateSchema = z.object({ messageId: z.string().min(1).max(255) });
+
+export const NotificationInput = z
+  .object({
+    /** Natural and unique, e.g. `measure:<id>:due-7d`: the second enqueue of a key changes nothing. */
+    key: z.string().min(1).max(500),
+    clusterId: z.string().min(1).nullish(),
+    recipient: RecipientSchema,
+    view: ViewPayloadSchema,
+    /** Not sent before this moment (UTC instant); "now" for immediate delivery. */
+    notBefore: z.date(),
+    /** Once posted, remember the message as a copy of this subject, so later redraws reach it. */
+    track: TrackSchema.optional(),
+    /** Redraw this message of the bot's in the recipient's conversation instead of posting a new one. */
+    update: UpdateSchema.optional(),
+  })
+  .refine((n) => !n.track || n.recipient.kind === "channel", {
+    // The copy is remembered under the row's target: a Slack user id is not the DM it lands in.
+    message: "only channel posts can be tracked",
+    path: ["track"],
+  });
 export type NotificationInputValue = z.input<typeof NotificationInput>;
 
-/** What the row's `payload` column holds; the worker parses it back with this schema. */
+/**
+ * What the row's `payload` column holds; the worker parses it back with this schema. `track` and
+ * `update` came later: optional, so rows written before them still parse as version 1.
+ */
 export const OutboxPayloadSchema = z.object({
   v: z.literal(1),
   kind: RecipientSchema.shape.kind,
   view: ViewPayloadSchema,
+  track: TrackSchema.optional(),
+  update: UpdateSchema.optional(),
 });
-export type OutboxPayload = { v: 1; kind: "channel" | "user"; view: ViewPayload };
+export type OutboxPayload = {
+  v: 1;
+  kind: "channel" | "user";
+  view: ViewPayload;
+  track?: { type: string; id: string };
+  update?: { messageId: string };
+};
+
+/** The payload column of a row; absent options are left out, so the JSON stays what old rows hold. */
+export function outboxPayload(
+  kind: OutboxPayload["kind"],
+  view: ViewPayload,
+  options: Pick<OutboxPayload, "track" | "update"> = {},
+): Prisma.InputJsonObject {
+  const payload: OutboxPayload = {
+    v: 1,
+    kind,
+    view,
+    ...(options.track ? { track: options.track } : {}),
+    ...(options.update ? { update: options.update } : {}),
+  };
+  return payload as unknown as Prisma.InputJsonObject;
+}
 
 /**
  * Inserts a PENDING outbox row unless one with the same key exists (INSERT … ON CONFLICT DO NOTHING,
@@ -34,7 +74,7 @@ export async function enqueueNotification(
   raw: NotificationInputValue,
 ): Promise<{ created: boolean }> {
   const input = NotificationInput.parse(raw);
-  const payload: OutboxPayload = { v: 1, kind: input.recipient.kind, view: input.view };
+  const { track, update } = input;
   const { count } = await tx.outboxMessage.createMany({
     data: [
       {
@@ -42,7 +82,7 @@ export async function enqueueNotification(
         clusterId: input.clusterId ?? null,
         platform: input.recipient.platform,
         target: input.recipient.id,
-        payload: payload as unknown as Prisma.InputJsonObject,
+        payload: outboxPayload(input.recipient.kind, input.view, { track, update }),
         notBefore: input.notBefore,
       },
     ],

@@ -33,6 +33,8 @@ export type OutboundMessage = {
   key: string;
   recipient: Recipient;
   view: ViewPayload;
+  /** Redraw this earlier message of the bot's (in the recipient's conversation) instead of posting. */
+  update?: { messageId: string };
 };
 
 export type DeliveryResult =

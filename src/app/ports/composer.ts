@@ -81,6 +81,8 @@ export type NotificationMessage =
       comment: string;
       validHours: number;
     }
+  /** The channel on the other platform no longer belongs to the cluster (`by`: where it was unlinked). */
+  | { type: "cluster.unlinked"; clusterName: string; by: string }
   /** A term is near: the cluster's organisers get one-click actions to start it. */
   | ({ type: "cycle.kickoff" } & CycleKickoffMessage);
 

@@ -5,11 +5,13 @@ import type { Conversation, PlatformUser, UserRef } from "../../domain/platform-
 import type { Role } from "../../domain/roles.ts";
 import type { Cluster, Membership, Person } from "../../generated/prisma/client.ts";
 import type { AppContext } from "./context.ts";
+import { attachByEmail, mergeByEmail } from "./link-by-email.ts";
 import { isUniqueViolation, type Tx } from "./tx.ts";
 
 /**
  * The person behind a platform user, created on first contact. Runs outside the use case's
  * transaction: a concurrent first contact hits the unique identity and we simply read the winner.
+ * A verified e-mail the other platform already knows links the two (link-by-email.ts).
  */
 export async function ensurePerson(ctx: AppContext, user: PlatformUser): Promise<Person> {
   const key = { platform: user.platform, tenant: user.tenant, externalId: user.userId };
@@ -17,8 +19,10 @@ export async function ensurePerson(ctx: AppContext, user: PlatformUser): Promise
     where: { platform_tenant_externalId: key },
     include: { person: true },
   });
-  if (existing) return refreshProfile(ctx, existing.person, user);
+  if (existing) return refreshProfile(ctx, await mergeByEmail(ctx, existing.person, user), user);
   try {
+    const linked = await attachByEmail(ctx, user);
+    if (linked) return refreshProfile(ctx, linked, user);
     return await ctx.db.person.create({
       data: {
         displayName: user.displayName ?? user.userId,

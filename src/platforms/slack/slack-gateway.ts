@@ -39,6 +39,10 @@ export const PERMANENT_SLACK_ERRORS = new Set([
   "too_many_attachments",
   "invalid_arguments",
   "method_deprecated",
+  // chat.update of a mirrored copy: the message was deleted, or is not the bot's to edit.
+  "message_not_found",
+  "cant_update_message",
+  "edit_window_closed",
 ]);
 
 const DM_CACHE_MAX = 10_000;
@@ -95,19 +99,22 @@ export function createSlackGateway({
           timeoutMs,
           stopOn: (error) => classifySlackError(error).retryable,
         });
-        const posted = await withImageFallback(
+        const { update } = message;
+        const posted = await withImageFallback<{ ts?: string }>(
           uploaded,
           (shown) =>
-            client.chat.postMessage({
-              channel,
-              ...renderMessage(view, shown),
-              // Travels with the message: lets an operator (and our tests) tell which outbox row it was.
-              metadata: { event_type: "ennakko_notification", event_payload: { key } },
-            }),
+            update
+              ? client.chat.update({ channel, ts: update.messageId, ...renderMessage(view, shown) })
+              : client.chat.postMessage({
+                  channel,
+                  ...renderMessage(view, shown),
+                  // Travels with the message: lets an operator (and our tests) tell which outbox row it was.
+                  metadata: { event_type: "ennakko_notification", event_payload: { key } },
+                }),
           log,
           images,
         );
-        return { ok: true, messageId: posted.ts };
+        return { ok: true, messageId: posted.ts ?? update?.messageId };
       } catch (error) {
         return classifySlackError(error);
       }

@@ -83,6 +83,41 @@ export function createTeamsGateway(options: TeamsGatewayOptions): ChatGateway {
     await adapter.continueConversationAsync(appId ?? "", reference, sendIn(activity, turn));
   }
 
+  /**
+   * Redraws message `messageId` in conversation `conversationId` (a channel thread keeps its
+   * ";messageid=…" suffix: updateActivity takes the conversation from the turn's reference).
+   */
+  async function updateStored(
+    stored: Partial<ConversationReference>,
+    conversationId: string,
+    update: Partial<Activity> & { id: string },
+    turn: Turn,
+  ) {
+    const reference = { ...stored, conversation: { ...stored.conversation!, id: conversationId } };
+    await adapter.continueConversationAsync(appId ?? "", reference, async (context) => {
+      withoutBuiltInRetries(context, log);
+      try {
+        await context.updateActivity({ ...update, conversation: reference.conversation });
+        turn.sent = true;
+        turn.messageId = update.id;
+      } catch (error) {
+        turn.failure = error ?? new Error("unknown failure");
+      }
+    });
+  }
+
+  /**
+   * The stored reference of the conversation. A message to redraw may sit in a channel thread
+   * ("<channel>;messageid=…"): that is reached through the reference stored for its channel.
+   */
+  async function referenceOf({ recipient, update }: OutboundMessage) {
+    const channel = recipient.id.split(";")[0]!;
+    const found =
+      (await findReference(recipient.id)) ??
+      (update && channel !== recipient.id ? await findReference(channel) : null);
+    return found as Partial<ConversationReference> | null;
+  }
+
   /** Teams lets a bot open a 1:1 chat with a member of a team it is installed in. */
   async function toNewPersonalChat(
     userId: string,
@@ -120,9 +155,31 @@ export function createTeamsGateway(options: TeamsGatewayOptions): ChatGateway {
     );
   }
 
+  /** Starts the proactive turn that delivers `message`; a refusal when none can be started. */
+  async function startTurn(
+    message: OutboundMessage,
+    activity: Partial<Activity>,
+    turn: Turn,
+  ): Promise<DeliveryResult | null> {
+    const { recipient, update } = message;
+    const stored = await referenceOf(message);
+    if (stored && (!stored.serviceUrl || !stored.conversation?.id))
+      return refused("teams: stored conversation reference is incomplete");
+    if (stored && update)
+      await updateStored(stored, recipient.id, { ...activity, id: update.messageId }, turn);
+    else if (stored) await toStored(stored, activity, turn);
+    // Only a stored conversation holds messages of ours to redraw.
+    else if (update) return refused(`teams: no stored conversation reference for ${recipient.id}`);
+    else {
+      const route = recipient.kind === "user" && findUserRoute ? await findUserRoute(recipient.id) : null;
+      if (!route) return refused(`teams: no stored conversation reference for ${recipient.id}`);
+      await toNewPersonalChat(recipient.id, route, activity, turn);
+    }
+    return null;
+  }
+
   return {
     async deliver(message: OutboundMessage): Promise<DeliveryResult> {
-      const { recipient } = message;
       const view = message.view as View;
       const activity: Partial<Activity> = {
         ...MessageFactory.attachment(CardFactory.adaptiveCard(renderCard(view))),
@@ -130,25 +187,8 @@ export function createTeamsGateway(options: TeamsGatewayOptions): ChatGateway {
       };
       const turn: Turn = { sent: false };
       try {
-        const stored = (await findReference(recipient.id)) as Partial<ConversationReference> | null;
-        if (stored) {
-          if (!stored.serviceUrl || !stored.conversation?.id)
-            return {
-              ok: false,
-              retryable: false,
-              error: "teams: stored conversation reference is incomplete",
-            };
-          await toStored(stored, activity, turn);
-        } else {
-          const route = recipient.kind === "user" && findUserRoute ? await findUserRoute(recipient.id) : null;
-          if (!route)
-            return {
-              ok: false,
-              retryable: false,
-              error: `teams: no stored conversation reference for ${recipient.id}`,
-            };
-          await toNewPersonalChat(recipient.id, route, activity, turn);
-        }
+        const refusal = await startTurn(message, activity, turn);
+        if (refusal) return refusal;
       } catch (error) {
         turn.failure ??= error ?? new Error("unknown failure");
       }
@@ -158,6 +198,8 @@ export function createTeamsGateway(options: TeamsGatewayOptions): ChatGateway {
     },
   };
 }
+
+const refused = (error: string): DeliveryResult => ({ ok: false, retryable: false, error });
 
 /**
  * The connector client retries 429 (sleeping for Retry-After) and 5xx itself. For outbox sends that

@@ -32,6 +32,7 @@ import {
 } from "./parse-activity.ts";
 import { type CardJson, renderCard, renderFormCard } from "./render-adaptive-card.ts";
 import { offerFilesOnTeams } from "./teams-files.ts";
+import { TeamsProfiles, withActorEmail } from "./teams-profiles.ts";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
 
@@ -58,7 +59,12 @@ export function createTeamsPlatform(
     const t = translator(toLocale(context.activity.locale) ?? "en");
     await context.sendActivity(t("error.unexpected")).catch(() => undefined);
   };
-  const logic = (context: TurnContext) => onTurn(context, app, dispatch, log);
+  const profiles = new TeamsProfiles(log);
+  const logic = async (context: TurnContext) => {
+    // Activities carry no e-mail; the connector's member record does (see teams-profiles.ts).
+    const { email } = await profiles.get(context);
+    await onTurn(context, app, withActorEmail(dispatch, email), log, email);
+  };
   return {
     adapter,
     async handle(req, res) {
@@ -79,12 +85,13 @@ async function onTurn(
   app: AppContext,
   dispatch: Dispatcher,
   log: Logger,
+  email?: string,
 ): Promise<void> {
   const parsed = TeamsActivitySchema.safeParse(context.activity);
   if (!parsed.success)
     return log.warn("ignored malformed teams activity", { issues: parsed.error.issues.slice(0, 3) });
   const activity = parsed.data;
-  await remember(context, activity, app);
+  await remember(context, activity, app, email);
   if (activity.type === ActivityTypes.Message && activity.text) {
     const { locale, outputs } = await dispatch(messageEnvelope(activity));
     await sendAll(answering(context, app, activity, locale), outputs);
@@ -107,7 +114,12 @@ async function onTurn(
 }
 
 /** Stored on every turn so that reminders can reach this conversation later, from any instance. */
-async function remember(context: TurnContext, activity: TeamsActivity, app: AppContext): Promise<void> {
+async function remember(
+  context: TurnContext,
+  activity: TeamsActivity,
+  app: AppContext,
+  email: string | undefined,
+): Promise<void> {
   const conversation = conversationOf(activity);
   const { activityId: _thread, ...reference } = TurnContext.getConversationReference(context.activity);
   // A channel reference must start new posts, not reply in whichever thread was used last.
@@ -115,7 +127,7 @@ async function remember(context: TurnContext, activity: TeamsActivity, app: AppC
     reference.conversation = { ...reference.conversation, id: conversation.channelId };
   }
   await rememberConversation(app, {
-    actor: actorOf(activity),
+    actor: { ...actorOf(activity), ...(email ? { email } : {}) },
     conversationId: conversation.channelId,
     scope: conversation.scope,
     reference: reference as unknown as Record<string, unknown>,

@@ -1,6 +1,7 @@
 // `/cluster link` (channel code), `/cluster link me` (account code), `/cluster link <code>` (accept).
 import { acceptLinkCode, type LinkAccepted } from "../../app/accept-link-code.ts";
 import { type IssuedLinkCode, issueChannelLinkCode, issuePersonLinkCode } from "../../app/issue-link-code.ts";
+import { unlinkChannel } from "../../app/unlink-channel.ts";
 import { formatInZone } from "../../domain/zoned-time.ts";
 import type { MessageKey } from "../i18n/catalog.ts";
 import { ephemeral, moment, note, type Output, text, toChannel, view } from "../view.ts";
@@ -42,4 +43,13 @@ function acceptedOutputs(hc: HandlerContext, accepted: LinkAccepted): Output[] {
   const outputs: Output[] = [toChannel(view(message, text(message)))];
   if (accepted.joined) outputs.push(note(t("link.joined", { cluster: accepted.clusterName })));
   return outputs;
+}
+
+/** `/cluster unlink`: said in this channel; the other one hears it from the outbox. */
+export async function unlinkCommand(hc: HandlerContext): Promise<Output[]> {
+  const result = await unlinkChannel(hc.app, actorAndConversation(hc));
+  return render(hc, result, ({ clusterName, platform }) => {
+    const message = hc.t("link.unlinked", { cluster: clusterName, platform });
+    return [toChannel(view(message, text(message)))];
+  });
 }

@@ -192,7 +192,7 @@ export async function pollAnswerHandler(
   if (!ids) return [note(hc.t("parse.unknownAction"))];
   const result = await voteOnSlot(hc.app, { ...actorAndConversation(hc), ...ids, answer });
   return render(hc, result, (poll) => [
-    { kind: "refresh", subject: pollSubject(poll.meeting.id), view: pollView(poll, hc.t, hc.locale) },
+    { kind: "refresh", subject: pollSubject(poll.meeting.id), view: channelPollView(poll) },
   ]);
 }
 
@@ -203,13 +203,15 @@ export async function finaliseHandler(hc: HandlerContext, value: string): Promis
   return render(hc, result, (poll) => {
     const chosen = poll.slots.find((s) => s.id === poll.meeting.chosenSlotId)!;
     const where = chosen.location ? `, ${chosen.location}` : "";
-    const announcement = hc.t("meeting.announce", {
+    // The channel (both channels, in a bridged cluster) reads it in the cluster's language.
+    const locale = clusterLocale(poll);
+    const announcement = translator(locale)("meeting.announce", {
       title: poll.meeting.title,
-      when: whenText(chosen.startsAt, hc.locale, poll.cluster.timeZone),
+      when: whenText(chosen.startsAt, locale, poll.cluster.timeZone),
       where,
     });
     return [
-      { kind: "refresh", subject: pollSubject(poll.meeting.id), view: pollView(poll, hc.t, hc.locale) },
+      { kind: "refresh", subject: pollSubject(poll.meeting.id), view: channelPollView(poll) },
       toChannel(view(announcement, text(announcement))),
     ];
   });

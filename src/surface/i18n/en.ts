@@ -623,6 +623,12 @@ export const en = {
   "link.joined": "You are now a member of *{cluster}*. Colleagues in this channel join with `/cluster join`.",
   "link.accounts":
     "Done: your accounts on {platforms} are now one member. Votes and answers count once, whichever app you use.",
+  "cmd.unlink": "End the bridge: the cluster keeps only this channel (chair or coordinator)",
+  "error.NOT_BRIDGED": "*{cluster}* has no channel on the other platform: there is nothing to unlink.",
+  "link.unlinked":
+    "🔗 *{cluster}* no longer posts to its {platform} channel; this channel is its only home again. The cluster's records, members and measures stay as they are.",
+  "link.unlinkedNotice":
+    "🔗 This channel is no longer linked to *{cluster}*: a chair or coordinator unlinked it in {platform}. Ennakko posts nothing more here for the cluster.",
 } as const;
 
 export type MessageKey = keyof typeof en;

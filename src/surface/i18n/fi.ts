@@ -641,4 +641,11 @@ export const fi: Record<MessageKey, string> = {
     "Olet nyt klusterin *{cluster}* jäsen. Kollegat tällä kanavalla liittyvät komennolla `/cluster join`.",
   "link.accounts":
     "Valmis: tilisi alustoilla {platforms} ovat nyt yksi jäsen. Äänet ja vastaukset lasketaan kerran, kumpaa sovellusta käytätkin.",
+  "cmd.unlink": "Pura yhteys: klusterille jää vain tämä kanava (puheenjohtaja tai koordinaattori)",
+  "error.NOT_BRIDGED":
+    "Klusterilla *{cluster}* ei ole kanavaa toisella alustalla: purettavaa yhteyttä ei ole.",
+  "link.unlinked":
+    "🔗 *{cluster}* ei enää julkaise {platform}-kanavalleen; tämä kanava on taas sen ainoa koti. Klusterin tiedot, jäsenet ja toimenpiteet säilyvät ennallaan.",
+  "link.unlinkedNotice":
+    "🔗 Tätä kanavaa ei ole enää yhdistetty klusteriin *{cluster}*: puheenjohtaja tai koordinaattori purki yhteyden sovelluksessa {platform}. Ennakko ei enää julkaise tänne klusterin viestejä.",
 };

@@ -632,4 +632,10 @@ export const nl: Record<MessageKey, string> = {
   "link.joined": "Je bent nu lid van *{cluster}*. Collega's in dit kanaal sluiten aan met `/cluster join`.",
   "link.accounts":
     "Klaar: je accounts op {platforms} zijn nu één lid. Stemmen en antwoorden tellen één keer, welke app je ook gebruikt.",
+  "cmd.unlink": "Beëindig de koppeling: het cluster houdt alleen dit kanaal (voorzitter of coördinator)",
+  "error.NOT_BRIDGED": "*{cluster}* heeft geen kanaal op het andere platform: er is niets te ontkoppelen.",
+  "link.unlinked":
+    "🔗 *{cluster}* plaatst niets meer in zijn {platform}-kanaal; dit kanaal is weer zijn enige thuis. De gegevens, leden en maatregelen van het cluster blijven zoals ze zijn.",
+  "link.unlinkedNotice":
+    "🔗 Dit kanaal is niet meer gekoppeld aan *{cluster}*: een voorzitter of coördinator heeft het in {platform} ontkoppeld. Ennakko plaatst hier niets meer voor het cluster.",
 };

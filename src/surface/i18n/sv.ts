@@ -623,4 +623,11 @@ export const sv: Record<MessageKey, string> = {
   "link.joined": "Du är nu medlem i *{cluster}*. Kolleger i den här kanalen går med via `/cluster join`.",
   "link.accounts":
     "Klart: dina konton på {platforms} är nu en medlem. Röster och svar räknas en gång, vilken app du än använder.",
+  "cmd.unlink": "Avsluta kopplingen: klustret behåller bara den här kanalen (ordförande eller koordinator)",
+  "error.NOT_BRIDGED":
+    "*{cluster}* har ingen kanal på den andra plattformen: det finns inget att koppla bort.",
+  "link.unlinked":
+    "🔗 *{cluster}* publicerar inte längre i sin {platform}-kanal; den här kanalen är åter dess enda hem. Klustrets uppgifter, medlemmar och åtgärder förblir som de är.",
+  "link.unlinkedNotice":
+    "🔗 Den här kanalen är inte längre kopplad till *{cluster}*: en ordförande eller koordinator kopplade bort den i {platform}. Ennakko publicerar inget mer här för klustret.",
 };
