@@ -42,7 +42,11 @@ export async function clusterStatus(
   const { cluster, membership } = auth.value;
   const [groups, bindings] = await Promise.all([
     ctx.db.membership.groupBy({ by: ["role"], where: { clusterId: cluster.id }, _count: { _all: true } }),
-    ctx.db.channelBinding.findMany({ where: { clusterId: cluster.id }, select: { platform: true } }),
+    ctx.db.channelBinding.findMany({
+      where: { clusterId: cluster.id },
+      select: { platform: true },
+      orderBy: { platform: "asc" },
+    }),
   ]);
   const failedDeliveries = can(membership.role, "cluster.manage-roles")
     ? await failed(ctx, cluster.id)

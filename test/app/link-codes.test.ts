@@ -5,6 +5,7 @@ import { issueChannelLinkCode, issuePersonLinkCode } from "../../src/app/issue-l
 import { joinCluster } from "../../src/app/join-cluster.ts";
 import { setupCluster } from "../../src/app/setup-cluster.ts";
 import type { AppContext } from "../../src/app/shared/context.ts";
+import { ensurePerson } from "../../src/app/shared/identity.ts";
 import { hashLinkCode, normaliseLinkCode } from "../../src/app/shared/link-code.ts";
 import { unlinkChannel } from "../../src/app/unlink-channel.ts";
 import type { Conversation, PlatformUser } from "../../src/domain/platform-user.ts";
@@ -243,6 +244,11 @@ describe("account link codes", () => {
     expect(people[0]!.identities.map((i) => i.platform).sort()).toEqual(["SLACK", "TEAMS"]);
     expect(people[0]!.memberships.map((m) => m.role)).toEqual(["CHAIR"]);
     expect(await db.prisma.auditEntry.count({ where: { action: "person.linked" } })).toBe(1);
+    // The first account keeps naming her: the Teams name does not overwrite it on every turn.
+    expect((await ensurePerson(ctx, chairOnTeams)).displayName).toBe("Aino Chair");
+    expect((await ensurePerson(ctx, { ...chair, displayName: "Aino Chair-Lapp" })).displayName).toBe(
+      "Aino Chair-Lapp",
+    );
 
     expect(
       await acceptLinkCode(ctx, { actor: chairOnTeams, conversation: personal(chairOnTeams), code }),

@@ -9,6 +9,7 @@ import { systemClock } from "../../src/app/shared/context.ts";
 import { surfaceComposer } from "../../src/surface/compose-notification.ts";
 import { FakeBotConnector } from "../fakes/bot-connector.ts";
 import { FakeSlackApi } from "../fakes/slack-api.ts";
+import { truncateAll } from "../support/database.ts";
 import { dayAhead } from "../support/helsinki-dates.ts";
 import { type Block, date, input, slackJourney, time, values } from "../support/slack-journey.ts";
 import { blockActionPayload, interactionBody } from "../support/slack-requests.ts";
@@ -285,3 +286,56 @@ async function answerOnTeams(user: typeof tiina, card: Json, messageId: string, 
   );
   await onTeams.pressAction(user, where, action(answered, "ennakko.pulse.submit"), messageId);
 }
+
+it("bridges from Teams to Slack, refuses bad codes with clear answers, and unlinks from either side", async () => {
+  await truncateAll(bot.db);
+  await seedQuestionBank({ db: bot.db.prisma, clock: systemClock, compose: surfaceComposer });
+  slack.reset();
+  connector.reset();
+  const mining = teamsChannel("Mining");
+  const riikka = teamsUser("Riikka", english);
+  await onTeams.createCluster(riikka, mining, "Mining");
+
+  // The chair's code, in the Teams thread (Teams channels have no private answers).
+  const issued = teamsTexts(await onTeams.say(riikka, "link", inChannel(mining))).join("\n");
+  expect(issued).toContain("In the Slack channel that should join the cluster, type `/cluster link");
+  const code = codeIn(issued);
+
+  // Wrong places and wrong codes: a clear answer each, nothing bound.
+  expect(await slackText("U-OLLI", "link K7QM-4XPD", "C-MINING")).toBe(
+    "That is not a link code from Ennakko. Codes look like `K7QM-4XPD`. Nothing was changed.",
+  );
+  expect(await slackText("U-OLLI", `link ${code}`, "D-U-OLLI")).toBe(
+    "This works in a channel: run it in the channel your cluster uses.",
+  );
+  expect(await bot.db.prisma.channelBinding.count()).toBe(1);
+
+  // Typed in the Slack channel: bound; Olli joins; the Teams channel hears it through the outbox.
+  const accepted = await slackText("U-OLLI", `link ${code}`, "C-MINING");
+  expect(accepted).toBe(
+    "You are now a member of *Mining*. Colleagues in this channel join with `/cluster join`.",
+  );
+  const announcement = await eventually(() =>
+    slack.callsTo("chat.postMessage").find((c) => c.body.channel === "C-MINING"),
+  );
+  expect(String(announcement.body.text)).toContain(
+    "now linked to the cluster *Mining*, which meets on Slack + Teams",
+  );
+  const toTeams = (await deliverOutbox()).filter((c) => c.operation === "send");
+  expect(toTeams.map((c) => c.conversationId)).toEqual([mining.channelId]);
+  expect(cardTexts(cardOf(toTeams[0]!)).join("\n")).toContain("now linked to the cluster **Mining**");
+
+  // Olli is a plain member: he cannot unlink; the chair on Teams can, and Slack is told once.
+  expect(await slackText("U-OLLI", "unlink", "C-MINING")).toBe(
+    "Your role does not allow that. Ask the chair or the foresight coordinator.",
+  );
+  const unlinked = teamsTexts(await onTeams.say(riikka, "unlink", inChannel(mining))).join("\n");
+  expect(unlinked).toContain("**Mining** no longer posts to its Slack channel");
+  await deliverOutbox();
+  const farewell = slack
+    .callsTo("chat.postMessage")
+    .filter((c) => c.body.channel === "C-MINING" && String(c.body.text).includes("no longer linked"));
+  expect(farewell).toHaveLength(1);
+  expect(await bot.db.prisma.channelBinding.count()).toBe(1);
+  expect(await slackText("U-OLLI", "status", "C-MINING")).toContain("This channel is not bound to a cluster");
+});

@@ -45,12 +45,29 @@ export async function ensurePerson(ctx: AppContext, user: PlatformUser): Promise
 /** Platforms tell us names and locales on every turn; keep what the person has not set themselves. */
 async function refreshProfile(ctx: AppContext, person: Person, user: PlatformUser): Promise<Person> {
   const data: Partial<Pick<Person, "displayName" | "locale" | "timeZone" | "email">> = {};
-  if (user.displayName && user.displayName !== person.displayName) data.displayName = user.displayName;
+  if (
+    user.displayName &&
+    user.displayName !== person.displayName &&
+    (await namesThePerson(ctx, person, user))
+  )
+    data.displayName = user.displayName;
   if (!person.locale && toLocale(user.locale)) data.locale = toLocale(user.locale)!;
   if (!person.timeZone && user.timeZone) data.timeZone = user.timeZone;
   if (!person.email && user.email) data.email = user.email;
   if (Object.keys(data).length === 0) return person;
   return ctx.db.person.update({ where: { id: person.id }, data });
+}
+
+/**
+ * A person on both platforms may be "Heidi" on Slack and "Heidi Lapp" on Teams: the account they had
+ * first keeps naming them, so the name does not flip (and cost a write) with every turn.
+ */
+async function namesThePerson(ctx: AppContext, person: Person, user: PlatformUser): Promise<boolean> {
+  const first = await ctx.db.platformIdentity.findFirst({
+    where: { personId: person.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return !first || (first.platform === user.platform && first.externalId === user.userId);
 }
 
 export async function findPersonByRef(tx: Tx, ref: UserRef): Promise<Person | null> {

@@ -106,18 +106,37 @@ export function executeEnvelope(a: TeamsActivity): Envelope | null {
     for (const [key, value] of Object.entries(data)) {
       if (key !== "formId" && key !== "metadata" && typeof value === "string") values[key] = value;
     }
+    const metadata = typeof data.metadata === "string" ? data.metadata : "";
     return {
-      ...base,
-      intent: {
-        kind: "submit",
-        formId: data.formId,
-        values,
-        metadata: typeof data.metadata === "string" ? data.metadata : "",
-      },
+      actor: base.actor,
+      conversation: formConversation(base.conversation, metadata),
+      intent: { kind: "submit", formId: data.formId, values, metadata },
     };
   }
   return {
     ...base,
     intent: { kind: "action", actionId: verb, value: typeof data.value === "string" ? data.value : "" },
   };
+}
+
+/**
+ * A form opened from a personal message for a cluster (the kickoff's "Plan the meeting") is submitted
+ * in the personal chat but belongs to the channel its metadata names, as Slack's modals carry their
+ * channel in private_metadata. The use case behind the form checks membership there as always.
+ */
+function formConversation(here: Conversation, metadata: string): Conversation {
+  if (here.scope !== "PERSONAL") return here;
+  const named = FormChannel.safeParse(safeJson(metadata));
+  if (!named.success || named.data.channelId === here.channelId) return here;
+  return { ...here, channelId: named.data.channelId, scope: "CHANNEL" };
+}
+
+const FormChannel = z.object({ channelId: z.string().regex(/^19:[^;]+$/) });
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -9,11 +9,13 @@ import {
   MessageFactory,
   TurnContext,
 } from "botbuilder";
+import { postToChannel } from "../../app/post-to-channel.ts";
 import { postedMessagesOf, recordPostedMessage } from "../../app/posted-messages.ts";
 import { rememberConversation } from "../../app/remember-conversation.ts";
 import type { AppContext } from "../../app/shared/context.ts";
 import type { TeamsConfig } from "../../config/env.ts";
 import { type Locale, toLocale } from "../../domain/locale.ts";
+import type { Conversation } from "../../domain/platform-user.ts";
 import type { Logger } from "../../log/logger.ts";
 import type { Dispatcher } from "../../surface/dispatch.ts";
 import { type Translate, translator } from "../../surface/i18n/catalog.ts";
@@ -149,7 +151,12 @@ async function answerExecute(
   const { locale, outputs } = envelope
     ? await dispatch(envelope)
     : { locale: toLocale(activity.locale) ?? "en", outputs: [] };
-  const turn = answering(context, app, activity, locale);
+  // A form submitted in the personal chat for a cluster's channel: channel posts go there instead.
+  const elsewhere =
+    envelope && envelope.conversation.channelId !== conversationOf(activity).channelId
+      ? envelope.conversation
+      : undefined;
+  const turn = { ...answering(context, app, activity, locale), elsewhere };
   const [first, ...rest] = outputs;
   const card = first ? await privateCard(turn, first) : null;
   // Answer the click before posting to the channel: the use case has already committed, so a failed
@@ -174,7 +181,14 @@ async function answerExecute(
 }
 
 /** What answering one activity needs besides its outputs. */
-type Answering = { context: TurnContext; app: AppContext; activity: TeamsActivity; t: Translate };
+type Answering = {
+  context: TurnContext;
+  app: AppContext;
+  activity: TeamsActivity;
+  t: Translate;
+  /** The channel a form from a personal chat was for: its `channel` outputs are posted there. */
+  elsewhere?: Conversation;
+};
 
 const answering = (
   context: TurnContext,
@@ -221,8 +235,15 @@ async function sendAll(turn: Answering, outputs: Output[]): Promise<void> {
           output.kind === "form" ? renderFormCard(output.form) : renderFormCard(output.form, output.errors);
         fallback = output.form.title;
         break;
-      case "ephemeral":
       case "channel":
+        if (turn.elsewhere) {
+          await postElsewhere(turn, turn.elsewhere, output);
+          continue;
+        }
+        card = renderCard(output.view);
+        fallback = withoutMoments(output.view.fallback);
+        break;
+      case "ephemeral":
         card = renderCard(output.view);
         fallback = withoutMoments(output.view.fallback);
         break;
@@ -243,6 +264,16 @@ async function sendAll(turn: Answering, outputs: Output[]): Promise<void> {
       await recordPostedMessage(app, output.track, ref);
     }
   }
+}
+
+/** Through the outbox (a turn answers only in its own conversation); the worker tracks the post. */
+async function postElsewhere(
+  turn: Answering,
+  conversation: Conversation,
+  output: Extract<Output, { kind: "channel" }>,
+): Promise<void> {
+  const posted = await postToChannel(turn.app, { conversation, view: output.view, track: output.track });
+  if (!posted.ok) throw new Error(`could not post to ${conversation.channelId}: ${posted.reason}`);
 }
 
 /** Every output kind is handled above; a new one fails to compile here first. */

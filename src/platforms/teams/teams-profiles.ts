@@ -10,6 +10,9 @@ import type { Envelope } from "../../surface/intent.ts";
 export type TeamsProfile = { email?: string };
 
 const TTL_MS = 60 * 60 * 1000;
+// The person is waiting for an answer (Teams gives an invoke a few seconds): a connector that is slow
+// or retrying a 5xx costs at most this, and the turn goes on without the address.
+const LOOKUP_TIMEOUT_MS = 2000;
 const MAX_ENTRIES = 5000;
 
 export class TeamsProfiles {
@@ -32,7 +35,7 @@ export class TeamsProfiles {
 
   private async lookUp(context: TurnContext, userId: string): Promise<TeamsProfile> {
     try {
-      const member = await TeamsInfo.getMember(context, userId);
+      const member = await withinLookupTime(TeamsInfo.getMember(context, userId));
       const email = mailboxOf(member.email) ?? mailboxOf(member.userPrincipalName);
       return email ? { email } : {};
     } catch (error) {
@@ -59,4 +62,16 @@ export function withActorEmail(dispatch: Dispatcher, email: string | undefined):
     const envelope = raw as Partial<Envelope>;
     return dispatch(envelope.actor ? { ...envelope, actor: { ...envelope.actor, email } } : raw);
   };
+}
+
+function withinLookupTime<T>(lookup: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no member record within ${LOOKUP_TIMEOUT_MS} ms`)),
+      LOOKUP_TIMEOUT_MS,
+    );
+    timer.unref();
+  });
+  return Promise.race([lookup, timeout]).finally(() => clearTimeout(timer));
 }

@@ -9,6 +9,7 @@ import { surfaceComposer } from "../../../src/surface/compose-notification.ts";
 import { CYCLE_ACTIONS } from "../../../src/surface/views/cycle-view.ts";
 import type { ConnectorCall, FakeBotConnector } from "../../fakes/bot-connector.ts";
 import { truncateAll } from "../../support/database.ts";
+import { daysAhead } from "../../support/helsinki-dates.ts";
 import {
   cardTexts,
   executeActions,
@@ -22,6 +23,7 @@ import {
   inPrivate,
   inputsOf,
   invokeAnswer,
+  invokeCard,
   onlyReply,
   startTeamsBot,
   stopTeamsBot,
@@ -47,7 +49,10 @@ const english = { locale: "en-US", timeZone: ZONE };
 const emma = teamsUser("Emma Chair", english);
 const mikko = teamsUser("Mikko Member", english);
 const energy = teamsChannel("Energy");
-const { say, pressAction, deliverOutbox, createCluster } = teamsJourney(() => ({ bot, connector }), energy);
+const { say, pressAction, submitCard, deliverOutbox, createCluster } = teamsJourney(
+  () => ({ bot, connector }),
+  energy,
+);
 
 async function energyCluster() {
   await createCluster(emma, energy, "Energy");
@@ -87,6 +92,27 @@ it("posts the kickoff into the chair's 1:1 chat; 'Plan the meeting' opens the me
   expect(inputsOf(form).map((i) => i.id)).toEqual(
     expect.arrayContaining(["title", "slot_1_date", "slot_1_time"]),
   );
+
+  // Submitted in the personal chat, the form is for the channel: the poll goes there (through the
+  // outbox, tracked), and the card in the personal chat says it was posted.
+  const submitted = invokeCard(
+    await submitCard(emma, form as Json, messageId, where, {
+      title: "Spring meeting",
+      slot_1_date: daysAhead(30),
+      slot_1_time: "10:00",
+      slot_2_date: daysAhead(31),
+      slot_2_time: "10:00",
+    }),
+  );
+  expect(cardTexts(submitted).join("\n")).toContain("Spring meeting");
+  const poll = (await deliverOutbox()).find((c) => c.operation === "send")!;
+  expect(poll.conversationId).toBe(energy.channelId);
+  expect(cardTexts(cardOf(poll)).join("\n")).toContain("Date poll: Spring meeting");
+  expect(await bot.db.prisma.postedMessage.findFirstOrThrow()).toMatchObject({
+    platform: "TEAMS",
+    conversationId: energy.channelId,
+    messageId: poll.answeredId,
+  });
 
   const measures = invokeAnswer(await pressAction(emma, where, actions[2]!, messageId));
   expect(JSON.stringify(measures)).toContain("Energy");
