@@ -1,7 +1,8 @@
 // A kickoff's buttons are clicked in a personal chat, which belongs to no cluster. The button carries
 // the cluster's id; this finds the cluster's channel on the clicker's platform, so the use case behind
 // the button authorizes exactly as if the person had run the command in that channel (membership and
-// role in that cluster). A cluster not bound on that platform is "not bound": nothing happens.
+// role in that cluster; in the chairs' forum, the derived forum membership). A cluster not bound on
+// that platform is "not bound": nothing happens.
 import { z } from "zod";
 import { type Conversation, PlatformUserSchema } from "../domain/platform-user.ts";
 import { fail, ok, type Result } from "../domain/result.ts";
@@ -21,8 +22,7 @@ export async function clusterConversation(
     where: { clusterId_platform: { clusterId, platform: actor.platform } },
     include: { cluster: true },
   });
-  if (!binding || binding.cluster.archivedAt || binding.cluster.kind !== "CLUSTER")
-    return fail("CHANNEL_NOT_BOUND");
+  if (!binding || binding.cluster.archivedAt) return fail("CHANNEL_NOT_BOUND");
   return ok({
     platform: actor.platform,
     tenant: actor.tenant,

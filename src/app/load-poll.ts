@@ -2,7 +2,9 @@
 
 import type { MeetingStatus } from "../domain/meeting-rules.ts";
 import { type PollTally, tallyPoll } from "../domain/poll-tally.ts";
+import type { Cluster } from "../generated/prisma/client.ts";
 import type { AppContext } from "./shared/context.ts";
+import { forumMembers } from "./shared/forum.ts";
 import type { Tx } from "./shared/tx.ts";
 
 export type PollSlotView = { id: string; startsAt: Date; durationMinutes: number; location: string | null };
@@ -36,14 +38,13 @@ export async function loadPoll(
     },
   });
   if (!meeting) return null;
-  // Observers follow the cluster but are not asked for dates.
-  const voters = meeting.cluster.memberships.filter((m) => m.role !== "OBSERVER");
+  const voters = await votersOf(ctx.db, meeting.cluster);
   const tally = tallyPoll({
     slots: meeting.slots.map((s) => ({ id: s.id, startsAt: s.startsAt })),
     votes: meeting.slots.flatMap((s) =>
       s.votes.map((v) => ({ slotId: v.slotId, personId: v.personId, answer: v.answer })),
     ),
-    memberIds: voters.map((m) => m.personId),
+    memberIds: voters.map((v) => v.id),
   });
   return {
     meeting: {
@@ -66,7 +67,27 @@ export async function loadPoll(
       location: s.location,
     })),
     tally,
-    names: Object.fromEntries(meeting.cluster.memberships.map((m) => [m.personId, m.person.displayName])),
+    names: Object.fromEntries(voters.map((v) => [v.id, v.displayName])),
     organiserId: meeting.organiserId,
   };
+}
+
+type ClusterWithMembers = Cluster & {
+  memberships: { personId: string; role: string; person: { id: string; displayName: string } }[];
+};
+
+/**
+ * Who is asked for dates: a cluster's members but its observers (they follow, they do not attend);
+ * in the chairs' forum, its derived members (the clusters' chairs, vice-chairs and coordinators).
+ */
+async function votersOf(tx: Tx, cluster: ClusterWithMembers): Promise<{ id: string; displayName: string }[]> {
+  if (cluster.kind === "CHAIRS_FORUM") {
+    const bindings = await tx.channelBinding.findMany({ where: { clusterId: cluster.id } });
+    const members = await forumMembers(
+      tx,
+      bindings.map((b) => b.workspaceId),
+    );
+    return members.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+  return cluster.memberships.filter((m) => m.role !== "OBSERVER").map((m) => m.person);
 }

@@ -11,7 +11,7 @@ import type { Cluster } from "../generated/prisma/client.ts";
 import { clusterSettings } from "./cluster-settings.ts";
 import { enqueueNotification } from "./outbox/enqueue-notification.ts";
 import type { AppContext } from "./shared/context.ts";
-import { FORUM_ROLES } from "./shared/forum.ts";
+import { forumMembers } from "./shared/forum.ts";
 import { localeOf } from "./shared/locale-of.ts";
 import { clusterChannels, personalRecipient } from "./shared/recipients.ts";
 
@@ -94,21 +94,10 @@ export async function scheduleCycleKickoffs(ctx: AppContext): Promise<{ enqueued
 async function recipientsOf(ctx: AppContext, cluster: Cluster) {
   if (cluster.kind === "CHAIRS_FORUM") {
     const bindings = await ctx.db.channelBinding.findMany({ where: { clusterId: cluster.id } });
-    const workspaceIds = bindings.map((b) => b.workspaceId);
-    const memberships = await ctx.db.membership.findMany({
-      where: {
-        role: { in: [...FORUM_ROLES] },
-        person: { erasedAt: null },
-        cluster: {
-          kind: "CLUSTER",
-          archivedAt: null,
-          bindings: { some: { workspaceId: { in: workspaceIds } } },
-        },
-      },
-      include: { person: true },
-      orderBy: { personId: "asc" },
-    });
-    return [...new Map(memberships.map((m) => [m.personId, m.person])).values()];
+    return forumMembers(
+      ctx.db,
+      bindings.map((b) => b.workspaceId),
+    );
   }
   const memberships = await ctx.db.membership.findMany({
     where: { clusterId: cluster.id, role: { in: [...KICKOFF_ROLES] }, person: { erasedAt: null } },

@@ -5,7 +5,7 @@
 import type { Conversation } from "../../domain/platform-user.ts";
 import { fail, ok, type Result } from "../../domain/result.ts";
 import type { Role } from "../../domain/roles.ts";
-import type { Cluster } from "../../generated/prisma/client.ts";
+import type { Cluster, Membership, Person } from "../../generated/prisma/client.ts";
 import type { Tx } from "./tx.ts";
 
 export const FORUM_ROLES: readonly Role[] = ["CHAIR", "VICE_CHAIR", "COORDINATOR"];
@@ -53,4 +53,45 @@ export async function authorizeForum(
   if (!found) return fail("NOT_IN_FORUM");
   if (!(await isForumMember(tx, found.workspaceId, personId))) return fail("NOT_A_FORUM_MEMBER");
   return ok(found);
+}
+
+/** The forum's members: each person holding a forum role in a cluster of these workspaces, once. */
+export async function forumMembers(tx: Tx, workspaceIds: string[]): Promise<Person[]> {
+  const memberships = await tx.membership.findMany({
+    where: {
+      role: { in: [...FORUM_ROLES] },
+      person: { erasedAt: null },
+      cluster: {
+        kind: "CLUSTER",
+        archivedAt: null,
+        bindings: { some: { workspaceId: { in: workspaceIds } } },
+      },
+    },
+    include: { person: true },
+    orderBy: { personId: "asc" },
+  });
+  return [...new Map(memberships.map((m) => [m.personId, m.person])).values()];
+}
+
+/**
+ * In the forum everyone is a member by their cluster role, never by a stored row, and all are equals:
+ * each may plan and record the forum's own meeting and set its terms, as a chair does in a cluster.
+ * The forum's guard (surface/handlers/chairs.ts) keeps role, erasure and other cluster commands out.
+ */
+export async function derivedForumMembership(
+  tx: Tx,
+  forum: Cluster,
+  personId: string,
+): Promise<Membership | null> {
+  const bindings = await tx.channelBinding.findMany({ where: { clusterId: forum.id } });
+  for (const binding of bindings)
+    if (await isForumMember(tx, binding.workspaceId, personId))
+      return {
+        id: `forum:${personId}`,
+        clusterId: forum.id,
+        personId,
+        role: "VICE_CHAIR",
+        joinedAt: forum.createdAt,
+      };
+  return null;
 }

@@ -11,8 +11,22 @@ import { actorAndConversation, type HandlerContext, render } from "./handler-con
  * Null when the command may run here. In the forum's channel only `chairs report` (and `forum setup`,
  * which explains the channel is bound) run; `help` describes the forum, anything else is refused.
  */
+/** What the forum does itself: its report, and its own twice-yearly meeting. */
+const FORUM_COMMANDS: ReadonlySet<ParsedCommand["name"]> = new Set([
+  "chairs report",
+  "forum setup",
+  "meeting plan",
+  "meeting",
+  "meeting reschedule",
+  "meeting cancel",
+  "cycle",
+  "language",
+  "my-data",
+  "home",
+]);
+
 export async function forumGuard(hc: HandlerContext, command: ParsedCommand): Promise<Output[] | null> {
-  if (command.name === "chairs report" || command.name === "forum setup") return null;
+  if (FORUM_COMMANDS.has(command.name)) return null;
   if (!(await isForumConversation(hc.app, hc.envelope.conversation))) return null;
   return [note(hc.t(command.name === "help" ? "forum.help" : "forum.onlyReports"))];
 }

@@ -449,9 +449,9 @@ export const en = {
   "forum.announce":
     "🧭 *{forum}* is the chairs' forum. Chairs, vice-chairs and foresight coordinators of the clusters compare them here with `/cluster chairs report`.",
   "forum.help":
-    "This channel is the chairs' forum. Its members are the chairs, vice-chairs and foresight coordinators of the clusters. `/cluster chairs report` compares the clusters: where skill demand is growing, measures, upcoming meetings.",
+    "This channel is the chairs' forum. Its members are the chairs, vice-chairs and foresight coordinators of the clusters. `/cluster chairs report` compares the clusters: where skill demand is growing, measures, upcoming meetings. The forum plans its own meeting with `/cluster meeting plan`; `/cluster cycle` shows its terms.",
   "forum.onlyReports":
-    "This channel is the chairs' forum: cluster commands work in each cluster's own channel. Here, use `/cluster chairs report`.",
+    "This channel is the chairs' forum: cluster commands work in each cluster's own channel. Here, use `/cluster chairs report`, or `/cluster meeting plan` for the forum's own meeting.",
   "chairs.heading": "🧭 {forum}: the clusters side by side ({n})",
   "chairs.noClusters": "There are no clusters in this workspace yet.",
   "chairs.skills.heading": "Where skill demand is growing",

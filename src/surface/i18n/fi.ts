@@ -463,9 +463,9 @@ export const fi: Record<MessageKey, string> = {
   "forum.announce":
     "🧭 *{forum}* on puheenjohtajien foorumi. Klustereiden puheenjohtajat, varapuheenjohtajat ja ennakointikoordinaattorit vertailevat niitä täällä komennolla `/cluster chairs report`.",
   "forum.help":
-    "Tämä kanava on puheenjohtajien foorumi. Sen jäseniä ovat klustereiden puheenjohtajat, varapuheenjohtajat ja ennakointikoordinaattorit. `/cluster chairs report` vertailee klustereita: missä osaamistarve kasvaa, toimenpiteet, tulevat kokoukset.",
+    "Tämä kanava on puheenjohtajien foorumi. Sen jäseniä ovat klustereiden puheenjohtajat, varapuheenjohtajat ja ennakointikoordinaattorit. `/cluster chairs report` vertailee klustereita: missä osaamistarve kasvaa, toimenpiteet, tulevat kokoukset. Foorumi suunnittelee oman kokouksensa komennolla `/cluster meeting plan`; `/cluster cycle` näyttää sen kaudet.",
   "forum.onlyReports":
-    "Tämä kanava on puheenjohtajien foorumi: klusterin komennot toimivat kunkin klusterin omalla kanavalla. Täällä käytä komentoa `/cluster chairs report`.",
+    "Tämä kanava on puheenjohtajien foorumi: klusterin komennot toimivat kunkin klusterin omalla kanavalla. Täällä käytä komentoa `/cluster chairs report` tai foorumin omaan kokoukseen `/cluster meeting plan`.",
   "chairs.heading": "🧭 {forum}: klusterit rinnakkain ({n})",
   "chairs.noClusters": "Tässä työtilassa ei ole vielä klustereita.",
   "chairs.skills.heading": "Missä osaamistarve kasvaa",

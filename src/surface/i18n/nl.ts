@@ -456,9 +456,9 @@ export const nl: Record<MessageKey, string> = {
   "forum.announce":
     "🧭 *{forum}* is het voorzittersoverleg. Voorzitters, vicevoorzitters en foresight-coördinatoren van de clusters vergelijken ze hier met `/cluster chairs report`.",
   "forum.help":
-    "Dit kanaal is het voorzittersoverleg. De leden zijn de voorzitters, vicevoorzitters en foresight-coördinatoren van de clusters. `/cluster chairs report` vergelijkt de clusters: waar de vraag naar vaardigheden groeit, maatregelen, komende vergaderingen.",
+    "Dit kanaal is het voorzittersoverleg. De leden zijn de voorzitters, vicevoorzitters en foresight-coördinatoren van de clusters. `/cluster chairs report` vergelijkt de clusters: waar de vraag naar vaardigheden groeit, maatregelen, komende vergaderingen. Het overleg plant zijn eigen vergadering met `/cluster meeting plan`; `/cluster cycle` toont zijn perioden.",
   "forum.onlyReports":
-    "Dit kanaal is het voorzittersoverleg: clusteropdrachten werken in het eigen kanaal van elk cluster. Gebruik hier `/cluster chairs report`.",
+    "Dit kanaal is het voorzittersoverleg: clusteropdrachten werken in het eigen kanaal van elk cluster. Gebruik hier `/cluster chairs report`, of `/cluster meeting plan` voor de eigen vergadering van het overleg.",
   "chairs.heading": "🧭 {forum}: de clusters naast elkaar ({n})",
   "chairs.noClusters": "Er zijn nog geen clusters in deze werkruimte.",
   "chairs.skills.heading": "Waar de vraag naar vaardigheden groeit",

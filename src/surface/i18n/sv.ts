@@ -449,9 +449,9 @@ export const sv: Record<MessageKey, string> = {
   "forum.announce":
     "🧭 *{forum}* är ordförandeforumet. Klustrens ordförande, vice ordförande och framsynskoordinatorer jämför dem här med `/cluster chairs report`.",
   "forum.help":
-    "Den här kanalen är ordförandeforumet. Dess medlemmar är klustrens ordförande, vice ordförande och framsynskoordinatorer. `/cluster chairs report` jämför klustren: var kompetensbehovet växer, åtgärder, kommande möten.",
+    "Den här kanalen är ordförandeforumet. Dess medlemmar är klustrens ordförande, vice ordförande och framsynskoordinatorer. `/cluster chairs report` jämför klustren: var kompetensbehovet växer, åtgärder, kommande möten. Forumet planerar sitt eget möte med `/cluster meeting plan`; `/cluster cycle` visar dess terminer.",
   "forum.onlyReports":
-    "Den här kanalen är ordförandeforumet: klusterkommandon fungerar i varje klusters egen kanal. Här använder du `/cluster chairs report`.",
+    "Den här kanalen är ordförandeforumet: klusterkommandon fungerar i varje klusters egen kanal. Här använder du `/cluster chairs report`, eller `/cluster meeting plan` för forumets eget möte.",
   "chairs.heading": "🧭 {forum}: klustren sida vid sida ({n})",
   "chairs.noClusters": "Det finns inga kluster i den här arbetsytan ännu.",
   "chairs.skills.heading": "Var kompetensbehovet växer",

@@ -37,18 +37,24 @@ export function cycleKickoffView(message: CycleKickoffMessage, locale: Locale): 
     opens: localDateLabel(message.opens, locale),
     closes: localDateLabel(message.closes, locale),
   };
-  if (message.forum) {
-    // Forum members are derived, not stored: planning the forum's meeting happens in the forum.
-    const line = t("cycle.kickoff.forum", params);
-    return { fallback: line, elements: [text(line)] };
-  }
-  const line = t("cycle.kickoff.text", params);
   const button = (actionId: CycleAction, label: string) => ({
     type: "button" as const,
     actionId,
     label,
     value: message.clusterId,
   });
+  if (message.forum) {
+    // The forum has no pulses or measures of its own: its kickoff is about its meeting.
+    const line = t("cycle.kickoff.forum", params);
+    return {
+      fallback: line,
+      elements: [
+        text(line),
+        { type: "actions", buttons: [button(CYCLE_ACTIONS.planMeeting, t("cycle.kickoff.plan"))] },
+      ],
+    };
+  }
+  const line = t("cycle.kickoff.text", params);
   return {
     fallback: line,
     elements: [

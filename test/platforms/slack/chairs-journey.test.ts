@@ -9,8 +9,18 @@ import { surfaceComposer } from "../../../src/surface/compose-notification.ts";
 import type { FakeSlackApi } from "../../fakes/slack-api.ts";
 import { closedSkillPulse } from "../../support/chairs-fixtures.ts";
 import { truncateAll } from "../../support/database.ts";
+import { dayAhead } from "../../support/helsinki-dates.ts";
 import { slackChannel, slackUser } from "../../support/people.ts";
-import { type Block, slackJourney, startSlackBot, stopSlackBot } from "../../support/slack-journey.ts";
+import {
+  type Block,
+  date,
+  input,
+  slackJourney,
+  startSlackBot,
+  stopSlackBot,
+  time,
+} from "../../support/slack-journey.ts";
+import { blockActionPayload, interactionBody } from "../../support/slack-requests.ts";
 import type { TestBot } from "../../support/test-bot.ts";
 import { docxText, unzip } from "../../support/unzip.ts";
 
@@ -142,4 +152,53 @@ it("refuses a second forum and binding a cluster's channel", async () => {
     "/cluster forum setup &lt;name&gt;",
   );
   expect(await bot.db.prisma.cluster.count({ where: { kind: "CHAIRS_FORUM" } })).toBe(1);
+});
+
+it("plans the forum's own meeting: the poll asks the chairs of every cluster, who vote in the forum", async () => {
+  await reply(await command("U-AINO", "forum setup Chairs", "C-CHAIRS"));
+  slack.reset();
+  // A plain member of a cluster is no forum member: no form for them.
+  expect((await reply(await command("U-OLLI", "meeting plan", "C-CHAIRS"))).text).toBe(
+    "The chairs' forum is for the chairs, vice-chairs and foresight coordinators of the clusters.",
+  );
+  await command("U-AINO", "meeting plan", "C-CHAIRS");
+  const [open] = await slack.waitFor("views.open");
+  const form = open!.body.view as { callback_id: string; private_metadata: string };
+  await journey.submit("U-AINO", form, {
+    title: input("Chairs' spring meeting"),
+    slot_1_date: date(dayAhead(40)),
+    slot_1_time: time("09:00"),
+    slot_2_date: date(dayAhead(41)),
+    slot_2_time: time("09:00"),
+  });
+  const poll = (await slack.waitFor("chat.postMessage")).find((c) => c.body.channel === "C-CHAIRS")!;
+  expect(textOf(poll.body.blocks as Block[])).toContain("Not answered yet: Aino, Bea");
+
+  // Bea, chair of Mining, answers in the forum; the poll is redrawn for everyone.
+  const [meetingId, slotId] = (poll.body.blocks as Block[])
+    .find((b) => b.type === "actions")!
+    .elements![0]!.value.split("|");
+  const voteAs = async (user: string) => {
+    const id = `v${++n}`;
+    await journey.post(
+      interactionBody(
+        blockActionPayload({
+          user,
+          channel: "C-CHAIRS",
+          actionId: "ennakko.poll.yes",
+          value: `${meetingId}|${slotId}`,
+          responseUrl: slack.responseUrl(id),
+        }),
+      ),
+    );
+    return id;
+  };
+  await voteAs("U-BEA");
+  const [update] = await slack.waitFor("chat.update");
+  expect(textOf(update!.body.blocks as Block[])).toContain("✅ 1 (Bea)");
+  expect(textOf(update!.body.blocks as Block[])).toContain("Not answered yet: Aino");
+  expect((await reply(await voteAs("U-OLLI"))).text).toBe(
+    "The chairs' forum is for the chairs, vice-chairs and foresight coordinators of the clusters.",
+  );
+  expect(await bot.db.prisma.slotVote.count()).toBe(1);
 });
