@@ -11,7 +11,7 @@ import { FakeBotConnector } from "../fakes/bot-connector.ts";
 import { FakeSlackApi } from "../fakes/slack-api.ts";
 import { truncateAll } from "../support/database.ts";
 import { dayAhead } from "../support/helsinki-dates.ts";
-import { type Block, date, input, slackJourney, time, values } from "../support/slack-journey.ts";
+import { type Block, date, input, slackJourney, time, twoSlotPlan } from "../support/slack-journey.ts";
 import { blockActionPayload, interactionBody } from "../support/slack-requests.ts";
 import {
   cardTexts,
@@ -138,17 +138,7 @@ it("bridges a cluster, links people, and counts a poll and a pulse once per pers
     callback_id: string;
     private_metadata: string;
   };
-  await onSlack.submitView(
-    "U-AINO",
-    planForm,
-    values({
-      title: input("Spring 2027"),
-      slot_1_date: date(dayAhead(30)),
-      slot_1_time: time("10:00"),
-      slot_2_date: date(dayAhead(33)),
-      slot_2_time: time("13:00"),
-    }),
-  );
+  await onSlack.submitView("U-AINO", planForm, twoSlotPlan("Spring 2027"));
   const slackPoll = await eventually(() =>
     slack
       .callsTo("chat.postMessage")

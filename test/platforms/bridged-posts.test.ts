@@ -7,8 +7,8 @@ import type { ConnectorCall } from "../fakes/bot-connector.ts";
 import { FakeBotConnector } from "../fakes/bot-connector.ts";
 import type { FakeSlackApi } from "../fakes/slack-api.ts";
 import { truncateAll } from "../support/database.ts";
-import { dayAhead, daysAhead } from "../support/helsinki-dates.ts";
-import { date, input, slackJourney, startSlackBot, time, values } from "../support/slack-journey.ts";
+import { daysAhead } from "../support/helsinki-dates.ts";
+import { slackJourney, startSlackBot, twoSlotPlan } from "../support/slack-journey.ts";
 import { type Json, TENANT_ID, teamsChannel, teamsUser } from "../support/teams-activities.ts";
 import { cardOf, expectNoApology, inChannel, type Turn, teamsJourney } from "../support/teams-journey.ts";
 import type { TestBot } from "../support/test-bot.ts";
@@ -75,17 +75,7 @@ async function bridgeToTeams() {
 async function planOnSlack() {
   await onSlack.command("U-AINO", "meeting plan");
   const form = await onSlack.modal(1);
-  await onSlack.submitView(
-    "U-AINO",
-    form,
-    values({
-      title: input("Spring 2027"),
-      slot_1_date: date(dayAhead(30)),
-      slot_1_time: time("10:00"),
-      slot_2_date: date(dayAhead(33)),
-      slot_2_time: time("13:00"),
-    }),
-  );
+  await onSlack.submitView("U-AINO", form, twoSlotPlan("Spring 2027"));
   const [poll] = await slack.waitFor("chat.postMessage");
   return poll!;
 }

@@ -3,6 +3,7 @@
 // and modals the bot sent back, the builders of a modal's values, and the setup every journey starts with.
 import { expect } from "vitest";
 import { FakeSlackApi, type SlackUserFixture } from "../fakes/slack-api.ts";
+import { dayAhead } from "./helsinki-dates.ts";
 import {
   blockActionPayload,
   interactionBody,
@@ -68,6 +69,18 @@ export const time = (value: string) => ({ type: "timepicker", selected_time: val
 /** Slack keys values by block id then action id; our blocks use the field id for both. */
 export function values(fields: Record<string, unknown>): Record<string, Record<string, unknown>> {
   return Object.fromEntries(Object.entries(fields).map(([id, v]) => [id, { [id]: v }]));
+}
+
+/** The meeting form with two candidate times, 30 and 33 days ahead (Helsinki dates); `extra` fields too. */
+export function twoSlotPlan(title: string, extra: Record<string, unknown> = {}) {
+  return values({
+    title: input(title),
+    slot_1_date: date(dayAhead(30)),
+    slot_1_time: time("10:00"),
+    slot_2_date: date(dayAhead(33)),
+    slot_2_time: time("13:00"),
+    ...extra,
+  });
 }
 
 // ── acting as Slack users ────────────────────────────────────────────────────────────────────────

@@ -12,6 +12,7 @@ import {
   startSlackBot,
   stopSlackBot,
   time,
+  twoSlotPlan,
   values,
 } from "../../support/slack-journey.ts";
 import type { TestBot } from "../../support/test-bot.ts";
@@ -105,18 +106,7 @@ describe("Slack: planning a meeting", () => {
 describe("Slack: the date poll", () => {
   async function postPoll() {
     const view = await openPlanForm();
-    const res = await submit(
-      "U-AINO",
-      view,
-      values({
-        title: input("Spring 2027"),
-        slot_1_date: date(dayAhead(30)),
-        slot_1_time: time("10:00"),
-        slot_2_date: date(dayAhead(33)),
-        slot_2_time: time("13:00"),
-        place: input("Rovaniemi"),
-      }),
-    );
+    const res = await submit("U-AINO", view, twoSlotPlan("Spring 2027", { place: input("Rovaniemi") }));
     expect(res.status).toBe(200);
     const [poll] = await slack.waitFor("chat.postMessage");
     return poll!;
