@@ -21,10 +21,11 @@ import {
   viewSubmissionPayload,
 } from "../test/support/slack-requests.ts";
 import { ackComparisonTable } from "./lib/ack-table.ts";
-import { ChildHandle } from "./lib/ipc.ts";
+import { ChildGroup, type ChildHandle, type Role } from "./lib/ipc.ts";
 import { type Outgoing, runOpenLoop, type Shot } from "./lib/open-loop.ts";
 import { postOnce } from "./lib/post.ts";
 import { type BotStats, type CallSummary, type CallsAnswer, SLACK_EVENTS_PATH } from "./lib/protocol.ts";
+import { readNumber, runBenchmark, SettingsError } from "./lib/settings.ts";
 import { type Distribution, distribution, fmt, nsToMs, table } from "./lib/stats.ts";
 
 const SLACK_ACK_DEADLINE_MS = 3000;
@@ -52,17 +53,8 @@ type Settings = { rate: number; seconds: number; warmup: number };
 type Step = { kind: Kind; user: string };
 type Target = { name: string; tag: string; port: number; child: ChildHandle };
 
-class SettingsError extends Error {}
-
 function settingsFromEnv(): Settings {
-  const read = (name: string, fallback: number, min: number) => {
-    const raw = process.env[name];
-    if (raw === undefined || raw.trim() === "") return fallback;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < min)
-      throw new SettingsError(`${name} must be a number ≥ ${min}, got "${raw}"`);
-    return value;
-  };
+  const read = readNumber;
   const settings = {
     rate: read("BENCH_RATE", 50, 0.1),
     seconds: read("BENCH_SECONDS", 20, 1),
@@ -465,12 +457,8 @@ async function main(): Promise<void> {
       `\nNode ${process.version}, ${cpus().length} CPU(s); mix: ${MIX.map((m) => `${m.label} ${m.weight} %`).join(", ")}; ${USERS.length} users`,
   );
 
-  const children: ChildHandle[] = [];
-  const spawn = async (...args: Parameters<typeof ChildHandle.spawn>) => {
-    const child = await ChildHandle.spawn(...args);
-    children.push(child);
-    return child;
-  };
+  const children = new ChildGroup();
+  const spawn = (role: Role, env?: Record<string, string>) => children.spawn(role, env);
   try {
     const fakeChild = await spawn("fake-slack");
     const slack = new SlackSide(fakeChild, String(fakeChild.info.url), String(fakeChild.info.apiUrl));
@@ -522,9 +510,7 @@ async function main(): Promise<void> {
 
     report(settings, summarise(botShots, botCpuMs), summarise(baseShots, baseCpuMs), replies, botStats);
   } finally {
-    // Normally all stopped already; after a failure this still lets the bot close PGlite and
-    // remove its temporary DATA_DIR (SIGKILL after 5 s).
-    await Promise.all(children.map((child) => child.stop(5_000)));
+    await children.stopAll();
   }
 }
 
@@ -547,16 +533,4 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    const detail =
-      error instanceof SettingsError
-        ? error.message
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : String(error);
-    console.error(`\nbenchmark failed: ${detail}`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -18,18 +18,10 @@ import { createOutboxWorker, type OutboxRunResult } from "../src/jobs/outbox-wor
 import { createLogger, silentLogger } from "../src/log/logger.ts";
 import { createSlackGateway } from "../src/platforms/slack/slack-gateway.ts";
 import { FakeSlackApi, type RecordedCall } from "../test/fakes/slack-api.ts";
+import { readNumber, SettingsError } from "./lib/settings.ts";
 import { distribution, fmt, table } from "./lib/stats.ts";
 
-class SettingsError extends Error {}
-
-function read(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min)
-    throw new SettingsError(`${name} must be a number ≥ ${min}, got "${raw}"`);
-  return value;
-}
+const read = readNumber;
 
 const settings = {
   count: Math.round(read("FANOUT_COUNT", 2000, 1)),

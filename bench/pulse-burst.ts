@@ -40,9 +40,10 @@ import {
   viewSubmissionPayload,
 } from "../test/support/slack-requests.ts";
 import { ackComparisonTable } from "./lib/ack-table.ts";
-import { ChildHandle } from "./lib/ipc.ts";
+import { ChildGroup, type ChildHandle, type Role } from "./lib/ipc.ts";
 import { postOnce } from "./lib/post.ts";
 import { type BotStats, type CallSummary, SLACK_EVENTS_PATH } from "./lib/protocol.ts";
+import { readNumber, runBenchmark, seeded } from "./lib/settings.ts";
 import { SlackSide, sleep } from "./lib/slack-side.ts";
 import { type Distribution, distribution, fmt, nsToMs, table } from "./lib/stats.ts";
 import {
@@ -85,31 +86,12 @@ const KINDS: Array<{ kind: Kind; label: string }> = [
 ];
 
 type Settings = { members: number; seconds: number; keepAlive: boolean };
-class SettingsError extends Error {}
 
 function settingsFromEnv(): Settings {
-  const read = (name: string, fallback: number, min: number) => {
-    const raw = process.env[name];
-    if (raw === undefined || raw.trim() === "") return fallback;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < min)
-      throw new SettingsError(`${name} must be a number ≥ ${min}, got "${raw}"`);
-    return value;
-  };
   return {
-    members: Math.round(read("BENCH_MEMBERS", 500, 2)),
-    seconds: read("BENCH_SECONDS", 60, 1),
-    keepAlive: read("BENCH_KEEPALIVE", 1, 0) !== 0,
-  };
-}
-
-/** mulberry32 with a fixed seed: the same arrivals and answers on every run. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    members: Math.round(readNumber("BENCH_MEMBERS", 500, 2)),
+    seconds: readNumber("BENCH_SECONDS", 60, 1),
+    keepAlive: readNumber("BENCH_KEEPALIVE", 1, 0) !== 0,
   };
 }
 
@@ -886,12 +868,8 @@ async function main(): Promise<void> {
       (settings.keepAlive ? "keep-alive connections" : "a new connection per request") +
       `\nNode ${process.version}, ${cpus().length} CPU(s), load average ${fmt(loadAtStart)}`,
   );
-  const children: ChildHandle[] = [];
-  const spawn = async (...args: Parameters<typeof ChildHandle.spawn>) => {
-    const child = await ChildHandle.spawn(...args);
-    children.push(child);
-    return child;
-  };
+  const children = new ChildGroup();
+  const spawn = (role: Role, env?: Record<string, string>) => children.spawn(role, env);
   try {
     const fakeChild = await spawn("fake-slack");
     const slack = new SlackSide(fakeChild, String(fakeChild.info.url), String(fakeChild.info.apiUrl));
@@ -1022,7 +1000,7 @@ async function main(): Promise<void> {
       selfElu,
     );
   } finally {
-    await Promise.all(children.map((child) => child.stop(5_000)));
+    await children.stopAll();
   }
 }
 
@@ -1034,16 +1012,4 @@ function elapsed(): string {
   return `[${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)} s]`;
 }
 
-main().then(
-  () => process.exit(),
-  (error: unknown) => {
-    const detail =
-      error instanceof SettingsError || error instanceof SetupError
-        ? error.message
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : String(error);
-    console.error(`\nbenchmark failed: ${detail}`);
-    process.exit(1);
-  },
-);
+runBenchmark(main, [SetupError]);

@@ -7,7 +7,7 @@ export type AckRow = {
   errors: number;
   /** Acks later than Slack's deadline. */
   late: number;
-  ack: Pick<Distribution, "p50" | "p90" | "p99" | "max">;
+  ack: Percentiles;
   throughput: number;
   cpuPerRequest: number;
 };
@@ -28,7 +28,6 @@ export function ackComparisonTable(
     fmt(s.throughput, 1),
     fmt(s.cpuPerRequest, 2),
   ];
-  const ratio = (a: number, b: number) => (b > 0 ? `${fmt(a / b)}×` : "–");
   const { bot, base } = rows;
   return table(
     [
@@ -51,13 +50,20 @@ export function ackComparisonTable(
         "",
         "",
         "",
-        ratio(bot.ack.p50, base.ack.p50),
-        ratio(bot.ack.p90, base.ack.p90),
-        ratio(bot.ack.p99, base.ack.p99),
-        ratio(bot.ack.max, base.ack.max),
+        ...percentileRatios(bot.ack, base.ack),
         "",
         ratio(bot.cpuPerRequest, base.cpuPerRequest),
       ],
     ],
   );
+}
+
+/** `a / b` as "1.34×", or "–" when there is nothing to divide by. */
+export const ratio = (a: number, b: number): string => (b > 0 ? `${fmt(a / b)}×` : "–");
+
+type Percentiles = Pick<Distribution, "p50" | "p90" | "p99" | "max">;
+
+/** The cells p50, p90, p99 and max of `a` over `b`. */
+export function percentileRatios(a: Percentiles, b: Percentiles): string[] {
+  return [ratio(a.p50, b.p50), ratio(a.p90, b.p90), ratio(a.p99, b.p99), ratio(a.max, b.max)];
 }

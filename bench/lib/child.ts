@@ -1,4 +1,4 @@
-// Entry of the benchmark's helper processes: `child.ts fake-slack | bot | baseline`.
+// Entry of the benchmark's helper processes: `child.ts fake-slack | fake-connector | bot | baseline`.
 // Each one starts its server, reports where it listens, then answers calls (see ipc.ts).
 import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
@@ -9,39 +9,87 @@ import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { startBot } from "../../src/bot.ts";
 import { loadConfig } from "../../src/config/env.ts";
 import { createLogger } from "../../src/log/logger.ts";
-import { FakeSlackApi, type SlackUserFixture } from "../../test/fakes/slack-api.ts";
+import { type ConnectorCall, FakeBotConnector, type FakeMember } from "../../test/fakes/bot-connector.ts";
+import { FakeSlackApi, type RecordedCall, type SlackUserFixture } from "../../test/fakes/slack-api.ts";
 import { SIGNING_SECRET } from "../../test/support/slack-requests.ts";
-import { type Role, reportStartFailure, serve } from "./ipc.ts";
+import { type ReadyInfo, type Role, reportStartFailure, serve } from "./ipc.ts";
 import {
   BENCH_BOT_TOKEN,
   type BotStats,
-  type CallsAnswer,
+  type CallSummary,
   type CallsQuery,
+  type ConnectorCallSummary,
   SLACK_EVENTS_PATH,
 } from "./protocol.ts";
 
+type Recorded = { body: Record<string, unknown> };
+
+/**
+ * A fake of a remote API in this process, answering `calls` (what it recorded from `from` on,
+ * summarised, with the bodies of the kinds in `bodiesOf`) and `roster` (who the remote knows, by id);
+ * stopped on "stop", or when the parent goes away.
+ */
+function serveFake<C extends Recorded, S, E>(
+  fake: { stop(): Promise<void> },
+  info: ReadyInfo,
+  o: {
+    recorded: C[];
+    /** The field `bodiesOf` names: a Slack method, a connector operation. */
+    kind: keyof C & string;
+    summary: (call: C) => S;
+    roster: string;
+    enrol: (id: string, entry: E) => void;
+  },
+): void {
+  process.once("disconnect", () => void fake.stop().finally(() => process.exit(1)));
+  serve(info, {
+    [o.roster]: (arg) => {
+      for (const [id, entry] of Object.entries(arg as Record<string, E>)) o.enrol(id, entry);
+    },
+    calls: (arg) => {
+      const { from, bodiesOf = [] } = arg as CallsQuery;
+      const calls = o.recorded.slice(from).map((c) => ({
+        ...o.summary(c),
+        ...(bodiesOf.includes(String(c[o.kind])) ? { body: c.body } : {}),
+      }));
+      return { total: o.recorded.length, calls };
+    },
+    stop: () => fake.stop(),
+  });
+}
+
+/** Answers `calls` as a CallsAnswer (protocol.ts), `users` with SlackUserFixtures. */
 async function fakeSlack(): Promise<void> {
   const fake = await new FakeSlackApi().start();
-  process.once("disconnect", () => void fake.stop().finally(() => process.exit(1)));
-  serve(
-    { url: fake.url, apiUrl: fake.apiUrl },
+  const summary = ({ method, at }: RecordedCall): CallSummary => ({ method, at });
+  const enrol = (id: string, fixture: SlackUserFixture) => fake.users.set(id, fixture);
+  const info = { url: fake.url, apiUrl: fake.apiUrl };
+  serveFake(fake, info, { recorded: fake.calls, kind: "method", summary, roster: "users", enrol });
+}
+
+/**
+ * The fake Bot Framework Connector, the serviceUrl of the benchmark's Teams activities: `calls` as a
+ * ConnectorCallsAnswer, `members` the tenant's directory as TeamsInfo.getMember reads it.
+ */
+async function fakeConnector(): Promise<void> {
+  const fake = await new FakeBotConnector().start();
+  const enrol = (id: string, member: FakeMember) => fake.members.set(id, member);
+  serveFake(
+    fake,
+    { url: fake.url, serviceUrl: fake.serviceUrl },
     {
-      users: (arg) => {
-        for (const [id, fixture] of Object.entries(arg as Record<string, SlackUserFixture>))
-          fake.users.set(id, fixture);
-      },
-      calls: (arg): CallsAnswer => {
-        const { from, bodiesOf = [] } = arg as CallsQuery;
-        const calls = fake.calls.slice(from).map((c) => ({
-          method: c.method,
-          at: c.at,
-          ...(bodiesOf.includes(c.method) ? { body: c.body } : {}),
-        }));
-        return { total: fake.calls.length, calls };
-      },
-      stop: () => fake.stop(),
+      recorded: fake.calls,
+      kind: "operation",
+      summary: connectorSummary,
+      roster: "members",
+      enrol,
     },
   );
+}
+
+function connectorSummary(call: ConnectorCall): ConnectorCallSummary {
+  const { operation, conversationId, activityId, answeredId, status } = call;
+  return { operation, conversationId, activityId, answeredId, status };
 }
 
 /** The real bot, as main.ts starts it, on a fresh embedded PGlite under a temporary DATA_DIR. */
@@ -61,7 +109,9 @@ async function bot(): Promise<void> {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: requiredEnv("BENCH_SLACK_API_URL"),
   });
-  const running = await startBot({ config, log }).catch(async (error: unknown) => {
+  // BENCH_JOBS=manual: no cron, the benchmark runs the jobs itself ("tick").
+  const jobs = process.env.BENCH_JOBS === "manual" ? "manual" : true;
+  const running = await startBot({ config, log, jobs }).catch(async (error: unknown) => {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   });
@@ -82,6 +132,10 @@ async function bot(): Promise<void> {
       query: (arg) => {
         const { sql, params = [] } = arg as { sql: string; params?: unknown[] };
         return running.database.prisma.$queryRawUnsafe(sql, ...params);
+      },
+      tick: (name) => {
+        if (!running.jobs) throw new Error("the bot runs no jobs");
+        return running.jobs.scheduler.tick(String(name));
       },
       stop,
     },
@@ -119,7 +173,12 @@ function requiredEnv(name: string): string {
   return value;
 }
 
-const roles: Record<Role, () => Promise<void>> = { "fake-slack": fakeSlack, bot, baseline };
+const roles: Record<Role, () => Promise<void>> = {
+  "fake-slack": fakeSlack,
+  "fake-connector": fakeConnector,
+  bot,
+  baseline,
+};
 // Ctrl-C reaches the whole process group: leave shutdown to the parent (a "stop" call, or the
 // IPC channel closing when it dies), so the bot still closes PGlite and removes its DATA_DIR.
 process.on("SIGINT", () => {});

@@ -4,7 +4,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-export type Role = "fake-slack" | "bot" | "baseline";
+export type Role = "fake-slack" | "fake-connector" | "bot" | "baseline";
 export type ReadyInfo = Record<string, string | number>;
 
 type ToChild = { type: "call"; id: number; op: string; arg?: unknown };
@@ -91,6 +91,25 @@ export class ChildHandle {
     const timer = setTimeout(() => this.proc.kill("SIGKILL"), graceMs);
     await exited;
     clearTimeout(timer);
+  }
+}
+
+/** The children of one benchmark run, so that a failure still stops every one started so far. */
+export class ChildGroup {
+  private readonly children: ChildHandle[] = [];
+
+  async spawn(role: Role, env: Record<string, string> = {}): Promise<ChildHandle> {
+    const child = await ChildHandle.spawn(role, env);
+    this.children.push(child);
+    return child;
+  }
+
+  /**
+   * Normally all stopped already; after a failure this still lets the bot close PGlite and remove its
+   * temporary DATA_DIR (SIGKILL after `graceMs`).
+   */
+  stopAll(graceMs = 5_000): Promise<void> {
+    return Promise.all(this.children.map((child) => child.stop(graceMs))).then(() => {});
   }
 }
 

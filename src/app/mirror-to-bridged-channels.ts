@@ -76,9 +76,13 @@ export async function mirrorRefresh(ctx: AppContext, raw: MirrorRefreshInput): P
   );
   let enqueued = 0;
   for (const copy of copies) {
-    const waiting = await freshenPendingUpdates(ctx, copy, view);
+    const { unclaimed, claimed } = await freshenPendingUpdates(ctx, copy, view);
     // A queued redraw nobody has claimed yet now carries this view: one more row would only repeat it.
-    if (copy.platform === fromPlatform || waiting > 0) continue;
+    if (unclaimed > 0) continue;
+    // This platform redraws its own copy now, unless a worker is at this moment sending an older
+    // redraw to it (queued by a vote on the other platform), which could land after ours: a row that
+    // follows it puts this view back.
+    if (copy.platform === fromPlatform && claimed === 0) continue;
     await enqueueNotification(ctx.db, {
       key: `mirror:update:${copy.platform}:${copy.messageId}:${randomUUID()}`,
       clusterId,
@@ -119,8 +123,8 @@ async function freshenPendingPosts(ctx: AppContext, subject: Subject, view: View
 }
 
 /**
- * Puts `view` into the copy's queued redraws; returns how many of them no worker holds, i.e. will
- * certainly be sent with it. Claimed ones are freshened as well, for when their delivery is retried.
+ * Puts `view` into the copy's queued redraws; counts those no worker holds (they will certainly be
+ * sent with it) and those a worker is sending now (they may go out with an older view). Claimed ones are freshened as well, for when their delivery is retried.
  * (A claim and this update lock the same row, so a row counts as unclaimed only if the claim, when it
  * comes, reads the new view.)
  */
@@ -138,6 +142,9 @@ async function freshenPendingUpdates(ctx: AppContext, copy: PostedMessageRef, vi
     where: { ...where, OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }] },
     data,
   });
-  await ctx.db.outboxMessage.updateMany({ where: { ...where, leaseUntil: { gt: now } }, data });
-  return unclaimed.count;
+  const claimed = await ctx.db.outboxMessage.updateMany({
+    where: { ...where, leaseUntil: { gt: now } },
+    data,
+  });
+  return { unclaimed: unclaimed.count, claimed: claimed.count };
 }

@@ -265,6 +265,22 @@ describe("mirrorRefresh", () => {
     ]);
   });
 
+  it("follows a redraw being sent to this platform's copy, so the older tally cannot land last", async () => {
+    await postedCopies();
+    // A Teams vote queued a redraw of the Slack copy, and a worker is sending it right now…
+    await mirrorRefresh(ctx, { subject: poll, view: card("Yes 1"), fromPlatform: "TEAMS" });
+    const [inFlight] = await mirrorRows();
+    await bot.db.prisma.outboxMessage.update({
+      where: { id: inFlight!.id },
+      data: { leaseOwner: "w", leaseUntil: new Date(Date.now() + 60_000) },
+    });
+    // …when a Slack vote redraws the Slack copy itself: a row follows the one in flight.
+    await mirrorRefresh(ctx, { subject: poll, view: card("Yes 2"), fromPlatform: "SLACK" });
+    const slackRows = (await mirrorRows()).filter((r) => r.platform === "SLACK");
+    expect(slackRows.map(viewOf)).toEqual([card("Yes 2"), card("Yes 2")]);
+    expect(slackRows.filter((r) => r.leaseOwner === null)).toHaveLength(1);
+  });
+
   it("queues nothing when the subject has no copy on another platform", async () => {
     await bot.db.prisma.postedMessage.create({
       data: {

@@ -10,6 +10,7 @@ import { surfaceComposer } from "../../src/surface/compose-notification.ts";
 import { FakeBotConnector } from "../fakes/bot-connector.ts";
 import { FakeSlackApi } from "../fakes/slack-api.ts";
 import { truncateAll } from "../support/database.ts";
+import { eventually } from "../support/eventually.ts";
 import { dayAhead } from "../support/helsinki-dates.ts";
 import { type Block, date, input, slackJourney, time, twoSlotPlan } from "../support/slack-journey.ts";
 import { blockActionPayload, interactionBody } from "../support/slack-requests.ts";
@@ -75,17 +76,6 @@ const teamsTexts = (turn: { calls: Parameters<typeof cardOf>[0][] }) =>
   turn.calls.filter((c) => c.operation === "reply").flatMap((c) => cardTexts(cardOf(c)));
 const codeIn = (text: string) => /`([A-Z2-9]{4}-[A-Z2-9]{4})`/.exec(text)?.[1] ?? "";
 
-/** What `find` finds once the bot's replies after an ack have arrived (they follow the HTTP answer). */
-async function eventually<T>(find: () => T | undefined, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error("timed out waiting for the bot");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 const persons = () => bot.db.prisma.person.count();
 const slotVotes = async () =>
   bot.db.prisma.slotVote.findMany({ include: { person: true, slot: true }, orderBy: { personId: "asc" } });
@@ -146,6 +136,7 @@ it("bridges a cluster, links people, and counts a poll and a pulse once per pers
         (c) => c.body.channel === "C-ENERGY" && JSON.stringify(c.body.blocks ?? "").includes("Spring 2027"),
       ),
   );
+  await eventually(() => bot.db.prisma.postedMessage.findFirst({ where: { platform: "SLACK" } }));
   const [meetingId, firstSlot] = (slackPoll.body.blocks as Block[])
     .find((b) => b.type === "actions")!
     .elements![0]!.value.split("|");

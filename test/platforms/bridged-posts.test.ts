@@ -7,6 +7,7 @@ import type { ConnectorCall } from "../fakes/bot-connector.ts";
 import { FakeBotConnector } from "../fakes/bot-connector.ts";
 import type { FakeSlackApi } from "../fakes/slack-api.ts";
 import { truncateAll } from "../support/database.ts";
+import { eventually } from "../support/eventually.ts";
 import { daysAhead } from "../support/helsinki-dates.ts";
 import { slackJourney, startSlackBot, twoSlotPlan } from "../support/slack-journey.ts";
 import { type Json, TENANT_ID, teamsChannel, teamsUser } from "../support/teams-activities.ts";
@@ -77,6 +78,7 @@ async function planOnSlack() {
   const form = await onSlack.modal(1);
   await onSlack.submitView("U-AINO", form, twoSlotPlan("Spring 2027"));
   const [poll] = await slack.waitFor("chat.postMessage");
+  await eventually(() => bot.db.prisma.postedMessage.findFirst({ where: { platform: "SLACK" } }));
   return poll!;
 }
 

@@ -9,6 +9,7 @@ import { surfaceComposer } from "../../../src/surface/compose-notification.ts";
 import type { FakeSlackApi } from "../../fakes/slack-api.ts";
 import { closedSkillPulse } from "../../support/chairs-fixtures.ts";
 import { truncateAll } from "../../support/database.ts";
+import { eventually } from "../../support/eventually.ts";
 import { dayAhead } from "../../support/helsinki-dates.ts";
 import { slackChannel, slackUser } from "../../support/people.ts";
 import {
@@ -172,6 +173,7 @@ it("plans the forum's own meeting: the poll asks the chairs of every cluster, wh
     slot_2_time: time("09:00"),
   });
   const poll = (await slack.waitFor("chat.postMessage")).find((c) => c.body.channel === "C-CHAIRS")!;
+  await eventually(() => bot.db.prisma.postedMessage.findFirst());
   expect(textOf(poll.body.blocks as Block[])).toContain("Not answered yet: Aino, Bea");
 
   // Bea, chair of Mining, answers in the forum; the poll is redrawn for everyone.

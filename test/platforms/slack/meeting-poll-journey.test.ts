@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FakeSlackApi } from "../../fakes/slack-api.ts";
 import { truncateAll } from "../../support/database.ts";
+import { eventually } from "../../support/eventually.ts";
 import { dayAhead } from "../../support/helsinki-dates.ts";
 import {
   type Block,
@@ -109,6 +110,8 @@ describe("Slack: the date poll", () => {
     const res = await submit("U-AINO", view, twoSlotPlan("Spring 2027", { place: input("Rovaniemi") }));
     expect(res.status).toBe(200);
     const [poll] = await slack.waitFor("chat.postMessage");
+    // The bot remembers the message (for later redraws) right after Slack answered the post.
+    await eventually(() => bot.db.prisma.postedMessage.findFirst());
     return poll!;
   }
 
