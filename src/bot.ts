@@ -19,6 +19,7 @@ import {
   SLACK_EVENTS_PATH,
   type SlackPlatform,
 } from "./platforms/slack/slack-platform.ts";
+import type { BotIdentityEndpoints } from "./platforms/teams/teams-auth.ts";
 import { createTeamsGateway } from "./platforms/teams/teams-gateway.ts";
 import { createTeamsPlatform, TEAMS_MESSAGES_PATH } from "./platforms/teams/teams-platform.ts";
 import { createComposer } from "./surface/compose-notification.ts";
@@ -31,6 +32,8 @@ export type BotOptions = {
   log?: Logger;
   /** Background jobs (outbox delivery, reminders); "manual" = only when a test ticks them. */
   jobs?: boolean | "manual";
+  /** A Bot Framework identity service other than Microsoft's (the tests' local fake); code only. */
+  teamsIdentity?: BotIdentityEndpoints;
 };
 
 export type RunningBot = {
@@ -47,6 +50,7 @@ export async function startBot({
   clock = systemClock,
   log = createLogger(config.logLevel),
   jobs: runJobs = true,
+  teamsIdentity,
 }: BotOptions): Promise<RunningBot> {
   const database = given ?? (await openDatabase(config.database));
   if (database.migrations.applied.length > 0)
@@ -60,24 +64,31 @@ export async function startBot({
   await seedQuestionBank(app);
   const dispatch = createDispatcher(app, log);
   const slack = config.slack.mode === "off" ? null : createSlackPlatform(config.slack, app, dispatch, log);
-  const teams = createTeamsPlatform(config.teams, app, dispatch, log);
-  const gateways: Gateways = {
-    TEAMS: createTeamsGateway({
+  const teams =
+    config.teams.mode === "off" ? null : createTeamsPlatform(config.teams, app, dispatch, log, teamsIdentity);
+  if (config.teams.mode === "anonymous-local")
+    log.warn(
+      "TEAMS_ANONYMOUS=local: /api/messages accepts UNAUTHENTICATED requests from this machine (loopback callers with a loopback serviceUrl only). Never expose it; set MICROSOFT_APP_ID to connect Teams.",
+    );
+  const gateways: Gateways = {};
+  if (teams)
+    gateways.TEAMS = createTeamsGateway({
       adapter: teams.adapter,
       appId: config.teams.appId,
       ...teamsConversationStore(database.prisma),
       log,
-    }),
-  };
+    });
   if (config.slack.mode !== "off")
     gateways.SLACK = createSlackGateway({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log });
 
   const routes: Route[] = [
     { method: "GET", path: "/healthz", handle: (_req, res) => json(res, 200, health(config, database)) },
-    { method: "POST", path: TEAMS_MESSAGES_PATH, handle: (req, res) => teams.handle(req, res) },
     { method: "GET", prefix: CALENDAR_PATH, handle: (req, res) => serveCalendarFile(app, req, res) },
     { method: "GET", prefix: DOWNLOAD_PATH, handle: (req, res) => serveDownload(app, req, res) },
   ];
+  // Not served at all unless Teams is configured (or anonymous Teams was asked for on purpose).
+  if (teams)
+    routes.push({ method: "POST", path: TEAMS_MESSAGES_PATH, handle: (req, res) => teams.handle(req, res) });
   const slackListener = slack?.requestListener;
   if (slackListener)
     routes.push({ method: "POST", path: SLACK_EVENTS_PATH, handle: (req, res) => slackListener(req, res) });
@@ -118,6 +129,6 @@ function health(config: Config, database: Database) {
     status: "ok",
     database: database.kind,
     slack: config.slack.mode,
-    teams: config.teams.appId ? "authenticated" : "anonymous",
+    teams: config.teams.mode,
   };
 }

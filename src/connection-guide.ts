@@ -40,12 +40,20 @@ function slackLines(config: Config, base: string): string[] {
 }
 
 function teamsLines(config: Config, base: string): string[] {
-  if (config.teams.appId)
+  if (config.teams.mode === "authenticated")
     return [
       `Teams: endpoint ${base}/api/messages (app ${config.teams.appId}); expose it over HTTPS as the bot's messaging endpoint.`,
     ];
+  const head =
+    config.teams.mode === "anonymous-local"
+      ? [
+          "!!! Teams: TEAMS_ANONYMOUS=local — /api/messages accepts UNAUTHENTICATED requests from this machine",
+          `!!! (loopback callers with a loopback serviceUrl only; no e-mail linking). Local tools only: ${base}/api/messages`,
+          "To connect Teams instead:",
+        ]
+      : ["Teams: not connected (/api/messages is not served). To connect:"];
   return [
-    `Teams: endpoint ${base}/api/messages accepts unauthenticated requests (Bot Framework Emulator, local tools). To connect Teams:`,
+    ...head,
     "  1. Azure portal → create an Azure Bot; note its Microsoft App ID, create a client secret",
     "  2. Put MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID, MICROSOFT_APP_TYPE) in .env",
     "  3. Set the bot's messaging endpoint to https://<public host>/api/messages and enable the Microsoft Teams channel",

@@ -108,6 +108,8 @@ async function bot(): Promise<void> {
     SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: requiredEnv("BENCH_SLACK_API_URL"),
+    // The benchmarks' Teams connector is a local fake: anonymous Teams, loopback only.
+    TEAMS_ANONYMOUS: "local",
   });
   // BENCH_JOBS=manual: no cron, the benchmark runs the jobs itself ("tick").
   const jobs = process.env.BENCH_JOBS === "manual" ? "manual" : true;

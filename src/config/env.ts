@@ -47,6 +47,15 @@ const EnvSchema = z
     MICROSOFT_APP_ID: optionalString,
     MICROSOFT_APP_PASSWORD: optionalString,
     MICROSOFT_APP_TENANT_ID: optionalString,
+    TEAMS_ANONYMOUS: z.preprocess(
+      (v) => (typeof v === "string" ? emptyToUndefined(v.toLowerCase()) : v),
+      z
+        .enum(["local"], {
+          error:
+            "must be 'local' (unauthenticated Teams for local tools, loopback only) or unset; to connect Teams set MICROSOFT_APP_ID",
+        })
+        .optional(),
+    ),
     MICROSOFT_APP_TYPE: z.preprocess(
       emptyToUndefined,
       z
@@ -84,6 +93,12 @@ const EnvSchema = z
         "SLACK_BOT_TOKEN",
         "is required when SLACK_APP_TOKEN is set: copy the Bot User OAuth Token (xoxb-…)",
       );
+    if (env.MICROSOFT_APP_ID && env.TEAMS_ANONYMOUS)
+      ctx.addIssue({
+        code: "custom",
+        path: ["TEAMS_ANONYMOUS"],
+        message: "must be unset when MICROSOFT_APP_ID is set: Teams is then authenticated",
+      });
     if (env.MICROSOFT_APP_ID) {
       if (env.MICROSOFT_APP_TYPE !== "UserAssignedMSI") {
         need(
@@ -110,7 +125,12 @@ export type SlackConfig =
   | { mode: "socket"; botToken: string; appToken: string; signingSecret?: string; apiUrl: string };
 
 export type TeamsConfig = {
-  /** Empty app id = anonymous: no token checks in, no tokens out (local tools, tests). */
+  /**
+   * off: /api/messages is not served. authenticated: every request carries a Bot Framework JWT.
+   * anonymous-local: explicit opt-in (TEAMS_ANONYMOUS=local) for the Emulator and local tools; only
+   * loopback callers with a loopback serviceUrl, and nothing links identities by e-mail.
+   */
+  mode: "off" | "authenticated" | "anonymous-local";
   appId?: string;
   appPassword?: string;
   tenantId?: string;
@@ -162,6 +182,7 @@ function toConfig(env: Env): Config {
       : { kind: "embedded", dataDir: env.DATA_DIR },
     slack,
     teams: {
+      mode: env.MICROSOFT_APP_ID ? "authenticated" : env.TEAMS_ANONYMOUS ? "anonymous-local" : "off",
       appId: env.MICROSOFT_APP_ID,
       appPassword: env.MICROSOFT_APP_PASSWORD,
       tenantId: env.MICROSOFT_APP_TENANT_ID,

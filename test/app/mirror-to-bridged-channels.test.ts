@@ -7,7 +7,7 @@ import { type AppContext, systemClock } from "../../src/app/shared/context.ts";
 import type { Conversation } from "../../src/domain/platform-user.ts";
 import { surfaceComposer } from "../../src/surface/compose-notification.ts";
 import { text, type View, view } from "../../src/surface/view.ts";
-import { FakeBotConnector } from "../fakes/bot-connector.ts";
+import type { FakeBotConnector } from "../fakes/bot-connector.ts";
 import { FakeSlackApi } from "../fakes/slack-api.ts";
 import { truncateAll } from "../support/database.ts";
 import { slackChannel } from "../support/people.ts";
@@ -19,6 +19,7 @@ import {
   teamsChannel,
   teamsUser,
 } from "../support/teams-activities.ts";
+import { connectTeams } from "../support/teams-connection.ts";
 import { slackHttpEnv, startTestBot, type TestBot } from "../support/test-bot.ts";
 
 let slack: FakeSlackApi;
@@ -28,8 +29,12 @@ let ctx: AppContext;
 
 beforeAll(async () => {
   slack = await new FakeSlackApi().start();
-  connector = await new FakeBotConnector().start();
-  bot = await startTestBot(slackHttpEnv(slack.apiUrl), undefined, { jobs: "manual" });
+  const teams = await connectTeams();
+  connector = teams.connector;
+  bot = await startTestBot({ ...slackHttpEnv(slack.apiUrl), ...teams.env }, undefined, {
+    jobs: "manual",
+    teamsIdentity: teams.teamsIdentity,
+  });
   ctx = { db: bot.db.prisma, clock: systemClock, compose: surfaceComposer };
 });
 afterAll(async () => {

@@ -1,16 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config/env.ts";
+import { connectionGuide } from "../../src/connection-guide.ts";
 
 describe("configuration", () => {
-  it("starts with nothing set: embedded database, Slack off, Teams anonymous", () => {
+  it("starts with nothing set: embedded database, Slack off, Teams off (not served)", () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       port: 3978,
       database: { kind: "embedded", dataDir: "./data" },
       slack: { mode: "off" },
-      teams: { appType: "MultiTenant" },
+      teams: { mode: "off", appType: "MultiTenant" },
     });
     expect(config.teams.appId).toBeUndefined();
+  });
+
+  it("serves Teams anonymously only when asked on purpose, and never beside an App ID", () => {
+    expect(loadConfig({ TEAMS_ANONYMOUS: "local" }).teams.mode).toBe("anonymous-local");
+    expect(loadConfig({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "pw" }).teams.mode).toBe(
+      "authenticated",
+    );
+    expect(() => loadConfig({ TEAMS_ANONYMOUS: "yes" })).toThrow("TEAMS_ANONYMOUS must be 'local'");
+    expect(() =>
+      loadConfig({ TEAMS_ANONYMOUS: "local", MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "pw" }),
+    ).toThrow("TEAMS_ANONYMOUS must be unset when MICROSOFT_APP_ID is set");
+  });
+
+  it("says loudly at start-up that anonymous Teams is on", () => {
+    const guide = connectionGuide(loadConfig({ TEAMS_ANONYMOUS: "local" }), 3978);
+    expect(guide).toContain("UNAUTHENTICATED");
+    expect(connectionGuide(loadConfig({}), 3978)).toContain("not served");
   });
 
   it("chooses Socket Mode when an app token is set, HTTP mode with a signing secret", () => {

@@ -3,6 +3,7 @@
 // (plus "/") as the activity's serviceUrl and the adapter sends replies here instead of to Microsoft.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type FakeBotIdentity, signActivitiesFor } from "./bot-identity.ts";
 
 export type ConnectorOperation =
   | "reply"
@@ -46,6 +47,15 @@ export class FakeBotConnector {
   private readonly failures: Failure[] = [];
   private server: Server | null = null;
   private sequence = 0;
+  /** When set, every call must carry a token this identity issued to the bot (as the real one). */
+  private identity: FakeBotIdentity | null = null;
+
+  /** Authenticated Teams: activities to the bot are signed by `identity`, calls back must carry its token. */
+  authenticateWith(identity: FakeBotIdentity): this {
+    this.identity = identity;
+    signActivitiesFor(this.serviceUrl, identity);
+    return this;
+  }
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -108,6 +118,8 @@ export class FakeBotConnector {
   }
 
   async stop(): Promise<void> {
+    if (this.server?.listening) signActivitiesFor(this.serviceUrl, null);
+    await this.identity?.stop();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -128,6 +140,10 @@ export class FakeBotConnector {
       status: 200,
     };
     this.calls.push(call);
+    if (this.identity && !this.identity.acceptsBotToken(req.headers.authorization)) {
+      call.status = 401;
+      return { status: 401, body: { message: "Authorization has been denied for this request." } };
+    }
     if (route.operation === "member") return this.member(call, route.conversationId!, route.memberId!);
 
     const failure = this.failures.shift();

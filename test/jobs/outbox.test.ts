@@ -56,7 +56,7 @@ beforeAll(async () => {
   slack = await new FakeSlackApi().start();
   connector = await new FakeBotConnector().start();
   // The real bot on the same database: Teams conversation references are stored by real turns.
-  bot = await startTestBot({}, db);
+  bot = await startTestBot({ TEAMS_ANONYMOUS: "local" }, db);
 });
 afterAll(async () => {
   await bot?.stop();
@@ -512,10 +512,10 @@ describe("outbox worker → Teams (stored conversation references)", () => {
   }
 
   function teamsWorker(overrides: Partial<OutboxWorkerOptions> = {}) {
-    // The platform's own adapter (anonymous: no MICROSOFT_APP_ID), with its onTurnError in place.
+    // The platform's own adapter (anonymous-local: no MICROSOFT_APP_ID), with its onTurnError in place.
     const app: AppContext = { db: db.prisma, clock, compose: surfaceComposer };
     const teams = createTeamsPlatform(
-      { appType: "MultiTenant" },
+      { mode: "anonymous-local", appType: "MultiTenant" },
       app,
       createDispatcher(app, silentLogger),
       silentLogger,

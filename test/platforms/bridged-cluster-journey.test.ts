@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedQuestionBank } from "../../src/app/seed-question-bank.ts";
 import { systemClock } from "../../src/app/shared/context.ts";
 import { surfaceComposer } from "../../src/surface/compose-notification.ts";
-import { FakeBotConnector } from "../fakes/bot-connector.ts";
+import type { FakeBotConnector } from "../fakes/bot-connector.ts";
 import { FakeSlackApi } from "../fakes/slack-api.ts";
 import { truncateAll } from "../support/database.ts";
 import { eventually } from "../support/eventually.ts";
@@ -22,6 +22,7 @@ import {
   teamsChannel,
   teamsUser,
 } from "../support/teams-activities.ts";
+import { connectTeams } from "../support/teams-connection.ts";
 import {
   cardOf,
   inChannel,
@@ -54,11 +55,15 @@ const energyOnTeams = teamsChannel("Energy");
 beforeAll(async () => {
   slack = await new FakeSlackApi().start();
   for (const [id, user] of Object.entries(SLACK_PEOPLE)) slack.users.set(id, user);
-  connector = await new FakeBotConnector().start();
+  const teams = await connectTeams();
+  connector = teams.connector;
   // The tenant's directory, as TeamsInfo.getMember reads it: Heidi's address in another case.
   connector.members.set(heidiOnTeams.id, { email: "heidi.lapp@lapinamk.example", name: "Heidi" });
   connector.members.set(tiina.id, { email: "tiina@univ.example", name: "Tiina" });
-  bot = await startTestBot(slackHttpEnv(slack.apiUrl), undefined, { jobs: "manual" });
+  bot = await startTestBot({ ...slackHttpEnv(slack.apiUrl), ...teams.env }, undefined, {
+    jobs: "manual",
+    teamsIdentity: teams.teamsIdentity,
+  });
   await seedQuestionBank({ db: bot.db.prisma, clock: systemClock, compose: surfaceComposer });
 });
 afterAll(async () => {

@@ -3,14 +3,14 @@
 // and the Bot Framework Connector. A date poll planned on one platform appears on the other after the
 // outbox tick, and a vote on either side redraws both copies.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ConnectorCall } from "../fakes/bot-connector.ts";
-import { FakeBotConnector } from "../fakes/bot-connector.ts";
+import type { ConnectorCall, FakeBotConnector } from "../fakes/bot-connector.ts";
 import type { FakeSlackApi } from "../fakes/slack-api.ts";
 import { truncateAll } from "../support/database.ts";
 import { eventually } from "../support/eventually.ts";
 import { daysAhead } from "../support/helsinki-dates.ts";
 import { slackJourney, startSlackBot, twoSlotPlan } from "../support/slack-journey.ts";
 import { type Json, TENANT_ID, teamsChannel, teamsUser } from "../support/teams-activities.ts";
+import { connectTeams } from "../support/teams-connection.ts";
 import { cardOf, expectNoApology, inChannel, type Turn, teamsJourney } from "../support/teams-journey.ts";
 import type { TestBot } from "../support/test-bot.ts";
 
@@ -20,13 +20,14 @@ let bot: TestBot;
 let counter = 0;
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector().start();
+  const teams = await connectTeams();
+  connector = teams.connector;
   ({ slack, bot } = await startSlackBot(
     {
       "U-AINO": { display_name: "Aino", locale: "en-GB" },
       "U-EMMA": { display_name: "Emma", locale: "en-GB" },
     },
-    { jobs: "manual" },
+    { jobs: "manual", teams },
   ));
 });
 afterAll(async () => {

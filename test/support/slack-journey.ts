@@ -11,6 +11,7 @@ import {
   slashCommandBody,
   viewSubmissionPayload,
 } from "./slack-requests.ts";
+import type { TeamsConnection } from "./teams-connection.ts";
 import { slackHttpEnv, startTestBot, type TestBot } from "./test-bot.ts";
 
 // ── what the bot sends, as the tests read it ─────────────────────────────────────────────────────
@@ -43,12 +44,17 @@ export type SlackReply = {
 /** Starts the fake Slack Web API with `users`, then the bot over HTTP (jobs off unless `options` says). */
 export async function startSlackBot(
   users: Record<string, SlackUserFixture>,
-  options: { jobs?: boolean | "manual" } = {},
+  options: { jobs?: boolean | "manual"; teams?: TeamsConnection } = {},
 ): Promise<{ slack: FakeSlackApi; bot: TestBot }> {
   const slack = await new FakeSlackApi().start();
   for (const [id, user] of Object.entries(users)) slack.users.set(id, user);
+  const { teams, ...rest } = options;
   try {
-    return { slack, bot: await startTestBot(slackHttpEnv(slack.apiUrl), undefined, options) };
+    const env = { ...slackHttpEnv(slack.apiUrl), ...teams?.env };
+    return {
+      slack,
+      bot: await startTestBot(env, undefined, { ...rest, teamsIdentity: teams?.teamsIdentity }),
+    };
   } catch (error) {
     await slack.stop();
     throw error;

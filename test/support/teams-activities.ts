@@ -1,6 +1,8 @@
 // Activities shaped the way Microsoft Teams really sends them to a bot's /api/messages, plus the
 // small HTTP helper that posts them. The serviceUrl points at the local FakeBotConnector.
 
+import { channelAuthorization } from "../fakes/bot-identity.ts";
+
 export const TENANT_ID = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 export const BOT = { id: "28:bot-id", name: "Ennakko" } as const;
 
@@ -229,9 +231,14 @@ export async function postActivity(
   activity: unknown,
   headers: Record<string, string> = {},
 ): Promise<PostResult> {
+  // Signed as the Teams channel signs it when the activity's connector is authenticated; a test
+  // that passes its own Authorization header (or `authorization: ""` for none) says so.
+  const signed = typeof activity === "object" && activity ? channelAuthorization(activity) : undefined;
+  const authorization = "authorization" in headers ? headers.authorization : signed;
+  const { authorization: _given, ...rest } = headers;
   const response = await fetch(`${baseUrl}/api/messages`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}), ...rest },
     body: typeof activity === "string" ? activity : JSON.stringify(activity),
   });
   const text = await response.text();

@@ -4,7 +4,8 @@
 import { expect } from "vitest";
 import { toCardMarkdown } from "../../src/platforms/teams/render-adaptive-card.ts";
 import { translator } from "../../src/surface/i18n/catalog.ts";
-import { type ConnectorCall, FakeBotConnector } from "../fakes/bot-connector.ts";
+import type { ConnectorCall, FakeBotConnector } from "../fakes/bot-connector.ts";
+import type { FakeBotIdentity } from "../fakes/bot-identity.ts";
 import {
   cardAction,
   cardTexts,
@@ -19,6 +20,7 @@ import {
   textBlockTexts,
   type Where,
 } from "./teams-activities.ts";
+import { connectTeams } from "./teams-connection.ts";
 import { startTestBot, type TestBot } from "./test-bot.ts";
 
 export const CARD = "application/vnd.microsoft.card.adaptive";
@@ -33,16 +35,24 @@ export type Turn = { status: number; body: unknown; activity: Json; calls: Conne
 type Translate = ReturnType<typeof translator>;
 
 // ── the bot for a test file ──────────────────────────────────────────────────────────────────────
-/** Starts the fake Bot Framework Connector, then the bot (jobs off unless `options` says otherwise). */
+/**
+ * Starts the fake Bot Framework (identity and connector), then the bot (jobs off unless `options`
+ * says otherwise). Teams is authenticated as in production — every activity signed, every call back
+ * carrying the bot's token — unless `env` asks for TEAMS_ANONYMOUS=local.
+ */
 export async function startTeamsBot(
   env: Record<string, string | undefined> = {},
   options: { jobs?: boolean | "manual" } = {},
-): Promise<{ connector: FakeBotConnector; bot: TestBot }> {
-  const connector = await new FakeBotConnector().start();
+): Promise<{ connector: FakeBotConnector; bot: TestBot; identity: FakeBotIdentity | null }> {
+  const teams = await connectTeams(env.TEAMS_ANONYMOUS !== undefined ? "anonymous-local" : "authenticated");
   try {
-    return { connector, bot: await startTestBot(env, undefined, options) };
+    const bot = await startTestBot({ ...teams.env, ...env }, undefined, {
+      ...options,
+      teamsIdentity: teams.teamsIdentity,
+    });
+    return { connector: teams.connector, bot, identity: teams.identity };
   } catch (error) {
-    await connector.stop();
+    await teams.connector.stop();
     throw error;
   }
 }
@@ -50,7 +60,7 @@ export async function startTeamsBot(
 /** Stops whatever `startTeamsBot` got to start. */
 export async function stopTeamsBot(bot: TestBot | undefined, connector: FakeBotConnector | undefined) {
   await bot?.stop();
-  await connector?.stop();
+  await connector?.stop(); // and the identity it authenticates with
 }
 
 // ── where a message is posted ────────────────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@
 import { type RunningBot, startBot } from "../../src/bot.ts";
 import { loadConfig } from "../../src/config/env.ts";
 import { silentLogger } from "../../src/log/logger.ts";
+import type { BotIdentityEndpoints } from "../../src/platforms/teams/teams-auth.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 import { SIGNING_SECRET } from "./slack-requests.ts";
 
@@ -12,7 +13,7 @@ export type TestBot = { bot: RunningBot; db: TestDatabase; baseUrl: string; stop
 export async function startTestBot(
   env: Record<string, string | undefined>,
   db?: TestDatabase,
-  options: { jobs?: boolean | "manual" } = {},
+  options: { jobs?: boolean | "manual"; teamsIdentity?: BotIdentityEndpoints } = {},
 ): Promise<TestBot> {
   const database = db ?? (await createTestDatabase());
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "error", ...env });
@@ -21,6 +22,7 @@ export async function startTestBot(
     database,
     log: process.env.TEST_LOGS ? undefined : silentLogger,
     jobs: options.jobs ?? false,
+    teamsIdentity: options.teamsIdentity,
   });
   return {
     bot,

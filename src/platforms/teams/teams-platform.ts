@@ -2,10 +2,11 @@
 // this folder (Microsoft archived botbuilder; moving to the M365 Agents SDK is a change of one folder).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
+  type Activity,
   ActivityTypes,
   CardFactory,
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthentication,
   MessageFactory,
   TurnContext,
 } from "botbuilder";
@@ -23,7 +24,7 @@ import type { Envelope } from "../../surface/intent.ts";
 import { type Output, withoutMoments } from "../../surface/view.ts";
 import { homeWelcomeEnvelope } from "./home-welcome.ts";
 import { answerMessageAction, isMessageActionInvoke } from "./message-extension.ts";
-import { readJsonBody, toBotRequest, toBotResponse } from "./node-http-bridge.ts";
+import { readJsonBody } from "./node-http-bridge.ts";
 import {
   actorOf,
   conversationOf,
@@ -33,6 +34,13 @@ import {
   TeamsActivitySchema,
 } from "./parse-activity.ts";
 import { type CardJson, renderCard, renderFormCard } from "./render-adaptive-card.ts";
+import {
+  type BotIdentityEndpoints,
+  createTeamsAuthentication,
+  isLocalCaller,
+  isLoopbackUrl,
+  verifiedServiceUrl,
+} from "./teams-auth.ts";
 import { offerFilesOnTeams } from "./teams-files.ts";
 import { TeamsProfiles, withActorEmail } from "./teams-profiles.ts";
 
@@ -48,38 +56,94 @@ export function createTeamsPlatform(
   app: AppContext,
   dispatch: Dispatcher,
   log: Logger,
+  identity?: BotIdentityEndpoints,
 ): TeamsPlatform {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.appId ?? "",
-    MicrosoftAppPassword: config.appPassword ?? "",
-    MicrosoftAppType: config.appType,
-    MicrosoftAppTenantId: config.tenantId ?? "",
-  });
-  const adapter = new CloudAdapter(auth);
+  if (config.mode === "off") throw new Error("createTeamsPlatform: Teams is off in this configuration");
+  const auth = createTeamsAuthentication(config, identity);
+  const adapter = new AuthenticatedAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     log.error("teams turn failed", { error, activityType: context.activity.type });
     const t = translator(toLocale(context.activity.locale) ?? "en");
     await context.sendActivity(t("error.unexpected")).catch(() => undefined);
   };
   const profiles = new TeamsProfiles(log);
-  const logic = async (context: TurnContext) => {
-    // Activities carry no e-mail; the connector's member record does (see teams-profiles.ts).
-    const { email } = await profiles.get(context);
-    await onTurn(context, app, withActorEmail(dispatch, email), log, email);
-  };
+  const refuse = (res: ServerResponse, status: number, error: string): void =>
+    void res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ error }));
   return {
     adapter,
     async handle(req, res) {
+      const anonymous = config.mode === "anonymous-local";
+      if (anonymous && !isLocalCaller(req))
+        return refuse(res, 403, "anonymous Teams accepts local callers only");
       const body = await readJsonBody(req);
-      if (!body || typeof body.type !== "string") {
-        res
-          .writeHead(400, { "content-type": "application/json" })
-          .end(JSON.stringify({ error: "body must be a JSON activity" }));
-        return;
+      if (!body || typeof body.type !== "string") return refuse(res, 400, "body must be a JSON activity");
+      if (anonymous && !isLoopbackUrl(body.serviceUrl))
+        return refuse(res, 403, "anonymous Teams accepts a loopback serviceUrl only");
+      const activity = withDates(body);
+      let authenticated: AuthenticateRequestResult;
+      try {
+        authenticated = await auth.authenticateRequest(activity, authorizationOf(req));
+      } catch (error) {
+        // Whatever botbuilder or jsonwebtoken says stays in our log: the caller learns only "no".
+        log.warn("teams request refused", { reason: error instanceof Error ? error.message : String(error) });
+        return refuse(res, 401, "unauthorized");
       }
-      await adapter.process(toBotRequest(req, body), toBotResponse(res), logic);
+      // Only an address read from the connector this token was issued for may link identities.
+      const serviceUrl = verifiedServiceUrl(authenticated.claimsIdentity?.claims, activity.serviceUrl);
+      const logic = async (context: TurnContext) => {
+        const { email } = serviceUrl ? await profiles.get(context) : { email: undefined };
+        await onTurn(context, app, withActorEmail(dispatch, email), log, email);
+      };
+      const answer = await adapter.processAuthenticated(authenticated, activity, logic);
+      res
+        .writeHead(
+          answer?.status ?? 200,
+          answer?.body === undefined ? {} : { "content-type": "application/json" },
+        )
+        .end(answer?.body === undefined ? undefined : JSON.stringify(answer.body));
     },
   };
+}
+
+/**
+ * CloudAdapter.process authenticates and answers in one step, echoing botbuilder's error text and
+ * answering 500 for tokens jsonwebtoken rejects. We authenticate first (any failure is a plain 401)
+ * and run the turn with the result.
+ */
+class AuthenticatedAdapter extends CloudAdapter {
+  processAuthenticated(
+    result: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (c: TurnContext) => Promise<void>,
+  ) {
+    return this.processActivity(result, activity, logic);
+  }
+}
+
+type AuthenticateRequestResult = Awaited<
+  ReturnType<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>
+>;
+
+const authorizationOf = (req: IncomingMessage): string => {
+  const header = req.headers.authorization;
+  return typeof header === "string" ? header : "";
+};
+
+/** What CloudAdapter.process does to a parsed body before a turn: ISO strings become dates. */
+function withDates(body: Record<string, unknown>): Activity {
+  const activity = { ...body } as Record<string, unknown>;
+  for (const [field, raw] of [
+    ["timestamp", "rawTimestamp"],
+    ["localTimestamp", "rawLocalTimestamp"],
+    ["expiration", "rawExpiration"],
+  ] as const) {
+    const value = activity[field];
+    if (typeof value === "string") {
+      activity[raw] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity as unknown as Activity;
 }
 
 async function onTurn(

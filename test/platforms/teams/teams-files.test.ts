@@ -23,6 +23,7 @@ import { translator } from "../../../src/surface/i18n/catalog.ts";
 import { EnvelopeSchema } from "../../../src/surface/intent.ts";
 import { type FileAttachment, type Output, pngDataUri, text, view } from "../../../src/surface/view.ts";
 import type { ConnectorCall, FakeBotConnector } from "../../fakes/bot-connector.ts";
+import type { FakeBotIdentity } from "../../fakes/bot-identity.ts";
 import { truncateAll } from "../../support/database.ts";
 import {
   cardTexts,
@@ -88,6 +89,7 @@ const chartPng = renderBarChart({
 // ── the bot, and the platform under test ─────────────────────────────────────────────────────────
 let bot: TestBot;
 let connector: FakeBotConnector;
+let identity: FakeBotIdentity | null;
 /** The Teams platform with the export-answering dispatcher: with PUBLIC_URL, and without. */
 let withLinks: { server: Server; url: string };
 let withoutLinks: { server: Server; url: string };
@@ -109,7 +111,9 @@ async function exportingPlatform(publicUrl: string | undefined) {
     }
     return real(raw);
   };
-  const teams = createTeamsPlatform(loadConfig({}).teams, app, dispatch, silentLogger);
+  // Authenticated like the bot itself, against the same fake Bot Framework.
+  const config = loadConfig({ MICROSOFT_APP_ID: identity!.appId, MICROSOFT_APP_PASSWORD: identity!.appPassword });
+  const teams = createTeamsPlatform(config.teams, app, dispatch, silentLogger, identity!.endpoints);
   const server = createHttpServer(
     [{ method: "POST", path: TEAMS_MESSAGES_PATH, handle: (req, res) => teams.handle(req, res) }],
     silentLogger,
@@ -127,7 +131,7 @@ const closeServer = (server: Server | undefined) =>
 
 beforeAll(async () => {
   // Jobs exist but never run on their own: the test ticks the outbox when it wants delivery.
-  ({ connector, bot } = await startTeamsBot({ PUBLIC_URL }, { jobs: "manual" }));
+  ({ connector, bot, identity } = await startTeamsBot({ PUBLIC_URL }, { jobs: "manual" }));
   withLinks = await exportingPlatform(PUBLIC_URL);
   withoutLinks = await exportingPlatform(undefined);
 });
