@@ -112,7 +112,10 @@ async function exportingPlatform(publicUrl: string | undefined) {
     return real(raw);
   };
   // Authenticated like the bot itself, against the same fake Bot Framework.
-  const config = loadConfig({ MICROSOFT_APP_ID: identity!.appId, MICROSOFT_APP_PASSWORD: identity!.appPassword });
+  const config = loadConfig({
+    MICROSOFT_APP_ID: identity!.appId,
+    MICROSOFT_APP_PASSWORD: identity!.appPassword,
+  });
   const teams = createTeamsPlatform(config.teams, app, dispatch, silentLogger, identity!.endpoints);
   const server = createHttpServer(
     [{ method: "POST", path: TEAMS_MESSAGES_PATH, handle: (req, res) => teams.handle(req, res) }],
