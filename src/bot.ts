@@ -104,6 +104,7 @@ export async function startBot({
         clock,
         log,
         instanceId: `${hostname()}:${process.pid}`,
+        downloadUrl: app.compose.downloadUrl,
         extraJobs: reminderJobs(app),
         autoStart: runJobs !== "manual",
       })

@@ -1,18 +1,21 @@
 // Files (exports) for the person who asked, as download links in their personal chat with the bot:
 // for platforms that cannot put a bot's file in front of one person in a channel (Teams). The files
 // are stored for 24 hours behind random tokens that only the links carry (the row keeps a SHA-256),
-// and the links go out through the outbox, in the same transaction, to the person alone.
+// and the message goes out through the outbox, in the same transaction, to the person alone. The
+// tokens are minted by the outbox worker as it sends (src/app/outbox/download-links.ts): the queued
+// message holds only the files' ids, so no token is ever written anywhere.
 // No role is checked here: the files come from a use case that already decided the person may have
 // them, and they are offered to nobody but that person.
-import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { DEFAULT_LOCALE } from "../domain/locale.ts";
 import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
 import { AppError, fail, ok, type Result } from "../domain/result.ts";
+import { downloadLinkSlot } from "./outbox/download-links.ts";
 import { enqueueNotification } from "./outbox/enqueue-notification.ts";
 import type { Recipient } from "./ports/chat-gateway.ts";
 import { audit } from "./shared/audit.ts";
 import type { AppContext } from "./shared/context.ts";
+import { downloadMessageKey, hashDownloadToken, newDownloadToken } from "./shared/download-files.ts";
 import { clusterOfConversation, ensurePerson } from "./shared/identity.ts";
 import { localeOf } from "./shared/locale-of.ts";
 import { parseInput } from "./shared/parse-input.ts";
@@ -20,17 +23,9 @@ import { personalRecipient } from "./shared/recipients.ts";
 
 /** How long a download link works. */
 export const DOWNLOAD_VALID_HOURS = 24;
-/** A link is not strictly one-time: link scanners and a failed first try may fetch it again. */
-export const MAX_DOWNLOADS = 10;
 export const MAX_DOWNLOAD_FILES = 10;
 /** Per file, decoded. */
 export const MAX_DOWNLOAD_BYTES = 10 * 1024 * 1024;
-
-/** 32 random bytes, base64url: 43 characters. */
-export const DOWNLOAD_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
-export const newDownloadToken = (): string => randomBytes(32).toString("base64url");
-export const hashDownloadToken = (token: string): string => createHash("sha256").update(token).digest("hex");
 
 const DownloadFileInput = z.object({
   filename: z
@@ -58,7 +53,7 @@ export const OfferDownloadInput = z.object({
   comment: z.string().trim().max(2000, "COMMENT").default(""),
 });
 
-export type OfferedFile = { id: string; title: string; filename: string; url: string };
+export type OfferedFile = { id: string; title: string; filename: string };
 export type OfferedDownload = {
   files: OfferedFile[];
   expiresAt: Date;
@@ -73,12 +68,9 @@ export async function offerDownload(
   const input = parseInput(OfferDownloadInput, raw);
   if (!input.ok) return input;
   const { actor, conversation, files, comment } = input.value;
-  const offered = files.map((file) => {
-    const token = newDownloadToken();
-    return { ...file, token, url: ctx.compose.downloadUrl?.(token, file.filename) };
-  });
   // Links to the bot need its public address; without one, say so instead of storing dead files.
-  if (offered.some((f) => !f.url)) return fail("PUBLIC_URL_MISSING");
+  if (files.some((f) => !ctx.compose.downloadUrl?.(newDownloadToken(), f.filename)))
+    return fail("PUBLIC_URL_MISSING");
   const person = await ensurePerson(ctx, actor);
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + DOWNLOAD_VALID_HOURS * 3_600_000);
@@ -88,10 +80,11 @@ export async function offerDownload(
     if (!recipient)
       throw new AppError("NO_PERSONAL_CHAT", "the person has no platform identity", { personId: person.id });
     const stored: OfferedFile[] = [];
-    for (const file of offered) {
+    for (const file of files) {
       const row = await tx.downloadFile.create({
         data: {
-          tokenHash: hashDownloadToken(file.token),
+          // Until the worker mints the link: the hash of a token nobody keeps, so no link opens it.
+          tokenHash: hashDownloadToken(newDownloadToken()),
           personId: person.id,
           clusterId: cluster?.id ?? null,
           filename: file.filename,
@@ -102,23 +95,24 @@ export async function offerDownload(
         },
         select: { id: true },
       });
-      stored.push({ id: row.id, title: file.title, filename: file.filename, url: file.url! });
+      stored.push({ id: row.id, title: file.title, filename: file.filename });
     }
     const view = ctx.compose.compose(
       {
         type: "files.ready",
-        files: stored.map(({ title, filename, url }) => ({ title, filename, url })),
+        files: stored.map(({ id, title, filename }) => ({ title, filename, url: downloadLinkSlot(id) })),
         comment,
         validHours: DOWNLOAD_VALID_HOURS,
       },
       localeOf(person, cluster ?? { locale: actor.locale ?? DEFAULT_LOCALE }),
     );
     await enqueueNotification(tx, {
-      key: `download:${stored[0]!.id}`,
+      key: downloadMessageKey(stored[0]!.id),
       clusterId: cluster?.id ?? null,
       recipient,
       view,
       notBefore: now,
+      downloads: stored.map((f) => f.id),
     });
     // The audit log names the files, never the tokens.
     await audit(tx, {

@@ -1,8 +1,8 @@
 // GET /files/<token>/<name>: the file behind a download link, counted, while it has not expired and
 // has not been fetched too often. Unknown, expired and used-up links all look the same (null).
 
-import { DOWNLOAD_TOKEN_PATTERN, hashDownloadToken, MAX_DOWNLOADS } from "./offer-download.ts";
 import type { AppContext } from "./shared/context.ts";
+import { DOWNLOAD_TOKEN_PATTERN, hashDownloadToken, MAX_DOWNLOADS } from "./shared/download-files.ts";
 
 export type DownloadableFile = { filename: string; mimeType: string; content: Uint8Array };
 

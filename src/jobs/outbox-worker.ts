@@ -2,6 +2,7 @@
 // ChatGateway, mark SENT only while the lease is still ours. Two instances never send the same row;
 // a crashed instance's rows come back when their lease expires.
 import { randomUUID } from "node:crypto";
+import { type DownloadUrl, mintDownloadLinks } from "../app/outbox/download-links.ts";
 import { OutboxPayloadSchema } from "../app/outbox/enqueue-notification.ts";
 import {
   type ChatPlatform,
@@ -16,6 +17,7 @@ import type { Clock } from "../app/shared/context.ts";
 import type { Db } from "../db/open-database.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Logger } from "../log/logger.ts";
+import { redactText } from "../log/redact.ts";
 
 export type OutboxWorkerOptions = {
   db: Db;
@@ -24,6 +26,8 @@ export type OutboxWorkerOptions = {
   log: Logger;
   /** Names this instance in leases and logs, e.g. the host name plus pid. */
   workerId: string;
+  /** Builds the download links minted as a row with `downloads` is sent (the composer's downloadUrl). */
+  downloadUrl?: DownloadUrl;
   /** How long a claimed row stays ours; another worker takes it over after that. */
   leaseMs?: number;
   batchSize?: number;
@@ -184,8 +188,23 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       log.warn("outbox lease lost before sending; another worker has the row", { key: row.key, workerId });
       return "lost";
     }
-    const { view, update, track } = payload.data;
-    const result = await deliver({ key: row.key, recipient, view, ...(update ? { update } : {}) });
+    const { update, track, downloads } = payload.data;
+    let { view } = payload.data;
+    if (downloads) {
+      const minted = await mintDownloadLinks(db, {
+        view,
+        fileIds: downloads,
+        now: clock.now(),
+        downloadUrl: options.downloadUrl,
+      });
+      if (!minted.ok) return fail(row, token, recipient, minted.error, 0);
+      view = minted.view;
+    }
+    const delivered = await deliver({ key: row.key, recipient, view, ...(update ? { update } : {}) });
+    // What a remote said can quote what it was sent (a link in the message): stored and logged masked.
+    const result: DeliveryResult = delivered.ok
+      ? delivered
+      : { ...delivered, error: redactText(delivered.error) };
     const where = { id: row.id, leaseOwner: token, status: "PENDING" as const };
     const lease = { leaseOwner: null, leaseUntil: null };
 

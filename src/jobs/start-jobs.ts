@@ -1,5 +1,6 @@
 // The background work of one bot instance. Every instance runs the same jobs; the database (leases,
 // SKIP LOCKED, unique keys) makes sure that each piece of work is done once.
+import type { DownloadUrl } from "../app/outbox/download-links.ts";
 import type { GatewayRouter, Gateways } from "../app/ports/chat-gateway.ts";
 import type { Clock } from "../app/shared/context.ts";
 import type { Db } from "../db/open-database.ts";
@@ -21,6 +22,7 @@ export function startJobs({
   clock,
   log,
   instanceId,
+  downloadUrl,
   extraJobs = [],
   autoStart = true,
 }: {
@@ -30,12 +32,14 @@ export function startJobs({
   log: Logger;
   /** Unique per running process, e.g. `${hostname()}:${process.pid}`; names leases. */
   instanceId: string;
+  /** How the outbox builds the download links it mints as it sends (absent: no public URL). */
+  downloadUrl?: DownloadUrl;
   /** Reminder producers of later issues register here. */
   extraJobs?: Job[];
   /** false: jobs run only when ticked by hand. */
   autoStart?: boolean;
 }): RunningJobs {
-  const outbox = createOutboxWorker({ db, gateways, clock, log, workerId: instanceId });
+  const outbox = createOutboxWorker({ db, gateways, clock, log, workerId: instanceId, downloadUrl });
   const scheduler = createScheduler({
     jobs: [
       // A tick drains what is due (up to 2 minutes); ticks that arrive meanwhile are skipped.

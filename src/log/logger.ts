@@ -1,4 +1,8 @@
-// JSON-lines logs on stderr: one object per line, easy to grep and to ship.
+// JSON-lines logs on stderr: one object per line, easy to grep and to ship. Every string is masked
+// on its way out (src/log/redact.ts): e-mail addresses, tokens, download links and link codes never
+// reach a log line, at any level, whoever logged them (our code, Bolt, an error's message).
+import { redactText, redactValue } from "./redact.ts";
+
 export type LogLevel = "debug" | "info" | "warn" | "error";
 export type Logger = {
   debug(msg: string, context?: Record<string, unknown>): void;
@@ -17,18 +21,21 @@ export function createLogger(
     (at: LogLevel) =>
     (msg: string, context: Record<string, unknown> = {}) => {
       if (ORDER[at] < ORDER[level]) return;
-      write(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...serialise(context) }));
+      write(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          level: at,
+          msg: redactText(msg),
+          ...serialise(context),
+        }),
+      );
     };
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }
 
 function serialise(context: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(context)) {
-    out[key] =
-      value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
-  }
-  return out;
+  const safe = redactValue(context);
+  return safe && typeof safe === "object" && !Array.isArray(safe) ? (safe as Record<string, unknown>) : {};
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,18 +1,20 @@
 // Files for the person who asked, as download links in their personal chat (what Teams gets for a
-// file output): stored behind a random token for 24 hours, the links enqueued to that person alone in
-// the same transaction, served while valid, counted, purged when expired or used up.
+// file output): stored for 24 hours, the message enqueued to that person alone in the same
+// transaction, the links' random tokens minted by the real outbox worker as it sends (the row holds
+// only the files' ids), served while valid, counted, purged when expired or used up. The platform's
+// side of the outbox is a gateway that records what it was handed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  DOWNLOAD_VALID_HOURS,
-  hashDownloadToken,
-  MAX_DOWNLOADS,
-  offerDownload,
-} from "../../src/app/offer-download.ts";
+import { DOWNLOAD_VALID_HOURS, offerDownload } from "../../src/app/offer-download.ts";
 import { openDownload } from "../../src/app/open-download.ts";
+import { outboxPayload } from "../../src/app/outbox/enqueue-notification.ts";
+import type { ChatGateway, DeliveryResult, OutboundMessage } from "../../src/app/ports/chat-gateway.ts";
 import { purgeDownloads } from "../../src/app/purge-downloads.ts";
 import { setupCluster } from "../../src/app/setup-cluster.ts";
 import type { AppContext } from "../../src/app/shared/context.ts";
+import { hashDownloadToken, MAX_DOWNLOADS } from "../../src/app/shared/download-files.ts";
 import type { Conversation, PlatformUser } from "../../src/domain/platform-user.ts";
+import { createOutboxWorker } from "../../src/jobs/outbox-worker.ts";
+import { silentLogger } from "../../src/log/logger.ts";
 import { createComposer } from "../../src/surface/compose-notification.ts";
 import { translator } from "../../src/surface/i18n/catalog.ts";
 import type { FileAttachment } from "../../src/surface/view.ts";
@@ -79,6 +81,42 @@ beforeEach(async () => {
   expect(created.ok).toBe(true);
 });
 
+/** What the Teams gateway was handed, and how it answers the next delivery. */
+const handed: OutboundMessage[] = [];
+let answer: DeliveryResult = { ok: true };
+const teams: ChatGateway = {
+  async deliver(message) {
+    handed.push(message);
+    return answer;
+  },
+};
+beforeEach(() => {
+  handed.length = 0;
+  answer = { ok: true };
+});
+
+/** Runs the real outbox worker once, as its tick would; returns the messages it handed over. */
+async function deliverOutbox(): Promise<OutboundMessage[]> {
+  const before = handed.length;
+  const worker = createOutboxWorker({
+    db: db.prisma,
+    gateways: { TEAMS: teams },
+    clock,
+    log: silentLogger,
+    workerId: "test-worker",
+    random: () => 0,
+    downloadUrl: ctx.compose.downloadUrl,
+  });
+  await worker.runOnce();
+  return handed.slice(before);
+}
+
+type LinkButton = { label: string; value: string; url: string };
+const linkButtons = (message: OutboundMessage) =>
+  (message.view.elements as { type: string; buttons?: LinkButton[] }[]).flatMap((e) =>
+    e.type === "actions" ? (e.buttons ?? []) : [],
+  );
+
 /** The token a link carries: /files/<token>/<name>. */
 const tokenOf = (url: string) => {
   const match = /^https:\/\/ennakko\.example\.org\/files\/([A-Za-z0-9_-]{43})\/[^/]+$/.exec(url);
@@ -100,7 +138,7 @@ const personalChatOf = async (user: PlatformUser, conversationId: string) => {
 };
 
 describe("offerDownload", () => {
-  it("stores the files behind hashed tokens and enqueues the links to the person's personal chat, in their language", async () => {
+  it("stores the files and enqueues the message to the person's personal chat, in their language; the worker mints the links as it sends", async () => {
     await personalChatOf(aino, "a:1aino-personal");
     const offered = await offerDownload(ctx, {
       actor: aino,
@@ -116,18 +154,12 @@ describe("offerDownload", () => {
       ["Vastaukset (CSV)", "pulssi-kevät-vastaukset.csv"],
       ["Chart", "chart.png"],
     ]);
-    expect(files[0]!.url).toMatch(/\/files\/[A-Za-z0-9_-]{43}\/pulssi-kev%C3%A4t-vastaukset\.csv$/);
-    const tokens = files.map((f) => tokenOf(f.url));
-    expect(new Set(tokens).size).toBe(2);
 
-    // The database keeps only the tokens' hashes, and the bytes as they were.
+    // The bytes as they were; no link exists yet.
     const rows = await db.prisma.downloadFile.findMany({ orderBy: { createdAt: "asc" } });
     expect(rows).toHaveLength(2);
     const cluster = await db.prisma.cluster.findFirstOrThrow();
-    for (const [i, row] of rows.entries()) {
-      const match = rows.find((r) => r.tokenHash === hashDownloadToken(tokens[i]!));
-      expect(match?.id).toBe(files[i]!.id);
-      expect(row.tokenHash).not.toContain(tokens[0]!);
+    for (const row of rows) {
       expect(row.clusterId).toBe(cluster.id);
       expect(row.downloads).toBe(0);
       expect(row.expiresAt).toEqual(expiresAt);
@@ -136,30 +168,87 @@ describe("offerDownload", () => {
     expect(Buffer.from(stored.content).toString("utf8")).toBe(csv);
     expect(stored.mimeType).toBe("text/csv; charset=utf-8");
 
-    // One notification, to Aino alone, in Finnish (her language; the cluster speaks English).
+    // One notification, to Aino alone, in Finnish (her language; the cluster speaks English). Where
+    // the links go, the queued message holds slots naming the files: no token, no link.
     const outbox = await db.prisma.outboxMessage.findMany();
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ platform: "TEAMS", target: "a:1aino-personal", status: "PENDING" });
     const fi = translator("fi");
-    const view = (outbox[0]!.payload as { view: { fallback: string; elements: unknown[] } }).view;
-    expect(view.fallback).toBe(fi("files.ready", { hours: 24 }));
-    expect(view.elements).toEqual([
+    const payload = outbox[0]!.payload as {
+      view: { fallback: string; elements: unknown[] };
+      downloads: string[];
+    };
+    expect(payload.downloads).toEqual(files.map((f) => f.id));
+    expect(payload.view.fallback).toBe(fi("files.ready", { hours: 24 }));
+    const buttons = (urls: string[]) => ({
+      type: "actions",
+      buttons: files.map((f, i) => ({
+        type: "button",
+        actionId: "ennakko.link",
+        label: f.title,
+        value: f.filename,
+        url: urls[i],
+      })),
+    });
+    expect(payload.view.elements).toEqual([
       { type: "text", text: fi("files.ready", { hours: 24 }) },
       { type: "text", text: "Kevään pulssi", style: "muted" },
-      {
-        type: "actions",
-        buttons: files.map((f) => ({
-          type: "button",
-          actionId: "ennakko.link",
-          label: f.title,
-          value: f.filename,
-          url: f.url,
-        })),
-      },
+      buttons(files.map((f) => `ennakko-download:${f.id}`)),
     ]);
+    expect(JSON.stringify(outbox[0])).not.toContain("/files/");
+
+    // Sent: the message the platform gets carries the links, minted now; the files keep their hashes.
+    const [sent, ...more] = await deliverOutbox();
+    expect(more).toEqual([]);
+    expect(sent!.recipient).toEqual(recipient);
+    const urls = linkButtons(sent!).map((b) => b.url);
+    expect(sent!.view.elements[2]).toEqual(buttons(urls));
+    expect(urls[0]).toMatch(/\/files\/[A-Za-z0-9_-]{43}\/pulssi-kev%C3%A4t-vastaukset\.csv$/);
+    const tokens = urls.map(tokenOf);
+    expect(new Set(tokens).size).toBe(2);
+    for (const [i, file] of files.entries()) {
+      const row = await db.prisma.downloadFile.findUniqueOrThrow({ where: { id: file.id } });
+      expect(row.tokenHash).toBe(hashDownloadToken(tokens[i]!));
+    }
+    // The row is SENT, and still holds no link.
+    const after = await db.prisma.outboxMessage.findFirstOrThrow();
+    expect(after.status).toBe("SENT");
+    expect(after.payload).toEqual(outbox[0]!.payload);
     const audit = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: "download.offer" } });
     expect(audit.details).toMatchObject({ files: ["pulssi-kevät-vastaukset.csv", "chart.png"] });
     expect(JSON.stringify(audit.details)).not.toContain(tokens[0]!);
+  });
+
+  it("mints new links when a delivery is retried; the earlier attempt's links stop working", async () => {
+    await personalChatOf(aino, "a:1aino-personal");
+    await offerDownload(ctx, { actor: aino, conversation: channel, files: [csvFile], comment: "" });
+    // The connector did not answer in time: the message may or may not have arrived.
+    answer = { ok: false, retryable: true, error: "no answer within 30000 ms (outcome unknown)" };
+    const [first] = await deliverOutbox();
+    const firstToken = tokenOf(linkButtons(first!)[0]!.url);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow()).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+    });
+
+    answer = { ok: true };
+    now = new Date(now.getTime() + 60_000);
+    const [second] = await deliverOutbox();
+    const secondToken = tokenOf(linkButtons(second!)[0]!.url);
+    expect(secondToken).not.toBe(firstToken);
+    expect(await openDownload(ctx, firstToken)).toBeNull();
+    expect(await openDownload(ctx, secondToken)).not.toBeNull();
+  });
+
+  it("sends no links to files that expired while the message waited: the row fails, telling why", async () => {
+    await personalChatOf(aino, "a:1aino-personal");
+    await offerDownload(ctx, { actor: aino, conversation: channel, files: [csvFile], comment: "" });
+    now = new Date(now.getTime() + DOWNLOAD_VALID_HOURS * 3_600_000);
+    expect(await deliverOutbox()).toEqual([]);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow()).toMatchObject({
+      status: "FAILED",
+      lastError: "the files expired before their links were sent",
+    });
   });
 
   it("opens a personal chat by user id when the person has none yet, and needs no cluster", async () => {
@@ -211,6 +300,7 @@ describe("offerDownload", () => {
 });
 
 describe("openDownload and purgeDownloads", () => {
+  /** Offers `file` and delivers the message: the token of its one link. */
   async function offeredToken(file: FileAttachment = csvFile) {
     const offered = await offerDownload(ctx, {
       actor: aino,
@@ -219,7 +309,8 @@ describe("openDownload and purgeDownloads", () => {
       comment: "",
     });
     if (!offered.ok) throw new Error(offered.reason);
-    return tokenOf(offered.value.files[0]!.url);
+    const [sent] = await deliverOutbox();
+    return tokenOf(linkButtons(sent!)[0]!.url);
   }
 
   it("serves the bytes while the link is valid, counting each download", async () => {
@@ -265,6 +356,47 @@ describe("openDownload and purgeDownloads", () => {
     expect(await purgeDownloads(ctx)).toEqual({ deleted: 1 });
     expect(await openDownload(ctx, later)).toBeNull();
     expect(await openDownload(ctx, newest)).not.toBeNull();
+  });
+
+  it("empties the delivered message's payload when its files are purged: a message an earlier version queued, with its link in it, too", async () => {
+    const offered = await offerDownload(ctx, {
+      actor: aino,
+      conversation: channel,
+      files: [csvFile],
+      comment: "",
+    });
+    if (!offered.ok) throw new Error(offered.reason);
+    const token = await offeredToken(pngFile);
+    // As versions before send-time minting wrote it: the link, token and all, in the queued view.
+    const legacy = await db.prisma.outboxMessage.findFirstOrThrow({
+      where: { key: `download:${offered.value.files[0]!.id}` },
+    });
+    const link = `${PUBLIC_URL}/files/${token}/chart.png`;
+    const view = {
+      fallback: "Files",
+      elements: [
+        {
+          type: "actions",
+          buttons: [
+            { type: "button", actionId: "ennakko.link", label: "Chart", value: "chart.png", url: link },
+          ],
+        },
+      ],
+    };
+    await db.prisma.outboxMessage.update({
+      where: { id: legacy.id },
+      data: { payload: outboxPayload("user", view), status: "SENT" },
+    });
+
+    now = new Date(now.getTime() + DOWNLOAD_VALID_HOURS * 3_600_000);
+    expect(await purgeDownloads(ctx)).toEqual({ deleted: 2 });
+    const rows = await db.prisma.outboxMessage.findMany();
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.status).toBe("SENT");
+      expect(row.payload).toEqual({ v: 1, kind: "user", view: { fallback: "", elements: [] } });
+    }
+    expect(JSON.stringify(rows)).not.toContain(token);
   });
 
   it("deletes a person's files with the person", async () => {

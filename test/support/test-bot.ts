@@ -2,25 +2,28 @@
 // database, configured through the same env schema as production.
 import { type RunningBot, startBot } from "../../src/bot.ts";
 import { loadConfig } from "../../src/config/env.ts";
-import { silentLogger } from "../../src/log/logger.ts";
+import { type Logger, silentLogger } from "../../src/log/logger.ts";
 import type { BotIdentityEndpoints } from "../../src/platforms/teams/teams-auth.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 import { SIGNING_SECRET } from "./slack-requests.ts";
 
 export type TestBot = { bot: RunningBot; db: TestDatabase; baseUrl: string; stop(): Promise<void> };
 
-/** Jobs are off unless a test asks; "manual" lets it tick them itself (`bot.jobs.scheduler.tick("outbox")`). */
+/**
+ * Jobs are off unless a test asks; "manual" lets it tick them itself (`bot.jobs.scheduler.tick("outbox")`).
+ * `log`: where the bot logs (a test reading its lines); silent unless TEST_LOGS is set.
+ */
 export async function startTestBot(
   env: Record<string, string | undefined>,
   db?: TestDatabase,
-  options: { jobs?: boolean | "manual"; teamsIdentity?: BotIdentityEndpoints } = {},
+  options: { jobs?: boolean | "manual"; log?: Logger; teamsIdentity?: BotIdentityEndpoints } = {},
 ): Promise<TestBot> {
   const database = db ?? (await createTestDatabase());
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "error", ...env });
   const bot = await startBot({
     config,
     database,
-    log: process.env.TEST_LOGS ? undefined : silentLogger,
+    log: options.log ?? (process.env.TEST_LOGS ? undefined : silentLogger),
     jobs: options.jobs ?? false,
     teamsIdentity: options.teamsIdentity,
   });

@@ -6,7 +6,8 @@ import {
   TEAMS_LIMITS,
   toCardMarkdown,
 } from "../../src/platforms/teams/render-adaptive-card.ts";
-import type { Form, View } from "../../src/surface/view.ts";
+import { CATALOGS } from "../../src/surface/i18n/catalog.ts";
+import { type Form, LINK_ACTION_ID, type View } from "../../src/surface/view.ts";
 
 const long = "x".repeat(5000);
 const sample: View = {
@@ -65,6 +66,22 @@ describe("Block Kit renderer", () => {
     );
   });
 
+  it("shows a member's link markup as text: Slack's <url|label>, and markdown's, which Slack never links", () => {
+    const slackLink = "<https://evil.example/login|Click to verify>";
+    const { text, blocks } = renderMessage({
+      fallback: `Decision: ${slackLink}`,
+      elements: [
+        { type: "text", text: `📌 *Decision*: ${slackLink} & ${EVIL}` },
+        { type: "fields", fields: [{ label: "Decision", value: slackLink }] },
+      ],
+    });
+    const escaped = "&lt;https://evil.example/login|Click to verify&gt;";
+    expect(text).toBe(`Decision: ${escaped}`);
+    expect(blocks[0]!.text.text).toBe(`📌 *Decision*: ${escaped} &amp; ${EVIL}`);
+    expect(blocks[1]!.fields[0].text).toBe(`*Decision*\n${escaped}`);
+    expect(JSON.stringify(blocks)).not.toContain("<https://");
+  });
+
   it("renders a form as a modal with input blocks keyed by field id", () => {
     const modal = renderModal(form);
     expect(modal.title.text.length).toBeLessThanOrEqual(SLACK_LIMITS.modalTitle);
@@ -74,7 +91,83 @@ describe("Block Kit renderer", () => {
   });
 });
 
+/** What a member might write to make a decision look like a link somewhere safe. */
+const EVIL = "[Click to verify](https://evil.example/login)";
+/** Markdown's inline and reference links, an image, anywhere in a text. */
+const MARKDOWN_LINK = /(?<!\\)\[[^\]]*(?<!\\)\]\s*[([]|^\s*(?<!\\)\[[^\]]*(?<!\\)\]:/m;
+
 describe("Adaptive Card renderer", () => {
+  it("shows what members wrote as text: link markup escaped wherever it is; the bot's own links still open", () => {
+    const card = renderCard({
+      fallback: `Decision: ${EVIL}`,
+      elements: [
+        { type: "text", text: `📌 *Decision of Spring meeting*: ${EVIL}` },
+        {
+          type: "text",
+          text: "[Minutes][1] ![logo](https://evil.example/x.png)\n[1]: https://evil.example",
+          style: "muted",
+        },
+        { type: "text", text: `Sneaky \\${EVIL}` },
+        { type: "fields", fields: [{ label: EVIL, value: EVIL }] },
+        {
+          type: "actions",
+          buttons: [
+            {
+              type: "button",
+              actionId: LINK_ACTION_ID,
+              label: "Add to calendar",
+              value: "uid-1",
+              url: "https://ennakko.example.org/calendar/uid-1.ics",
+            },
+          ],
+        },
+      ],
+    });
+    const [decision, reference, sneaky, facts, actions] = card.body;
+    expect(decision.text).toBe(
+      "📌 **Decision of Spring meeting**: \\[Click to verify\\]\\(https://evil.example/login)",
+    );
+    expect(reference.text).toBe(
+      "\\[Minutes\\]\\[1\\] !\\[logo\\]\\(https://evil.example/x.png)\n\\[1\\]: https://evil.example",
+    );
+    // A backslash typed before a bracket does not undo the escape: it is shown, escaped itself.
+    expect(sneaky.text).toBe("Sneaky \\\\\\[Click to verify\\]\\(https://evil.example/login)");
+    expect(facts.facts[0]).toEqual({
+      title: "\\[Click to verify\\]\\(https://evil.example/login)",
+      value: "\\[Click to verify\\]\\(https://evil.example/login)",
+    });
+    for (const text of [
+      decision.text,
+      reference.text,
+      sneaky.text,
+      facts.facts[0].title,
+      facts.facts[0].value,
+    ])
+      expect(text).not.toMatch(MARKDOWN_LINK);
+    // The pattern does find links when they are there.
+    for (const link of [EVIL, "[a][1]", "![logo](x.png)", "[1]: https://evil.example"])
+      expect(link).toMatch(MARKDOWN_LINK);
+    // The bot's link is a button, untouched.
+    expect(actions.actions[0]).toEqual({
+      type: "Action.OpenUrl",
+      title: "Add to calendar",
+      url: "https://ennakko.example.org/calendar/uid-1.ics",
+    });
+    expect(card.fallbackText).toBe("Decision: \\[Click to verify\\]\\(https://evil.example/login)");
+    // Forms: a title and an error a member's words went into.
+    const formCard = renderFormCard({ ...form, title: `Edit “${EVIL}”` }, { name: `Not ${EVIL}` });
+    expect(formCard.body[0].text).toBe("Edit “\\[Click to verify\\]\\(https://evil.example/login)”");
+    expect(formCard.body[2].text).toBe("Not \\[Click to verify\\]\\(https://evil.example/login)");
+  });
+
+  it("escapes only what the bot never writes as markup: no message of any language has a bracket link", () => {
+    for (const [locale, catalog] of Object.entries(CATALOGS))
+      for (const [key, message] of Object.entries(catalog))
+        expect(message, `${locale} ${key}`).not.toMatch(MARKDOWN_LINK);
+    // Markdown the bot does write comes through: bold, lists, line breaks.
+    expect(toCardMarkdown("*Energy*\n• one\n- two\n1. three")).toBe("**Energy**\n• one\n- two\n1. three");
+  });
+
   it("uses Action.Execute and card markdown", () => {
     const card = renderCard(sample);
     expect(card.version).toBe("1.5");

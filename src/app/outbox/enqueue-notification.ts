@@ -7,6 +7,8 @@ import type { Tx } from "../shared/tx.ts";
 
 const TrackSchema = z.object({ type: z.string().min(1).max(100), id: z.string().min(1).max(200) });
 const UpdateSchema = z.object({ messageId: z.string().min(1).max(255) });
+/** Download files whose links the worker mints when it sends the row (src/app/outbox/download-links.ts). */
+const DownloadsSchema = z.array(z.string().min(1).max(200)).min(1).max(20);
 
 export const NotificationInput = z
   .object({
@@ -21,6 +23,11 @@ export const NotificationInput = z
     track: TrackSchema.optional(),
     /** Redraw this message of the bot's in the recipient's conversation instead of posting a new one. */
     update: UpdateSchema.optional(),
+    /**
+     * The download files whose links the view holds as slots (downloadLinkSlot): the tokens are minted
+     * when the row is sent, so no token is ever stored, in this row or anywhere else.
+     */
+    downloads: DownloadsSchema.optional(),
   })
   .refine((n) => !n.track || n.recipient.kind === "channel", {
     // The copy is remembered under the row's target: a Slack user id is not the DM it lands in.
@@ -30,8 +37,8 @@ export const NotificationInput = z
 export type NotificationInputValue = z.input<typeof NotificationInput>;
 
 /**
- * What the row's `payload` column holds; the worker parses it back with this schema. `track` and
- * `update` came later: optional, so rows written before them still parse as version 1.
+ * What the row's `payload` column holds; the worker parses it back with this schema. `track`,
+ * `update` and `downloads` came later: optional, so rows written before them still parse as version 1.
  */
 export const OutboxPayloadSchema = z.object({
   v: z.literal(1),
@@ -39,6 +46,7 @@ export const OutboxPayloadSchema = z.object({
   view: ViewPayloadSchema,
   track: TrackSchema.optional(),
   update: UpdateSchema.optional(),
+  downloads: DownloadsSchema.optional(),
 });
 export type OutboxPayload = {
   v: 1;
@@ -46,13 +54,14 @@ export type OutboxPayload = {
   view: ViewPayload;
   track?: { type: string; id: string };
   update?: { messageId: string };
+  downloads?: string[];
 };
 
 /** The payload column of a row; absent options are left out, so the JSON stays what old rows hold. */
 export function outboxPayload(
   kind: OutboxPayload["kind"],
   view: ViewPayload,
-  options: Pick<OutboxPayload, "track" | "update"> = {},
+  options: Pick<OutboxPayload, "track" | "update" | "downloads"> = {},
 ): Prisma.InputJsonObject {
   const payload: OutboxPayload = {
     v: 1,
@@ -60,6 +69,7 @@ export function outboxPayload(
     view,
     ...(options.track ? { track: options.track } : {}),
     ...(options.update ? { update: options.update } : {}),
+    ...(options.downloads ? { downloads: options.downloads } : {}),
   };
   return payload as unknown as Prisma.InputJsonObject;
 }
@@ -74,7 +84,7 @@ export async function enqueueNotification(
   raw: NotificationInputValue,
 ): Promise<{ created: boolean }> {
   const input = NotificationInput.parse(raw);
-  const { track, update } = input;
+  const { track, update, downloads } = input;
   const { count } = await tx.outboxMessage.createMany({
     data: [
       {
@@ -82,7 +92,7 @@ export async function enqueueNotification(
         clusterId: input.clusterId ?? null,
         platform: input.recipient.platform,
         target: input.recipient.id,
-        payload: outboxPayload(input.recipient.kind, input.view, { track, update }),
+        payload: outboxPayload(input.recipient.kind, input.view, { track, update, downloads }),
         notBefore: input.notBefore,
       },
     ],

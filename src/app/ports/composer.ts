@@ -77,6 +77,7 @@ export type NotificationMessage =
   /** Download links to files (exports) the person asked for, sent to their personal chat. */
   | {
       type: "files.ready";
+      /** `url`: the link, or the slot the outbox worker fills with a freshly minted link as it sends. */
       files: { title: string; filename: string; url: string }[];
       comment: string;
       validHours: number;

@@ -24,10 +24,23 @@ export type CardJson = Record<string, any>;
 
 const clip = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1)}…`);
 
+/**
+ * Text members wrote stays text. Teams renders a TextBlock's markdown, so `[Click to verify](https://…)`
+ * in a decision would become a link that hides where it goes; a reference (`[a][1]` and `[1]: url`)
+ * or an image (`![a](url)`) would too. The bot's own texts never use brackets as markup (its links are
+ * buttons, Action.OpenUrl, which this leaves alone), so every bracket here is written by someone and is
+ * escaped, and so is a backslash (one typed before a bracket must not undo the escape). A `(` right
+ * after a bracket is escaped as well, for clients whose markdown is not CommonMark and find `](` by
+ * pattern. The text shows exactly as it was typed.
+ */
+export const escapeCardLinks = (value: string) =>
+  value.replace(/[\\[\]]/g, "\\$&").replace(/\\\]\(/g, "\\]\\(");
+
 /** Our markup is Slack-flavoured (*bold*); Adaptive Cards want **bold**. Moments become
- * {{DATE()}} {{TIME()}}, which Teams renders in each viewer's own time zone. */
+ * {{DATE()}} {{TIME()}}, which Teams renders in each viewer's own time zone. Brackets are escaped
+ * (escapeCardLinks): no text becomes a link. */
 export const toCardMarkdown = (value: string) =>
-  value
+  escapeCardLinks(value)
     .replace(/(^|[^*\w])\*([^*\n]+)\*(?=[^*\w]|$)/g, "$1**$2**")
     .replace(MOMENT_PATTERN, (_m, iso: string) => `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`);
 
@@ -36,7 +49,8 @@ export function renderCard(v: View): CardJson {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: CARD_VERSION,
-    fallbackText: withoutMoments(v.fallback),
+    // Shown by clients that cannot render the card, and it "may contain markdown".
+    fallbackText: escapeCardLinks(withoutMoments(v.fallback)),
     body: v.elements.flatMap(renderElement),
   });
 }
@@ -46,15 +60,21 @@ export function renderFormCard(form: Form, errors: Record<string, string> = {}):
     const rendered = renderElement(e);
     const error = "id" in e ? errors[e.id] : undefined;
     return error
-      ? [...rendered, { type: "TextBlock", text: error, color: "Attention", wrap: true, size: "Small" }]
+      ? [
+          ...rendered,
+          { type: "TextBlock", text: escapeCardLinks(error), color: "Attention", wrap: true, size: "Small" },
+        ]
       : rendered;
   });
   return fitToLimit({
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: CARD_VERSION,
-    fallbackText: form.title,
-    body: [{ type: "TextBlock", text: form.title, weight: "Bolder", size: "Medium", wrap: true }, ...body],
+    fallbackText: escapeCardLinks(form.title),
+    body: [
+      { type: "TextBlock", text: escapeCardLinks(form.title), weight: "Bolder", size: "Medium", wrap: true },
+      ...body,
+    ],
     actions: [
       {
         type: "Action.Execute",
@@ -85,7 +105,7 @@ function renderElement(e: Element): CardJson[] {
           type: "FactSet",
           facts: e.fields
             .slice(0, TEAMS_LIMITS.facts)
-            .map((f) => ({ title: f.label, value: toCardMarkdown(f.value) })),
+            .map((f) => ({ title: escapeCardLinks(f.label), value: toCardMarkdown(f.value) })),
         },
       ];
     case "actions":

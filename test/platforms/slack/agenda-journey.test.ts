@@ -373,6 +373,24 @@ describe("Slack: recording the meeting", () => {
     expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
   });
 
+  it("a decision written as a link is announced as text: Slack's <url|label> and markdown's alike", async () => {
+    await meetingUnderway();
+    await command("U-AINO", "decide");
+    const form = await nextModal();
+    const written =
+      "<https://evil.example/login|Click to verify> or [Click to verify](https://evil.example/login)";
+    await submit("U-AINO", form, { text: input(written) });
+    const [announcement] = await slack.waitFor("chat.postMessage", 1);
+    const shown =
+      "&lt;https://evil.example/login|Click to verify&gt; or [Click to verify](https://evil.example/login)";
+    expect(announcement!.body.text).toBe(`📌 *Decision of Spring 2027*: ${shown}`);
+    expect(announcement!.body.blocks).toEqual([
+      { type: "section", text: { type: "mrkdwn", text: `📌 *Decision of Spring 2027*: ${shown}` } },
+    ]);
+    expect(JSON.stringify(announcement!.body)).not.toContain("<https://");
+    expect((await bot.db.prisma.decision.findFirstOrThrow()).text).toBe(written);
+  });
+
   it("/cluster decide opens the same form; an empty decision stays in the form", async () => {
     await meetingUnderway();
     await command("U-AINO", "decide");

@@ -267,6 +267,24 @@ describe("Teams: recording the meeting", () => {
     expect(await bot.db.prisma.decision.count()).toBe(1);
   });
 
+  it("a decision written as a markdown link is posted as text: the card links nowhere", async () => {
+    await meetingUnderway();
+    const reply = onlyReply(await say(emma, "decide"));
+    const written = "[Click to verify](https://evil.example/login)";
+    const turn = await submit(emma, cardOf(reply), reply.answeredId!, { text: written, item: "none" });
+    expect(cardTexts(invokeCard(turn))).toEqual([en("decision.saved")]);
+    const posted = turn.calls.filter((c) => c.operation === "reply");
+    expect(posted).toHaveLength(1);
+    // Escaped with backslashes: Teams shows the brackets and parentheses as they were typed.
+    expect(allCardTexts(posted[0]!)).toEqual([
+      "📌 **Decision of Spring meeting**: \\[Click to verify\\]\\(https://evil.example/login)",
+    ]);
+    const card = JSON.stringify(cardOf(posted[0]!));
+    expect(card).not.toContain("[Click to verify](");
+    expect(card).not.toContain("Action.OpenUrl");
+    expect((await bot.db.prisma.decision.findFirstOrThrow()).text).toBe(written);
+  });
+
   it("'Record as decision' on a message: a dialog prefilled with the message, then recorded", async () => {
     await meetingUnderway();
     const messagePayload = {
