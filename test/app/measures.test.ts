@@ -144,7 +144,9 @@ describe("checking in", () => {
   it("records four 'Started' check-ins arriving at once as one change", async () => {
     const id = await assign();
     const results = await Promise.all(
-      [1, 2, 3, 4].map(() => updateMeasure(ctx, { actor: owner, measureId: id, change: { kind: "started" } })),
+      [1, 2, 3, 4].map(() =>
+        updateMeasure(ctx, { actor: owner, measureId: id, change: { kind: "started" } }),
+      ),
     );
     expect(results.map((r) => r.ok && r.value.changed).sort()).toEqual([false, false, false, true]);
     expect(await db.prisma.measureUpdate.count({ where: { measureId: id, status: "STARTED" } })).toBe(1);
