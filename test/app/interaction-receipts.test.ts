@@ -9,6 +9,7 @@ import {
   releaseInteraction,
 } from "../../src/app/interaction-receipts.ts";
 import type { AppContext } from "../../src/app/shared/context.ts";
+import { reminderJobs } from "../../src/jobs/reminder-jobs.ts";
 import { surfaceComposer } from "../../src/surface/compose-notification.ts";
 import { createTestDatabase, type TestDatabase, truncateAll } from "../support/database.ts";
 
@@ -59,4 +60,13 @@ it(`purges receipts older than ${RECEIPT_DAYS} days`, async () => {
   expect(await purgeInteractionReceipts(ctx)).toEqual({ deleted: 1 });
   expect(await claimInteraction(ctx, "recent")).toBe(false);
   expect(await claimInteraction(ctx, "old")).toBe(true);
+});
+
+it("is purged by an hourly job", async () => {
+  await claimInteraction(ctx, "old");
+  now = new Date(now.getTime() + RECEIPT_DAYS * DAY + 1);
+  const job = reminderJobs(ctx).find((j) => j.name === "purge-interaction-receipts");
+  expect(job?.cron).toMatch(/^\d+ \d+ \* \* \* \*$/);
+  await job!.run(new AbortController().signal);
+  expect(await db.prisma.processedInteraction.count()).toBe(0);
 });
