@@ -457,3 +457,28 @@ describe("Slack: what a replay must not block", () => {
     expect(await bot.db.prisma.outboxMessage.count({ where: { key: { contains: ":update:" } } })).toBe(1);
   });
 });
+
+describe("Slack: double clicks on buttons", () => {
+  it("'Up' clicked twice on one agenda moves the item one place", async () => {
+    await planMeeting({ deadline_date: date(dayAhead(20)), deadline_time: time("16:00") });
+    for (const title of ["Hydrogen valley", "Welding skills", "Summer school"]) {
+      await command("U-AINO", "agenda add");
+      await submitOnce("U-AINO", await nextModal(), { title: input(title), kind: choice("TOPIC") });
+    }
+    await ephemerals(4);
+    for (const item of await bot.db.prisma.agendaItem.findMany({ orderBy: { createdAt: "asc" } }))
+      await reply(await click("U-AINO", "ennakko.agenda.accept", item.id));
+    const agenda = await reply(await command("U-AINO", "agenda"));
+    const blocks = agenda.blocks;
+    const at = blocks.findIndex((b) => b.text?.text.includes("Summer school"));
+    const up = blocks
+      .slice(at + 1)
+      .find((b) => b.type === "actions")!
+      .elements!.find((e) => e.action_id === "ennakko.agenda.up")!;
+    // Two clicks, two deliveries (each its own action_ts), both from the same agenda as shown.
+    await reply(await click("U-AINO", "ennakko.agenda.up", up.value));
+    await reply(await click("U-AINO", "ennakko.agenda.up", up.value));
+    const order = await bot.db.prisma.agendaItem.findMany({ orderBy: { position: "asc" } });
+    expect(order.map((i) => i.title)).toEqual(["Hydrogen valley", "Summer school", "Welding skills"]);
+  });
+});
