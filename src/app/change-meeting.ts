@@ -43,6 +43,9 @@ export async function changeMeeting(
     const auth = await authorize(tx, conversation, person.id, "meeting.plan");
     if (!auth.ok) return auth;
     const { cluster } = auth.value;
+    // Two "Cancel" clicks at once must cancel once (one notice each): the row is held until commit,
+    // so the second change reads the status the first one wrote.
+    await tx.$queryRaw`SELECT id FROM "Meeting" WHERE id = ${meetingId} FOR UPDATE`;
     const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, include: { chosenSlot: true } });
     if (!meeting || meeting.clusterId !== cluster.id) return fail("MEETING_NOT_FOUND");
     const target = change.kind === "cancel" ? "CANCELLED" : "SCHEDULED";

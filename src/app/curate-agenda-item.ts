@@ -22,8 +22,8 @@ export const CurationSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("accept") }),
   z.object({ kind: z.literal("defer") }),
   z.object({ kind: z.literal("reject") }),
-  z.object({ kind: z.literal("up") }),
-  z.object({ kind: z.literal("down") }),
+  z.object({ kind: z.literal("up"), from: z.number().int().min(1).optional() }),
+  z.object({ kind: z.literal("down"), from: z.number().int().min(1).optional() }),
   z.object({
     kind: z.literal("timebox"),
     minutes: z.coerce.number().int().min(1, "TIMEBOX").max(TIMEBOX_MAX, "TIMEBOX").nullable(),
@@ -98,7 +98,7 @@ async function apply(tx: Tx, item: Item, curation: Curation): Promise<boolean> {
     case "up":
     case "down": {
       const order = await acceptedOrder(tx, item.meetingId);
-      const moved = moveInOrder(order, item.id, curation.kind);
+      const moved = moveInOrder(order, item.id, curation.kind, curation.from);
       if (moved.every((id, i) => id === order[i])) return false;
       await writePositions(tx, moved);
       return true;

@@ -48,6 +48,9 @@ export async function updateMeasure(
   const { actor, measureId, change } = input.value;
   const person = await ensurePerson(ctx, actor);
   return ctx.db.$transaction(async (tx) => {
+    // Four "Done" clicks at once must record one change: each check-in holds the measure's row
+    // until it commits, so the next one reads the status the previous one wrote.
+    await tx.$queryRaw`SELECT id FROM "Measure" WHERE id = ${measureId} FOR UPDATE`;
     // Check-ins arrive in personal chats, so the measure's own cluster scopes the permission.
     const measure = await tx.measure.findUnique({
       where: { id: measureId },

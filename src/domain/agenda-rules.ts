@@ -38,8 +38,9 @@ export type Curation =
   | { kind: "accept" }
   | { kind: "defer" }
   | { kind: "reject" }
-  | { kind: "up" }
-  | { kind: "down" }
+  /** `from`: the 1-based place the button showed the item at (absent on buttons posted before it). */
+  | { kind: "up"; from?: number }
+  | { kind: "down"; from?: number }
   | { kind: "timebox"; minutes: number | null };
 
 /**
@@ -62,12 +63,22 @@ export function curatedStatus(current: AgendaItemStatus, curation: Curation): Ag
   }
 }
 
-/** Moves one id a step within an ordered list; at either end the list stays as it is. */
-export function moveInOrder(ids: readonly string[], id: string, direction: "up" | "down"): string[] {
+/**
+ * Moves one id a step within an ordered list; at either end the list stays as it is. With `from` (the
+ * 1-based place the clicked button showed), an item no longer there stays put: a double click on "Up"
+ * moves it once, as the person saw it, not twice.
+ */
+export function moveInOrder(
+  ids: readonly string[],
+  id: string,
+  direction: "up" | "down",
+  from?: number,
+): string[] {
   const out = [...ids];
   const at = out.indexOf(id);
   const to = direction === "up" ? at - 1 : at + 1;
   if (at < 0 || to < 0 || to >= out.length) return out;
+  if (from !== undefined && at + 1 !== from) return out;
   [out[at], out[to]] = [out[to]!, out[at]!];
   return out;
 }

@@ -1,6 +1,7 @@
 // The ticks that turn the cluster's rhythm into outbox rows. Each is idempotent (stable outbox
 // keys), so overlapping instances or a restart mid-tick only repeat work, never messages.
 import { closeDuePulses } from "../app/close-due-pulses.ts";
+import { purgeInteractionReceipts } from "../app/interaction-receipts.ts";
 import { purgeDownloads } from "../app/purge-downloads.ts";
 import { applyRetention } from "../app/retention.ts";
 import { scheduleClusterDigests } from "../app/schedule-cluster-digests.ts";
@@ -18,6 +19,11 @@ export function reminderJobs(app: AppContext): Job[] {
     { name: "cluster-digests", cron: "40 */5 * * * *", run: () => scheduleClusterDigests(app) },
     { name: "close-due-pulses", cron: "50 * * * * *", run: () => closeDuePulses(app) },
     { name: "purge-downloads", cron: "30 7 * * * *", run: () => purgeDownloads(app) },
+    {
+      name: "purge-interaction-receipts",
+      cron: "45 17 * * * *",
+      run: () => purgeInteractionReceipts(app),
+    },
     { name: "pulse-reminders", cron: "30 */5 * * * *", run: () => schedulePulseReminders(app) },
     { name: "cycle-kickoffs", cron: "10 */5 * * * *", run: () => scheduleCycleKickoffs(app) },
     { name: "pulse-retention", cron: "0 15 3 * * *", run: () => applyRetention(app) },

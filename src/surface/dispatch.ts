@@ -1,4 +1,5 @@
 // One entry for every interaction from every platform: validate → route → use case → outputs.
+import { claimInteraction, releaseInteraction } from "../app/interaction-receipts.ts";
 import { preferredLocale } from "../app/preferred-locale.ts";
 import type { AppContext } from "../app/shared/context.ts";
 import type { Locale } from "../domain/locale.ts";
@@ -110,13 +111,26 @@ export function createDispatcher(app: AppContext, log: Logger): Dispatcher {
       return { locale: "en", outputs: [note(translator("en")("parse.unknownAction"))] };
     }
     const envelope = parsed.data;
+    const key = envelope.idempotencyKey;
     let t: Translate = translator("en");
     let locale: Locale = "en";
+    let claimed = false;
     try {
       locale = await preferredLocale(app, envelope.actor, envelope.conversation);
       t = translator(locale);
+      // A replay, retry or concurrent duplicate of a delivery already claimed runs no handler: no
+      // second write, no second notification, just a word that it was received.
+      if (key) {
+        claimed = await claimInteraction(app, key);
+        if (!claimed) {
+          log.info("ignored a repeated interaction", { intent: envelope.intent.kind });
+          return { locale, outputs: [note(t("interaction.repeated"))] };
+        }
+      }
       const hc: HandlerContext = { app, envelope, t, locale, log };
       const outputs = await route(hc, envelope);
+      // A refused form wrote nothing and stays open: correcting it resubmits the same Slack view.
+      if (key && outputs.some((o) => o.kind === "form-errors")) await releaseInteraction(app, key);
       // Bridged clusters: the other platform's channel gets the posts and redraws too. A failure
       // there must not cost the person their answer here.
       await mirrorOutputs(app, envelope, outputs).catch((error: unknown) =>
@@ -124,6 +138,11 @@ export function createDispatcher(app: AppContext, log: Logger): Dispatcher {
       );
       return { locale, outputs };
     } catch (error) {
+      // The handler's transaction rolled back: a genuine retry of this delivery must be able to run.
+      if (key && claimed)
+        await releaseInteraction(app, key).catch((cause: unknown) =>
+          log.error("could not release an interaction's claim", { error: cause }),
+        );
       // Unexpected: log with context, apologise in the person's language, never leak a stack.
       log.error("interaction failed", {
         error,

@@ -18,5 +18,11 @@ export const EnvelopeSchema = z.object({
   actor: PlatformUserSchema,
   conversation: ConversationSchema,
   intent: IntentSchema,
+  /**
+   * The delivery's natural key, built by the platform's parser (see src/app/interaction-receipts.ts):
+   * the same for a replay, a retry or a redelivery of one interaction, different for each new click or
+   * submission. Absent where the platform gives none; such an interaction is not deduplicated.
+   */
+  idempotencyKey: z.string().min(1).max(1000).optional(),
 });
 export type Envelope = z.infer<typeof EnvelopeSchema>;

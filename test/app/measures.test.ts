@@ -124,6 +124,34 @@ describe("checking in", () => {
     ).toMatchObject({ ok: false, reason: "MEASURE_CLOSED" });
   });
 
+  it("records four 'Done' check-ins arriving at once as one change with one channel post", async () => {
+    const id = await assign();
+    await updateMeasure(ctx, { actor: owner, measureId: id, change: { kind: "started" } });
+    const results = await Promise.all(
+      [owner, owner, chair, owner].map((actor) =>
+        updateMeasure(ctx, { actor, measureId: id, change: { kind: "done" } }),
+      ),
+    );
+    // One click wins; the others find the measure already closed, as a later click would.
+    expect(results.filter((r) => r.ok && r.value.changed)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.reason === "MEASURE_CLOSED")).toHaveLength(3);
+    expect(await db.prisma.measureUpdate.count({ where: { measureId: id, status: "DONE" } })).toBe(1);
+    const posts = await db.prisma.outboxMessage.findMany({ where: { key: { contains: ":update:" } } });
+    expect(posts).toHaveLength(2); // "started", then one "done"
+    expect(await db.prisma.auditEntry.count({ where: { action: "measure.done" } })).toBe(1);
+  });
+
+  it("records four 'Started' check-ins arriving at once as one change", async () => {
+    const id = await assign();
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        updateMeasure(ctx, { actor: owner, measureId: id, change: { kind: "started" } }),
+      ),
+    );
+    expect(results.map((r) => r.ok && r.value.changed).sort()).toEqual([false, false, false, true]);
+    expect(await db.prisma.measureUpdate.count({ where: { measureId: id, status: "STARTED" } })).toBe(1);
+  });
+
   it("lets only the owner and organisers check in, and validates input", async () => {
     const id = await assign();
     expect(

@@ -142,3 +142,25 @@ it("cancels: a cancellation for everyone, no reminders left, the file says CANCE
   expect(await meetingCalendarFile(ctx, "00000000-0000-4000-8000-000000000000")).toBeNull();
   expect(await meetingCalendarFile(ctx, "../etc/passwd")).toBeNull();
 });
+
+it("cancels once when four 'Cancel' clicks arrive at once: one cancellation for each member", async () => {
+  const meeting = await scheduled();
+  const results = await Promise.all(
+    [1, 2, 3, 4].map(() =>
+      changeMeeting(ctx, {
+        actor: chair,
+        conversation: channel,
+        meetingId: meeting.id,
+        change: { kind: "cancel" },
+      }),
+    ),
+  );
+  expect(results.filter((r) => r.ok)).toHaveLength(1);
+  expect(results.filter((r) => !r.ok && r.reason === "POLL_CLOSED")).toHaveLength(3);
+  expect(await keys(":invite:s0:")).toHaveLength(2);
+  expect(await keys(":invite:")).toHaveLength(4);
+  expect(await db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({
+    status: "CANCELLED",
+    icsSequence: 1,
+  });
+});

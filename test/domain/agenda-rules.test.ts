@@ -35,6 +35,13 @@ describe("agenda rules", () => {
     expect(moveInOrder(["a", "b"], "x", "down")).toEqual(["a", "b"]);
   });
 
+  it("moves only an item still where the clicked button showed it (a double click moves once)", () => {
+    expect(moveInOrder(["a", "b", "c"], "c", "up", 3)).toEqual(["a", "c", "b"]);
+    expect(moveInOrder(["a", "c", "b"], "c", "up", 3)).toEqual(["a", "c", "b"]);
+    expect(moveInOrder(["a", "b", "c"], "a", "down", 1)).toEqual(["b", "a", "c"]);
+    expect(moveInOrder(["b", "a", "c"], "a", "down", 1)).toEqual(["b", "a", "c"]);
+  });
+
   it("reads accepted items in the chair's order, proposals by votes then age", () => {
     const item = (
       id: string,

@@ -59,6 +59,14 @@ function interactionStart(type: string, user: string, team = "T-LAPLAND") {
   };
 }
 
+let sequence = 0;
+/**
+ * Slack stamps every click with its own action_ts (microseconds) and every opened modal with its own
+ * view id; a retry or replay repeats them. The helpers mint new ones for each request they build.
+ */
+export const nextActionTs = () => `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, "0")}`;
+const nextViewId = () => `V-${String(++sequence).padStart(6, "0")}`;
+
 export function blockActionPayload(f: {
   user: string;
   channel: string;
@@ -66,6 +74,8 @@ export function blockActionPayload(f: {
   value: string;
   responseUrl: string;
   team?: string;
+  /** Repeat a click's action_ts to replay that click. */
+  actionTs?: string;
 }) {
   return {
     ...interactionStart("block_actions", f.user, f.team),
@@ -85,7 +95,7 @@ export function blockActionPayload(f: {
         text: { type: "plain_text", text: "x" },
         value: f.value,
         type: "button",
-        action_ts: String(Date.now() / 1000),
+        action_ts: f.actionTs ?? nextActionTs(),
       },
     ],
   };
@@ -97,18 +107,21 @@ export function viewSubmissionPayload(f: {
   metadata: string;
   values: Record<string, Record<string, unknown>>;
   team?: string;
+  /** The modal's id and hash; a new modal's by default (one submission of one opened form). */
+  viewId?: string;
+  hash?: string;
 }) {
   const team = f.team ?? "T-LAPLAND";
   return {
     ...interactionStart("view_submission", f.user, team),
     trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
     view: {
-      id: "V123",
+      id: f.viewId ?? nextViewId(),
       team_id: team,
       type: "modal",
       callback_id: f.callbackId,
       private_metadata: f.metadata,
-      hash: "h",
+      hash: f.hash ?? "1700000000.abcdEFGH",
       state: { values: f.values },
     },
   };

@@ -12,7 +12,7 @@ import type { Envelope } from "../../surface/intent.ts";
 import type { Output, View } from "../../surface/view.ts";
 import { HOME_ACTIONS } from "../../surface/views/home-view.ts";
 import { deliverToSlack } from "./deliver.ts";
-import { actorOf } from "./parse-payload.ts";
+import { actionKey, actorOf, keyed } from "./parse-payload.ts";
 import { renderMessage } from "./render-block-kit.ts";
 import type { SlackProfiles } from "./slack-profiles.ts";
 
@@ -29,7 +29,12 @@ const HomeActionSchema = z.object({
   user: z.object({ id: z.string(), team_id: z.string().optional(), name: z.string().optional() }),
   view: z.object({ type: z.literal("home") }),
   trigger_id: z.string().optional(),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
+  container: z.object({ view_id: z.string().optional() }).passthrough().optional(),
+  actions: z
+    .array(
+      z.object({ action_id: z.string(), action_ts: z.string().optional(), value: z.string().optional() }),
+    )
+    .min(1),
 });
 
 type HomeDeps = {
@@ -75,6 +80,7 @@ export function registerAppHome(app: App, deps: HomeDeps): void {
             actor: actorOf(teamId, user.id, await deps.profiles.get(client, user.id), user.name),
             conversation: dmOf(teamId, channelId),
             intent: { kind: "action", actionId: action.action_id, value: action.value ?? "" },
+            ...keyed(actionKey(teamId, user.id, parsed.data.container, action)),
           };
           const { outputs } = await deps.dispatch(envelope);
           await deliverToSlack(outputs.map(toDm), {

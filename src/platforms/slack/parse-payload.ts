@@ -21,10 +21,15 @@ export const BlockActionsSchema = z.object({
   channel: z.object({ id: z.string(), name: z.string().optional() }).optional(),
   trigger_id: z.string().optional(),
   response_url: z.string().optional(),
+  container: z
+    .object({ message_ts: z.string().optional(), view_id: z.string().optional() })
+    .passthrough()
+    .optional(),
   actions: z
     .array(
       z.object({
         action_id: z.string(),
+        action_ts: z.string().optional(),
         value: z.string().optional(),
         selected_option: z.object({ value: z.string() }).nullable().optional(),
       }),
@@ -46,6 +51,8 @@ export const ViewSubmissionSchema = z.object({
   team: z.object({ id: z.string() }).nullable().optional(),
   user: z.object({ id: z.string(), team_id: z.string().optional(), name: z.string().optional() }),
   view: z.object({
+    id: z.string().optional(),
+    hash: z.string().optional(),
     callback_id: z.string(),
     private_metadata: z.string().default(""),
     state: z.object({ values: z.record(z.string(), z.record(z.string(), InputValueSchema)) }),
@@ -84,6 +91,8 @@ export function commandEnvelope(body: z.infer<typeof SlashCommandSchema>, profil
     actor: actorOf(body.team_id, body.user_id, profile, body.user_name),
     conversation: conversationOf(body.team_id, body.channel_id, body.channel_name),
     intent: { kind: "command", text: body.text },
+    // Slack gives every invocation its own trigger_id; a redelivered one carries the same.
+    ...keyed(body.trigger_id && `slack:command:${body.team_id}:${body.trigger_id}`),
   };
 }
 
@@ -102,7 +111,28 @@ export function actionEnvelope(
       actionId: action.action_id,
       value: action.value ?? action.selected_option?.value ?? "",
     },
+    ...keyed(actionKey(teamId, body.user.id, body.container, action)),
   };
+}
+
+/**
+ * One click: its action_ts is new for every click (so changing a vote or clicking "Started" then
+ * "Done" are separate interactions) and repeated by a retry or replay of that click.
+ */
+export function actionKey(
+  teamId: string,
+  userId: string,
+  container: { message_ts?: string; view_id?: string } | undefined,
+  action: { action_id: string; action_ts?: string },
+): string | undefined {
+  if (!action.action_ts) return undefined;
+  const where = container?.message_ts ?? container?.view_id ?? "";
+  return `slack:action:${teamId}:${userId}:${where}:${action.action_id}:${action.action_ts}`;
+}
+
+/** The envelope's idempotency key, when the payload gave one. */
+export function keyed(key: string | undefined | false | ""): { idempotencyKey?: string } {
+  return key ? { idempotencyKey: key } : {};
 }
 
 /** Modals have no channel of their own: the form carries the channel it was opened in. */
@@ -121,6 +151,9 @@ export function submissionEnvelope(
     actor: actorOf(teamId, body.user.id, profile, body.user.name),
     conversation: conversationOf(teamId, channelId),
     intent: { kind: "submit", formId: body.view.callback_id, values, metadata: body.view.private_metadata },
+    // A modal's id and hash name one state of one opened form: a resubmission of that state is the
+    // same submission (a refused one is released by the dispatcher, so a corrected form goes through).
+    ...keyed(body.view.id && body.view.hash && `slack:view:${teamId}:${body.view.id}:${body.view.hash}`),
   };
 }
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { fromMessageValue } from "../../surface/handlers/record.ts";
 import type { Envelope } from "../../surface/intent.ts";
 import { RECORD_ACTIONS } from "../../surface/views/record-view.ts";
-import { actorOf, conversationOf, type SlackProfile } from "./parse-payload.ts";
+import { actorOf, conversationOf, keyed, type SlackProfile } from "./parse-payload.ts";
 
 export const MessageShortcutSchema = z.object({
   type: z.literal("message_action"),
@@ -34,6 +34,7 @@ export function shortcutEnvelope(body: MessageShortcut, profile: SlackProfile): 
         ts ? `slack:${body.channel.id}:${ts}` : undefined,
       ),
     },
+    ...keyed(`slack:shortcut:${teamId}:${body.trigger_id}`),
   };
 }
 

@@ -9,7 +9,7 @@ import { fromMessageValue } from "../../surface/handlers/record.ts";
 import type { Envelope } from "../../surface/intent.ts";
 import { type Form, type Output, withoutMoments } from "../../surface/view.ts";
 import { RECORD_ACTIONS } from "../../surface/views/record-view.ts";
-import { actorOf, conversationOf, type TeamsActivity } from "./parse-activity.ts";
+import { actorOf, conversationOf, deliveryKey, type TeamsActivity } from "./parse-activity.ts";
 import { type CardJson, renderCard, renderFormCard } from "./render-adaptive-card.ts";
 
 /** The command id in the manifest's composeExtensions (manifests/teams/manifest.template.json). */
@@ -44,7 +44,7 @@ export async function answerMessageAction(
   dispatch: Dispatcher,
 ): Promise<void> {
   const parsed = MessageActionValue.safeParse(activity.value);
-  const base = { actor: actorOf(activity), conversation: conversationOf(activity) };
+  const base = { actor: actorOf(activity), conversation: conversationOf(activity), ...deliveryKey(activity) };
   let envelope: Envelope | null = null;
   if (parsed.success && parsed.data.commandId === RECORD_DECISION_COMMAND) {
     const { messagePayload, data } = parsed.data;

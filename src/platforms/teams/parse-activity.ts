@@ -11,6 +11,7 @@ const MentionEntity = z.object({
 
 export const TeamsActivitySchema = z.object({
   type: z.string(),
+  id: z.string().max(500).optional(),
   name: z.string().optional(),
   text: z.string().optional(),
   locale: z.string().optional(),
@@ -92,7 +93,17 @@ export function messageEnvelope(a: TeamsActivity): Envelope {
     actor: actorOf(a),
     conversation: conversationOf(a),
     intent: { kind: "command", text: commandText(a) },
+    ...deliveryKey(a),
   };
+}
+
+/**
+ * Teams retries a message or invoke it thinks went unanswered with the same activity id, and every
+ * new click or message has a new one. Ids are unique within a conversation (a channel message's is
+ * a timestamp), so the conversation is part of the key.
+ */
+export function deliveryKey(a: TeamsActivity): { idempotencyKey?: string } {
+  return a.id ? { idempotencyKey: `teams:${tenantOf(a)}:${a.conversation.id}:${a.id}` } : {};
 }
 
 /** An Action.Execute from one of our cards: a form submission when it carries a formId. */
@@ -100,7 +111,7 @@ export function executeEnvelope(a: TeamsActivity): Envelope | null {
   const parsed = ExecuteValue.safeParse(a.value);
   if (!parsed.success) return null;
   const { verb, data } = parsed.data.action;
-  const base = { actor: actorOf(a), conversation: conversationOf(a) };
+  const base = { actor: actorOf(a), conversation: conversationOf(a), ...deliveryKey(a) };
   if (typeof data.formId === "string") {
     const values: Record<string, string | undefined> = {};
     for (const [key, value] of Object.entries(data)) {
@@ -108,7 +119,7 @@ export function executeEnvelope(a: TeamsActivity): Envelope | null {
     }
     const metadata = typeof data.metadata === "string" ? data.metadata : "";
     return {
-      actor: base.actor,
+      ...base,
       conversation: formConversation(base.conversation, metadata),
       intent: { kind: "submit", formId: data.formId, values, metadata },
     };

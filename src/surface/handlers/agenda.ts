@@ -35,6 +35,8 @@ export const isAgendaForm = (formId: string) => AGENDA_FORM_IDS.includes(formId)
 const NO_TIMEBOX = "none";
 const Uuid = z.uuid();
 const VoteValue = z.string().regex(/^[0-9a-f-]{36}\|(on|off)$/);
+/** An item id and the place it was shown at (see moveValue); a bare id on older posted buttons. */
+const MoveValue = z.string().regex(/^[0-9a-f-]{36}(\|[1-9]\d{0,3})?$/);
 const AddMetadata = z.object({
   channelId: z.string().min(1),
   meetingId: z.uuid(),
@@ -121,6 +123,13 @@ export async function agendaActionHandler(
     });
     return render(hc, result, (agenda) => [shown(hc, agenda, true)]);
   }
+  if (actionId === AGENDA_ACTIONS.up || actionId === AGENDA_ACTIONS.down) {
+    if (!MoveValue.safeParse(value).success) return [note(hc.t("parse.unknownAction"))];
+    const [itemId, place] = value.split("|") as [string, string | undefined];
+    if (!Uuid.safeParse(itemId).success) return [note(hc.t("parse.unknownAction"))];
+    const kind = actionId === AGENDA_ACTIONS.up ? "up" : "down";
+    return curate(hc, itemId, place ? { kind, from: Number(place) } : { kind }, true);
+  }
   if (!Uuid.safeParse(value).success) return [note(hc.t("parse.unknownAction"))];
   switch (actionId) {
     case AGENDA_ACTIONS.add:
@@ -135,10 +144,6 @@ export async function agendaActionHandler(
       return curate(hc, value, { kind: "defer" }, true);
     case AGENDA_ACTIONS.reject:
       return curate(hc, value, { kind: "reject" }, true);
-    case AGENDA_ACTIONS.up:
-      return curate(hc, value, { kind: "up" }, true);
-    case AGENDA_ACTIONS.down:
-      return curate(hc, value, { kind: "down" }, true);
     default:
       return [note(hc.t("parse.unknownAction"))];
   }

@@ -37,6 +37,7 @@ export const en = {
   "error.LAST_CHAIR": "A cluster always needs a chair: give the chair role to someone else first.",
   "error.unexpected":
     "Something went wrong on our side and nothing was changed. Please try again in a moment.",
+  "interaction.repeated": "I already have this one: it was handled once, and nothing more was changed.",
   "error.notDelivered": "Done, but I could not post the message in this channel. Is Ennakko invited to it?",
   "parse.empty": "Tell me what to do, e.g. `/cluster help`.",
   "parse.unknownCommand": "I don't know `{word}`. See `/cluster help`.",

@@ -40,6 +40,7 @@ export const fi: Record<MessageKey, string> = {
   "error.LAST_CHAIR":
     "Klusterilla on aina oltava puheenjohtaja: anna puheenjohtajan rooli ensin jollekulle toiselle.",
   "error.unexpected": "Meillä meni jotain pieleen, eikä mitään muutettu. Yritä hetken päästä uudelleen.",
+  "interaction.repeated": "Tämä tuli minulle jo: se käsiteltiin kerran, eikä mitään muutettu uudelleen.",
   "error.notDelivered":
     "Tehty, mutta en voinut lähettää viestiä tälle kanavalle. Onko Ennakko kutsuttu kanavalle?",
   "parse.empty": "Kerro mitä teen, esimerkiksi `/cluster help`.",

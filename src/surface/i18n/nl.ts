@@ -38,6 +38,7 @@ export const nl: Record<MessageKey, string> = {
   "error.LAST_CHAIR":
     "Een cluster heeft altijd een voorzitter nodig: geef de voorzittersrol eerst aan iemand anders.",
   "error.unexpected": "Er ging bij ons iets mis en er is niets gewijzigd. Probeer het zo opnieuw.",
+  "interaction.repeated": "Dit heb ik al ontvangen: het is één keer verwerkt en er is niets meer gewijzigd.",
   "error.notDelivered":
     "Gedaan, maar ik kon het bericht niet in dit kanaal plaatsen. Is Ennakko voor dit kanaal uitgenodigd?",
   "parse.empty": "Zeg wat ik moet doen, bijvoorbeeld `/cluster help`.",

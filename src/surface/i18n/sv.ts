@@ -37,6 +37,7 @@ export const sv: Record<MessageKey, string> = {
   "error.UNKNOWN_USER": "{user} är inte medlem i klustret. Be hen först skriva `/cluster join`.",
   "error.LAST_CHAIR": "Ett kluster behöver alltid en ordförande: ge ordföranderollen till någon annan först.",
   "error.unexpected": "Något gick fel hos oss och inget ändrades. Försök igen om en stund.",
+  "interaction.repeated": "Det här har jag redan fått: det hanterades en gång och inget mer ändrades.",
   "error.notDelivered":
     "Klart, men jag kunde inte skicka meddelandet till den här kanalen. Är Ennakko inbjuden till den?",
   "parse.empty": "Säg vad jag ska göra, t.ex. `/cluster help`.",

@@ -21,6 +21,9 @@ export const AGENDA_ACTIONS = {
   timebox: "ennakko.agenda.timebox",
 } as const;
 
+/** A move button says where the item was shown, so a double click moves it once. */
+export const moveValue = (itemId: string, place: number) => `${itemId}|${place}`;
+
 /** An upvote button says what it wants (on/off), so a double click cannot undo itself. */
 export const voteValue = (itemId: string, vote: boolean) => `${itemId}|${vote ? "on" : "off"}`;
 
@@ -76,8 +79,8 @@ export function agendaView(agenda: AgendaSnapshot, t: Translate, locale: Locale)
         elements.push({
           type: "actions",
           buttons: [
-            button(AGENDA_ACTIONS.up, t("agenda.button.up"), item.id),
-            button(AGENDA_ACTIONS.down, t("agenda.button.down"), item.id),
+            button(AGENDA_ACTIONS.up, t("agenda.button.up"), moveValue(item.id, index + 1)),
+            button(AGENDA_ACTIONS.down, t("agenda.button.down"), moveValue(item.id, index + 1)),
             button(AGENDA_ACTIONS.timebox, t("agenda.button.timebox"), item.id),
             button(AGENDA_ACTIONS.defer, t("agenda.button.defer"), item.id),
             button(AGENDA_ACTIONS.reject, t("agenda.button.reject"), item.id, "danger"),

@@ -11,7 +11,7 @@ import { PULSE_ACTIONS, sheetValue } from "../../../src/surface/views/pulse-shee
 import type { FakeSlackApi } from "../../fakes/slack-api.ts";
 import { truncateAll } from "../../support/database.ts";
 import { type Block, slackJourney, startSlackBot, stopSlackBot } from "../../support/slack-journey.ts";
-import { eventBody, interactionBody, signedJsonHeaders } from "../../support/slack-requests.ts";
+import { eventBody, interactionBody, nextActionTs, signedJsonHeaders } from "../../support/slack-requests.ts";
 import type { TestBot } from "../../support/test-bot.ts";
 
 let slack: FakeSlackApi;
@@ -84,7 +84,7 @@ function homeClick(user: string, actionId: string, value: string) {
       container: { type: "view", view_id: "V-HOME" },
       trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
       view: { id: "V-HOME", type: "home", team_id: "T-LAPLAND", blocks: [] },
-      actions: [{ action_id: actionId, block_id: "b1", value, type: "button", action_ts: "1" }],
+      actions: [{ action_id: actionId, block_id: "b1", value, type: "button", action_ts: nextActionTs() }],
     }),
   );
 }

@@ -8,6 +8,7 @@ import { startTestBot, type TestBot } from "../../support/test-bot.ts";
 let slack: FakeSlackApi;
 let socket: FakeSlackSocket;
 let bot: TestBot;
+let triggers = 0;
 
 beforeAll(async () => {
   slack = await new FakeSlackApi().start();
@@ -39,7 +40,8 @@ const slash = (text: string, responseUrl: string) => ({
   text,
   api_app_id: "A-ENNAKKO",
   response_url: responseUrl,
-  trigger_id: "trigger-socket",
+  // Slack gives every invocation its own trigger_id (a repeated one is a redelivery).
+  trigger_id: `trigger-socket-${++triggers}`,
 });
 
 it("connects with the app token and serves no HTTP Slack endpoint", async () => {
