@@ -16,6 +16,7 @@ import type { AppContext } from "../../app/shared/context.ts";
 import type { TeamsConfig } from "../../config/env.ts";
 import { type Locale, toLocale } from "../../domain/locale.ts";
 import type { Conversation } from "../../domain/platform-user.ts";
+import { refuseBody } from "../../http/read-body.ts";
 import type { Logger } from "../../log/logger.ts";
 import type { Dispatcher } from "../../surface/dispatch.ts";
 import { type Translate, translator } from "../../surface/i18n/catalog.ts";
@@ -71,13 +72,14 @@ export function createTeamsPlatform(
     adapter,
     async handle(req, res) {
       const body = await readJsonBody(req);
-      if (!body || typeof body.type !== "string") {
+      if (!body.ok) return refuseBody(res, body);
+      if (typeof body.value.type !== "string") {
         res
           .writeHead(400, { "content-type": "application/json" })
           .end(JSON.stringify({ error: "body must be a JSON activity" }));
         return;
       }
-      await adapter.process(toBotRequest(req, body), toBotResponse(res), logic);
+      await adapter.process(toBotRequest(req, body.value), toBotResponse(res), logic);
     },
   };
 }
