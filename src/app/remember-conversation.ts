@@ -1,6 +1,7 @@
 // Teams can only message someone proactively through a stored conversation reference, so every
 // turn refreshes it. Stored in the database, never in memory: any instance can send.
 import { z } from "zod";
+import { cleanStrings } from "../domain/clean-text.ts";
 import { PlatformUserSchema } from "../domain/platform-user.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { AppContext } from "./shared/context.ts";
@@ -17,7 +18,8 @@ export async function rememberConversation(
   ctx: AppContext,
   raw: z.input<typeof RememberConversationInput>,
 ): Promise<void> {
-  const input = RememberConversationInput.parse(raw);
+  // Names in the activity (the person's, the team's) are stored, so cleaned like any member text.
+  const input = RememberConversationInput.parse(cleanStrings(raw));
   // Only a personal chat belongs to one person; channel references are shared.
   const personId =
     input.scope === "PERSONAL" && input.actor ? (await ensurePerson(ctx, input.actor)).id : null;

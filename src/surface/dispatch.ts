@@ -2,6 +2,7 @@
 import { claimInteraction, releaseInteraction } from "../app/interaction-receipts.ts";
 import { preferredLocale } from "../app/preferred-locale.ts";
 import type { AppContext } from "../app/shared/context.ts";
+import { cleanStrings } from "../domain/clean-text.ts";
 import type { Locale } from "../domain/locale.ts";
 import type { Logger } from "../log/logger.ts";
 import { ACTION_IDS, FORM_IDS } from "./action-ids.ts";
@@ -105,7 +106,8 @@ export type Dispatcher = (envelope: unknown) => Promise<{ locale: Locale; output
 
 export function createDispatcher(app: AppContext, log: Logger): Dispatcher {
   return async (raw) => {
-    const parsed = EnvelopeSchema.safeParse(raw);
+    // Member text enters here (commands, clicks, forms, names): cleaned before anything stores it.
+    const parsed = EnvelopeSchema.safeParse(cleanStrings(raw));
     if (!parsed.success) {
       log.warn("rejected malformed interaction", { issues: parsed.error.issues.slice(0, 3) });
       return { locale: "en", outputs: [note(translator("en")("parse.unknownAction"))] };

@@ -25,6 +25,7 @@ import {
 } from "./parse-payload.ts";
 import { MessageShortcutSchema, shortcutEnvelope } from "./parse-shortcut.ts";
 import { renderMessage } from "./render-block-kit.ts";
+import { guardSlackRequests } from "./request-guard.ts";
 import { SlackProfiles } from "./slack-profiles.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -33,7 +34,7 @@ const OUR_IDS = /^ennakko\./;
 export type SlackPlatform = {
   app: App;
   /** Set in HTTP mode: mount it on POST /slack/events. */
-  requestListener?: (req: IncomingMessage, res: ServerResponse) => void;
+  requestListener?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -56,7 +57,10 @@ export function createSlackPlatform(
   registerAppHome(app, { appContext, dispatch, profiles, log });
   return {
     app,
-    requestListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
+    requestListener:
+      receiver instanceof HTTPReceiver && config.mode === "http"
+        ? guardSlackRequests(receiver.requestListener, { signingSecret: config.signingSecret, log })
+        : undefined,
     start: async () => {
       if (receiver instanceof SocketModeReceiver) await receiver.start();
     },

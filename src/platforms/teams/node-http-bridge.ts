@@ -1,22 +1,9 @@
 // The Teams endpoint reads its JSON body itself (we run on plain node:http, not Express).
 import type { IncomingMessage } from "node:http";
+import { type JsonObjectRead, parseJsonObject, readBody } from "../../http/read-body.ts";
 
-export const MAX_BODY_BYTES = 1024 * 1024;
-
-export async function readJsonBody(req: IncomingMessage): Promise<Record<string, unknown> | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
+/** The activity as a JSON object, or why not (413 too large, 408 too slow, 400 not an object). */
+export async function readJsonBody(req: IncomingMessage): Promise<JsonObjectRead> {
+  const body = await readBody(req);
+  return body.ok ? parseJsonObject(body.raw.toString("utf8")) : body;
 }

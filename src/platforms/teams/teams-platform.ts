@@ -17,6 +17,7 @@ import type { AppContext } from "../../app/shared/context.ts";
 import type { TeamsConfig } from "../../config/env.ts";
 import { type Locale, toLocale } from "../../domain/locale.ts";
 import type { Conversation } from "../../domain/platform-user.ts";
+import { refuseBody } from "../../http/read-body.ts";
 import type { Logger } from "../../log/logger.ts";
 import type { Dispatcher } from "../../surface/dispatch.ts";
 import { type Translate, translator } from "../../surface/i18n/catalog.ts";
@@ -76,10 +77,11 @@ export function createTeamsPlatform(
       if (anonymous && !isLocalCaller(req))
         return refuse(res, 403, "anonymous Teams accepts local callers only");
       const body = await readJsonBody(req);
-      if (!body || typeof body.type !== "string") return refuse(res, 400, "body must be a JSON activity");
-      if (anonymous && !isLoopbackUrl(body.serviceUrl))
+      if (!body.ok) return refuseBody(res, body);
+      if (typeof body.value.type !== "string") return refuse(res, 400, "body must be a JSON activity");
+      if (anonymous && !isLoopbackUrl(body.value.serviceUrl))
         return refuse(res, 403, "anonymous Teams accepts a loopback serviceUrl only");
-      const activity = withDates(body);
+      const activity = withDates(body.value);
       let authenticated: AuthenticateRequestResult;
       try {
         authenticated = await auth.authenticateRequest(activity, authorizationOf(req));
