@@ -2,8 +2,10 @@
 // validator, test/fakes/block-kit-rules.ts): what Slack would refuse never leaves the bot, in any
 // language. The journeys prove the same through the fake over HTTP; these pin the renderer itself.
 import { describe, expect, it } from "vitest";
+import { MAX_SKILLS } from "../../src/app/create-pulse.ts";
 import type { PulseSheet } from "../../src/app/shared/pulse-sheet.ts";
 import { LOCALES } from "../../src/domain/locale.ts";
+import { LABEL_MAX } from "../../src/domain/pulse/question-types.ts";
 import { starterQuestions } from "../../src/domain/pulse/starter-bank.ts";
 import { actionEnvelope, BlockActionsSchema } from "../../src/platforms/slack/parse-payload.ts";
 import { renderMessage, renderModal } from "../../src/platforms/slack/render-block-kit.ts";
@@ -45,6 +47,14 @@ describe("the pulse in Block Kit, as Slack accepts it", () => {
       const form = pulseAnswerForm(sheet(true), "D-U1", translator(locale), locale);
       expect(modalViolations(renderModal(form))).toEqual([]);
     });
+
+  it("the largest form a chair can make (every starter question, 15 skills of 75 characters) still fits", () => {
+    const skills = Array.from({ length: MAX_SKILLS }, (_, i) => `${i}`.padEnd(LABEL_MAX, "x"));
+    for (const locale of LOCALES) {
+      const form = pulseAnswerForm({ ...sheet(false), skills }, "D-U1", translator(locale), locale);
+      expect(modalViolations(renderModal(form))).toEqual([]);
+    }
+  });
 
   it("each answer button of a question has its own action_id, and reads back as the neutral answer", () => {
     const message = renderMessage(pulseSheetView(sheet(false), translator("en"), "en"));
