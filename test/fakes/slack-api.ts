@@ -2,8 +2,14 @@
 // the bot makes, answers like Slack does, and can inject 429/500 responses. It also plays Slack's
 // external file upload: files.getUploadURLExternal hands out an upload URL on this server, the bytes
 // POSTed there are kept (`uploadedFiles`), and files.completeUploadExternal finishes the upload.
+//
+// It is as strict as Slack: every message, modal and App Home view is checked against Block Kit's
+// rules (block-kit-rules.ts) and refused as Slack refuses it; every refusal is also kept in
+// `violations`, which the test setup (test/support/strict-slack-fake.ts) fails any test on unless the
+// test took them (`takeViolations`). Methods are rate-limited by Slack's tiers (see DEFAULT_LIMITS).
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { homeViolations, messageViolations, modalViolations, type Violation } from "./block-kit-rules.ts";
 
 export type RecordedCall = {
   method: string;
@@ -39,7 +45,38 @@ export type FakeSlackFile = {
 };
 type Failure = { status: number; retryAfter?: number; times: number; error?: string };
 type Answer = { status: number; body: unknown; headers?: Record<string, string>; text?: string };
-type RateLimit = { perSecond: number; accepted: number[] };
+/**
+ * A token bucket: `burst` calls at once, refilled at `perMinute`. `perChannel`: one bucket per
+ * channel (chat.postMessage), else one per method (the workspace's, as Slack counts per app per team).
+ */
+export type RateLimitPolicy = { perMinute: number; burst: number; perChannel?: boolean };
+type Bucket = { tokens: number; at: number };
+/** A payload the fake refused, and why (see block-kit-rules.ts). */
+export type RecordedViolation = Violation & { method: string };
+
+// Slack's Web API tiers (docs.slack.dev/apis/web-api/rate-limits): Tier 1 1+/min, Tier 2 20+/min,
+// Tier 3 50+/min, Tier 4 100+/min, each "per API method per workspace per app" with bursts tolerated:
+// here a minute's worth at once. chat.postMessage is special: "one message per second per channel",
+// short bursts allowed (their size is not documented: 10 here). Tiers from each method's page.
+const tier = (perMinute: number): RateLimitPolicy => ({ perMinute, burst: perMinute });
+export const DEFAULT_LIMITS: Readonly<Record<string, RateLimitPolicy>> = {
+  "chat.postMessage": { perMinute: 60, burst: 10, perChannel: true },
+  "chat.postEphemeral": tier(100),
+  "chat.update": tier(50),
+  "chat.delete": tier(50),
+  "conversations.open": tier(50),
+  "views.open": tier(100),
+  "views.update": tier(100),
+  "views.push": tier(100),
+  "views.publish": tier(100),
+  "users.info": tier(100),
+  "files.getUploadURLExternal": tier(100),
+  "files.completeUploadExternal": tier(100),
+  "apps.connections.open": tier(1),
+};
+
+/** Fakes started and not yet stopped: the strict test setup checks each for unexpected refusals. */
+const liveFakes = new Set<FakeSlackApi>();
 
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
@@ -48,9 +85,14 @@ export class FakeSlackApi {
   readonly files = new Map<string, FakeSlackFile>();
   /** Set by tests of Socket Mode: what apps.connections.open hands out. */
   socketUrl = "";
+  /** Payloads refused as Slack refuses them, not yet taken by a test (see takeViolations). */
+  readonly violations: RecordedViolation[] = [];
+  /** The fake's own clock for its rate limits: tests may set it to step time deterministically. */
+  now: () => number = Date.now;
   private readonly failures = new Map<string, Failure>();
-  private readonly limits = new Map<string, RateLimit>();
-  /** How many calls the rate limits answered with 429 (see rateLimit()). */
+  private readonly limits = new Map<string, RateLimitPolicy>(Object.entries(DEFAULT_LIMITS));
+  private readonly buckets = new Map<string, Bucket>();
+  /** How many calls the rate limits answered with 429. */
   rateLimitedCount = 0;
   private server: Server | null = null;
   private ts = 1_700_000_000;
@@ -65,7 +107,18 @@ export class FakeSlackApi {
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    liveFakes.add(this);
     return this;
+  }
+
+  /** Fakes currently running (for the strict test setup). */
+  static live(): FakeSlackApi[] {
+    return [...liveFakes];
+  }
+
+  /** The refusals so far, forgotten here: a test that sends a bad payload on purpose takes them. */
+  takeViolations(): RecordedViolation[] {
+    return this.violations.splice(0);
   }
 
   get url(): string {
@@ -104,11 +157,17 @@ export class FakeSlackApi {
   }
 
   /**
-   * Like Slack's per-method limits: at most `perSecond` accepted calls to `method` in any sliding
-   * second; calls beyond that get HTTP 429 with Retry-After (whole seconds, as Slack sends it).
+   * A flat limit on `method` across the workspace: `perSecond` calls a second, as a burst too; calls
+   * beyond it get HTTP 429 with Retry-After (whole seconds, as Slack sends it).
    */
   rateLimit(method: string, perSecond: number): void {
-    this.limits.set(method, { perSecond, accepted: [] });
+    this.setRateLimit(method, { perMinute: perSecond * 60, burst: perSecond });
+  }
+
+  /** Replaces the limit of `method` (see DEFAULT_LIMITS); tests lower it to provoke a 429. */
+  setRateLimit(method: string, policy: RateLimitPolicy): void {
+    this.limits.set(method, policy);
+    for (const key of this.buckets.keys()) if (key.split(" ")[0] === method) this.buckets.delete(key);
   }
 
   /** Calls to `method` that the fake accepted (HTTP 200, ok: true). */
@@ -148,10 +207,14 @@ export class FakeSlackApi {
     this.files.clear();
     this.failures.clear();
     this.limits.clear();
+    for (const [method, policy] of Object.entries(DEFAULT_LIMITS)) this.limits.set(method, policy);
+    this.buckets.clear();
+    // Not the refusals: they stay until the test setup (or a test, on purpose) takes them.
     this.rateLimitedCount = 0;
   }
 
   async stop(): Promise<void> {
+    liveFakes.delete(this);
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -217,22 +280,75 @@ export class FakeSlackApi {
   private decide(method: string, body: Record<string, unknown>): Answer {
     const failure = this.takeFailure(method);
     if (failure) return failure;
-    const limit = this.limits.get(method);
-    if (limit) {
-      const now = Date.now();
-      while (limit.accepted.length > 0 && limit.accepted[0]! <= now - 1000) limit.accepted.shift();
-      if (limit.accepted.length >= limit.perSecond) {
-        this.rateLimitedCount += 1;
-        const retryAfter = Math.max(1, Math.ceil((limit.accepted[0]! + 1000 - now) / 1000));
-        return {
-          status: 429,
-          body: { ok: false, error: "ratelimited" },
-          headers: { "retry-after": String(retryAfter) },
-        };
-      }
-      limit.accepted.push(now);
+    const retryAfter = this.throttle(method, body);
+    if (retryAfter !== undefined) {
+      this.rateLimitedCount += 1;
+      return {
+        status: 429,
+        body: { ok: false, error: "ratelimited" },
+        headers: { "retry-after": String(retryAfter) },
+      };
     }
+    const refusal = this.validate(method, body);
+    if (refusal) return refusal;
     return { status: 200, body: this.answer(method, body) };
+  }
+
+  /** Takes a token from the method's (or channel's) bucket; the seconds to wait when there is none. */
+  private throttle(method: string, body: Record<string, unknown>): number | undefined {
+    const policy = this.limits.get(method);
+    if (!policy) return undefined;
+    const key = policy.perChannel ? `${method} ${String(body.channel)}` : method;
+    const now = this.now();
+    const perMs = policy.perMinute / 60_000;
+    const bucket = this.buckets.get(key) ?? { tokens: policy.burst, at: now };
+    bucket.tokens = Math.min(policy.burst, bucket.tokens + (now - bucket.at) * perMs);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return undefined;
+    }
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
+  }
+
+  /**
+   * Block Kit rules, answered as Slack answers: chat.* `invalid_blocks` (HTTP 200), views.*
+   * `invalid_arguments` (HTTP 200), a response_url HTTP 400 naming the error (as its incoming-webhook
+   * sibling answers a bad payload).
+   */
+  private validate(method: string, body: Record<string, unknown>): Answer | undefined {
+    const isResponseUrl = method.startsWith("response_url:");
+    const found =
+      method === "chat.postMessage" ||
+      method === "chat.postEphemeral" ||
+      method === "chat.update" ||
+      isResponseUrl
+        ? messageViolations(body)
+        : method === "views.open" || method === "views.update" || method === "views.push"
+          ? modalViolations(body.view)
+          : method === "views.publish"
+            ? homeViolations(body.view)
+            : [];
+    if (found.length === 0) return undefined;
+    this.violations.push(...found.map((v) => ({ ...v, method })));
+    const messages = found.map((v) => v.message);
+    if (method.startsWith("views."))
+      return {
+        status: 200,
+        body: {
+          ok: false,
+          error: "invalid_arguments",
+          response_metadata: { messages: messages.map((m) => `[ERROR] ${m}`) },
+        },
+      };
+    const refusal = {
+      ok: false,
+      error: "invalid_blocks",
+      errors: messages,
+      response_metadata: { messages: messages.map((m) => `[ERROR] ${m}`) },
+    };
+    return { status: isResponseUrl ? 400 : 200, body: refusal };
   }
 
   private answer(method: string, body: Record<string, unknown>): unknown {
@@ -267,7 +383,10 @@ export class FakeSlackApi {
       case "chat.postEphemeral":
       case "chat.update": {
         const invalid = this.invalidImages(body.blocks);
-        if (invalid.length > 0) return { ok: false, error: "invalid_blocks", errors: invalid };
+        if (invalid.length > 0) {
+          this.violations.push(...invalid.map((message) => ({ rule: "image.source", message, method })));
+          return { ok: false, error: "invalid_blocks", errors: invalid };
+        }
         if (method === "chat.postEphemeral") return { ok: true, message_ts: `${this.ts++}.000200` };
         if (method === "chat.update") return { ok: true, channel: body.channel, ts: body.ts };
         return { ok: true, channel: body.channel, ts: `${this.ts++}.000100`, message: { text: body.text } };
@@ -315,6 +434,7 @@ export class FakeSlackApi {
       case "views.open":
       case "views.publish":
       case "views.update":
+      case "views.push":
         return { ok: true, view: { id: `V${this.ts++}` } };
       case "conversations.open":
         return { ok: true, channel: { id: `D-${String(body.users)}` } };

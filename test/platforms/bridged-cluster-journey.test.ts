@@ -242,8 +242,11 @@ it("bridges a cluster, links people, and counts a poll and a pulse once per pers
 /** The Likert button for 4, then Submit, in the member's Slack DM. */
 async function answerOnSlack(user: string, blocks: Block[]) {
   const buttons = blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
-  const four = buttons.find((b) => b.action_id === "ennakko.pulse.answer" && b.value?.split("|")[2] === "4")!;
-  const answered = await clickInDm(user, "ennakko.pulse.answer", four.value!);
+  // Each button of a row has its own action_id (Slack refuses repeats within a block).
+  const four = buttons.find(
+    (b) => b.action_id.startsWith("ennakko.pulse.answer:") && b.value?.split("|")[2] === "4",
+  )!;
+  const answered = await clickInDm(user, four.action_id, four.value!);
   const submit = answered
     .flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []))
     .find((b) => b.action_id === "ennakko.pulse.submit")!;

@@ -13,7 +13,7 @@ import type { Output, View } from "../../surface/view.ts";
 import { HOME_ACTIONS } from "../../surface/views/home-view.ts";
 import { deliverToSlack } from "./deliver.ts";
 import { actionKey, actorOf, keyed } from "./parse-payload.ts";
-import { renderMessage } from "./render-block-kit.ts";
+import { neutralActionId, renderMessage } from "./render-block-kit.ts";
 import type { SlackProfiles } from "./slack-profiles.ts";
 
 const AppHomeOpenedSchema = z.object({
@@ -70,7 +70,7 @@ export function registerAppHome(app: App, deps: HomeDeps): void {
     const { user, actions } = parsed.data;
     const teamId = parsed.data.team?.id ?? user.team_id;
     if (!teamId) return;
-    const action = actions[0]!;
+    const action = { ...actions[0]!, action_id: neutralActionId(actions[0]!.action_id) };
     try {
       if (action.action_id !== HOME_ACTIONS.refresh) {
         const opened = await client.conversations.open({ users: user.id });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Conversation, PlatformUser } from "../../domain/platform-user.ts";
 import type { Envelope } from "../../surface/intent.ts";
+import { neutralActionId } from "./render-block-kit.ts";
 
 export const SlashCommandSchema = z.object({
   team_id: z.string().min(1),
@@ -108,7 +109,7 @@ export function actionEnvelope(
     conversation: conversationOf(teamId, body.channel.id, body.channel.name),
     intent: {
       kind: "action",
-      actionId: action.action_id,
+      actionId: neutralActionId(action.action_id),
       value: action.value ?? action.selected_option?.value ?? "",
     },
     ...keyed(actionKey(teamId, body.user.id, body.container, action)),

@@ -99,13 +99,14 @@ function renderElement(e: Element, surface: "message" | "modal", images: Uploade
         type: "section",
         fields: fields.map((f) => mrkdwn(`*${f.label}*\n${f.value}`, SLACK_LIMITS.fieldText)),
       }));
-    case "actions":
+    case "actions": {
+      const buttons = e.buttons.slice(0, SLACK_LIMITS.elementsPerActions);
       return [
         {
           type: "actions",
-          elements: e.buttons.slice(0, SLACK_LIMITS.elementsPerActions).map((b) => ({
+          elements: buttons.map((b, i) => ({
             type: "button",
-            action_id: b.actionId,
+            action_id: uniqueActionId(buttons, i),
             text: plain(b.label, SLACK_LIMITS.buttonText),
             value: clip(b.value, SLACK_LIMITS.buttonValue),
             ...(b.style ? { style: b.style } : {}),
@@ -113,6 +114,7 @@ function renderElement(e: Element, surface: "message" | "modal", images: Uploade
           })),
         },
       ];
+    }
     case "select":
       return surface === "modal"
         ? [inputBlock(e, selectElement(e))]
@@ -138,6 +140,18 @@ function renderElement(e: Element, surface: "message" | "modal", images: Uploade
       return [{ type: "divider" }];
   }
 }
+
+/**
+ * Slack refuses a block whose elements share an action_id (a Likert row's buttons all mean "answer"):
+ * a repeated id gets its button's position, `id:n`, which `neutralActionId` takes off again.
+ */
+function uniqueActionId(buttons: readonly { actionId: string }[], index: number): string {
+  const id = buttons[index]!.actionId;
+  return buttons.filter((b) => b.actionId === id).length > 1 ? `${id}:${index}` : id;
+}
+
+/** The neutral action id of a Slack action_id (see uniqueActionId). */
+export const neutralActionId = (actionId: string): string => actionId.replace(/:\d+$/, "");
 
 function inputBlock(e: InputElement | SelectElement | MultiSelectElement, element: Block): Block {
   return {

@@ -109,10 +109,12 @@ async function clickInDm(user: string, actionId: string, value: string): Promise
 /** Answers all three questions (Likert button, then the modal) and submits; returns the last sheet. */
 async function answerAll(user: string, likert: string, hires: string, level: string, modalNumber: number) {
   let sheet = dmTo(user).blocks;
+  // Each button of a row has its own action_id (Slack refuses repeats within a block): Slack sends
+  // back the clicked button's own.
   const likertButton = buttonsOf(sheet).find(
-    (b) => b.action_id === "ennakko.pulse.answer" && b.value?.split("|")[2] === likert,
+    (b) => b.action_id.startsWith("ennakko.pulse.answer:") && b.value?.split("|")[2] === likert,
   )!;
-  sheet = (await clickInDm(user, "ennakko.pulse.answer", likertButton.value!)).blocks as Block[];
+  sheet = (await clickInDm(user, likertButton.action_id, likertButton.value!)).blocks as Block[];
   const formButton = buttonsOf(sheet).find((b) => b.action_id === "ennakko.pulse.form")!;
   const formClick = await pressInDm(user, "ennakko.pulse.form", formButton.value!);
   const form = await modal(modalNumber);
@@ -137,7 +139,9 @@ it("runs an anonymous pulse from the modal to results with charts and CSV files"
   expect(JSON.stringify(dmTo("U-PEKKA").blocks)).toContain("Nimetön");
 
   // One Likert click: saved, the DM is redrawn over the original with a token in the buttons.
-  const first = await clickInDm("U-OLLI", "ennakko.pulse.answer", buttonLabelled(olli.blocks, "4 ").value!);
+  const four = buttonLabelled(olli.blocks, "4 ");
+  expect(four.action_id).toMatch(/^ennakko\.pulse\.answer:\d+$/);
+  const first = await clickInDm("U-OLLI", four.action_id, four.value!);
   expect(first.replace_original).toBe(true);
   const chosen = buttonLabelled(first.blocks as Block[], "✓ 4");
   expect(chosen.style).toBe("primary");
