@@ -6,7 +6,9 @@ import {
   TEAMS_LIMITS,
   toCardMarkdown,
 } from "../../src/platforms/teams/render-adaptive-card.ts";
+import { translator } from "../../src/surface/i18n/catalog.ts";
 import type { Form, View } from "../../src/surface/view.ts";
+import { cardViolations } from "../fakes/adaptive-card-rules.ts";
 
 const long = "x".repeat(5000);
 const sample: View = {
@@ -92,7 +94,7 @@ describe("Adaptive Card renderer", () => {
   });
 
   it("renders forms with inputs and field errors under the field", () => {
-    const card = renderFormCard(form, { name: "Too short" });
+    const card = renderFormCard(form, translator("en"), { name: "Too short" });
     expect(card.actions[0]).toMatchObject({
       type: "Action.Execute",
       verb: "ennakko.setup-cluster",
@@ -100,6 +102,16 @@ describe("Adaptive Card renderer", () => {
     });
     const types = card.body.map((b: { type: string; text?: string }) => b.text ?? b.type);
     expect(types).toEqual([form.title, "Input.Text", "Too short", "Input.ChoiceSet"]);
+  });
+
+  it("gives every required input the error Teams shows when it is left empty, in the reader's language", () => {
+    const card = renderFormCard(form, translator("fi"));
+    const inputs = card.body.filter((b: { type: string }) => b.type.startsWith("Input."));
+    expect(inputs.filter((i: { isRequired?: boolean }) => i.isRequired)).toHaveLength(2);
+    for (const input of inputs.filter((i: { isRequired?: boolean }) => i.isRequired))
+      expect(input.errorMessage).toBe(translator("fi")("form.required"));
+    // Microsoft's SDK, as the strict connector fake reads cards, finds nothing to refuse.
+    expect(cardViolations(card)).toEqual([]);
   });
 
   it("stays under Teams' message size by dropping the tail", () => {

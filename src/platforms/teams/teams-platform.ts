@@ -266,11 +266,11 @@ async function privateCard(turn: Answering, output: Output): Promise<CardJson | 
   switch (output.kind) {
     case "ephemeral":
     case "refresh":
-      return renderCard(output.view);
+      return renderCard(output.view, turn.t);
     case "form":
-      return renderFormCard(output.form);
+      return renderFormCard(output.form, turn.t);
     case "form-errors":
-      return renderFormCard(output.form, output.errors);
+      return renderFormCard(output.form, turn.t, output.errors);
     case "channel":
       return null;
     case "file":
@@ -296,7 +296,9 @@ async function sendAll(turn: Answering, outputs: Output[]): Promise<void> {
       case "form":
       case "form-errors":
         card =
-          output.kind === "form" ? renderFormCard(output.form) : renderFormCard(output.form, output.errors);
+          output.kind === "form"
+            ? renderFormCard(output.form, turn.t)
+            : renderFormCard(output.form, turn.t, output.errors);
         fallback = output.form.title;
         break;
       case "channel":
@@ -304,11 +306,11 @@ async function sendAll(turn: Answering, outputs: Output[]): Promise<void> {
           await postElsewhere(turn, turn.elsewhere, output);
           continue;
         }
-        card = renderCard(output.view);
+        card = renderCard(output.view, turn.t);
         fallback = withoutMoments(output.view.fallback);
         break;
       case "ephemeral":
-        card = renderCard(output.view);
+        card = renderCard(output.view, turn.t);
         fallback = withoutMoments(output.view.fallback);
         break;
       default:
