@@ -39,6 +39,8 @@ export type ConnectorCall = {
   status: number;
   /** Why the fake refused the activity (400 BadArgument, 413 MessageSizeTooBig), when it did. */
   violations?: CardViolation[];
+  /** The fake's own rate limit refused it (429); injected failures (failNext) are not marked. */
+  rateLimited?: true;
 };
 
 type Failure = { status: number; retryAfter?: number };
@@ -256,6 +258,7 @@ export class FakeBotConnector {
       const retryAfter = this.throttle(call.conversationId!);
       if (retryAfter !== undefined) {
         call.status = 429;
+        call.rateLimited = true;
         return {
           status: 429,
           body: { error: { code: "TooManyRequests", message: "fake connector: thread rate limit" } },
