@@ -7,7 +7,13 @@ import { authorize } from "./shared/authorize.ts";
 import type { AppContext } from "./shared/context.ts";
 import { ensurePerson } from "./shared/identity.ts";
 import { parseInput } from "./shared/parse-input.ts";
-import { audienceOf, type CreatedPulse, checkDates, insertPulse } from "./shared/pulses.ts";
+import {
+  audienceOf,
+  type CreatedPulse,
+  checkDates,
+  insertPulse,
+  skillQuestionKeys,
+} from "./shared/pulses.ts";
 
 export const CopyPulseInput = z.object({
   actor: PlatformUserSchema,
@@ -41,6 +47,14 @@ export async function copyPulse(
     if (!previous) return fail("NO_PREVIOUS_PULSE");
     if (opensAt <= previous.opensAt)
       return fail("INVALID_INPUT", { field: "opensAt", problem: "BEFORE_PREVIOUS" });
+    // The copy asks about the skills the cluster lists today; with none, its skill questions could
+    // not be answered. The copy form has no skill list to fix, so the answer says where to go.
+    const questionIds = previous.questions.map((q) => q.questionId);
+    if (
+      (await tx.clusterSkill.count({ where: { clusterId: cluster.id } })) === 0 &&
+      (await skillQuestionKeys(tx, questionIds)).length > 0
+    )
+      return fail("PULSE_NEEDS_SKILLS");
     const created = await insertPulse(
       ctx,
       tx,
@@ -48,7 +62,7 @@ export async function copyPulse(
         clusterId: cluster.id,
         actorId: person.id,
         title: title ?? previous.title,
-        questionIds: previous.questions.map((q) => q.questionId),
+        questionIds,
         audience: audienceOf(previous.audience),
         anonymous: previous.anonymous,
         opensAt,

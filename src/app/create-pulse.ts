@@ -9,7 +9,13 @@ import { authorize } from "./shared/authorize.ts";
 import type { AppContext } from "./shared/context.ts";
 import { ensurePerson } from "./shared/identity.ts";
 import { parseInput } from "./shared/parse-input.ts";
-import { AudienceSchema, type CreatedPulse, checkDates, insertPulse } from "./shared/pulses.ts";
+import {
+  AudienceSchema,
+  type CreatedPulse,
+  checkDates,
+  insertPulse,
+  skillQuestionKeys,
+} from "./shared/pulses.ts";
 import type { Tx } from "./shared/tx.ts";
 
 export const MAX_PULSE_QUESTIONS = 20;
@@ -69,6 +75,12 @@ export async function createPulse(
     const { cluster } = auth.value;
     const questions = await resolveQuestions(tx, cluster.id, questionKeys);
     if (!questions.ok) return questions;
+    // Checked before anything is written: a Fail returned here commits nothing.
+    const skillCount = skills
+      ? skills.length
+      : await tx.clusterSkill.count({ where: { clusterId: cluster.id } });
+    if (skillCount === 0 && (await skillQuestionKeys(tx, questions.value)).length > 0)
+      return fail("INVALID_INPUT", { field: "skills", problem: "NO_SKILLS" });
     if (skills) await replaceSkills(tx, cluster.id, skills);
     const created = await insertPulse(
       ctx,

@@ -45,6 +45,7 @@ export const FAILURE_REASONS = [
   "INVALID_ANSWER",
   "UNKNOWN_QUESTION",
   "NO_PREVIOUS_PULSE",
+  "PULSE_NEEDS_SKILLS",
   "RESULTS_NOT_AVAILABLE",
   // Files for one person (download links need the bot's public URL)
   "PUBLIC_URL_MISSING",

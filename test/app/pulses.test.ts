@@ -205,6 +205,57 @@ describe("creating and copying a pulse", () => {
     expect(await db.prisma.pulse.count()).toBe(0);
   });
 
+  it("refuses a pulse whose skill questions would have no skills to ask about, writing nothing", async () => {
+    // The form's defaults: every bank question, the skills field left empty. The grid would have no
+    // rows (a required question with no input) and "hard-to-fill roles" no choices: never submittable.
+    await db.prisma.clusterSkill.deleteMany();
+    const defaults = {
+      actor: chair,
+      conversation: channel,
+      title: "Autumn pulse",
+      questionKeys: ALL_TYPES,
+      opensAt: new Date("2027-05-04T06:00:00Z"),
+      closesAt: new Date("2027-05-10T06:00:00Z"),
+    };
+    const refusal = {
+      ok: false,
+      reason: "INVALID_INPUT",
+      details: { field: "skills", problem: "NO_SKILLS" },
+    };
+    expect(await createPulse(ctx, defaults)).toMatchObject(refusal);
+    expect(await createPulse(ctx, { ...defaults, skills: [] })).toMatchObject(refusal);
+    expect(await createPulse(ctx, { ...defaults, questionKeys: ["hard-to-fill-roles"] })).toMatchObject(
+      refusal,
+    );
+    // A list emptied in the same submit is refused, and the cluster's list is left as it was.
+    const cluster = await db.prisma.cluster.findFirstOrThrow();
+    await db.prisma.clusterSkill.create({ data: { clusterId: cluster.id, name: "Welding", position: 0 } });
+    expect(await createPulse(ctx, { ...defaults, skills: [] })).toMatchObject(refusal);
+    expect((await db.prisma.clusterSkill.findMany()).map((s) => s.name)).toEqual(["Welding"]);
+    expect(await db.prisma.pulse.count()).toBe(0);
+    // Without the skill questions, or with skills to ask about, the pulse is created.
+    await db.prisma.clusterSkill.deleteMany();
+    expect(await createPulse(ctx, { ...defaults, questionKeys: ["cluster-trust"] })).toMatchObject({
+      ok: true,
+    });
+    expect(await createPulse(ctx, { ...defaults, title: "With skills", skills: ["Welding"] })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("refuses to copy a pulse with skill questions while the cluster's skill list is empty", async () => {
+    await create();
+    await db.prisma.clusterSkill.deleteMany();
+    const again = {
+      actor: chair,
+      conversation: channel,
+      opensAt: new Date("2027-11-01T06:00:00Z"),
+      closesAt: new Date("2027-11-15T06:00:00Z"),
+    };
+    expect(await copyPulse(ctx, again)).toMatchObject({ ok: false, reason: "PULSE_NEEDS_SKILLS" });
+    expect(await db.prisma.pulse.count()).toBe(1);
+  });
+
   it("copies the previous pulse with new dates in one step", async () => {
     expect(
       await copyPulse(ctx, {

@@ -3,6 +3,7 @@
 // (plus "/") as the activity's serviceUrl and the adapter sends replies here instead of to Microsoft.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { activityViolations, type CardViolation } from "./adaptive-card-rules.ts";
 import { type FakeBotIdentity, signActivitiesFor } from "./bot-identity.ts";
 
 export type ConnectorOperation =
@@ -36,12 +37,35 @@ export type ConnectorCall = {
   /** The id the fake answered with, when it answered with one. */
   answeredId?: string;
   status: number;
+  /** Why the fake refused the activity (400 BadArgument, 413 MessageSizeTooBig), when it did. */
+  violations?: CardViolation[];
+  /** The fake's own rate limit refused it (429); injected failures (failNext) are not marked. */
+  rateLimited?: true;
 };
 
 type Failure = { status: number; retryAfter?: number };
 
+/**
+ * Teams' per-bot-per-thread limits for sending to a conversation (window in seconds → operations):
+ * over any of them the connector answers 429 with Retry-After.
+ * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit ("Per bot per thread limit")
+ */
+export const TEAMS_THREAD_LIMITS: readonly { seconds: number; operations: number }[] = [
+  { seconds: 1, operations: 7 },
+  { seconds: 2, operations: 8 },
+  { seconds: 30, operations: 60 },
+  { seconds: 3600, operations: 1800 },
+];
+
+export type FakeBotConnectorOptions = {
+  /** The connector's clock for rate limits, in ms; a test of the limit fixes it, others keep real time. */
+  now?: () => number;
+};
+
 export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
+  /** Every call the fake refused for what it carried (invalid card, too big, throttled), in order. */
+  readonly refusals: ConnectorCall[] = [];
   /** The roster by Teams user id ("29:…"), filled by tests; anyone else is not found (404). */
   readonly members = new Map<string, FakeMember>();
   private readonly failures: Failure[] = [];
@@ -49,6 +73,13 @@ export class FakeBotConnector {
   private sequence = 0;
   /** When set, every call must carry a token this identity issued to the bot (as the real one). */
   private identity: FakeBotIdentity | null = null;
+  private readonly now: () => number;
+  /** When each thread was sent to (ms), newest last, for the rate limits. */
+  private readonly sends = new Map<string, number[]>();
+
+  constructor(options: FakeBotConnectorOptions = {}) {
+    this.now = options.now ?? Date.now;
+  }
 
   /** Authenticated Teams: activities to the bot are signed by `identity`, calls back must carry its token. */
   authenticateWith(identity: FakeBotIdentity): this {
@@ -114,7 +145,9 @@ export class FakeBotConnector {
 
   reset(): void {
     this.calls.length = 0;
+    this.refusals.length = 0;
     this.failures.length = 0;
+    this.sends.clear();
   }
 
   async stop(): Promise<void> {
@@ -159,6 +192,11 @@ export class FakeBotConnector {
         headers,
       };
     }
+    const refusal = this.refusal(call, route.operation, raw);
+    if (refusal) {
+      this.refusals.push(call);
+      return refusal;
+    }
     switch (route.operation) {
       case "reply":
       case "send":
@@ -182,6 +220,71 @@ export class FakeBotConnector {
           body: { error: { code: "NotFound", message: `fake connector: no route for ${method} ${path}` } },
         };
     }
+  }
+
+  /**
+   * What the real connector refuses in what the bot sends: a card Teams cannot show (400 BadArgument),
+   * a message over the size limit (413 MessageSizeTooBig), a thread sent to too fast (429
+   * TooManyRequests with Retry-After). The error shape is the connector's ErrorResponse.
+   */
+  private refusal(
+    call: ConnectorCall,
+    operation: ConnectorOperation,
+    raw: string,
+  ): { status: number; body: unknown; headers?: Record<string, string> } | undefined {
+    const activity =
+      operation === "createConversation"
+        ? (call.body.activity as Record<string, unknown> | undefined)
+        : operation === "reply" || operation === "send" || operation === "update"
+          ? call.body
+          : undefined;
+    if (activity) {
+      const violations = activityViolations(
+        activity,
+        operation === "createConversation" ? JSON.stringify(activity) : raw,
+      );
+      if (violations.length > 0) {
+        call.violations = violations;
+        const tooBig = violations.some((v) => v.rule === "size");
+        call.status = tooBig ? 413 : 400;
+        const message = violations.map((v) => `${v.rule}: ${v.message}`).join("; ");
+        return {
+          status: call.status,
+          body: { error: { code: tooBig ? "MessageSizeTooBig" : "BadArgument", message } },
+        };
+      }
+    }
+    if (operation === "reply" || operation === "send" || operation === "update" || operation === "delete") {
+      const retryAfter = this.throttle(call.conversationId!);
+      if (retryAfter !== undefined) {
+        call.status = 429;
+        call.rateLimited = true;
+        return {
+          status: 429,
+          body: { error: { code: "TooManyRequests", message: "fake connector: thread rate limit" } },
+          headers: { "retry-after": String(retryAfter) },
+        };
+      }
+    }
+    return undefined;
+  }
+
+  /** Counts a send to `thread`; when it would break a limit, the seconds until it would not. */
+  private throttle(thread: string): number | undefined {
+    const now = this.now();
+    const longest = Math.max(...TEAMS_THREAD_LIMITS.map((l) => l.seconds)) * 1000;
+    const times = (this.sends.get(thread) ?? []).filter((t) => t > now - longest);
+    this.sends.set(thread, times);
+    let wait = 0;
+    for (const { seconds, operations } of TEAMS_THREAD_LIMITS) {
+      const inWindow = times.filter((t) => t > now - seconds * 1000);
+      // The oldest send in the window has to age out before one more fits.
+      if (inWindow.length >= operations)
+        wait = Math.max(wait, inWindow[inWindow.length - operations]! + seconds * 1000 - now);
+    }
+    if (wait > 0) return Math.max(1, Math.ceil(wait / 1000));
+    times.push(now);
+    return undefined;
   }
 
   private member(

@@ -1,6 +1,7 @@
 // Activities shaped the way Microsoft Teams really sends them to a bot's /api/messages, plus the
 // small HTTP helper that posts them. The serviceUrl points at the local FakeBotConnector.
 
+import { cardsInInvokeAnswer, cardViolations } from "../fakes/adaptive-card-rules.ts";
 import { channelAuthorization } from "../fakes/bot-identity.ts";
 
 export const TENANT_ID = "72f988bf-86f1-41af-91ab-2d7cd011db47";
@@ -248,7 +249,21 @@ export async function postActivity(
   } catch {
     // not JSON: keep the text
   }
+  expectShowableInvokeAnswer(body);
   return { status: response.status, body, headers: response.headers };
+}
+
+/**
+ * The cards the bot answers an invoke with (Action.Execute, message extensions) never pass through
+ * the connector, so the fake cannot refuse them: every answer is held to the connector's rules here,
+ * where every test posts its activities. Teams shows an error instead of a card that breaks them.
+ */
+function expectShowableInvokeAnswer(body: unknown): void {
+  const problems = cardsInInvokeAnswer(body).flatMap((card) => cardViolations(card));
+  if (problems.length > 0)
+    throw new Error(
+      `Teams would refuse the card the bot answered with: ${problems.map((p) => `${p.rule}: ${p.message}`).join("; ")}`,
+    );
 }
 
 /** All text a person reads on a card, in reading order: TextBlocks, and FactSet lines as "title: value". */

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { renderModal } from "../../src/platforms/slack/render-block-kit.ts";
 import { renderFormCard } from "../../src/platforms/teams/render-adaptive-card.ts";
+import { translator } from "../../src/surface/i18n/catalog.ts";
 import type { Form } from "../../src/surface/view.ts";
 
 const form = (initial?: string[]): Form => ({
@@ -37,7 +38,9 @@ describe("multi-select", () => {
   });
 
   it("renders as a multi-select ChoiceSet on Teams with a comma-separated value", () => {
-    const input = renderFormCard(form(["a", "o"])).body.find((e: { id?: string }) => e.id === "present");
+    const input = renderFormCard(form(["a", "o"]), translator("en")).body.find(
+      (e: { id?: string }) => e.id === "present",
+    );
     expect(input).toMatchObject({
       type: "Input.ChoiceSet",
       isMultiSelect: true,
@@ -49,6 +52,6 @@ describe("multi-select", () => {
         { title: "Olli", value: "o" },
       ],
     });
-    expect(renderFormCard(form([])).body[1]).not.toHaveProperty("value");
+    expect(renderFormCard(form([]), translator("en")).body[1]).not.toHaveProperty("value");
   });
 });

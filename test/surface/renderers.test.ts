@@ -6,8 +6,9 @@ import {
   TEAMS_LIMITS,
   toCardMarkdown,
 } from "../../src/platforms/teams/render-adaptive-card.ts";
-import { CATALOGS } from "../../src/surface/i18n/catalog.ts";
+import { CATALOGS, translator } from "../../src/surface/i18n/catalog.ts";
 import { type Form, LINK_ACTION_ID, type View } from "../../src/surface/view.ts";
+import { cardViolations } from "../fakes/adaptive-card-rules.ts";
 
 const long = "x".repeat(5000);
 const sample: View = {
@@ -155,7 +156,9 @@ describe("Adaptive Card renderer", () => {
     });
     expect(card.fallbackText).toBe("Decision: \\[Click to verify\\]\\(https://evil.example/login)");
     // Forms: a title and an error a member's words went into.
-    const formCard = renderFormCard({ ...form, title: `Edit “${EVIL}”` }, { name: `Not ${EVIL}` });
+    const formCard = renderFormCard({ ...form, title: `Edit “${EVIL}”` }, translator("en"), {
+      name: `Not ${EVIL}`,
+    });
     expect(formCard.body[0].text).toBe("Edit “\\[Click to verify\\]\\(https://evil.example/login)”");
     expect(formCard.body[2].text).toBe("Not \\[Click to verify\\]\\(https://evil.example/login)");
   });
@@ -185,7 +188,7 @@ describe("Adaptive Card renderer", () => {
   });
 
   it("renders forms with inputs and field errors under the field", () => {
-    const card = renderFormCard(form, { name: "Too short" });
+    const card = renderFormCard(form, translator("en"), { name: "Too short" });
     expect(card.actions[0]).toMatchObject({
       type: "Action.Execute",
       verb: "ennakko.setup-cluster",
@@ -193,6 +196,16 @@ describe("Adaptive Card renderer", () => {
     });
     const types = card.body.map((b: { type: string; text?: string }) => b.text ?? b.type);
     expect(types).toEqual([form.title, "Input.Text", "Too short", "Input.ChoiceSet"]);
+  });
+
+  it("gives every required input the error Teams shows when it is left empty, in the reader's language", () => {
+    const card = renderFormCard(form, translator("fi"));
+    const inputs = card.body.filter((b: { type: string }) => b.type.startsWith("Input."));
+    expect(inputs.filter((i: { isRequired?: boolean }) => i.isRequired)).toHaveLength(2);
+    for (const input of inputs.filter((i: { isRequired?: boolean }) => i.isRequired))
+      expect(input.errorMessage).toBe(translator("fi")("form.required"));
+    // Microsoft's SDK, as the strict connector fake reads cards, finds nothing to refuse.
+    expect(cardViolations(card)).toEqual([]);
   });
 
   it("stays under Teams' message size by dropping the tail", () => {

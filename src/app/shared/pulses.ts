@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import {
+  CLUSTER_SKILLS,
   type QuestionDefinition,
   QuestionDefinitionSchema,
   STAKEHOLDER_TYPES,
@@ -54,6 +55,25 @@ export function definitionOf(
     text: question.text,
     config: question.config,
   });
+}
+
+/** The skill-need grid asks each skill; a choice question may offer the skills as its choices. */
+export function asksAboutSkills(question: QuestionDefinition): boolean {
+  if (question.type === "SKILL_GRID") return true;
+  return (
+    (question.type === "SINGLE_CHOICE" || question.type === "MULTIPLE_CHOICE") &&
+    question.config.options === CLUSTER_SKILLS
+  );
+}
+
+/**
+ * The keys of the questions (by id) that take their rows or choices from the cluster's skill list.
+ * With an empty list such a question cannot be answered — a grid with no rows, a choice with no
+ * choices — and a required one would keep the whole sheet from ever being submitted.
+ */
+export async function skillQuestionKeys(tx: Tx, questionIds: readonly string[]): Promise<string[]> {
+  const rows = await tx.question.findMany({ where: { id: { in: [...questionIds] } } });
+  return rows.filter((q) => asksAboutSkills(definitionOf(q))).map((q) => q.key);
 }
 
 export type PulseState = "SCHEDULED" | "OPEN" | "CLOSED";

@@ -4,8 +4,10 @@
 // so the form card's submit button is swapped; the rest is the same form the bot shows anywhere.
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from "botbuilder";
 import { z } from "zod";
+import { toLocale } from "../../domain/locale.ts";
 import type { Dispatcher } from "../../surface/dispatch.ts";
 import { fromMessageValue } from "../../surface/handlers/record.ts";
+import { type Translate, translator } from "../../surface/i18n/catalog.ts";
 import type { Envelope } from "../../surface/intent.ts";
 import { type Form, type Output, withoutMoments } from "../../surface/view.ts";
 import { RECORD_ACTIONS } from "../../surface/views/record-view.ts";
@@ -77,28 +79,31 @@ export async function answerMessageAction(
       };
     }
   }
-  const outputs = envelope ? (await dispatch(envelope)).outputs : [];
+  const { locale, outputs } = envelope
+    ? await dispatch(envelope)
+    : { locale: toLocale(activity.locale) ?? "en", outputs: [] };
+  const t = translator(locale);
   const [first, ...rest] = outputs;
   await context.sendActivity({
     type: ActivityTypes.InvokeResponse,
-    value: { status: 200, body: taskOf(first) },
+    value: { status: 200, body: taskOf(first, t) },
   });
   // What is meant for the channel (a decision's announcement) goes into the message's thread.
   for (const output of first?.kind === "channel" ? outputs : rest) {
     if (output.kind !== "channel") continue;
     await context.sendActivity({
-      ...MessageFactory.attachment(CardFactory.adaptiveCard(renderCard(output.view))),
+      ...MessageFactory.attachment(CardFactory.adaptiveCard(renderCard(output.view, t))),
       summary: withoutMoments(output.view.fallback),
     });
   }
 }
 
-function taskOf(output: Output | undefined): TaskResponse {
+function taskOf(output: Output | undefined, t: Translate): TaskResponse {
   switch (output?.kind) {
     case "form":
-      return dialog(output.form);
+      return dialog(output.form, t);
     case "form-errors":
-      return dialog(output.form, output.errors);
+      return dialog(output.form, t, output.errors);
     case "ephemeral":
     case "refresh":
       return { task: { type: "message", value: withoutMoments(output.view.fallback) } };
@@ -107,8 +112,8 @@ function taskOf(output: Output | undefined): TaskResponse {
   }
 }
 
-function dialog(form: Form, errors: Record<string, string> = {}): TaskResponse {
-  const card = renderFormCard(form, errors);
+function dialog(form: Form, t: Translate, errors: Record<string, string> = {}): TaskResponse {
+  const card = renderFormCard(form, t, errors);
   card.actions = (card.actions as CardJson[]).map((a) =>
     a.type === "Action.Execute" ? { type: "Action.Submit", title: a.title, data: a.data } : a,
   );

@@ -1,4 +1,5 @@
 // Neutral view → Adaptive Card 1.5 with Action.Execute (Universal Actions), one exhaustive switch.
+import type { Translate } from "../../surface/i18n/catalog.ts";
 import {
   type ButtonElement,
   type Element,
@@ -44,20 +45,25 @@ export const toCardMarkdown = (value: string) =>
     .replace(/(^|[^*\w])\*([^*\n]+)\*(?=[^*\w]|$)/g, "$1**$2**")
     .replace(MOMENT_PATTERN, (_m, iso: string) => `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`);
 
-export function renderCard(v: View): CardJson {
+/**
+ * `t` (the reader's language) words the error Teams shows under a required input left empty; views
+ * that never hold inputs (notifications from the outbox) need none.
+ */
+export function renderCard(v: View, t?: Translate): CardJson {
   return fitToLimit({
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: CARD_VERSION,
     // Shown by clients that cannot render the card, and it "may contain markdown".
     fallbackText: escapeCardLinks(withoutMoments(v.fallback)),
-    body: v.elements.flatMap(renderElement),
+    body: v.elements.flatMap((e) => renderElement(e, t)),
   });
 }
 
-export function renderFormCard(form: Form, errors: Record<string, string> = {}): CardJson {
+/** `t`: the reader's language, for the error Teams shows under a required field left empty. */
+export function renderFormCard(form: Form, t: Translate, errors: Record<string, string> = {}): CardJson {
   const body = form.elements.flatMap((e) => {
-    const rendered = renderElement(e);
+    const rendered = renderElement(e, t);
     const error = "id" in e ? errors[e.id] : undefined;
     return error
       ? [
@@ -87,7 +93,16 @@ export function renderFormCard(form: Form, errors: Record<string, string> = {}):
   });
 }
 
-function renderElement(e: Element): CardJson[] {
+/**
+ * What a required input carries: Teams blocks the submit while it is empty and shows `errorMessage`
+ * under it; without one the person sees the button do nothing (the SDK refuses such inputs).
+ */
+function required(optional: boolean | undefined, t: Translate | undefined): CardJson {
+  if (optional) return { isRequired: false };
+  return { isRequired: true, ...(t ? { errorMessage: t("form.required") } : {}) };
+}
+
+function renderElement(e: Element, t?: Translate): CardJson[] {
   switch (e.type) {
     case "text":
       return [
@@ -117,7 +132,7 @@ function renderElement(e: Element): CardJson[] {
           id: e.id,
           label: e.label,
           style: "compact",
-          isRequired: !e.optional,
+          ...required(e.optional, t),
           choices: e.options.slice(0, TEAMS_LIMITS.choices).map((o) => ({ title: o.label, value: o.value })),
           ...(e.initial ? { value: e.initial } : {}),
         },
@@ -130,7 +145,7 @@ function renderElement(e: Element): CardJson[] {
           label: e.label,
           isMultiSelect: true,
           style: "expanded",
-          isRequired: !e.optional,
+          ...required(e.optional, t),
           choices: e.options.slice(0, TEAMS_LIMITS.choices).map((o) => ({ title: o.label, value: o.value })),
           ...(e.initial?.length ? { value: e.initial.join(",") } : {}),
         },
@@ -142,7 +157,7 @@ function renderElement(e: Element): CardJson[] {
             type: e.kind === "date" ? "Input.Date" : "Input.Time",
             id: e.id,
             label: e.label,
-            isRequired: !e.optional,
+            ...required(e.optional, t),
             ...(e.initial ? { value: e.initial } : {}),
           },
         ];
@@ -152,7 +167,7 @@ function renderElement(e: Element): CardJson[] {
           type: "Input.Text",
           id: e.id,
           label: e.label,
-          isRequired: !e.optional,
+          ...required(e.optional, t),
           isMultiline: e.multiline ?? false,
           ...(e.initial ? { value: e.initial } : {}),
           ...(e.placeholder ? { placeholder: e.placeholder } : {}),

@@ -74,9 +74,11 @@ export function createTeamsPlatform(
     adapter,
     async handle(req, res) {
       const anonymous = config.mode === "anonymous-local";
+      // The body is read (bounded) before any answer: a reply sent while the client is still
+      // writing makes it see a reset connection instead of our status.
+      const body = await readJsonBody(req);
       if (anonymous && !isLocalCaller(req))
         return refuse(res, 403, "anonymous Teams accepts local callers only");
-      const body = await readJsonBody(req);
       if (!body.ok) return refuseBody(res, body);
       if (typeof body.value.type !== "string") return refuse(res, 400, "body must be a JSON activity");
       if (anonymous && !isLoopbackUrl(body.value.serviceUrl))
@@ -268,11 +270,11 @@ async function privateCard(turn: Answering, output: Output): Promise<CardJson | 
   switch (output.kind) {
     case "ephemeral":
     case "refresh":
-      return renderCard(output.view);
+      return renderCard(output.view, turn.t);
     case "form":
-      return renderFormCard(output.form);
+      return renderFormCard(output.form, turn.t);
     case "form-errors":
-      return renderFormCard(output.form, output.errors);
+      return renderFormCard(output.form, turn.t, output.errors);
     case "channel":
       return null;
     case "file":
@@ -298,7 +300,9 @@ async function sendAll(turn: Answering, outputs: Output[]): Promise<void> {
       case "form":
       case "form-errors":
         card =
-          output.kind === "form" ? renderFormCard(output.form) : renderFormCard(output.form, output.errors);
+          output.kind === "form"
+            ? renderFormCard(output.form, turn.t)
+            : renderFormCard(output.form, turn.t, output.errors);
         fallback = output.form.title;
         break;
       case "channel":
@@ -306,11 +310,11 @@ async function sendAll(turn: Answering, outputs: Output[]): Promise<void> {
           await postElsewhere(turn, turn.elsewhere, output);
           continue;
         }
-        card = renderCard(output.view);
+        card = renderCard(output.view, turn.t);
         fallback = withoutMoments(output.view.fallback);
         break;
       case "ephemeral":
-        card = renderCard(output.view);
+        card = renderCard(output.view, turn.t);
         fallback = withoutMoments(output.view.fallback);
         break;
       default:

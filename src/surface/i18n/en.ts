@@ -25,6 +25,7 @@ export const en = {
   "lang.sv": "Swedish",
   "lang.en": "English",
   "lang.nl": "Dutch",
+  "form.required": "This field is required.",
   "error.INVALID_INPUT": "That did not look right ({field}). Please check and try again.",
   "error.NEEDS_CHANNEL": "This works in a channel: run it in the channel your cluster uses.",
   "error.CHANNEL_NOT_BOUND":
@@ -187,6 +188,8 @@ export const en = {
   "error.INVALID_ANSWER":
     "That answer to “{question}” is not valid ({code}). Please check it and answer again.",
   "error.UNKNOWN_QUESTION": "The question {question} is not part of this pulse.",
+  "error.PULSE_NEEDS_SKILLS":
+    "The previous pulse asks about the cluster's skills and occupations, but the cluster's list is empty, so those questions could not be answered. Create a new pulse instead and list the skills in its form.",
   "error.NO_PREVIOUS_PULSE": "There is no earlier pulse in this cluster to copy. Create a new one instead.",
   "error.RESULTS_NOT_AVAILABLE": "The results of *{title}* are shown when it closes.",
   "agenda.heading": "Agenda: {title}",
@@ -347,6 +350,8 @@ export const en = {
   "pulse.invalid.QUESTIONS": "Pick 1 to 20 questions.",
   "pulse.invalid.DUPLICATE_QUESTION": "A question is picked twice.",
   "pulse.invalid.AUDIENCE": "Pick at least one stakeholder type, or none for all members.",
+  "pulse.invalid.NO_SKILLS":
+    "The skill questions (the skill-need grid, hard-to-fill roles) ask about the cluster's skills and occupations, and the list is empty: they could not be answered. List at least one here, one per line, or leave those questions out.",
   "pulse.invalid.SKILLS": "At most 15 skills, each at most 75 characters.",
   "pulse.invalid.OPENS_IN_PAST": "The opening time is in the past.",
   "pulse.invalid.CLOSES_BEFORE_OPENS": "The pulse must close after it opens.",

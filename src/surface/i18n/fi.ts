@@ -27,6 +27,7 @@ export const fi: Record<MessageKey, string> = {
   "lang.sv": "ruotsi",
   "lang.en": "englanti",
   "lang.nl": "hollanti",
+  "form.required": "Tämä kenttä on pakollinen.",
   "error.INVALID_INPUT": "Jokin ei näyttänyt oikealta ({field}). Tarkista ja yritä uudelleen.",
   "error.NEEDS_CHANNEL": "Tämä toimii kanavalla: käytä sitä klusterinne kanavalla.",
   "error.CHANNEL_NOT_BOUND":
@@ -192,6 +193,8 @@ export const fi: Record<MessageKey, string> = {
   "error.INVALID_ANSWER":
     "Vastaus kysymykseen ”{question}” ei kelpaa ({code}). Tarkista se ja vastaa uudelleen.",
   "error.UNKNOWN_QUESTION": "Kysymys {question} ei kuulu tähän kyselyyn.",
+  "error.PULSE_NEEDS_SKILLS":
+    "Edellinen pulssikysely kysyy klusterin osaamisista ja ammateista, mutta klusterin lista on tyhjä, joten niihin kysymyksiin ei voisi vastata. Luo sen sijaan uusi kysely ja luettele osaamiset sen lomakkeessa.",
   "error.NO_PREVIOUS_PULSE":
     "Tässä klusterissa ei ole aiempaa kyselyä kopioitavaksi. Luo sen sijaan uusi kysely.",
   "error.RESULTS_NOT_AVAILABLE": "Kyselyn *{title}* tulokset näytetään, kun se sulkeutuu.",
@@ -357,6 +360,8 @@ export const fi: Record<MessageKey, string> = {
   "pulse.invalid.DUPLICATE_QUESTION": "Sama kysymys on valittu kahdesti.",
   "pulse.invalid.AUDIENCE":
     "Valitse vähintään yksi sidosryhmä, tai ei yhtään, jolloin kysely menee kaikille jäsenille.",
+  "pulse.invalid.NO_SKILLS":
+    "Osaamiskysymykset (osaamistarvetaulukko, vaikeasti täytettävät tehtävät) kysyvät klusterin osaamisista ja ammateista, ja lista on tyhjä: niihin ei voisi vastata. Luettele tähän vähintään yksi, yksi riviä kohden, tai jätä ne kysymykset pois.",
   "pulse.invalid.SKILLS": "Enintään 15 osaamista, kukin enintään 75 merkkiä.",
   "pulse.invalid.OPENS_IN_PAST": "Avautumisaika on mennyt.",
   "pulse.invalid.CLOSES_BEFORE_OPENS": "Kyselyn on sulkeuduttava vasta avautumisen jälkeen.",

@@ -26,6 +26,7 @@ export const nl: Record<MessageKey, string> = {
   "lang.sv": "Zweeds",
   "lang.en": "Engels",
   "lang.nl": "Nederlands",
+  "form.required": "Dit veld is verplicht.",
   "error.INVALID_INPUT": "Er klopte iets niet ({field}). Controleer het en probeer opnieuw.",
   "error.NEEDS_CHANNEL": "Dit werkt in een kanaal: gebruik het in het kanaal van je cluster.",
   "error.CHANNEL_NOT_BOUND":
@@ -189,6 +190,8 @@ export const nl: Record<MessageKey, string> = {
   "error.INVALID_ANSWER":
     "Dat antwoord op ‘{question}’ is niet geldig ({code}). Controleer het en antwoord opnieuw.",
   "error.UNKNOWN_QUESTION": "De vraag {question} hoort niet bij deze peiling.",
+  "error.PULSE_NEEDS_SKILLS":
+    "De vorige peiling vraagt naar de vaardigheden en beroepen van het cluster, maar de lijst van het cluster is leeg, dus die vragen zouden niet te beantwoorden zijn. Maak in plaats daarvan een nieuwe peiling en vul de vaardigheden in het formulier in.",
   "error.NO_PREVIOUS_PULSE":
     "Er is geen eerdere peiling in dit cluster om te kopiëren. Maak in plaats daarvan een nieuwe.",
   "error.RESULTS_NOT_AVAILABLE": "De resultaten van *{title}* worden getoond zodra de peiling sluit.",
@@ -352,6 +355,8 @@ export const nl: Record<MessageKey, string> = {
   "pulse.invalid.QUESTIONS": "Kies 1 tot 20 vragen.",
   "pulse.invalid.DUPLICATE_QUESTION": "Een vraag is twee keer gekozen.",
   "pulse.invalid.AUDIENCE": "Kies minstens één soort stakeholder, of geen voor alle leden.",
+  "pulse.invalid.NO_SKILLS":
+    "De vaardigheidsvragen (het raster van vaardigheidsbehoeften, moeilijk te vervullen functies) gaan over de vaardigheden en beroepen van het cluster, en die lijst is leeg: ze zouden niet te beantwoorden zijn. Vul er hier minstens één in, één per regel, of laat die vragen weg.",
   "pulse.invalid.SKILLS": "Hoogstens 15 vaardigheden, elk hoogstens 75 tekens.",
   "pulse.invalid.OPENS_IN_PAST": "Het openingstijdstip ligt in het verleden.",
   "pulse.invalid.CLOSES_BEFORE_OPENS": "De peiling moet sluiten nadat ze opent.",

@@ -26,6 +26,7 @@ export const sv: Record<MessageKey, string> = {
   "lang.sv": "svenska",
   "lang.en": "engelska",
   "lang.nl": "nederländska",
+  "form.required": "Det här fältet är obligatoriskt.",
   "error.INVALID_INPUT": "Något såg inte rätt ut ({field}). Kontrollera och försök igen.",
   "error.NEEDS_CHANNEL": "Det här fungerar i en kanal: använd det i klustrets kanal.",
   "error.CHANNEL_NOT_BOUND":
@@ -187,6 +188,8 @@ export const sv: Record<MessageKey, string> = {
     "Jag hittar inte dina ofullständiga svar på *{title}*. Öppna enkäten igen och börja om.",
   "error.INVALID_ANSWER": "Svaret på ”{question}” är inte giltigt ({code}). Kontrollera det och svara igen.",
   "error.UNKNOWN_QUESTION": "Frågan {question} ingår inte i den här enkäten.",
+  "error.PULSE_NEEDS_SKILLS":
+    "Den föregående pulsenkäten frågar om klustrets kompetenser och yrken, men klustrets lista är tom, så de frågorna kunde inte besvaras. Skapa en ny enkät i stället och ange kompetenserna i dess formulär.",
   "error.NO_PREVIOUS_PULSE":
     "Det finns ingen tidigare enkät i det här klustret att kopiera. Skapa en ny i stället.",
   "error.RESULTS_NOT_AVAILABLE": "Resultaten av *{title}* visas när enkäten stängs.",
@@ -349,6 +352,8 @@ export const sv: Record<MessageKey, string> = {
   "pulse.invalid.QUESTIONS": "Välj 1–20 frågor.",
   "pulse.invalid.DUPLICATE_QUESTION": "En fråga är vald två gånger.",
   "pulse.invalid.AUDIENCE": "Välj minst en typ av intressent, eller ingen för alla medlemmar.",
+  "pulse.invalid.NO_SKILLS":
+    "Kompetensfrågorna (rutnätet över kompetensbehov, svårrekryterade roller) frågar om klustrets kompetenser och yrken, och listan är tom: de kunde inte besvaras. Ange minst en här, en per rad, eller ta bort de frågorna.",
   "pulse.invalid.SKILLS": "Högst 15 kompetenser, var och en på högst 75 tecken.",
   "pulse.invalid.OPENS_IN_PAST": "Öppningstiden har redan passerat.",
   "pulse.invalid.CLOSES_BEFORE_OPENS": "Enkäten måste stängas efter att den har öppnats.",

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import { seedQuestionBank } from "../../../src/app/seed-question-bank.ts";
 import { systemClock } from "../../../src/app/shared/context.ts";
 import { surfaceComposer } from "../../../src/surface/compose-notification.ts";
+import { translator } from "../../../src/surface/i18n/catalog.ts";
 import type { ConnectorCall, FakeBotConnector } from "../../fakes/bot-connector.ts";
 import { truncateAll } from "../../support/database.ts";
 import { daysAhead } from "../../support/helsinki-dates.ts";
@@ -20,6 +21,7 @@ import {
   type Where,
 } from "../../support/teams-activities.ts";
 import {
+  below,
   cardOf,
   download,
   downloadLinks,
@@ -243,4 +245,19 @@ it("refuses a pulse form with no questions and a member creating one, with the p
   expect(await bot.db.prisma.pulse.count()).toBe(0);
   const early = await createPulse({ ...VALID, closes_date: daysAhead(-1) });
   expect(errorsOn(invokeCard(early))).toEqual(["The pulse must close after it opens."]);
+});
+
+it("refuses the form's defaults while the cluster lists no skills, saying why under the skills field", async () => {
+  // Every bank question is ticked by default, the skill-need grid among them; a new cluster has no
+  // skills. Sent, that pulse could never be submitted: a grid with no rows, a choice with no choices.
+  await energyCluster();
+  const turn = await createPulse({ title: "Autumn pulse" });
+  const card = invokeCard(turn);
+  expect(errorsOn(card)).toEqual([translator("en")("pulse.invalid.NO_SKILLS")]);
+  expect(below(card, "title")?.color).not.toBe("Attention");
+  expect(below(card, "skills")).toMatchObject({ color: "Attention" });
+  expect(await bot.db.prisma.pulse.count()).toBe(0);
+  // Listing the skills in the same form sends it.
+  const sent = await createPulse({ title: "Autumn pulse", skills: "Welding" });
+  expect(cardTexts(invokeCard(sent))[0]).toContain("**Autumn pulse** is ready");
 });
