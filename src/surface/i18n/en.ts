@@ -374,6 +374,8 @@ export const en = {
   "pulse.sheet.submittedNamed":
     "✅ Submitted – thank you! You can still change an answer until the pulse closes.",
   "pulse.sheet.submittedAnonymous": "✅ Submitted – thank you! Your anonymous answers are final.",
+  "pulse.sheet.submittedUnlinked":
+    "Your answers are no longer linked to you, so they cannot be shown here again.",
   "pulse.sheet.closed": "This pulse has closed. Thank you for taking part.",
   "pulse.form.title": "Your answers",
   "pulse.form.save": "Save answers",

@@ -385,6 +385,8 @@ export const fi: Record<MessageKey, string> = {
   "pulse.sheet.submittedNamed":
     "✅ Lähetetty – kiitos! Voit vielä muuttaa vastauksia, kunnes kysely sulkeutuu.",
   "pulse.sheet.submittedAnonymous": "✅ Lähetetty – kiitos! Nimettömät vastauksesi ovat lopullisia.",
+  "pulse.sheet.submittedUnlinked":
+    "Vastauksiasi ei enää yhdistetä sinuun, joten niitä ei voi näyttää tässä uudelleen.",
   "pulse.sheet.closed": "Tämä pulssikysely on sulkeutunut. Kiitos osallistumisesta.",
   "pulse.form.title": "Vastauksesi",
   "pulse.form.save": "Tallenna vastaukset",

@@ -380,6 +380,8 @@ export const nl: Record<MessageKey, string> = {
   "pulse.sheet.submittedNamed":
     "✅ Verstuurd – bedankt! Je kunt een antwoord nog wijzigen tot de peiling sluit.",
   "pulse.sheet.submittedAnonymous": "✅ Verstuurd – bedankt! Je anonieme antwoorden zijn definitief.",
+  "pulse.sheet.submittedUnlinked":
+    "Je antwoorden zijn niet meer aan jou gekoppeld en kunnen hier dus niet opnieuw worden getoond.",
   "pulse.sheet.closed": "Deze peiling is gesloten. Bedankt voor je deelname.",
   "pulse.form.title": "Je antwoorden",
   "pulse.form.save": "Antwoorden opslaan",

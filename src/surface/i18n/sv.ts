@@ -375,6 +375,8 @@ export const sv: Record<MessageKey, string> = {
   "pulse.sheet.anonymousFinal": "Anonyma svar kan inte ändras efter att du har skickat dem.",
   "pulse.sheet.submittedNamed": "✅ Skickat – tack! Du kan ännu ändra ett svar tills enkäten stängs.",
   "pulse.sheet.submittedAnonymous": "✅ Skickat – tack! Dina anonyma svar är slutgiltiga.",
+  "pulse.sheet.submittedUnlinked":
+    "Dina svar är inte längre kopplade till dig, så de kan inte visas här igen.",
   "pulse.sheet.closed": "Den här pulsenkäten är stängd. Tack för att du deltog.",
   "pulse.form.title": "Dina svar",
   "pulse.form.save": "Spara svaren",
