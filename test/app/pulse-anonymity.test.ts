@@ -1,13 +1,17 @@
 // Anonymous pulses against someone who holds a copy of the database, taken at any moment: while the
 // pulse is open, between a member's clicks, after closing. The attacks are the ones a dump allows:
 // joining rows on PostgreSQL's system columns (xmin: the writing transaction; ctid: the physical
-// position), reading row order, timestamps, audit entries and unsubmitted answers.
+// position), reading row order, timestamps, audit entries and unsubmitted answers. And small groups:
+// per-stakeholder response rates and live results of anonymous pulses (a before/after comparison of
+// live results would give away one member's answer).
 // Runs on PGlite and, in CI, on PostgreSQL (test:postgres), where xmin and ctid behave the same.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { answerPulse } from "../../src/app/answer-pulse.ts";
 import { closePulse } from "../../src/app/close-pulse.ts";
 import { createPulse } from "../../src/app/create-pulse.ts";
 import { joinCluster } from "../../src/app/join-cluster.ts";
+import { pulseResults } from "../../src/app/pulse-results.ts";
+import { pulseStatus } from "../../src/app/pulse-status.ts";
 import { seedQuestionBank } from "../../src/app/seed-question-bank.ts";
 import { setupCluster } from "../../src/app/setup-cluster.ts";
 import type { AppContext } from "../../src/app/shared/context.ts";
@@ -288,5 +292,79 @@ describe("a database dump of an anonymous pulse", () => {
     expect(done.sheet).toMatchObject({ submitted: true, answers: { "cluster-trust": 5 } });
     // … and the sealed draft is gone: nothing keyed by the member's token remains.
     expect(await db.prisma.pulseDraft.count()).toBe(0);
+  });
+});
+
+describe("small groups in anonymous pulses", () => {
+  it("hides stakeholder types of fewer than 3 in the response rate, with complementary hiding", async () => {
+    const all = await create();
+    await answered(minna, all.pulseId, [{ questionKey: "cluster-trust", value: 4 }]);
+    const status = await pulseStatus(ctx, { actor: chair, conversation: channel, pulseId: all.pulseId });
+    if (!status.ok) throw new Error(JSON.stringify(status));
+    const rate = status.value.rate;
+    // Invited: PUBLIC 2, BUSINESS 7, RESEARCH 1 ("Research: 0/1 answered" would name Minna).
+    expect(rate.overall).toMatchObject({ invited: 10, started: 1, completed: 0 });
+    expect(rate.byStakeholderType.RESEARCH).toEqual({ hidden: true, reason: "FEWER_THAN_3" });
+    expect(rate.byStakeholderType.PUBLIC).toEqual({ hidden: true, reason: "FEWER_THAN_3" });
+    expect(rate.byStakeholderType.BUSINESS).toMatchObject({ invited: 7, started: 0, completed: 0 });
+
+    // Business and research only: the lone RESEARCH row hidden, BUSINESS = overall − RESEARCH would
+    // give it back, so BUSINESS is hidden too.
+    const two = await create({ audience: { kind: "stakeholders", types: ["BUSINESS", "RESEARCH"] } });
+    const s2 = await pulseStatus(ctx, { actor: chair, conversation: channel, pulseId: two.pulseId });
+    if (!s2.ok) throw new Error(JSON.stringify(s2));
+    expect(s2.value.rate.byStakeholderType.RESEARCH).toEqual({ hidden: true, reason: "FEWER_THAN_3" });
+    expect(s2.value.rate.byStakeholderType.BUSINESS).toEqual({ hidden: true, reason: "COMPLEMENTARY" });
+    expect(s2.value.rate.overall).toMatchObject({ invited: 8 });
+
+    // Named pulses show every group: the respondents agreed to be named.
+    const named = await create({ anonymous: false });
+    const s3 = await pulseStatus(ctx, { actor: chair, conversation: channel, pulseId: named.pulseId });
+    if (!s3.ok) throw new Error(JSON.stringify(s3));
+    expect(s3.value.rate.byStakeholderType.RESEARCH).toMatchObject({ invited: 1, completed: 0 });
+  });
+
+  it("shows no live results of an anonymous pulse, so no before/after comparison isolates an answer", async () => {
+    const { pulseId } = await create({ resultsLive: true });
+    const view = () => pulseResults(ctx, { actor: chair, conversation: channel, pulseId });
+    for (const user of business.slice(0, 3))
+      await answered(user, pulseId, [{ questionKey: "cluster-trust", value: 2 }], { submit: true });
+    const before = await view();
+    await answered(minna, pulseId, [{ questionKey: "cluster-trust", value: 5 }], { submit: true });
+    const after = await view();
+    // Both refused: "after − before" would be Minna's answer (the status tells who came in between).
+    expect(before).toMatchObject({ ok: false, reason: "RESULTS_NOT_AVAILABLE" });
+    expect(after).toMatchObject({ ok: false, reason: "RESULTS_NOT_AVAILABLE" });
+    expect((await db.prisma.pulse.findUniqueOrThrow({ where: { id: pulseId } })).resultsLive).toBe(false);
+    // Nor through another pulse: one that opened later and has closed compares with its predecessor,
+    // and while that is still open the comparison would be its live figures.
+    const later = await create({
+      anonymous: false,
+      opensAt: new Date("2027-05-03T07:00:00Z"),
+      closesAt: new Date("2027-05-03T08:00:00Z"),
+    });
+    now = new Date("2027-05-03T07:00:00Z");
+    await answered(secretary, later.pulseId, [{ questionKey: "cluster-trust", value: 3 }], { submit: true });
+    now = new Date("2027-05-03T08:00:00Z");
+    const laterResults = await pulseResults(ctx, {
+      actor: chair,
+      conversation: channel,
+      pulseId: later.pulseId,
+    });
+    if (!laterResults.ok) throw new Error(JSON.stringify(laterResults));
+    expect(laterResults.value).toMatchObject({ state: "CLOSED", previousPulse: null, comparisons: {} });
+
+    // Closed, the results are there, and the response rate hides the small groups there too.
+    const closed = await closePulse(ctx, { actor: chair, conversation: channel, pulseId });
+    if (!closed.ok) throw new Error(JSON.stringify(closed));
+    expect(closed.value.summary.respondents).toBe(4);
+    expect(closed.value.rate.byStakeholderType.RESEARCH).toEqual({ hidden: true, reason: "FEWER_THAN_3" });
+
+    // Named pulses keep live results.
+    const named = await create({ anonymous: false, resultsLive: true, opensAt: now });
+    await answered(minna, named.pulseId, [{ questionKey: "cluster-trust", value: 5 }], { submit: true });
+    expect(
+      await pulseResults(ctx, { actor: chair, conversation: channel, pulseId: named.pulseId }),
+    ).toMatchObject({ ok: true });
   });
 });

@@ -66,11 +66,18 @@ export function pulseState(pulse: Pick<Pulse, "status" | "opensAt" | "closesAt">
   return "OPEN";
 }
 
+/**
+ * Closed, or live when the organiser chose so for a named pulse. Anonymous pulses show results only
+ * once closed: any live view can be compared with the next one or with the final results, and the
+ * difference after one more submission is that member's answer (the status, or the member, tells who
+ * came in between). Holding live figures back by a few answers would need an earlier state kept in
+ * the database, which a dump could be compared against in the same way.
+ */
 export function resultsVisible(
-  pulse: Pick<Pulse, "status" | "opensAt" | "closesAt" | "resultsLive">,
+  pulse: Pick<Pulse, "status" | "opensAt" | "closesAt" | "resultsLive" | "anonymous">,
   now: Date,
 ) {
-  return pulseState(pulse, now) === "CLOSED" || pulse.resultsLive;
+  return pulseState(pulse, now) === "CLOSED" || (pulse.resultsLive && !pulse.anonymous);
 }
 
 export const pulseWithQuestions = {
@@ -174,7 +181,8 @@ export async function insertPulse(
       audience: input.audience,
       opensAt: input.opensAt,
       closesAt: input.closesAt,
-      resultsLive: input.resultsLive,
+      // Live results are for named pulses only (resultsVisible).
+      resultsLive: input.resultsLive && !input.anonymous,
       status: "OPEN",
       copiedFromId: input.copiedFromId,
       createdById: input.actorId,
