@@ -26,7 +26,8 @@
 // an error), but the member still waits for the redrawn sheet, up to 60 s, since the bot may act on it
 // late; an HTTP error status ends that member's run.
 // Afterwards the bot's database is counted (over IPC, before it stops): submitted responses, answers
-// per question (count and sum of the values sent), COMPLETED participations. Then the baseline gets the
+// per question (count and sum of the values sent by members who submitted: unsubmitted anonymous
+// answers are sealed drafts nobody can read), COMPLETED participations. Then the baseline gets the
 // same requests at the same offsets. Exit code 1 when answers were lost or members could not finish.
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
@@ -523,46 +524,53 @@ class Burst {
 type Stored = {
   responses: number;
   submitted: number;
+  /** Sealed drafts left: members who answered but did not submit. */
+  drafts: number;
   completed: number;
-  /** Answers per question key in any response (submitted or not), and the sum of their values. */
+  /** Answers per question key in submitted responses, and the sum of their values. */
   byQuestion: Map<string, { answers: number; inSubmitted: number; sum: number }>;
 };
 
 async function countStored(bot: ChildHandle, pulseId: string): Promise<Stored> {
-  const [totals] = await bot.call<Array<{ responses: number; submitted: number; completed: number }>>(
-    "query",
-    {
-      sql: `SELECT
+  // An open anonymous pulse keeps submitted answers in its pool (PulsePool) until it closes; response
+  // rows are counted too, for a pulse that has closed.
+  const [totals] = await bot.call<
+    Array<{ responses: number; submitted: number; drafts: number; completed: number }>
+  >("query", {
+    sql: `SELECT
         (SELECT count(*)::int FROM "PulseResponse" WHERE "pulseId" = $1) AS responses,
-        (SELECT count(*)::int FROM "PulseResponse" WHERE "pulseId" = $1 AND "submitted") AS submitted,
+        (SELECT count(*)::int FROM "PulseResponse" WHERE "pulseId" = $1 AND "submitted")
+          + coalesce((SELECT jsonb_array_length("responses") FROM "PulsePool" WHERE "pulseId" = $1), 0)
+          AS submitted,
+        (SELECT count(*)::int FROM "PulseDraft" WHERE "pulseId" = $1) AS drafts,
         (SELECT count(*)::int FROM "PulseParticipation"
           WHERE "pulseId" = $1 AND "status" = 'COMPLETED') AS completed`,
-      params: [pulseId],
-    },
-  );
-  const rows = await bot.call<Array<{ key: string; answers: number; in_submitted: number; sum: number }>>(
-    "query",
-    {
-      sql: `SELECT q."key",
-          count(a."id")::int AS answers,
-          count(a."id") FILTER (WHERE r."submitted")::int AS in_submitted,
-          coalesce(sum((a."value" #>> '{}')::numeric), 0)::float8 AS sum
-        FROM "PulseQuestion" pq
-        JOIN "Question" q ON q."id" = pq."questionId"
-        LEFT JOIN "PulseAnswer" a ON a."pulseQuestionId" = pq."id"
-        LEFT JOIN "PulseResponse" r ON r."id" = a."responseId"
-        WHERE pq."pulseId" = $1
-        GROUP BY q."key"`,
-      params: [pulseId],
-    },
-  );
+    params: [pulseId],
+  });
+  const rows = await bot.call<Array<{ key: string; answers: number; sum: number }>>("query", {
+    sql: `WITH answers AS (
+          SELECT a."pulseQuestionId" AS q, a."value" AS v
+            FROM "PulseAnswer" a JOIN "PulseResponse" r ON r."id" = a."responseId"
+           WHERE r."pulseId" = $1 AND r."submitted"
+          UNION ALL
+          SELECT x ->> 'q', x -> 'v'
+            FROM "PulsePool" p, jsonb_array_elements(p."responses") e, jsonb_array_elements(e -> 'answers') x
+           WHERE p."pulseId" = $1
+        )
+        SELECT q."key", count(a.q)::int AS answers, coalesce(sum((a.v #>> '{}')::numeric), 0)::float8 AS sum
+          FROM "PulseQuestion" pq
+          JOIN "Question" q ON q."id" = pq."questionId"
+          LEFT JOIN answers a ON a.q = pq."id"
+         WHERE pq."pulseId" = $1
+         GROUP BY q."key"`,
+    params: [pulseId],
+  });
   return {
     responses: totals?.responses ?? 0,
     submitted: totals?.submitted ?? 0,
+    drafts: totals?.drafts ?? 0,
     completed: totals?.completed ?? 0,
-    byQuestion: new Map(
-      rows.map((r) => [r.key, { answers: r.answers, inSubmitted: r.in_submitted, sum: r.sum }]),
-    ),
+    byQuestion: new Map(rows.map((r) => [r.key, { answers: r.answers, inSubmitted: r.answers, sum: r.sum }])),
   };
 }
 
@@ -739,12 +747,16 @@ function report(
     ),
   );
 
-  // Lost = sent by a member (whether or not the ack came in time) but not in the database. Members
-  // who gave up (see below) never sent their later steps: those count as unfinished, not lost.
+  // Lost = sent by a member who then submitted (whether or not the acks came in time) but not in the
+  // database. Members who gave up (see below) never submitted: their answers are sealed drafts, which
+  // nobody can count, so they count as unfinished, not lost.
   const n = settings.members;
   const byMember = new Map(members.map((m) => [m.index, m]));
+  const submitted = new Set(burst.samples.filter((s) => s.kind === "submit").map((s) => s.member));
   const sent = (kind: Kind, pick: (m: Member) => number) => {
-    const shots = burst.samples.filter((s) => s.kind === kind);
+    const shots = burst.samples.filter(
+      (s) => s.kind === kind && (kind === "submit" || submitted.has(s.member)),
+    );
     return { count: shots.length, sum: shots.reduce((t, s) => t + pick(byMember.get(s.member)!), 0) };
   };
   const all = (pick: (m: Member) => number) => members.reduce((t, m) => t + pick(m), 0);
@@ -794,7 +806,7 @@ function report(
   const answersAll = questions.reduce((t, [key]) => t + (stored.byQuestion.get(key)?.inSubmitted ?? 0), 0);
   console.log(
     `Lost answers: ${lostAnswers} (must be 0). In submitted responses: ${answersAll} of ${3 * n} answers; ` +
-      `responses started but not submitted: ${stored.responses - stored.submitted}`,
+      `sealed drafts of members who did not submit: ${stored.drafts}`,
   );
 
   const done = burst.outcomes.filter((o) => o?.completed).length;

@@ -4,28 +4,42 @@
 //
 // Named pulse: the member's own PulseResponse (personId, submittedAt = last change); answers can be
 // changed until closing, also after submitting.
-// Anonymous pulse: the answers go to a response identified only by a random token the client
-// carries (returned here; only its SHA-256 is stored, nothing links it to the person). `submit`
-// marks the member's participation COMPLETED and freezes the response, in one transaction; after
-// that the response cannot be edited and a second submission by the same member is refused through
-// the participation row. No audit entry is written for anonymous answers (how many calls a person
-// made, and when, would match the shape of a response); submitting is audited like participation.
+// Anonymous pulse, written so that a copy of the database taken at any moment links no answer to a
+// person (README, "Anonymity: what holds and what does not"):
+// - Before submitting, the answers are a sealed PulseDraft: readable only with the random token the
+//   member's message carries (returned here; the database keeps only SHA-256(person || token)).
+// - `submit` marks the participation COMPLETED, deletes the draft and adds the answers at a random
+//   place in the pulse's PulsePool (shared/anonymous-pool.ts), in one transaction: the participation,
+//   the audit entry and the pool then share one xmin, which says only "this member submitted last",
+//   about a row that holds everyone's answers. Submissions of one pulse take turns (the pulse row is
+//   locked), so none is lost from the pool. The pool becomes response rows when the pulse closes.
+// - A stakeholder type that fewer than 3 of the invited share (complementary hiding included) is
+//   never written with the answers: it would name its members.
+// After submitting, a second submission by the same member is refused through the participation
+// row. No audit entry is written for unsubmitted answers (how many calls a person made, and when);
+// submitting is audited like participation.
 import { z } from "zod";
 import { PlatformUserSchema } from "../domain/platform-user.ts";
-import { checkAnswer, unansweredRequired } from "../domain/pulse/question-types.ts";
+import { hideSmallGroups } from "../domain/pulse/aggregate.ts";
+import {
+  checkAnswer,
+  STAKEHOLDER_TYPES,
+  type StakeholderType,
+  unansweredRequired,
+} from "../domain/pulse/question-types.ts";
 import { type Fail, fail, ok, type Result } from "../domain/result.ts";
 import { can } from "../domain/roles.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { pulseReminderPrefix } from "./schedule-pulse-reminders.ts";
+import { addToPool } from "./shared/anonymous-pool.ts";
 import { audit } from "./shared/audit.ts";
 import type { AppContext } from "./shared/context.ts";
 import { ensurePerson, membershipIn } from "./shared/identity.ts";
 import { parseInput } from "./shared/parse-input.ts";
-import { filledSheet, type PulseSheet } from "./shared/pulse-sheet.ts";
+import { type DraftAnswers, findDraft, newResponseToken, saveDraft } from "./shared/pulse-drafts.ts";
+import { emptySheet, filledSheet, type PulseSheet } from "./shared/pulse-sheet.ts";
 import {
   definitionOf,
-  hashToken,
-  newResponseToken,
   type PulseWithQuestions,
   pulseState,
   pulseWithQuestions,
@@ -98,9 +112,12 @@ async function inTransaction(
 ): Promise<Result<PulseAnswered>> {
   return await ctx.db.$transaction(async (tx) => {
     const { pulseId, answers, token, submit } = value;
-    // Answers share-lock the pulse; closing takes it exclusively. So no answer lands while an
-    // anonymous pulse is being closed and reshuffled, and none after (it then reads CLOSED).
-    await tx.$queryRaw`SELECT 1 FROM "Pulse" WHERE "id" = ${pulseId} FOR SHARE`;
+    // Answers share-lock the pulse; submitting and closing lock it exclusively. So submissions to an
+    // anonymous pulse's pool take turns, none lands while closing turns the pool into responses, and
+    // none after (the pulse then reads CLOSED). Submitting takes its lock at once, never upgrading a
+    // share lock, which two submissions could deadlock on.
+    if (submit) await tx.$queryRaw`SELECT 1 FROM "Pulse" WHERE "id" = ${pulseId} FOR NO KEY UPDATE`;
+    else await tx.$queryRaw`SELECT 1 FROM "Pulse" WHERE "id" = ${pulseId} FOR SHARE`;
     const pulse = await tx.pulse.findUnique({ where: { id: pulseId }, include: pulseWithQuestions });
     if (!pulse) return fail("PULSE_NOT_FOUND");
     const membership = await membershipIn(tx, pulse.clusterId, personId);
@@ -120,12 +137,26 @@ async function inTransaction(
     const checked = checkAll(pulse, answers);
     if (!checked.ok) return checked;
     const context: Session = { tx, pulse, personId, checked: checked.value, submit };
-    const result = pulse.anonymous
-      ? await answerAnonymously(context, participation.status, participation.stakeholderType, token)
-      : await answerNamed(ctx, context, participation.stakeholderType);
-    if (!result.ok) return result;
     const cluster = await tx.cluster.findUniqueOrThrow({ where: { id: pulse.clusterId } });
-    const who = { personId, token: result.value.token };
+    if (pulse.anonymous) {
+      const result = await answerAnonymously(
+        context,
+        participation.status,
+        participation.stakeholderType,
+        token,
+      );
+      if (!result.ok) return result;
+      const { answers, ...saved } = result.value;
+      // Drawn from what was just saved: once submitted, nothing in the database leads back to it.
+      const sheet = emptySheet(pulse, cluster, ctx.clock.now());
+      return ok({
+        ...saved,
+        sheet: { ...sheet, answers, token: saved.submitted ? null : saved.token, submitted: saved.submitted },
+      });
+    }
+    const result = await answerNamed(ctx, context, participation.stakeholderType);
+    if (!result.ok) return result;
+    const who = { personId, token: null };
     return ok({ ...result.value, sheet: await filledSheet(tx, pulse, cluster, who, ctx.clock.now()) });
   });
 }
@@ -249,51 +280,48 @@ async function answerNamed(
 async function answerAnonymously(
   { tx, pulse, personId, checked, submit }: Session,
   participationStatus: string,
-  stakeholderType: Prisma.PulseResponseCreateInput["stakeholderType"],
+  stakeholderType: StakeholderType | null,
   token: string | null | undefined,
-): Promise<Result<Saved>> {
+): Promise<Result<Saved & { answers: Record<string, unknown> }>> {
   if (participationStatus === "COMPLETED") return fail("PULSE_ALREADY_SUBMITTED", { title: pulse.title });
-  let responseId: string;
-  let carried = token ?? null;
-  if (carried) {
-    const response = await tx.pulseResponse.findUnique({
-      where: { tokenHash: hashToken(carried, personId) },
-    });
-    if (!response || response.pulseId !== pulse.id) return fail("RESPONSE_NOT_FOUND", { title: pulse.title });
-    if (response.submitted) return fail("PULSE_ALREADY_SUBMITTED", { title: pulse.title });
-    responseId = response.id;
-  } else {
-    carried = newResponseToken();
-    // No personId and no time of any kind: see the header.
-    const response = await tx.pulseResponse.create({
-      data: {
-        pulseId: pulse.id,
-        personId: null,
-        stakeholderType,
-        tokenHash: hashToken(carried, personId),
-        submittedAt: null,
-      },
-    });
-    responseId = response.id;
+  const carried = token ?? newResponseToken();
+  let draft: DraftAnswers = {};
+  let draftHash: string | null = null;
+  if (token) {
+    const found = await findDraft(tx, pulse.id, personId, token);
+    if (!found) return fail("RESPONSE_NOT_FOUND", { title: pulse.title });
+    draft = found.answers;
+    draftHash = found.tokenHash;
   }
-  await writeAnswers(tx, responseId, checked);
-  const answered = await answeredKeys(tx, pulse, responseId);
+  for (const { pulseQuestionId, value } of checked) {
+    if (value === null) delete draft[pulseQuestionId];
+    else draft[pulseQuestionId] = value;
+  }
+  const answers = byKey(pulse, draft);
+  const answered = Object.keys(answers);
   const missing = missingOf(pulse, answered);
   const where = { pulseId: pulse.id, personId };
-  if (submit) {
+  if (!submit) {
+    await saveDraft(tx, pulse.id, personId, carried, draft);
+    await tx.pulseParticipation.updateMany({
+      where: { ...where, status: "INVITED" },
+      data: { status: "STARTED" },
+    });
+  } else {
     if (missing.length > 0)
       throw new Refused(fail("INVALID_ANSWER", { question: missing[0]!, code: "REQUIRED" }));
-    // Both guarded: a concurrent double submit waits on the row and then changes nothing.
+    // Guarded: a concurrent double submit (two tokens of one member) waits on the pulse row and
+    // then changes nothing.
     const member = await tx.pulseParticipation.updateMany({
       where: { ...where, status: { not: "COMPLETED" } },
       data: { status: "COMPLETED" },
     });
     if (member.count === 0) throw new Refused(fail("PULSE_ALREADY_SUBMITTED", { title: pulse.title }));
-    const frozen = await tx.pulseResponse.updateMany({
-      where: { id: responseId, submitted: false },
-      data: { submitted: true },
+    if (draftHash) await tx.pulseDraft.delete({ where: { tokenHash: draftHash } });
+    await addToPool(tx, pulse.id, {
+      type: await recordedType(tx, pulse.id, stakeholderType),
+      answers: Object.entries(draft).map(([q, v]) => ({ q, v })),
     });
-    if (frozen.count === 0) throw new Refused(fail("PULSE_ALREADY_SUBMITTED", { title: pulse.title }));
     await withdrawReminders(tx, pulse.id, personId);
     await audit(tx, {
       clusterId: pulse.clusterId,
@@ -301,11 +329,6 @@ async function answerAnonymously(
       action: "pulse.submit",
       subjectType: "pulse",
       subjectId: pulse.id,
-    });
-  } else {
-    await tx.pulseParticipation.updateMany({
-      where: { ...where, status: "INVITED" },
-      data: { status: "STARTED" },
     });
   }
   return ok({
@@ -316,5 +339,37 @@ async function answerAnonymously(
     answeredKeys: answered,
     missingRequired: missing,
     submitted: submit,
+    answers,
   });
+}
+
+/** Draft answers (by PulseQuestion id) by question key, in the pulse's order. */
+function byKey(pulse: PulseWithQuestions, draft: DraftAnswers): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const pq of pulse.questions) if (Object.hasOwn(draft, pq.id)) out[pq.question.key] = draft[pq.id];
+  return out;
+}
+
+/**
+ * The stakeholder type kept with an anonymous submission: none when fewer than 3 invited members
+ * share it, or when complementary hiding over the invited removes it (the members left over would
+ * otherwise be those few). A submission so marked would name its respondent in any dump, and the
+ * results would hide the group anyway (closing decides again on the final numbers).
+ */
+async function recordedType(
+  tx: Tx,
+  pulseId: string,
+  type: StakeholderType | null,
+): Promise<StakeholderType | null> {
+  if (type === null) return null;
+  const invited = await tx.pulseParticipation.groupBy({
+    by: ["stakeholderType"],
+    where: { pulseId },
+    _count: { _all: true },
+  });
+  const sizes = Object.fromEntries(
+    STAKEHOLDER_TYPES.map((t) => [t, invited.find((g) => g.stakeholderType === t)?._count._all ?? 0]),
+  ) as Record<StakeholderType, number>;
+  const total = invited.reduce((sum, g) => sum + g._count._all, 0);
+  return hideSmallGroups(sizes, total)[type] === null ? type : null;
 }

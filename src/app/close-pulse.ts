@@ -1,22 +1,19 @@
 // Closing a pulse (an organiser now, or later the scheduler at closesAt): no more answers, the
 // results are computed for the channel.
 //
-// Anonymous pulses are scrubbed below the column level too. Rows written while the pulse was open
-// carry PostgreSQL's transaction id (xmin) and their physical position (ctid) in write order, which
-// lines up with PulseParticipation's completion order. On closing, unsubmitted responses (they never
-// count) are deleted and the submitted ones re-inserted in random order with fresh ids and no
-// token, all in this one transaction: every row then has the same xmin and a position that says
-// nothing. A stakeholder type that too few responses share is cleared from them (it would identify
-// the respondents together with the participation rows). The old row versions are dead; a VACUUM after the commit frees them (best effort).
-// Outside the tables (WAL, backups, server logs) PostgreSQL keeps history we cannot rewrite here.
-import { randomInt } from "node:crypto";
+// Anonymous pulses: the sealed drafts (unsubmitted answers) are deleted, and the pool of submitted
+// answers becomes PulseResponse rows (shared/anonymous-pool.ts: fresh ids, random order, one
+// transaction id for all), leaving out a stakeholder type that too few responses share: with the
+// participation rows it would identify its respondents. The old row versions are dead; a VACUUM after
+// the commit frees them (best effort). Outside the tables (WAL, backups, server logs) PostgreSQL keeps
+// history we cannot rewrite here: see the README's anonymity section.
 import { z } from "zod";
 import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
 import { hideSmallGroups } from "../domain/pulse/aggregate.ts";
 import { STAKEHOLDER_TYPES, type StakeholderType } from "../domain/pulse/question-types.ts";
 import { fail, ok, type Result } from "../domain/result.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
 import { computeResults, type PulseResults } from "./pulse-results.ts";
+import { flushPool, poolOf } from "./shared/anonymous-pool.ts";
 import { audit } from "./shared/audit.ts";
 import { authorize } from "./shared/authorize.ts";
 import type { AppContext } from "./shared/context.ts";
@@ -82,53 +79,31 @@ export async function closeRecord(
   return true;
 }
 
-/** See the header: same content, fresh ids, random order, one transaction id. */
+/** See the header. */
 async function reshuffleAnonymousResponses(tx: Tx, pulseId: string): Promise<void> {
-  const kept = await tx.pulseResponse.findMany({
+  await tx.pulseDraft.deleteMany({ where: { pulseId } });
+  const rows = await tx.pulseResponse.findMany({
     where: { pulseId, submitted: true },
-    include: { answers: true },
+    select: { stakeholderType: true },
   });
-  await tx.pulseResponse.deleteMany({ where: { pulseId } });
+  const types = [...rows.map((r) => r.stakeholderType), ...(await poolOf(tx, pulseId)).map((e) => e.type)];
   // A stakeholder type held by fewer than 3 responses (or giving one away by subtraction) would name
   // its respondents to anyone who can read who completed: it is dropped from the rows themselves.
   const sizes = Object.fromEntries(
-    STAKEHOLDER_TYPES.map((t) => [t, kept.filter((r) => r.stakeholderType === t).length]),
+    STAKEHOLDER_TYPES.map((t) => [t, types.filter((type) => type === t).length]),
   ) as Record<StakeholderType, number>;
-  const hiding = hideSmallGroups(sizes, kept.length);
-  for (const response of shuffle(kept)) {
-    const type = response.stakeholderType;
-    await tx.pulseResponse.create({
-      data: {
-        pulseId,
-        personId: null,
-        stakeholderType: type !== null && hiding[type] === null ? type : null,
-        submittedAt: null,
-        tokenHash: null,
-        submitted: true,
-        answers: {
-          create: shuffle(response.answers).map((a) => ({
-            pulseQuestionId: a.pulseQuestionId,
-            value: a.value as Prisma.InputJsonValue,
-          })),
-        },
-      },
-    });
-  }
+  const hiding = hideSmallGroups(sizes, types.length);
+  await flushPool(
+    tx,
+    pulseId,
+    STAKEHOLDER_TYPES.filter((t) => hiding[t] !== null),
+  );
 }
 
-function shuffle<T>(items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
-/** After the commit: frees the dead row versions of an anonymous pulse's old responses. */
+/** After the commit: frees the dead row versions of an anonymous pulse's pool, drafts and responses. */
 export async function vacuumResponses(ctx: AppContext): Promise<void> {
   try {
-    await ctx.db.$executeRawUnsafe(`VACUUM "PulseResponse", "PulseAnswer"`);
+    await ctx.db.$executeRawUnsafe(`VACUUM "PulseResponse", "PulseAnswer", "PulseDraft", "PulsePool"`);
   } catch {
     // Best effort: autovacuum gets there too.
   }

@@ -6,12 +6,14 @@ import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.
 import {
   type CycleComparison,
   compareCycles,
+  hideSmallRateGroups,
+  type ParticipationStatus,
   type PulseSummary,
   type ResponseRate,
   responseRate,
   summarizePulse,
 } from "../domain/pulse/aggregate.ts";
-import type { QuestionDefinition } from "../domain/pulse/question-types.ts";
+import type { QuestionDefinition, StakeholderType } from "../domain/pulse/question-types.ts";
 import { fail, ok, type Result } from "../domain/result.ts";
 import { authorize } from "./shared/authorize.ts";
 import type { AppContext } from "./shared/context.ts";
@@ -97,15 +99,28 @@ export async function summarize(tx: Tx, pulse: PulseWithQuestions) {
   return { questions, responses, summary };
 }
 
+function rateOf(
+  pulse: PulseWithQuestions,
+  participations: { status: ParticipationStatus; stakeholderType: StakeholderType | null }[],
+): ResponseRate {
+  const stored = storedSummaryOf(pulse.summary)?.rate;
+  if (!stored) return responseRate(participations, { anonymous: pulse.anonymous });
+  // Stored before small groups were hidden in the rates of anonymous pulses: hidden on the way out.
+  return pulse.anonymous ? hideSmallRateGroups(stored) : stored;
+}
+
 /** Shared with closing and the CSV export. */
 export async function computeResults(tx: Tx, pulse: PulseWithQuestions, now: Date): Promise<PulseResults> {
   const { questions, summary } = await summarize(tx, pulse);
-  const previous = await previousPulse(tx, pulse);
+  // A previous pulse whose results are not shown yet (still open, overlapping this one) is not
+  // compared with: the comparison would show its figures live, answer by answer.
+  const before = await previousPulse(tx, pulse);
+  const previous = before && resultsVisible(before, now) ? before : null;
   const comparisons: Record<string, CycleComparison> = {};
   if (previous) {
-    const before = await summarize(tx, previous);
+    const then = await summarize(tx, previous);
     for (const current of summary.questions) {
-      const was = before.summary.questions.find((q) => q.key === current.key);
+      const was = then.summary.questions.find((q) => q.key === current.key);
       if (was) comparisons[current.key] = compareCycles(was, current);
     }
   }
@@ -123,6 +138,6 @@ export async function computeResults(tx: Tx, pulse: PulseWithQuestions, now: Dat
     summary,
     previousPulse: previous ? { pulseId: previous.id, title: previous.title } : null,
     comparisons,
-    rate: storedSummaryOf(pulse.summary)?.rate ?? responseRate(participations),
+    rate: rateOf(pulse, participations),
   };
 }

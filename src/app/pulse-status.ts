@@ -1,5 +1,7 @@
 // `/cluster pulse status`: the response rate of a pulse, overall and by stakeholder type. Who has
-// answered is not secret (the bot reminds the others); what they answered is.
+// answered is not secret (the bot reminds the others); what they answered is. In an anonymous pulse
+// a stakeholder group of fewer than 3 shows no figures (domain/pulse/aggregate.ts): watching its
+// count move would tell when its one or two members answered.
 import { z } from "zod";
 import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
 import { type ResponseRate, responseRate } from "../domain/pulse/aggregate.ts";
@@ -55,7 +57,7 @@ export async function pulseStatus(
       opensAt: pulse.opensAt,
       closesAt: pulse.closesAt,
       timeZone: auth.value.cluster.timeZone,
-      rate: responseRate(participations),
+      rate: responseRate(participations, { anonymous: pulse.anonymous }),
     });
   });
 }

@@ -6,7 +6,7 @@ import { seedQuestionBank } from "../../src/app/seed-question-bank.ts";
 import type { AppContext } from "../../src/app/shared/context.ts";
 import { ensurePerson } from "../../src/app/shared/identity.ts";
 import { MergeRefused, type MergeSummary, mergePeople } from "../../src/app/shared/merge-people.ts";
-import { hashToken } from "../../src/app/shared/pulses.ts";
+import { hashToken } from "../../src/app/shared/pulse-drafts.ts";
 import { surfaceComposer } from "../../src/surface/compose-notification.ts";
 import { createTestDatabase, type TestDatabase, truncateAll } from "../support/database.ts";
 
@@ -177,7 +177,7 @@ async function twoSidedWorld() {
         pulseId: p.id,
         personId,
         submittedAt: personId ? minutesAgo(value) : null,
-        ...(personId ? {} : { tokenHash: hashToken("secret-token", gone.id), submitted: true }),
+        ...(personId ? {} : { submitted: true }),
         answers: { create: { pulseQuestionId: p.questions[0]!.id, value } },
       },
     });
@@ -207,12 +207,16 @@ async function twoSidedWorld() {
   });
   const keptB = await answered(namedB, keep.id, 3);
   const goneB = await answered(namedB, gone.id, 4);
-  // Anonymous: only Kalle, submitted under a token hashed with his id.
+  // Anonymous: only Kalle, submitted (no trace of him on the response), and a second draft he
+  // started under a token hashed with his id.
   const anonymous = await pulseOf("Anonymous", true);
   await db.prisma.pulseParticipation.create({
     data: { pulseId: anonymous.id, personId: gone.id, status: "COMPLETED", updatedAt: minutesAgo(77) },
   });
   const anonymousResponse = await answered(anonymous, null, 1);
+  await db.prisma.pulseDraft.create({
+    data: { pulseId: anonymous.id, tokenHash: hashToken("secret-token", gone.id), sealed: "v1.sealed" },
+  });
 
   const personal = await db.prisma.conversationRef.create({
     data: {
@@ -441,10 +445,14 @@ describe("mergePeople", () => {
     });
     expect(byPulse[w.namedB.id]).toMatchObject({ status: "STARTED", remindersSent: 3 });
     expect(byPulse[w.anonymous.id]).toMatchObject({ status: "COMPLETED", updatedAt: minutesAgo(77) });
-    // The anonymous answer stays, unlinked, under its old token hash (nobody can re-key it).
+    // The anonymous answer stays, unlinked; the draft stays under its old token hash (nobody can
+    // re-key it).
     expect(
       await db.prisma.pulseResponse.findUniqueOrThrow({ where: { id: w.anonymousResponse.id } }),
-    ).toMatchObject({ personId: null, submitted: true, tokenHash: hashToken("secret-token", w.gone.id) });
+    ).toMatchObject({ personId: null, submitted: true });
+    expect(await db.prisma.pulseDraft.findMany()).toEqual([
+      expect.objectContaining({ pulseId: w.anonymous.id, tokenHash: hashToken("secret-token", w.gone.id) }),
+    ]);
 
     // Notifications: one reminder per pulse for the one person; the others re-keyed.
     const keys = (await db.prisma.outboxMessage.findMany({ orderBy: { key: "asc" } })).map((m) => m.key);

@@ -128,6 +128,12 @@ async function answered(
   return result.value;
 }
 
+/** The submitted answers of an open anonymous pulse. */
+async function poolOf(pulseId: string) {
+  const pool = await db.prisma.pulsePool.findUnique({ where: { pulseId } });
+  return (pool?.responses ?? []) as { type: StakeholderType | null; answers: { q: string; v: unknown }[] }[];
+}
+
 /** A full, valid answer set for ALL_TYPES. */
 const fullAnswers = (trust: number, levels: string[], hires: number) => [
   { questionKey: "skills-demand", value: [{ skill: "Welding", horizon: 1, level: "GROWING" }] },
@@ -412,7 +418,9 @@ describe("answering", () => {
     const token = start.token!;
     const more = await answered(m1, pulseId, [{ questionKey: "hiring-next-12m", value: 3 }], { token });
     expect(more.answeredKeys).toEqual(["cluster-trust", "hiring-next-12m"]);
-    expect(await db.prisma.pulseResponse.count()).toBe(1);
+    // Unsubmitted: one sealed draft, no response yet.
+    expect(await db.prisma.pulseDraft.count()).toBe(1);
+    expect(await db.prisma.pulseResponse.count()).toBe(0);
     // A token is bound to its holder: in another member's hands (a forwarded message) it opens nothing.
     expect(await answer(m2, pulseId, [{ questionKey: "cluster-trust", value: 1 }], { token })).toMatchObject({
       ok: false,
@@ -441,9 +449,11 @@ describe("answering", () => {
       ok: false,
       reason: "PULSE_ALREADY_SUBMITTED",
     });
-    const responses = await db.prisma.pulseResponse.findMany({ include: { answers: true } });
-    expect(responses).toHaveLength(1);
-    expect(responses[0]!.answers.map((a) => a.value).sort()).toEqual([3, 5]);
+    // Submitted answers wait in the pulse's pool until it closes; the draft is gone.
+    const pool = await poolOf(pulseId);
+    expect(pool).toHaveLength(1);
+    expect(pool[0]!.answers.map((a) => a.v).sort()).toEqual([3, 5]);
+    expect(await db.prisma.pulseDraft.count()).toBe(0);
     // Another member cannot use someone else's token after it was submitted, nor a made-up one.
     expect(await answer(m2, pulseId, [{ questionKey: "cluster-trust", value: 1 }], { token })).toMatchObject({
       ok: false,
@@ -485,9 +495,7 @@ describe("answering", () => {
     ]);
     expect(submits.filter((r) => r.ok)).toHaveLength(1);
     expect(submits.find((r) => !r.ok)).toMatchObject({ reason: "PULSE_ALREADY_SUBMITTED" });
-    expect(await db.prisma.pulseResponse.count({ where: { pulseId: anon.pulseId, submitted: true } })).toBe(
-      1,
-    );
+    expect(await poolOf(anon.pulseId)).toHaveLength(1);
   });
 
   it("refuses outsiders, observers, members outside the audience, and answers before opening or after closing", async () => {
@@ -671,7 +679,6 @@ describe("anonymity", () => {
         stakeholderType: null,
         personId: null,
         submittedAt: null,
-        tokenHash: null,
         submitted: true,
       });
 
@@ -685,7 +692,7 @@ describe("anonymity", () => {
     const responseColumns = columns.filter((c) => c.table_name === "PulseResponse").map((c) => c.column_name);
     const answerColumns = columns.filter((c) => c.table_name === "PulseAnswer").map((c) => c.column_name);
     expect(responseColumns.sort()).toEqual(
-      ["id", "personId", "pulseId", "stakeholderType", "submitted", "submittedAt", "tokenHash"].sort(),
+      ["id", "personId", "pulseId", "stakeholderType", "submitted", "submittedAt"].sort(),
     );
     expect(answerColumns.sort()).toEqual(["id", "pulseQuestionId", "responseId", "value"].sort());
     const ids = [...responses.map((r) => r.id), ...responses.flatMap((r) => r.answers.map((a) => a.id))];

@@ -1,13 +1,18 @@
 // The words and charts of pulse results, from known answers: the change since the previous cycle,
 // small groups hidden, multiple choice counted per option, skills ranked per horizon, and a chart
-// that is a real PNG. Composed by the real composer, as the outbox stores it.
+// that is a real PNG. Composed by the real composer, as the outbox stores it. And anonymous pulses:
+// hidden groups in the response rate, and a member's sheet after submitting.
 import { describe, expect, it } from "vitest";
 import type { PulseNotification } from "../../src/app/ports/composer.ts";
-import { compareCycles, summarizePulse } from "../../src/domain/pulse/aggregate.ts";
+import type { PulseSheet } from "../../src/app/shared/pulse-sheet.ts";
+import { compareCycles, responseRate, summarizePulse } from "../../src/domain/pulse/aggregate.ts";
 import type { QuestionDefinition } from "../../src/domain/pulse/question-types.ts";
 import { starterQuestion } from "../../src/domain/pulse/starter-bank.ts";
 import { composeNotification } from "../../src/surface/compose-notification.ts";
+import { translator } from "../../src/surface/i18n/catalog.ts";
 import type { Element, ImageElement, View } from "../../src/surface/view.ts";
+import { rateLines } from "../../src/surface/views/pulse-results-view.ts";
+import { pulseSheetView } from "../../src/surface/views/pulse-sheet-view.ts";
 
 const question = (key: string): QuestionDefinition => starterQuestion(key)!;
 const SKILLS = ["Welding", "Mine automation", "Guiding"];
@@ -97,5 +102,51 @@ describe("pulse results, question by question", () => {
       .join("\n")
       .replace(/[\u00a0\u202f]/g, " ");
     expect(finnish).toContain("*1 vuoden päästä*: 1. Welding (+1,3, 100 %)");
+  });
+});
+
+describe("anonymous pulses in words", () => {
+  it("response rate: small stakeholder groups are named as hidden, with no figures", () => {
+    const rate = responseRate(
+      [
+        ...Array.from({ length: 4 }, () => ({
+          status: "COMPLETED" as const,
+          stakeholderType: "BUSINESS" as const,
+        })),
+        { status: "INVITED", stakeholderType: "RESEARCH" },
+      ],
+      { anonymous: true },
+    );
+    const lines = rateLines(rate, translator("en"), "en").split("\n");
+    expect(lines).toEqual([
+      "All: 4/5 answered (80%), 0 started",
+      "Not shown, to keep small groups anonymous: Business, Research",
+    ]);
+  });
+
+  it("a submitted sheet drawn again says the answers are no longer linked, without 'not answered'", () => {
+    const q = question("cluster-trust");
+    const sheet: PulseSheet = {
+      pulseId: "00000000-0000-4000-8000-000000000001",
+      title: "Spring",
+      clusterName: "Energy",
+      timeZone: "Europe/Helsinki",
+      anonymous: true,
+      closesAt: new Date("2027-05-17T15:00:00Z"),
+      state: "OPEN",
+      questions: [q],
+      skills: [],
+      answers: {},
+      token: null,
+      submitted: true,
+    };
+    const t = translator("en");
+    const later = texts(pulseSheetView(sheet, t, "en")).join("\n");
+    expect(later).toContain(t("pulse.sheet.submittedUnlinked"));
+    expect(later).not.toContain(t("pulse.sheet.notAnswered"));
+    // Right after submitting the sheet still shows what was sent.
+    const now = texts(pulseSheetView({ ...sheet, answers: { [q.key]: 4 } }, t, "en")).join("\n");
+    expect(now).not.toContain(t("pulse.sheet.submittedUnlinked"));
+    expect(now).toContain("Your answer: 4");
   });
 });

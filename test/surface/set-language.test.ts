@@ -40,11 +40,14 @@ describe("per-locale formatting", () => {
   });
 
   it("writes percentages and decimals the way each language does", () => {
-    const rate = responseRate([
-      { status: "COMPLETED", stakeholderType: "BUSINESS" },
-      { status: "INVITED", stakeholderType: "BUSINESS" },
-      { status: "STARTED", stakeholderType: "PUBLIC" },
-    ]);
+    const rate = responseRate(
+      [
+        { status: "COMPLETED", stakeholderType: "BUSINESS" },
+        { status: "INVITED", stakeholderType: "BUSINESS" },
+        { status: "STARTED", stakeholderType: "PUBLIC" },
+      ],
+      { anonymous: false },
+    );
     const overall = (l: (typeof LOCALES)[number]) => rateLines(rate, translator(l), l).split("\n")[0];
     expect(overall("fi")).toBe("Kaikki: 1/3 vastannut (33\u00a0%), 1 aloittanut");
     expect(overall("sv")).toBe("Alla: 1/3 har svarat (33\u00a0%), 1 har påbörjat");

@@ -4,10 +4,10 @@
 // pulse participation, one membership per cluster; where both had a row for the same thing, the rules
 // below decide which survives.
 //
-// Anonymous pulse responses cannot follow: their tokenHash is SHA-256(personId:token) (see
-// hashToken in pulses.ts) and the token exists only in the member's own message, so a response the
-// merged person started is abandoned where it is (a submitted one still counts in the aggregates,
-// unlinked as ever). Their participation does move, so the kept person is not asked again for a
+// Anonymous pulse answers cannot follow: an unsubmitted draft is found by SHA-256(personId:token)
+// (see hashToken in pulse-drafts.ts) and the token exists only in the member's own message, so a
+// draft the merged person started is abandoned where it is (a submitted response still counts in the
+// aggregates, unlinked as ever). Their participation does move, so the kept person is not asked again for a
 // pulse they already submitted.
 
 import { AppError } from "../../domain/result.ts";

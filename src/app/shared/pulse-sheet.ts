@@ -1,18 +1,13 @@
 // The personal answer sheet of a pulse: the questions, what this member has answered so far and
 // whether they have submitted. The invitation carries an empty one; every click redraws it.
 //
-// For an anonymous pulse the answers are found by the token the member's message carries, never
-// by the person: nothing in the database can lead from the person to the response.
+// For an anonymous pulse the answers are the sealed draft that the token in the member's message finds
+// and opens, never anything found by the person. Once submitted there is no draft: the sheet says so
+// and shows no answers, since nothing in the database leads from the person to their response.
 import type { QuestionDefinition } from "../../domain/pulse/question-types.ts";
 import type { Cluster } from "../../generated/prisma/client.ts";
-import {
-  definitionOf,
-  hashToken,
-  type PulseState,
-  type PulseWithQuestions,
-  pulseState,
-  skillsOf,
-} from "./pulses.ts";
+import { findDraft } from "./pulse-drafts.ts";
+import { definitionOf, type PulseState, type PulseWithQuestions, pulseState, skillsOf } from "./pulses.ts";
 import type { Tx } from "./tx.ts";
 
 export type PulseSheet = {
@@ -65,20 +60,25 @@ export async function filledSheet(
   const participation = await tx.pulseParticipation.findUnique({
     where: { pulseId_personId: { pulseId: pulse.id, personId: who.personId } },
   });
-  const response = pulse.anonymous
-    ? who.token
-      ? await tx.pulseResponse.findUnique({
-          where: { tokenHash: hashToken(who.token, who.personId) },
-          include: { answers: true },
-        })
-      : null
-    : await tx.pulseResponse.findUnique({
-        where: { pulseId_personId: { pulseId: pulse.id, personId: who.personId } },
-        include: { answers: true },
-      });
-  const mine = response && response.pulseId === pulse.id ? response : null;
   const keyOf = new Map(pulse.questions.map((pq) => [pq.id, pq.question.key]));
   const answers: Record<string, unknown> = {};
+  if (pulse.anonymous) {
+    const draft = who.token ? await findDraft(tx, pulse.id, who.personId, who.token) : null;
+    for (const [id, value] of Object.entries(draft?.answers ?? {})) {
+      const key = keyOf.get(id);
+      if (key) answers[key] = value;
+    }
+    return {
+      ...sheet,
+      answers,
+      token: draft ? who.token : null,
+      submitted: participation?.status === "COMPLETED",
+    };
+  }
+  const mine = await tx.pulseResponse.findUnique({
+    where: { pulseId_personId: { pulseId: pulse.id, personId: who.personId } },
+    include: { answers: true },
+  });
   for (const answer of mine?.answers ?? []) {
     const key = keyOf.get(answer.pulseQuestionId);
     if (key) answers[key] = answer.value;
@@ -86,7 +86,7 @@ export async function filledSheet(
   return {
     ...sheet,
     answers,
-    token: pulse.anonymous && mine ? who.token : null,
+    token: null,
     submitted: participation?.status === "COMPLETED",
   };
 }

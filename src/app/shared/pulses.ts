@@ -1,10 +1,10 @@
 // What every pulse use case shares: the audience shape, reading a pulse with its questions, its state
 // at a given time, creating one (create and copy), and loading its responses for results and export.
 //
-// Anonymity: a PulseResponse of an anonymous pulse has no person and no timestamp; the respondent's
-// client holds a random token and only its SHA-256 is stored. Participation (reminders, one
-// completion per member) lives in PulseParticipation and is never linked to a response.
-import { createHash, randomBytes } from "node:crypto";
+// Anonymity: a PulseResponse of an anonymous pulse has no person and no timestamp, and is only ever
+// written together with all the others (anonymous-responses.ts); unsubmitted answers are sealed
+// drafts (pulse-drafts.ts). Participation (reminders, one completion per member) lives in
+// PulseParticipation and is never linked to a response.
 import { z } from "zod";
 import {
   CLUSTER_SKILLS,
@@ -16,6 +16,7 @@ import { fail, ok, type Result } from "../../domain/result.ts";
 import { can } from "../../domain/roles.ts";
 import type { Prisma, Pulse, Question } from "../../generated/prisma/client.ts";
 import { enqueueNotification } from "../outbox/enqueue-notification.ts";
+import { poolOf } from "./anonymous-pool.ts";
 import { audit } from "./audit.ts";
 import type { AppContext } from "./context.ts";
 import { localeOf } from "./locale-of.ts";
@@ -85,11 +86,18 @@ export function pulseState(pulse: Pick<Pulse, "status" | "opensAt" | "closesAt">
   return "OPEN";
 }
 
+/**
+ * Closed, or live when the organiser chose so for a named pulse. Anonymous pulses show results only
+ * once closed: any live view can be compared with the next one or with the final results, and the
+ * difference after one more submission is that member's answer (the status, or the member, tells who
+ * came in between). Holding live figures back by a few answers would need an earlier state kept in
+ * the database, which a dump could be compared against in the same way.
+ */
 export function resultsVisible(
-  pulse: Pick<Pulse, "status" | "opensAt" | "closesAt" | "resultsLive">,
+  pulse: Pick<Pulse, "status" | "opensAt" | "closesAt" | "resultsLive" | "anonymous">,
   now: Date,
 ) {
-  return pulseState(pulse, now) === "CLOSED" || pulse.resultsLive;
+  return pulseState(pulse, now) === "CLOSED" || (pulse.resultsLive && !pulse.anonymous);
 }
 
 export const pulseWithQuestions = {
@@ -121,20 +129,6 @@ export async function previousPulse(tx: Tx, pulse: Pulse): Promise<PulseWithQues
     orderBy: [{ opensAt: "desc" }, { createdAt: "desc" }],
     include: pulseWithQuestions,
   });
-}
-
-// --- tokens of anonymous responses ----------------------------------------------------------------
-
-export function newResponseToken(): string {
-  return randomBytes(32).toString("base64url");
-}
-/**
- * The stored form of a response token: bound to the member who holds it, so a token that reaches
- * someone else (a forwarded message) opens nothing. Without the token the hash cannot be computed
- * from the person, so it links nothing to them either.
- */
-export function hashToken(token: string, personId: string): string {
-  return createHash("sha256").update(`${personId}:${token}`, "utf8").digest("hex");
 }
 
 // --- creating -------------------------------------------------------------------------------------
@@ -207,7 +201,8 @@ export async function insertPulse(
       audience: input.audience,
       opensAt: input.opensAt,
       closesAt: input.closesAt,
-      resultsLive: input.resultsLive,
+      // Live results are for named pulses only (resultsVisible).
+      resultsLive: input.resultsLive && !input.anonymous,
       status: "OPEN",
       copiedFromId: input.copiedFromId,
       createdById: input.actorId,
@@ -316,8 +311,8 @@ export type LoadedResponse = {
 
 /**
  * The responses that count: in a named pulse every response with an answer (a half-finished one
- * counts, it is one per person); in an anonymous pulse only submitted ones, since a member can only
- * submit once but could open any number of unsubmitted tokens.
+ * counts, it is one per person); in an anonymous pulse only submitted ones, including those still in
+ * the pool of a pulse whose closing time has passed before the closing job has turned it into rows.
  */
 export async function countedResponses(tx: Tx, pulse: PulseWithQuestions): Promise<LoadedResponse[]> {
   const keyOf = new Map(pulse.questions.map((pq) => [pq.id, pq.question.key]));
@@ -326,20 +321,36 @@ export async function countedResponses(tx: Tx, pulse: PulseWithQuestions): Promi
     include: { answers: true, person: !pulse.anonymous },
     orderBy: { id: "asc" },
   });
-  return rows
+  const answersOf = (answers: readonly { pulseQuestionId: string; value: unknown }[]) =>
+    Object.fromEntries(
+      answers.flatMap((a) => {
+        const key = keyOf.get(a.pulseQuestionId);
+        return key ? [[key, a.value]] : [];
+      }),
+    );
+  const loaded = rows
     .filter((r) => r.answers.length > 0)
-    .map((r) => ({
-      stakeholderType: r.stakeholderType,
-      respondent:
-        !pulse.anonymous && "person" in r && r.person
-          ? { name: r.person.displayName, organisation: r.person.organisation }
-          : null,
-      submittedAt: pulse.anonymous ? null : r.submittedAt,
-      answers: Object.fromEntries(
-        r.answers.flatMap((a) => {
-          const key = keyOf.get(a.pulseQuestionId);
-          return key ? [[key, a.value]] : [];
-        }),
-      ),
-    }));
+    .map(
+      (r): LoadedResponse => ({
+        stakeholderType: r.stakeholderType,
+        respondent:
+          !pulse.anonymous && "person" in r && r.person
+            ? { name: r.person.displayName, organisation: r.person.organisation }
+            : null,
+        submittedAt: pulse.anonymous ? null : r.submittedAt,
+        answers: answersOf(r.answers),
+      }),
+    );
+  if (!pulse.anonymous) return loaded;
+  const pooled = (await poolOf(tx, pulse.id))
+    .filter((e) => e.answers.length > 0)
+    .map(
+      (e): LoadedResponse => ({
+        stakeholderType: e.type,
+        respondent: null,
+        submittedAt: null,
+        answers: answersOf(e.answers.map((a) => ({ pulseQuestionId: a.q, value: a.v }))),
+      }),
+    );
+  return [...loaded, ...pooled];
 }

@@ -14,8 +14,10 @@
 //   wants to see what its two members said.
 // - Inside a shown breakdown, skill-grid cells rated by fewer than 3 are hidden in every pulse.
 //   Complementary hiding works at the level of whole groups only; cells are not cross-checked.
-// - Response rates are never hidden: who has answered is not secret (the bot reminds the others),
-//   what they answered is.
+// - Response rates: overall always shown. In an anonymous pulse a stakeholder group invited fewer
+//   than 3 members (the members with no type count as a group) shows no figures, with the same
+//   complementary hiding; "Research: 0/1 answered" turning into "1/1" would tell the channel when
+//   that one member answered. Named pulses show every group: there the answers carry names anyway.
 // Free texts are returned sorted, so their order tells nothing about who answered when.
 import {
   answerSchemaFor,
@@ -496,14 +498,24 @@ export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number];
 export type ParticipationRecord = { status: ParticipationStatus; stakeholderType: StakeholderType | null };
 /** Everyone with a participation row was invited; `started` = begun but not finished. */
 export type RateRow = { invited: number; started: number; completed: number; rate: number | null };
+/** A group too small to show (anonymous pulses): no numbers at all. */
+export type HiddenRate = { hidden: true; reason: HideReason };
+export type GroupRate = RateRow | HiddenRate;
 export type ResponseRate = {
   overall: RateRow;
-  byStakeholderType: Record<StakeholderType, RateRow>;
+  byStakeholderType: Record<StakeholderType, GroupRate>;
   /** Members with no stakeholder type in their profile. */
-  unspecified: RateRow;
+  unspecified: GroupRate;
 };
 
-export function responseRate(participations: readonly ParticipationRecord[]): ResponseRate {
+export function isHiddenRate(row: GroupRate): row is HiddenRate {
+  return "hidden" in row && row.hidden === true;
+}
+
+export function responseRate(
+  participations: readonly ParticipationRecord[],
+  options: { anonymous: boolean },
+): ResponseRate {
   const row = (rows: readonly ParticipationRecord[]): RateRow => {
     const completed = rows.filter((p) => p.status === "COMPLETED").length;
     return {
@@ -513,11 +525,38 @@ export function responseRate(participations: readonly ParticipationRecord[]): Re
       rate: share(completed, rows.length),
     };
   };
-  return {
+  const rate: ResponseRate = {
     overall: row(participations),
     byStakeholderType: Object.fromEntries(
       STAKEHOLDER_TYPES.map((t) => [t, row(participations.filter((p) => p.stakeholderType === t))]),
     ) as Record<StakeholderType, RateRow>,
     unspecified: row(participations.filter((p) => p.stakeholderType === null)),
+  };
+  return options.anonymous ? hideSmallRateGroups(rate) : rate;
+}
+
+/**
+ * The anonymous-pulse rule above, on a computed rate (also one stored before the rule existed).
+ * Groups nobody was invited from stay as they are: an empty group gives nobody away.
+ */
+export function hideSmallRateGroups(rate: ResponseRate): ResponseRate {
+  const groups = [...STAKEHOLDER_TYPES.map((t) => rate.byStakeholderType[t]), rate.unspecified];
+  if (groups.some(isHiddenRate)) return rate;
+  const rows = rate as { byStakeholderType: Record<StakeholderType, RateRow>; unspecified: RateRow };
+  const sizes = Object.fromEntries([
+    ...STAKEHOLDER_TYPES.map((t) => [t, rows.byStakeholderType[t].invited]),
+    ["unspecified", rows.unspecified.invited],
+  ]) as Record<StakeholderType | "unspecified", number>;
+  const hiding = hideSmallGroups(sizes, rate.overall.invited);
+  const shown = (group: StakeholderType | "unspecified", row: RateRow): GroupRate => {
+    const reason = hiding[group];
+    return reason && row.invited > 0 ? { hidden: true, reason } : row;
+  };
+  return {
+    overall: rate.overall,
+    byStakeholderType: Object.fromEntries(
+      STAKEHOLDER_TYPES.map((t) => [t, shown(t, rows.byStakeholderType[t])]),
+    ) as Record<StakeholderType, GroupRate>,
+    unspecified: shown("unspecified", rows.unspecified),
   };
 }

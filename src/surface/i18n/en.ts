@@ -339,7 +339,7 @@ export const en = {
   "pulse.new.closesTime": "Closes at",
   "pulse.new.resultsLive": "Results",
   "pulse.new.resultsAtClose": "Shown when the pulse closes",
-  "pulse.new.resultsLiveYes": "Visible while it is open",
+  "pulse.new.resultsLiveYes": "Visible while it is open (named pulses only)",
   "pulse.new.skills": "Skills and occupations for the skill-need grid (one per line)",
   "pulse.new.skillsPlaceholder": "Welding\nMine automation\nGuiding in English",
   "pulse.copy.title": "Copy the previous pulse",
@@ -380,6 +380,8 @@ export const en = {
   "pulse.sheet.submittedNamed":
     "✅ Submitted – thank you! You can still change an answer until the pulse closes.",
   "pulse.sheet.submittedAnonymous": "✅ Submitted – thank you! Your anonymous answers are final.",
+  "pulse.sheet.submittedUnlinked":
+    "Your answers are no longer linked to you, so they cannot be shown here again.",
   "pulse.sheet.closed": "This pulse has closed. Thank you for taking part.",
   "pulse.form.title": "Your answers",
   "pulse.form.save": "Save answers",
@@ -409,6 +411,7 @@ export const en = {
   "pulse.reminder.open": "Open the pulse",
   "pulse.rateOverall": "All",
   "pulse.rateLine": "{label}: {completed}/{invited} answered ({rate}), {started} started",
+  "pulse.rateHidden": "Not shown, to keep small groups anonymous: {groups}",
   "pulse.state.SCHEDULED": "not open yet",
   "pulse.state.OPEN": "open",
   "pulse.state.CLOSED": "closed",

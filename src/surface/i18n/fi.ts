@@ -347,7 +347,7 @@ export const fi: Record<MessageKey, string> = {
   "pulse.new.closesTime": "Sulkeutumisaika",
   "pulse.new.resultsLive": "Tulokset",
   "pulse.new.resultsAtClose": "Näytetään, kun kysely sulkeutuu",
-  "pulse.new.resultsLiveYes": "Näkyvissä jo kyselyn ollessa auki",
+  "pulse.new.resultsLiveYes": "Näkyvissä jo kyselyn ollessa auki (vain nimelliset kyselyt)",
   "pulse.new.skills": "Osaamiset ja ammatit osaamistarvetaulukkoon (yksi riviä kohden)",
   "pulse.new.skillsPlaceholder": "Hitsaus\nKaivosautomaatio\nEnglanninkielinen opastus",
   "pulse.copy.title": "Kopioi edellinen pulssikysely",
@@ -391,6 +391,8 @@ export const fi: Record<MessageKey, string> = {
   "pulse.sheet.submittedNamed":
     "✅ Lähetetty – kiitos! Voit vielä muuttaa vastauksia, kunnes kysely sulkeutuu.",
   "pulse.sheet.submittedAnonymous": "✅ Lähetetty – kiitos! Nimettömät vastauksesi ovat lopullisia.",
+  "pulse.sheet.submittedUnlinked":
+    "Vastauksiasi ei enää yhdistetä sinuun, joten niitä ei voi näyttää tässä uudelleen.",
   "pulse.sheet.closed": "Tämä pulssikysely on sulkeutunut. Kiitos osallistumisesta.",
   "pulse.form.title": "Vastauksesi",
   "pulse.form.save": "Tallenna vastaukset",
@@ -420,6 +422,7 @@ export const fi: Record<MessageKey, string> = {
   "pulse.reminder.open": "Avaa kysely",
   "pulse.rateOverall": "Kaikki",
   "pulse.rateLine": "{label}: {completed}/{invited} vastannut ({rate}), {started} aloittanut",
+  "pulse.rateHidden": "Ei näytetä, jotta pienet ryhmät pysyvät nimettöminä: {groups}",
   "pulse.state.SCHEDULED": "ei vielä avoinna",
   "pulse.state.OPEN": "avoinna",
   "pulse.state.CLOSED": "suljettu",

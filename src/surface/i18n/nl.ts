@@ -343,7 +343,7 @@ export const nl: Record<MessageKey, string> = {
   "pulse.new.closesTime": "Sluit om",
   "pulse.new.resultsLive": "Resultaten",
   "pulse.new.resultsAtClose": "Getoond zodra de peiling sluit",
-  "pulse.new.resultsLiveYes": "Zichtbaar zolang die open is",
+  "pulse.new.resultsLiveYes": "Zichtbaar zolang die open is (alleen peilingen op naam)",
   "pulse.new.skills": "Vaardigheden en beroepen voor het raster van vaardigheidsbehoeften (één per regel)",
   "pulse.new.skillsPlaceholder": "Lassen\nMijnautomatisering\nRondleidingen in het Engels",
   "pulse.copy.title": "Vorige peiling kopiëren",
@@ -386,6 +386,8 @@ export const nl: Record<MessageKey, string> = {
   "pulse.sheet.submittedNamed":
     "✅ Verstuurd – bedankt! Je kunt een antwoord nog wijzigen tot de peiling sluit.",
   "pulse.sheet.submittedAnonymous": "✅ Verstuurd – bedankt! Je anonieme antwoorden zijn definitief.",
+  "pulse.sheet.submittedUnlinked":
+    "Je antwoorden zijn niet meer aan jou gekoppeld en kunnen hier dus niet opnieuw worden getoond.",
   "pulse.sheet.closed": "Deze peiling is gesloten. Bedankt voor je deelname.",
   "pulse.form.title": "Je antwoorden",
   "pulse.form.save": "Antwoorden opslaan",
@@ -415,6 +417,7 @@ export const nl: Record<MessageKey, string> = {
   "pulse.reminder.open": "Peiling openen",
   "pulse.rateOverall": "Alle",
   "pulse.rateLine": "{label}: {completed}/{invited} beantwoord ({rate}), {started} begonnen",
+  "pulse.rateHidden": "Niet getoond, zodat kleine groepen anoniem blijven: {groups}",
   "pulse.state.SCHEDULED": "nog niet open",
   "pulse.state.OPEN": "open",
   "pulse.state.CLOSED": "gesloten",

@@ -2,11 +2,13 @@
 // results — one message per question with its chart and the change since the previous cycle.
 import type { PulseNotification } from "../../app/ports/composer.ts";
 import type { Locale } from "../../domain/locale.ts";
-import type {
-  CycleComparison,
-  QuestionSummary,
-  RateRow,
-  ResponseRate,
+import {
+  type CycleComparison,
+  type GroupRate,
+  isHiddenRate,
+  type QuestionSummary,
+  type RateRow,
+  type ResponseRate,
 } from "../../domain/pulse/aggregate.ts";
 import {
   HORIZON_LABELS,
@@ -80,11 +82,14 @@ export function rateLines(rate: ResponseRate, t: Translate, locale: Locale): str
       started: r.started,
     });
   const lines = [row(t("pulse.rateOverall"), rate.overall)];
-  for (const type of STAKEHOLDER_TYPES) {
-    const r = rate.byStakeholderType[type];
-    if (r.invited > 0) lines.push(row(t(`stakeholder.${type}`), r));
-  }
-  if (rate.unspecified.invited > 0) lines.push(row(t("stakeholder.unspecified"), rate.unspecified));
+  const hidden: string[] = [];
+  const group = (label: string, r: GroupRate) => {
+    if (isHiddenRate(r)) hidden.push(label);
+    else if (r.invited > 0) lines.push(row(label, r));
+  };
+  for (const type of STAKEHOLDER_TYPES) group(t(`stakeholder.${type}`), rate.byStakeholderType[type]);
+  group(t("stakeholder.unspecified"), rate.unspecified);
+  if (hidden.length > 0) lines.push(t("pulse.rateHidden", { groups: hidden.join(", ") }));
   return lines.join("\n");
 }
 

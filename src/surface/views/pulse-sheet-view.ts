@@ -105,6 +105,8 @@ function questionElements(
     });
     return [title, { type: "actions", buttons }];
   }
+  // Submitted anonymously and drawn again later: the answers are no longer findable (see footer).
+  if (answer === undefined && unlinked(sheet)) return [title];
   const shown =
     answer === undefined ? t("pulse.sheet.notAnswered") : describeAnswer(question, answer, locale);
   return [title, text(t("pulse.sheet.yourAnswer", { answer: shown }), "muted")];
@@ -112,7 +114,14 @@ function questionElements(
 
 function footer(sheet: PulseSheet, frozen: boolean, t: Translate): Element[] {
   if (sheet.state === "CLOSED") return [text(t("pulse.sheet.closed"))];
-  if (sheet.anonymous && sheet.submitted) return [text(t("pulse.sheet.submittedAnonymous"))];
+  if (sheet.anonymous && sheet.submitted)
+    return [
+      text(
+        unlinked(sheet)
+          ? `${t("pulse.sheet.submittedAnonymous")}\n${t("pulse.sheet.submittedUnlinked")}`
+          : t("pulse.sheet.submittedAnonymous"),
+      ),
+    ];
   const answered = sheet.questions.filter((q) => sheet.answers[q.key] !== undefined).length;
   const lines = [t("pulse.sheet.progress", { answered, total: sheet.questions.length })];
   if (sheet.submitted) lines.push(t("pulse.sheet.submittedNamed"));
@@ -134,6 +143,11 @@ function footer(sheet: PulseSheet, frozen: boolean, t: Translate): Element[] {
     });
   if (sheet.anonymous && !sheet.submitted) lines.push(t("pulse.sheet.anonymousFinal"));
   return [text(lines.join("\n")), ...(buttons.length ? [{ type: "actions" as const, buttons }] : [])];
+}
+
+/** An anonymous sheet after submitting, drawn from the database: it holds no answers any more. */
+function unlinked(sheet: PulseSheet): boolean {
+  return sheet.anonymous && sheet.submitted && Object.keys(sheet.answers).length === 0;
 }
 
 /** The choices of a button question, with the stored answer's string form as value. */

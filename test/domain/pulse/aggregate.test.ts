@@ -3,6 +3,7 @@ import {
   type AnswerRecord,
   compareCycles,
   hideSmallGroups,
+  hideSmallRateGroups,
   type ParticipationRecord,
   type QuestionSummary,
   responseRate,
@@ -401,14 +402,17 @@ describe("responseRate", () => {
   it("counts invited, started and completed overall and by stakeholder type", () => {
     const p = (stakeholderType: StakeholderType | null, status: ParticipationRecord["status"], times = 1) =>
       Array.from({ length: times }, (): ParticipationRecord => ({ stakeholderType, status }));
-    const rate = responseRate([
-      ...p("BUSINESS", "COMPLETED", 3),
-      ...p("BUSINESS", "INVITED"),
-      ...p("EDUCATION", "STARTED"),
-      ...p("EDUCATION", "COMPLETED"),
-      ...p("RESEARCH", "INVITED", 2),
-      ...p(null, "COMPLETED"),
-    ]);
+    const rate = responseRate(
+      [
+        ...p("BUSINESS", "COMPLETED", 3),
+        ...p("BUSINESS", "INVITED"),
+        ...p("EDUCATION", "STARTED"),
+        ...p("EDUCATION", "COMPLETED"),
+        ...p("RESEARCH", "INVITED", 2),
+        ...p(null, "COMPLETED"),
+      ],
+      { anonymous: false },
+    );
     expect(rate.overall).toEqual({ invited: 9, started: 1, completed: 5, rate: 5 / 9 });
     expect(rate.byStakeholderType).toEqual({
       BUSINESS: { invited: 4, started: 0, completed: 3, rate: 0.75 },
@@ -417,5 +421,40 @@ describe("responseRate", () => {
       RESEARCH: { invited: 2, started: 0, completed: 0, rate: 0 },
     });
     expect(rate.unspecified).toEqual({ invited: 1, started: 0, completed: 1, rate: 1 });
+  });
+
+  it("anonymous: hides groups invited fewer than 3, then complementary groups, never an empty one", () => {
+    const p = (stakeholderType: StakeholderType | null, status: ParticipationRecord["status"], times = 1) =>
+      Array.from({ length: times }, (): ParticipationRecord => ({ stakeholderType, status }));
+    const anonymous = { anonymous: true };
+    // EDUCATION 2 and no-type 1 hidden: the remainder is 3, so BUSINESS 4 and RESEARCH 3 stay.
+    const rate = responseRate(
+      [
+        ...p("BUSINESS", "COMPLETED", 3),
+        ...p("BUSINESS", "INVITED"),
+        ...p("EDUCATION", "COMPLETED", 2),
+        ...p("RESEARCH", "INVITED", 3),
+        ...p(null, "COMPLETED"),
+      ],
+      anonymous,
+    );
+    expect(rate.overall).toEqual({ invited: 10, started: 0, completed: 6, rate: 0.6 });
+    expect(rate.byStakeholderType).toEqual({
+      BUSINESS: { invited: 4, started: 0, completed: 3, rate: 0.75 },
+      EDUCATION: { hidden: true, reason: "FEWER_THAN_3" },
+      PUBLIC: { invited: 0, started: 0, completed: 0, rate: null },
+      RESEARCH: { invited: 3, started: 0, completed: 0, rate: 0 },
+    });
+    expect(rate.unspecified).toEqual({ hidden: true, reason: "FEWER_THAN_3" });
+    // A lone RESEARCH member: hidden, and the smallest other group with them (the remainder was 1).
+    const lone = responseRate(
+      [...p("BUSINESS", "INVITED", 4), ...p("PUBLIC", "INVITED", 3), ...p("RESEARCH", "COMPLETED")],
+      anonymous,
+    );
+    expect(lone.byStakeholderType.RESEARCH).toEqual({ hidden: true, reason: "FEWER_THAN_3" });
+    expect(lone.byStakeholderType.PUBLIC).toEqual({ hidden: true, reason: "COMPLEMENTARY" });
+    expect(lone.byStakeholderType.BUSINESS).toMatchObject({ invited: 4 });
+    // Applied again (a stored rate read back), it changes nothing.
+    expect(hideSmallRateGroups(lone)).toEqual(lone);
   });
 });
