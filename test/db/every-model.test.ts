@@ -99,6 +99,10 @@ it("creates and reads one row of every model", async () => {
   await p.pulseAnswer.create({
     data: { responseId: response.id, pulseQuestionId: pq.id, value: { Electricians: { h3: "GROWING" } } },
   });
+  await p.pulseDraft.create({ data: { tokenHash: "f".repeat(64), pulseId: pulse.id, sealed: "v1.a.b.c" } });
+  await p.pulsePool.create({
+    data: { pulseId: pulse.id, responses: [{ type: null, answers: [{ q: pq.id, v: 3 }] }] },
+  });
   await p.minutes.create({ data: { meetingId: meeting.id, version: 1, content: { summary: "ok" } } });
   await p.postedMessage.create({
     data: {
@@ -153,6 +157,8 @@ it("creates and reads one row of every model", async () => {
     p.pulseParticipation.count(),
     p.pulseResponse.count(),
     p.pulseAnswer.count(),
+    p.pulseDraft.count(),
+    p.pulsePool.count(),
     p.minutes.count(),
     p.postedMessage.count(),
     p.outboxMessage.count(),
@@ -160,7 +166,7 @@ it("creates and reads one row of every model", async () => {
     p.processedInteraction.count(),
     p.linkCode.count(),
   ]);
-  expect(counts).toEqual(Array(29).fill(1));
+  expect(counts).toEqual(Array(31).fill(1));
   const read = await p.measure.findUniqueOrThrow({
     where: { id: measure.id },
     include: { owner: true, decision: { include: { meeting: { include: { chosenSlot: true } } } } },

@@ -194,7 +194,9 @@ it("runs an anonymous pulse from the modal to results with charts and CSV files"
   expect(JSON.stringify(again.blocks)).toContain(
     "You have already submitted your answers to *Spring skills pulse*",
   );
-  expect(await bot.db.prisma.pulseResponse.count({ where: { submitted: true } })).toBe(1);
+  // One submission, waiting in the pulse's pool until it closes.
+  const pool = await bot.db.prisma.pulsePool.findFirstOrThrow();
+  expect(pool.responses).toHaveLength(1);
 
   await answerAll("U-AINO", "5", "3", "STRONGLY_GROWING", 3);
   const status = await reply(await command("U-AINO", "pulse status"));
