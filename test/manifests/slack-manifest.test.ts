@@ -47,13 +47,20 @@ describe("Slack app manifest", () => {
     expect(slashCommand().should_escape).toBe(true);
   });
 
-  it("requests every bot scope the code relies on", () => {
-    expect(manifest.oauth_config?.scopes?.bot ?? []).toEqual(expect.arrayContaining([...SLACK_BOT_SCOPES]));
+  it("requests exactly the bot scopes the code relies on, nothing more", () => {
+    expect([...(manifest.oauth_config?.scopes?.bot ?? [])].sort()).toEqual([...SLACK_BOT_SCOPES].sort());
   });
 
-  it("subscribes to every bot event the code handles", () => {
+  it("subscribes to exactly the bot events the code handles", () => {
     const events = manifest.settings?.event_subscriptions?.bot_events ?? [];
-    expect(events).toEqual(expect.arrayContaining([...SLACK_BOT_EVENTS]));
+    expect([...events].sort()).toEqual([...SLACK_BOT_EVENTS].sort());
+  });
+
+  it("registers a listener for every event it subscribes to", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const dir = "src/platforms/slack";
+    const sources = await Promise.all((await readdir(dir)).map((f) => readFile(`${dir}/${f}`, "utf8")));
+    for (const event of SLACK_BOT_EVENTS) expect(sources.join("\n")).toContain(`app.event("${event}"`);
   });
 
   it("declares every message shortcut the code handles", () => {

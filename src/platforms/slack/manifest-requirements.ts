@@ -1,6 +1,8 @@
 // What the Slack code needs from the app's configuration. Slack only grants what the manifest
 // (manifests/slack/manifest.json) asks for, so test/manifests checks the manifest against these lists:
-// a handler that needs a new scope or event adds it here and the test points at the manifest.
+// a handler that needs a new scope or event adds it here and the test points at the manifest. The
+// manifest asks for nothing more (least privilege): the bot reads no channel history, no mentions and
+// no DMs — members talk to it through /cluster, buttons, forms, the shortcut and the Home tab.
 import type { webApi } from "@slack/bolt";
 
 // Slack's own manifest typings, so a misspelt scope or event fails type checking.
@@ -15,19 +17,13 @@ export const SLACK_BOT_SCOPES = [
   "chat:write", // posting in channels the bot is a member of, and in its DMs
   "chat:write.public", // posting in a public channel the bot has not been invited to
   "im:write", // opening a DM with a member
-  "im:history", // receiving what members write to the bot (message.im)
   "users:read", // members' names and time zones
   "users:read.email", // members' email addresses, to tell the same person apart across workspaces and platforms
-  "channels:read", // public channel names and membership
-  "groups:read", // private channel names and membership, for private cluster channels
   "files:write", // uploading exports
-  "app_mentions:read", // @Ennakko in a channel (app_mention)
 ] as const satisfies readonly BotScope[];
 
 export const SLACK_BOT_EVENTS = [
   "app_home_opened", // render the Home tab
-  "app_mention", // @Ennakko … in channels
-  "message.im", // direct messages to the bot
 ] as const satisfies readonly BotEvent[];
 
 /** callback_id of the message shortcut that records a message as a cluster decision. */
