@@ -125,13 +125,23 @@ function longestMatch(words: string[]): CommandSpec | undefined {
     .sort((a, b) => b.name.length - a.name.length)[0];
 }
 
+/** "… is not a person", quoting what was typed as a person reads it: mentions by name, never raw ids. */
+function badUser(token: string): ParseOutcome {
+  const readable = token
+    .replace(/<@[^|>\s]*\|([^>]*)>?/g, "@$1")
+    .replace(/<@[^>\s]*>?/g, "@…")
+    .slice(0, 60);
+  return { ok: false, key: "parse.badUser", params: { value: readable } };
+}
+
 function parseRoleArgs(args: string[], usage: ParseOutcome): ParseOutcome {
   // Display names may contain spaces inside the mention: rejoin everything but the last word.
-  if (args.length < 2) return usage;
+  // A person and no role ("role @Mikko Mallikas"): the usage line, not "<@29:…" quoted back.
+  if (args.length < 2 || MENTION.test(args.join(" "))) return usage;
   const roleWord = args.at(-1)!;
   const userToken = args.slice(0, -1).join(" ");
   const mention = MENTION.exec(userToken);
-  if (!mention) return { ok: false, key: "parse.badUser", params: { value: userToken.slice(0, 60) } };
+  if (!mention) return badUser(userToken);
   const role = parseRole(roleWord);
   if (!role)
     return {
@@ -149,7 +159,7 @@ function parseEraseArgs(args: string[], usage: ParseOutcome): ParseOutcome {
   if (args.length === 0) return usage;
   const userToken = args.join(" ");
   const mention = MENTION.exec(userToken);
-  if (!mention) return { ok: false, key: "parse.badUser", params: { value: userToken.slice(0, 60) } };
+  if (!mention) return badUser(userToken);
   const target: MentionedUser = mention[2]
     ? { userId: mention[1]!, displayName: mention[2] }
     : { userId: mention[1]! };

@@ -34,8 +34,18 @@ describe("/cluster grammar", () => {
     ["role <@U1>", "parse.usage"],
     ["role maija chair", "parse.badUser"],
     ["role <@U1> emperor", "parse.badRole"],
+    // A mention whose display name has spaces, and no role: usage, not a raw id quoted back.
+    ["role <@29:mikko-1|Mikko Mallikas>", "parse.usage"],
     ["link K7 QM 4XPD", "parse.usage"],
   ])("explains %j", (text, key) => {
     expect(parseCommand(text)).toMatchObject({ ok: false, key });
+  });
+
+  it.each([
+    ["role <@29:mikko-1|Mikko Mallikas> <@29:x|Aino> chair", "@Mikko Mallikas @Aino"],
+    ["erase <@U123|maija> now", "@maija now"],
+    ["role <@29:mikko-1 chair", "@…"],
+  ])("quotes %j without raw ids", (text, value) => {
+    expect(parseCommand(text)).toMatchObject({ ok: false, key: "parse.badUser", params: { value } });
   });
 });
