@@ -43,6 +43,9 @@ export class FakeBotIdentity {
         res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
       });
     });
+    // Keep idle connections open beyond any pause in a test: with Node's 5-s default, a client reusing
+    // a socket the server closed a moment earlier made loaded test runs see ECONNRESET.
+    this.server.keepAliveTimeout = 120_000;
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     return this;
   }

@@ -106,6 +106,9 @@ export class FakeSlackApi {
           res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
       });
     });
+    // Keep idle connections open beyond any pause in a test: with Node's 5-s default, a client reusing
+    // a socket the server closed a moment earlier made loaded test runs see ECONNRESET.
+    this.server.keepAliveTimeout = 120_000;
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     liveFakes.add(this);
     return this;
