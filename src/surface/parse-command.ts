@@ -46,7 +46,10 @@ export function parseCommand(text: string): ParseOutcome {
   const head = words[0];
   if (!head) return { ok: false, key: "parse.empty", params: {} };
   const spec = longestMatch(words);
-  if (!spec) return { ok: false, key: "parse.unknownCommand", params: { word: head.slice(0, 40) } };
+  if (!spec)
+    return (
+      nearestTo(words) ?? { ok: false, key: "parse.unknownCommand", params: { word: head.slice(0, 40) } }
+    );
   const rest = words.slice(spec.name.split(" ").length);
   const usage = { ok: false as const, key: "parse.usage" as const, params: { usage: usageOf(spec) } };
   switch (spec.name) {
@@ -95,7 +98,7 @@ export function parseCommand(text: string): ParseOutcome {
       return rest.length === 1 ? { ok: true, command: { name: "stakeholder", type: rest[0]! } } : usage;
     default:
       // Extra words after a command without arguments are most likely a typo of a longer command.
-      if (rest.length > 0) return usage;
+      if (rest.length > 0) return nearestTo(words, spec) ?? usage;
       return {
         ok: true,
         command: {
@@ -115,6 +118,38 @@ export function parseCommand(text: string): ParseOutcome {
         },
       };
   }
+}
+
+/**
+ * A typo of a command ("meeting plann", "memebrs"): the command whose name is closest to what was
+ * typed (as many words as the name has), if it is at most two letters off. Not `matched` itself.
+ */
+function nearestTo(words: string[], matched?: CommandSpec): ParseOutcome | null {
+  let best: { spec: CommandSpec; distance: number } | null = null;
+  for (const spec of COMMANDS as readonly CommandSpec[]) {
+    if (spec === matched) continue;
+    const typed = words.slice(0, spec.name.split(" ").length).join(" ").toLowerCase();
+    const distance = editDistance(typed, spec.name);
+    if (distance <= 2 && distance < spec.name.length / 2 && (!best || distance < best.distance))
+      best = { spec, distance };
+  }
+  return best ? { ok: false, key: "parse.didYouMean", params: { usage: usageOf(best.spec) } } : null;
+}
+
+/** Levenshtein distance, for short command names. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /** "meeting plan" wins over "meeting": the command whose every word matches, longest first. */

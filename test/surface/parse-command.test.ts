@@ -42,6 +42,14 @@ describe("/cluster grammar", () => {
   });
 
   it.each([
+    ["meeting plann", "/cluster meeting plan"],
+    ["memebrs", "/cluster members"],
+    ["pulse stauts", "/cluster pulse status"],
+  ])("suggests the nearest command for the typo %j", (text, usage) => {
+    expect(parseCommand(text)).toEqual({ ok: false, key: "parse.didYouMean", params: { usage } });
+  });
+
+  it.each([
     ["role <@29:mikko-1|Mikko Mallikas> <@29:x|Aino> chair", "@Mikko Mallikas @Aino"],
     ["erase <@U123|maija> now", "@maija now"],
     ["role <@29:mikko-1 chair", "@…"],

@@ -43,6 +43,7 @@ export const en = {
   "parse.empty": "Tell me what to do, e.g. `/cluster help`.",
   "parse.unknownCommand": "I don't know `{word}`. See `/cluster help`.",
   "parse.usage": "Usage: `{usage}`",
+  "parse.didYouMean": "Did you mean `{usage}`?",
   "parse.badUser": "`{value}` is not a person. Mention them, e.g. `/cluster role @Maija secretary`.",
   "parse.badRole": "`{value}` is not a role. Roles: {roles}.",
   "parse.unknownAction": "That button is no longer in use. Run `/cluster help` to start again.",

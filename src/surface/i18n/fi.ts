@@ -47,6 +47,7 @@ export const fi: Record<MessageKey, string> = {
   "parse.empty": "Kerro mitä teen, esimerkiksi `/cluster help`.",
   "parse.unknownCommand": "En tunne komentoa `{word}`. Katso `/cluster help`.",
   "parse.usage": "Käyttö: `{usage}`",
+  "parse.didYouMean": "Tarkoititko `{usage}`?",
   "parse.badUser": "`{value}` ei ole henkilö. Mainitse hänet, esimerkiksi `/cluster role @Maija secretary`.",
   "parse.badRole": "`{value}` ei ole rooli. Roolit: {roles}.",
   "parse.unknownAction": "Tämä painike ei ole enää käytössä. Aloita alusta komennolla `/cluster help`.",

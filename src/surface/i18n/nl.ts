@@ -45,6 +45,7 @@ export const nl: Record<MessageKey, string> = {
   "parse.empty": "Zeg wat ik moet doen, bijvoorbeeld `/cluster help`.",
   "parse.unknownCommand": "Ik ken `{word}` niet. Zie `/cluster help`.",
   "parse.usage": "Gebruik: `{usage}`",
+  "parse.didYouMean": "Bedoelde je `{usage}`?",
   "parse.badUser": "`{value}` is geen persoon. Noem hen, bijvoorbeeld `/cluster role @Maija secretary`.",
   "parse.badRole": "`{value}` is geen rol. Rollen: {roles}.",
   "parse.unknownAction": "Die knop wordt niet meer gebruikt. Begin opnieuw met `/cluster help`.",

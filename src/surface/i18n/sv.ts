@@ -44,6 +44,7 @@ export const sv: Record<MessageKey, string> = {
   "parse.empty": "Säg vad jag ska göra, t.ex. `/cluster help`.",
   "parse.unknownCommand": "Jag känner inte till `{word}`. Se `/cluster help`.",
   "parse.usage": "Användning: `{usage}`",
+  "parse.didYouMean": "Menade du `{usage}`?",
   "parse.badUser": "`{value}` är ingen person. Nämn personen, t.ex. `/cluster role @Maija secretary`.",
   "parse.badRole": "`{value}` är ingen roll. Roller: {roles}.",
   "parse.unknownAction": "Den knappen används inte längre. Börja om med `/cluster help`.",
