@@ -19,7 +19,7 @@ import type { PlatformUser } from "../../src/domain/platform-user.ts";
 import type { StakeholderType } from "../../src/generated/prisma/client.ts";
 import { surfaceComposer } from "../../src/surface/compose-notification.ts";
 import { createTestDatabase, type TestDatabase, truncateAll } from "../support/database.ts";
-import { slackChannel, slackUser } from "../support/people.ts";
+import { setStakeholderType, slackChannel, slackUser } from "../support/people.ts";
 
 let db: TestDatabase;
 let ctx: AppContext;
@@ -51,17 +51,7 @@ beforeEach(async () => {
   await seedQuestionBank(ctx);
 });
 
-async function personOf(user: PlatformUser) {
-  const identity = await db.prisma.platformIdentity.findFirstOrThrow({
-    where: { externalId: user.userId },
-    include: { person: true },
-  });
-  return identity.person;
-}
-async function setType(user: PlatformUser, stakeholderType: StakeholderType) {
-  const person = await personOf(user);
-  await db.prisma.person.update({ where: { id: person.id }, data: { stakeholderType } });
-}
+const setType = (user: PlatformUser, type: StakeholderType) => setStakeholderType(db, user, type);
 
 async function create(overrides: Record<string, unknown> = {}) {
   const result = await createPulse(ctx, {

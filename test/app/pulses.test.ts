@@ -21,7 +21,7 @@ import type { Role } from "../../src/domain/roles.ts";
 import type { StakeholderType } from "../../src/generated/prisma/client.ts";
 import { surfaceComposer } from "../../src/surface/compose-notification.ts";
 import { createTestDatabase, type TestDatabase, truncateAll } from "../support/database.ts";
-import { slackChannel, slackUser } from "../support/people.ts";
+import { personOf as personIn, setStakeholderType, slackChannel, slackUser } from "../support/people.ts";
 
 let db: TestDatabase;
 let ctx: AppContext;
@@ -71,21 +71,12 @@ beforeEach(async () => {
   await seedQuestionBank(ctx);
 });
 
-async function personOf(user: PlatformUser) {
-  const identity = await db.prisma.platformIdentity.findFirstOrThrow({
-    where: { externalId: user.userId },
-    include: { person: true },
-  });
-  return identity.person;
-}
+const personOf = (user: PlatformUser) => personIn(db, user);
 async function setRole(user: PlatformUser, role: Role) {
   const person = await personOf(user);
   await db.prisma.membership.updateMany({ where: { personId: person.id }, data: { role } });
 }
-async function setType(user: PlatformUser, stakeholderType: StakeholderType) {
-  const person = await personOf(user);
-  await db.prisma.person.update({ where: { id: person.id }, data: { stakeholderType } });
-}
+const setType = (user: PlatformUser, type: StakeholderType) => setStakeholderType(db, user, type);
 
 const ALL_TYPES = [
   "skills-demand",

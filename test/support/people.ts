@@ -1,4 +1,6 @@
 import type { Conversation, PlatformUser } from "../../src/domain/platform-user.ts";
+import type { Person, StakeholderType } from "../../src/generated/prisma/client.ts";
+import type { TestDatabase } from "./database.ts";
 
 export const slackUser = (
   userId: string,
@@ -18,3 +20,22 @@ export const slackChannel = (channelId: string): Conversation => ({
   channelId,
   scope: "CHANNEL",
 });
+
+/** The Person behind a platform user, as the database has it now. */
+export async function personOf(db: TestDatabase, user: PlatformUser): Promise<Person> {
+  const identity = await db.prisma.platformIdentity.findFirstOrThrow({
+    where: { externalId: user.userId },
+    include: { person: true },
+  });
+  return identity.person;
+}
+
+/** Sets the side a member represents, as `/cluster stakeholder` would. */
+export async function setStakeholderType(
+  db: TestDatabase,
+  user: PlatformUser,
+  stakeholderType: StakeholderType,
+): Promise<void> {
+  const person = await personOf(db, user);
+  await db.prisma.person.update({ where: { id: person.id }, data: { stakeholderType } });
+}
