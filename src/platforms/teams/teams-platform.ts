@@ -1,15 +1,7 @@
 // botbuilder CloudAdapter on POST /api/messages. Every botbuilder import of the project lives in
 // this folder (Microsoft archived botbuilder; moving to the M365 Agents SDK is a change of one folder).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import {
-  type Activity,
-  ActivityTypes,
-  CardFactory,
-  CloudAdapter,
-  type ConfigurationBotFrameworkAuthentication,
-  MessageFactory,
-  TurnContext,
-} from "botbuilder";
+import { ActivityTypes, CardFactory, type CloudAdapter, MessageFactory, TurnContext } from "botbuilder";
 import { postToChannel } from "../../app/post-to-channel.ts";
 import { postedMessagesOf, recordPostedMessage } from "../../app/posted-messages.ts";
 import { rememberConversation } from "../../app/remember-conversation.ts";
@@ -44,6 +36,12 @@ import {
 } from "./teams-auth.ts";
 import { offerFilesOnTeams } from "./teams-files.ts";
 import { TeamsProfiles, withActorEmail } from "./teams-profiles.ts";
+import {
+  AuthenticatedAdapter,
+  type AuthenticateRequestResult,
+  authorizationOf,
+  withDates,
+} from "./teams-request.ts";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
 
@@ -107,47 +105,6 @@ export function createTeamsPlatform(
         .end(answer?.body === undefined ? undefined : JSON.stringify(answer.body));
     },
   };
-}
-
-/**
- * CloudAdapter.process authenticates and answers in one step, echoing botbuilder's error text and
- * answering 500 for tokens jsonwebtoken rejects. We authenticate first (any failure is a plain 401)
- * and run the turn with the result.
- */
-class AuthenticatedAdapter extends CloudAdapter {
-  processAuthenticated(
-    result: AuthenticateRequestResult,
-    activity: Activity,
-    logic: (c: TurnContext) => Promise<void>,
-  ) {
-    return this.processActivity(result, activity, logic);
-  }
-}
-
-type AuthenticateRequestResult = Awaited<
-  ReturnType<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>
->;
-
-const authorizationOf = (req: IncomingMessage): string => {
-  const header = req.headers.authorization;
-  return typeof header === "string" ? header : "";
-};
-
-/** What CloudAdapter.process does to a parsed body before a turn: ISO strings become dates. */
-function withDates(body: Record<string, unknown>): Activity {
-  const activity = { ...body } as Record<string, unknown>;
-  for (const [field, raw] of [
-    ["timestamp", "rawTimestamp"],
-    ["localTimestamp", "rawLocalTimestamp"],
-    ["expiration", "rawExpiration"],
-  ] as const) {
-    const value = activity[field];
-    if (typeof value === "string") {
-      activity[raw] = value;
-      activity[field] = new Date(value);
-    }
-  }
-  return activity as unknown as Activity;
 }
 
 async function onTurn(
