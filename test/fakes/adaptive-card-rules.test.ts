@@ -105,6 +105,31 @@ describe("Adaptive Card rules", () => {
     expect(rules(nested)).toEqual(["fallback", "fallback"]);
   });
 
+  it("refuse a chart whose type or data Teams does not know, or that declares too old a version (chart)", () => {
+    const fallback = text("Welding: 3");
+    const good = [
+      { type: "Chart.HorizontalBar", data: [{ x: "Welding", y: 3 }], fallback },
+      { type: "Chart.Pie", data: [{ legend: "Welding", value: 3 }], fallback },
+      {
+        type: "Chart.VerticalBar.Grouped",
+        data: [{ legend: "in 1 year", values: [{ x: "Welding", y: 1.5 }] }],
+        fallback,
+      },
+    ];
+    expect(rules(card(good))).toEqual([]);
+    const bad: Json[] = [
+      { type: "Chart.Radar", data: [{ x: "a", y: 1 }], fallback },
+      { type: "Chart.HorizontalBar", data: [], fallback },
+      { type: "Chart.HorizontalBar", data: [{ x: "Welding", y: "3" }], fallback },
+      { type: "Chart.Pie", data: [{ x: "Welding", y: 3 }], fallback },
+      { type: "Chart.VerticalBar.Grouped", data: [{ legend: "in 1 year", values: [] }], fallback },
+      { type: "Chart.HorizontalBar", data: [{ x: "Welding", y: 3 }], fallback: "drop" },
+    ];
+    for (const chart of bad) expect(rules(card([chart])), JSON.stringify(chart)).toEqual(["chart"]);
+    // Microsoft's chart samples declare 1.5; a 1.2 card with a chart is refused.
+    expect(rules(card([good[0]!], { version: "1.2" }))).toEqual(["element-version"]);
+  });
+
   it("refuse an activity over the message size limit (size), and the cards attached to it", () => {
     const big = "x".repeat(TEAMS_MAX_ACTIVITY_BYTES);
     const activity = {

@@ -27,6 +27,8 @@ export type CardRule =
   | "element-version"
   /** A Teams-only element (charts…) or any type the SDK does not know, without a fallback. */
   | "fallback"
+  /** A chart element whose type or data Teams does not know (see chartViolations). */
+  | "chart"
   /** The SDK could not read the card as written (a bad property value, a forbidden type…). */
   | "sdk-parse"
   /** The SDK's own validation: no choices, duplicate ids, required inputs without an error message… */
@@ -210,5 +212,79 @@ function cardObject(
       rule: "fallback",
       message: `${type} is not an ${kind} every client knows (Teams-only or unknown) and has no fallback`,
     });
+  if (kind === "element" && type.startsWith("Chart.")) out.push(...chartViolations(o, declared));
   return false;
+}
+
+// ── charts: Teams-only, so the SDK (3.0.6) knows none of them ─────────────────────────────────────
+// The SDK parses a Chart.* element as an unknown type and would render its fallback; it cannot tell a
+// good chart from a broken one. So the chart's own shape is checked here, by Microsoft's reference
+// ("Charts in Adaptive Cards", learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/
+// charts-in-adaptive-cards; adaptivecards.microsoft.com ?topic=Chart.*), and its fallback is checked by
+// the SDK like any element (cardObject above walks it):
+// - the eight chart types Teams lists; `data` required (Chart.Gauge: `value`);
+// - Chart.Pie / Chart.Donut: data [{ legend, value: number }];
+// - Chart.VerticalBar / Chart.HorizontalBar: data [{ x, y: number }];
+// - Chart.VerticalBar.Grouped / Chart.HorizontalBar.Stacked / Chart.Line: data [{ legend, values:
+//   [{ x, y: number }] }];
+// - Microsoft's chart samples declare version 1.5: a card declaring less is refused;
+// - a chart's fallback must be an element, not "drop": a client without charts would lose the figures
+//   (our rule, stricter than Teams: the data must reach every reader).
+const CHART_TYPES = new Set([
+  "Chart.Donut",
+  "Chart.Pie",
+  "Chart.VerticalBar",
+  "Chart.HorizontalBar",
+  "Chart.VerticalBar.Grouped",
+  "Chart.HorizontalBar.Stacked",
+  "Chart.Line",
+  "Chart.Gauge",
+]);
+export const CHART_MIN_CARD_VERSION = "1.5";
+
+function chartViolations(chart: Json, declared: SdkVersion): CardViolation[] {
+  const out: CardViolation[] = [];
+  const type = String(chart.type);
+  const bad = (message: string) => out.push({ rule: "chart", message: `${type}: ${message}` });
+  if (!CHART_TYPES.has(type)) {
+    bad("not a chart type Teams knows");
+    return out;
+  }
+  const min = AC.Version.parse(CHART_MIN_CARD_VERSION, new AC.SerializationContext());
+  if (declared.compareTo(min) < 0)
+    out.push({
+      rule: "element-version",
+      message: `${type} needs version ${CHART_MIN_CARD_VERSION}; the card declares ${declared.toString()}`,
+    });
+  if (chart.fallback === "drop") bad('a chart\'s fallback must show its figures, not "drop"');
+  if (type === "Chart.Gauge") {
+    if (typeof chart.value !== "number") bad("value must be a number");
+    return out;
+  }
+  const data: unknown[] | undefined = Array.isArray(chart.data) ? chart.data : undefined;
+  if (!data || data.length === 0) {
+    bad("data must be a non-empty array");
+    return out;
+  }
+  const isNumber = (v: unknown) => typeof v === "number" && Number.isFinite(v);
+  const isLabel = (v: unknown) => (typeof v === "string" && v !== "") || isNumber(v);
+  const point = (p: unknown, at: string) => {
+    const o = p as Json;
+    if (!o || typeof o !== "object" || !isLabel(o.x) || !isNumber(o.y)) bad(`${at} must be { x, y: number }`);
+  };
+  data.forEach((d, i) => {
+    const o = d as Json;
+    if (!o || typeof o !== "object") return void bad(`data[${i}] must be an object`);
+    if (type === "Chart.Pie" || type === "Chart.Donut") {
+      if (!isLabel(o.legend) || !isNumber(o.value)) bad(`data[${i}] must be { legend, value: number }`);
+    } else if (type === "Chart.VerticalBar" || type === "Chart.HorizontalBar") {
+      point(o, `data[${i}]`);
+    } else {
+      if (!isLabel(o.legend)) bad(`data[${i}].legend must be a label`);
+      if (!Array.isArray(o.values) || o.values.length === 0)
+        bad(`data[${i}].values must be a non-empty array`);
+      else o.values.forEach((v: unknown, j: number) => point(v, `data[${i}].values[${j}]`));
+    }
+  });
+  return out;
 }

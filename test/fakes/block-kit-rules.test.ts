@@ -66,6 +66,10 @@ const bar = (categories: string[], labels: string[], series = 1) => ({
     })),
   },
 });
+const series = (name: string, labels: string[]) => ({
+  name,
+  data: labels.map((label) => ({ label, value: 1 })),
+});
 const modal = (extra: Json = {}, blocks: Json[] = [section()]) => ({
   type: "modal",
   callback_id: "ennakko.form",
@@ -199,6 +203,85 @@ const messageCases: [string, Json][] = [
     },
   ],
   ["chart.per_message", { blocks: [bar(["a"], ["a"]), bar(["a"], ["a"]), bar(["a"], ["a"])] }],
+  // A skill name as long as people write them: Slack takes 20 characters in a category and a label.
+  ["chart.label.length", { blocks: [bar(["Mine automation systems"], ["Mine automation systems"])] }],
+  ["chart.label.empty", { blocks: [bar([""], [""])] }],
+  [
+    "chart.series.name",
+    {
+      blocks: [
+        { ...bar(["a"], ["a"]), chart: { ...bar(["a"], ["a"]).chart, series: [series(x(21), ["a"])] } },
+      ],
+    },
+  ],
+  [
+    "chart.series.unique",
+    {
+      blocks: [
+        {
+          ...bar(["a"], ["a"]),
+          chart: { ...bar(["a"], ["a"]).chart, series: [series("1 y", ["a"]), series("1 y", ["a"])] },
+        },
+      ],
+    },
+  ],
+  [
+    "chart.points",
+    {
+      blocks: [
+        bar(
+          Array.from({ length: 21 }, (_, i) => `c${i}`),
+          Array.from({ length: 21 }, (_, i) => `c${i}`),
+        ),
+      ],
+    },
+  ],
+  [
+    "chart.value",
+    {
+      blocks: [
+        {
+          ...bar(["a"], ["a"]),
+          chart: { ...bar(["a"], ["a"]).chart, series: [{ name: "s", data: [{ label: "a", value: "3" }] }] },
+        },
+      ],
+    },
+  ],
+  [
+    "chart.axis_label",
+    {
+      blocks: [
+        {
+          ...bar(["a"], ["a"]),
+          chart: { ...bar(["a"], ["a"]).chart, axis_config: { categories: ["a"], y_label: x(51) } },
+        },
+      ],
+    },
+  ],
+  [
+    "chart.segment.value",
+    {
+      blocks: [
+        {
+          type: "data_visualization",
+          title: "Roles",
+          chart: { type: "pie", segments: [{ label: "Welding", value: 0 }] },
+        },
+      ],
+    },
+  ],
+  [
+    "chart.label.length",
+    {
+      blocks: [
+        {
+          type: "data_visualization",
+          title: "Roles",
+          chart: { type: "pie", segments: [{ label: x(21), value: 1 }] },
+        },
+      ],
+    },
+  ],
 ];
 
 describe("messages Slack refuses with invalid_blocks", () => {

@@ -29,8 +29,11 @@
 // - datepicker / timepicker: initial_date YYYY-MM-DD, initial_time HH:mm; placeholder ≤ 150.
 // - text objects: type plain_text or mrkdwn, text not empty (Slack: "must be more than 0 characters").
 // - data_visualization block (block-kit/blocks/data-visualization-block): title ≤ 50 (required); chart
-//   pie (segments 1–6) or bar / area / line (series 1–6, axis_config.categories required); each
-//   series' data labels are exactly the categories; at most 2 such blocks per message.
+//   pie (segments 1–6, label ≤ 20, value > 0) or bar / area / line (series 1–6, axis_config.categories
+//   required, each ≤ 20; x_label / y_label ≤ 50; series name ≤ 20 and unique in the chart; data 1–20
+//   points, numbers, labels ≤ 20 and exactly the categories); at most 2 such blocks per message;
+//   messages only (not modals or Home). A public copy of the page says "max 12" series and segments;
+//   the page itself and issue 12 say 6, which we hold to.
 // Not documented, closest documented limit chosen: the datepicker/timepicker placeholder (that of the
 // select menus, 150); a context block's text element (the section text's 3000).
 
@@ -69,6 +72,10 @@ const LIMITS = {
   textInputMaxLength: 3000,
   chartTitle: 50,
   chartSeries: 6,
+  chartLabel: 20,
+  chartSeriesName: 20,
+  chartPoints: 20,
+  chartAxisLabel: 50,
   chartsPerMessage: 2,
 } as const;
 
@@ -354,10 +361,22 @@ function chartRules(c: Checker, block: Json, at: string): void {
     c.add("chart.missing", "must provide a chart", `${at}/chart`);
     return;
   }
+  const label = (value: unknown, pointer: string) => {
+    if (typeof value !== "string" || value === "")
+      c.add("chart.label.empty", "must be more than 0 characters", pointer);
+    c.maxLength("chart.label.length", value, LIMITS.chartLabel, pointer);
+  };
   if (chart.type === "pie") {
     const segments = Array.isArray(chart.segments) ? chart.segments : [];
     if (segments.length < 1 || segments.length > LIMITS.chartSeries)
       c.add("chart.segments", `must have 1 to ${LIMITS.chartSeries} segments`, `${at}/chart/segments`);
+    segments.forEach((s, j) => {
+      const sp = `${at}/chart/segments/${j}`;
+      label(isObject(s) ? s.label : undefined, `${sp}/label`);
+      const value = isObject(s) ? s.value : undefined;
+      if (typeof value !== "number" || !Number.isFinite(value) || value <= 0)
+        c.add("chart.segment.value", "must be a number greater than 0", `${sp}/value`);
+    });
     return;
   }
   if (chart.type !== "bar" && chart.type !== "area" && chart.type !== "line") {
@@ -369,18 +388,38 @@ function chartRules(c: Checker, block: Json, at: string): void {
     c.add("chart.series", `must have 1 to ${LIMITS.chartSeries} series`, `${at}/chart/series`);
   const axis = isObject(chart.axis_config) ? chart.axis_config : undefined;
   const categories = Array.isArray(axis?.categories) ? (axis.categories as unknown[]).map(String) : undefined;
-  if (!categories) {
+  if (!axis || !categories) {
     c.add("chart.categories", "must provide axis_config.categories", `${at}/chart/axis_config`);
     return;
   }
+  categories.forEach((category, j) => {
+    label(category, `${at}/chart/axis_config/categories/${j}`);
+  });
+  for (const key of ["x_label", "y_label"])
+    c.maxLength("chart.axis_label", axis[key], LIMITS.chartAxisLabel, `${at}/chart/axis_config/${key}`);
+  const names = new Set<string>();
   series.forEach((s, j) => {
+    const sp = `${at}/chart/series/${j}`;
+    const name = isObject(s) ? s.name : undefined;
+    if (typeof name !== "string" || name === "")
+      c.add("chart.series.name", "must be more than 0 characters", `${sp}/name`);
+    c.maxLength("chart.series.name", name, LIMITS.chartSeriesName, `${sp}/name`);
+    if (typeof name === "string" && names.has(name))
+      c.add("chart.series.unique", `duplicate series name "${name}"`, `${sp}/name`);
+    names.add(String(name));
     const data = isObject(s) && Array.isArray(s.data) ? s.data : [];
+    if (data.length < 1 || data.length > LIMITS.chartPoints)
+      c.add("chart.points", `must have 1 to ${LIMITS.chartPoints} data points`, `${sp}/data`);
     const labels = data.map((d) => (isObject(d) ? String(d.label) : ""));
+    data.forEach((d, k) => {
+      const value = isObject(d) ? d.value : undefined;
+      if (typeof value !== "number" || !Number.isFinite(value))
+        c.add("chart.value", "must be a number", `${sp}/data/${k}/value`);
+    });
     const matches =
       labels.length === categories.length &&
       new Set(labels).size === labels.length &&
       labels.every((l) => categories.includes(l));
-    if (!matches)
-      c.add("chart.labels", "data labels must match axis_config.categories", `${at}/chart/series/${j}/data`);
+    if (!matches) c.add("chart.labels", "data labels must match axis_config.categories", `${sp}/data`);
   });
 }
