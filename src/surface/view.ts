@@ -52,6 +52,35 @@ export type InputElement = {
  */
 export type ImageElement = { type: "image"; url: string; alt: string; title?: string };
 export type DividerElement = { type: "divider" };
+
+/** One named row of values, a value per category, in the categories' order. */
+export type ChartSeries = { name: string; values: number[] };
+/**
+ * A chart the platforms draw natively (Slack's data_visualization block, Teams' Chart.* elements).
+ * Labels are full: a renderer whose platform cuts labels numbers them and lists them in full under the
+ * chart, so no bar loses its name. `summary` is the same data in words: what screen readers,
+ * notifications and clients without charts read (Teams' fallback), never empty.
+ */
+export type ChartElement =
+  | {
+      type: "chart";
+      kind: "bar";
+      title: string;
+      /** Bar groups, left to right (or top to bottom). */
+      categories: string[];
+      /** One bar per series in each group; several series make a legend (e.g. one per horizon). */
+      series: ChartSeries[];
+      /** What the values measure, e.g. "answers". */
+      valueLabel?: string;
+      summary: string;
+    }
+  | {
+      type: "chart";
+      kind: "pie";
+      title: string;
+      segments: { label: string; value: number }[];
+      summary: string;
+    };
 export type ActionsElement = { type: "actions"; buttons: ButtonElement[] };
 
 export type Element =
@@ -62,6 +91,7 @@ export type Element =
   | MultiSelectElement
   | InputElement
   | ImageElement
+  | ChartElement
   | DividerElement;
 
 /** A message or card. `fallback` is the plain text for notifications and screen readers. */

@@ -10,7 +10,7 @@ import type { QuestionDefinition } from "../../src/domain/pulse/question-types.t
 import { starterQuestion } from "../../src/domain/pulse/starter-bank.ts";
 import { composeNotification } from "../../src/surface/compose-notification.ts";
 import { translator } from "../../src/surface/i18n/catalog.ts";
-import type { Element, ImageElement, View } from "../../src/surface/view.ts";
+import type { ChartElement, Element, View } from "../../src/surface/view.ts";
 import { rateLines } from "../../src/surface/views/pulse-results-view.ts";
 import { pulseSheetView } from "../../src/surface/views/pulse-sheet-view.ts";
 
@@ -48,22 +48,27 @@ function resultOf(
 
 const texts = (v: View) =>
   v.elements.filter((e): e is Extract<Element, { type: "text" }> => e.type === "text").map((e) => e.text);
-const image = (v: View) => v.elements.find((e): e is ImageElement => e.type === "image");
-const pngOf = (img: ImageElement) => Buffer.from(img.url.replace(/^data:image\/png;base64,/, ""), "base64");
+const chartOf = (v: View) => v.elements.find((e): e is ChartElement => e.type === "chart");
+const bars = (v: View) => {
+  const chart = chartOf(v);
+  if (chart?.kind !== "bar") throw new Error("no bar chart");
+  return chart;
+};
 
 describe("pulse results, question by question", () => {
-  it("Likert: the average, a PNG chart with every level, and the change since the previous cycle", () => {
+  it("Likert: the average, a native chart with every level, and the change since the previous cycle", () => {
     const view = resultOf(question("education-cooperation"), [4, 4, 5, 3], [2, 3, 4]);
     expect(texts(view)).toContain("4 answers, average 4 on a scale of 1–5.");
     expect(texts(view).join("\n")).toContain("Change since *Spring*:\naverage 3 → 4 (+1)");
-    const chart = image(view)!;
-    expect(pngOf(chart).subarray(0, 8)).toEqual(
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    const chart = bars(view);
+    expect(chart.categories).toHaveLength(5);
+    expect(chart.series).toEqual([{ name: "Autumn", values: [0, 0, 1, 2, 1] }]);
+    // The summary carries the numbers for screen readers: counts per level, in order, and so does
+    // the message's notification text.
+    expect(chart.summary).toMatch(
+      /1 .*: 0 \(0%\)\n.*2 .*: 0 \(0%\)\n.*3 .*: 1 \(25%\)\n.*4 .*: 2 \(50%\)\n.*5 .*: 1 \(25%\)$/,
     );
-    // The alt text carries the numbers for screen readers: counts per level, in order.
-    expect(chart.alt).toMatch(
-      /1 .* 0 \(0%\), 2 .* 0 \(0%\), 3 .* 1 \(25%\), 4 .* 2 \(50%\), 5 .* 1 \(25%\)$/,
-    );
+    expect(view.fallback).toContain(chart.summary);
   });
 
   it("fewer than 3 answers: no numbers, no chart, and no change line", () => {
@@ -72,7 +77,7 @@ describe("pulse results, question by question", () => {
       expect.stringMatching(/^\*1\. /),
       "Fewer than 3 answers (2): not shown, to protect the respondents.",
     ]);
-    expect(image(view)).toBeUndefined();
+    expect(chartOf(view)).toBeUndefined();
   });
 
   it("multiple choice is counted per option, not per combination", () => {
@@ -84,8 +89,8 @@ describe("pulse results, question by question", () => {
     expect(texts(view)).toContain(
       "3 answers, 5 choices (counted per option; one person may choose several).",
     );
-    expect(image(view)!.alt).toContain("Welding 3 (100%)");
-    expect(image(view)!.alt).toContain("Guiding 1 (33%)");
+    expect(bars(view).summary).toContain("Welding: 3 (100%)");
+    expect(bars(view).summary).toContain("Guiding: 1 (33%)");
   });
 
   it("skill-need grid: skills ranked by demand per horizon, in the reader's language", () => {
@@ -102,6 +107,25 @@ describe("pulse results, question by question", () => {
       .join("\n")
       .replace(/[\u00a0\u202f]/g, " ");
     expect(finnish).toContain("*1 vuoden päästä*: 1. Welding (+1,3, 100 %)");
+  });
+
+  it("skill-need chart: each skill once, one series per horizon, so the horizon of every bar is named", () => {
+    const cell = (skill: string, horizon: number, level: string) => ({ skill, horizon, level });
+    const answer = [
+      cell("Welding", 1, "STRONGLY_GROWING"),
+      cell("Welding", 5, "GROWING"),
+      cell("Mine automation", 1, "STABLE"),
+      cell("Mine automation", 5, "STRONGLY_GROWING"),
+    ];
+    const view = resultOf(question("skills-demand"), [answer, answer, answer], null);
+    const chart = bars(view);
+    expect(chart.categories).toEqual(["Welding", "Mine automation"]);
+    const named = Object.fromEntries(chart.series.map((s) => [s.name, s.values]));
+    expect(named["in 1 year"]).toEqual([2, 0]);
+    expect(named["in 5 years"]).toEqual([1, 2]);
+    expect(chart.summary).toContain("Welding: in 1 year +2");
+    expect(chart.summary).toContain("Mine automation: in 1 year 0");
+    expect(chart.summary).toMatch(/Mine automation: .*in 5 years \+2/);
   });
 });
 

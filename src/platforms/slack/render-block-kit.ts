@@ -11,6 +11,7 @@ import {
   type View,
   withoutMoments,
 } from "../../surface/view.ts";
+import { chartSummaryBlocks, renderChartBlocks, SLACK_CHART_LIMITS } from "./render-chart-block.ts";
 
 export const SLACK_LIMITS = {
   blocksPerMessage: 50,
@@ -63,7 +64,13 @@ export function renderMessage(
   v: View,
   images: UploadedImages = NO_UPLOADED_IMAGES,
 ): { text: string; blocks: Block[] } {
-  const blocks = v.elements.flatMap((e) => renderElement(e, "message", images));
+  // Slack draws at most two charts in a message; a third one says the same in words.
+  let charts = 0;
+  const blocks = v.elements.flatMap((e) =>
+    e.type === "chart" && ++charts > SLACK_CHART_LIMITS.perMessage
+      ? chartSummaryBlocks(e)
+      : renderElement(e, "message", images),
+  );
   return {
     text: clip(escapeMrkdwn(withoutMoments(v.fallback)), SLACK_LIMITS.fallbackText),
     blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage),
@@ -136,6 +143,9 @@ function renderElement(e: Element, surface: "message" | "modal", images: Uploade
       const fileId = images.get(e.url);
       return fileId ? [{ type: "image", slack_file: { id: fileId }, ...shown }] : [];
     }
+    case "chart":
+      // data_visualization blocks are for messages only.
+      return surface === "message" ? renderChartBlocks(e) : chartSummaryBlocks(e);
     case "divider":
       return [{ type: "divider" }];
   }

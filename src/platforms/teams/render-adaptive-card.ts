@@ -8,6 +8,7 @@ import {
   type View,
   withoutMoments,
 } from "../../surface/view.ts";
+import { renderChartElement } from "./render-chart-element.ts";
 
 export const TEAMS_LIMITS = {
   /** Teams refuses messages over ~28 KB; stay clear of it. */
@@ -176,6 +177,8 @@ function renderElement(e: Element, t?: Translate): CardJson[] {
       ];
     case "image":
       return [{ type: "Image", url: e.url, altText: e.alt }];
+    case "chart":
+      return [renderChartElement(e, escapeCardLinks)];
     case "divider":
       return [{ type: "Container", separator: true, items: [] }];
   }

@@ -1,29 +1,24 @@
-// The chairs' report: a private message (skill demand across clusters with a bar chart, the measures
+// The chairs' report: a private message (skill demand across clusters with a native chart, the measures
 // scorecard, upcoming meetings) and the same content as a Markdown briefing pack.
 import type { ChairsReport, ClusterReport } from "../../app/chairs-report.ts";
 import type { MatrixCell } from "../../domain/cross-assessment.ts";
 import type { Locale } from "../../domain/locale.ts";
 import { formatInZone } from "../../domain/zoned-time.ts";
-import { type Bar, LAPLAND_BLUE, renderBarChart } from "../../exports/bar-chart-png.ts";
 import { DOCX_MIME, docx } from "../../exports/docx.ts";
 import type { DocBlock } from "../../exports/minutes-document.ts";
 import type { Translate } from "../i18n/catalog.ts";
 import {
+  type ChartElement,
   type Element,
   type FileAttachment,
-  type ImageElement,
   moment,
-  pngDataUri,
   text,
   type View,
   view,
   withoutMoments,
 } from "../view.ts";
-
-const CHART_WIDTH = 560;
-/** Bars in the chart, so the card stays within Teams' size limit; the pack has every row. */
-const CHART_MAX_BARS = 24;
-const SCORECARD_COLORS = { onTrack: "#2e7d32", overdue: "#c62828", done: LAPLAND_BLUE } as const;
+import { barChartSummary } from "./chart-summary.ts";
+import { MAX_CHART_CATEGORIES } from "./pulse-charts.ts";
 
 const percent = (share: number | null, locale: Locale) =>
   share === null ? "–" : new Intl.NumberFormat(locale, { style: "percent" }).format(share);
@@ -48,7 +43,7 @@ export function chairsReportView(report: ChairsReport, t: Translate, locale: Loc
     elements.push(text(`*${t("chairs.skills.horizon", { years: horizon })}*\n${lines.join("\n")}`));
   }
   if (horizons.length) elements.push(text(t("chairs.skills.rule"), "muted"));
-  const chart = horizons.length ? skillChart(report, t, locale) : scorecardChart(report, t, locale);
+  const chart = horizons.length ? skillChart(report, t) : scorecardChart(report, t);
   if (chart) elements.push(chart);
   elements.push({ type: "divider" });
   elements.push(text(t("chairs.scorecard.heading"), "heading"));
@@ -56,7 +51,8 @@ export function chairsReportView(report: ChairsReport, t: Translate, locale: Loc
   elements.push({ type: "divider" });
   elements.push(text(t("chairs.meetings.heading"), "heading"));
   elements.push(text(report.clusters.flatMap((c) => meetingLines(c, t, locale, true)).join("\n")));
-  return view(heading, ...elements);
+  // Notifications and screen readers get the chart's figures too, not only the heading.
+  return view(chart ? `${heading}\n${chart.summary}` : heading, ...elements);
 }
 
 function sourceLines(report: ChairsReport, t: Translate): string[] {
@@ -92,49 +88,47 @@ function meetingLines(c: ClusterReport, t: Translate, locale: Locale, moments: b
   });
 }
 
-/** Bars: in how many clusters demand is growing, per skill and horizon (the first rows of each). */
-function skillChart(report: ChairsReport, t: Translate, locale: Locale): ImageElement | null {
+/**
+ * In how many clusters demand is growing, per skill, one series per horizon (so each skill is one
+ * group of bars with its horizons in the legend); the skills first in any horizon's rows, up to the
+ * chart's limit; the text above lists every row.
+ */
+function skillChart(report: ChairsReport, t: Translate): ChartElement | null {
   const withRows = report.matrix.filter((h) => h.rows.length > 0);
-  const perHorizon = Math.max(1, Math.floor(CHART_MAX_BARS / Math.max(1, withRows.length)));
-  const bars: Bar[] = withRows.flatMap(({ horizon, rows }) =>
-    rows.slice(0, perHorizon).map((row) => ({
-      label: `${row.skill} · ${t("pulse.results.horizonShort", { years: horizon })}`,
-      value: row.growingIn,
-      valueLabel: `${row.growingIn}/${row.ratedIn}`,
-      color: LAPLAND_BLUE,
-    })),
-  );
-  if (bars.length === 0) return null;
+  const skills: string[] = [];
+  for (const { rows } of withRows)
+    for (const row of rows) if (!skills.includes(row.skill)) skills.push(row.skill);
+  const categories = skills.slice(0, MAX_CHART_CATEGORIES);
+  if (categories.length === 0) return null;
+  const rowOf = (horizon: number, skill: string) =>
+    withRows.find((h) => h.horizon === horizon)?.rows.find((r) => r.skill === skill);
+  const series = withRows.map(({ horizon }) => ({
+    name: t("chairs.skills.horizon", { years: horizon }),
+    values: categories.map((skill) => rowOf(horizon, skill)?.growingIn ?? 0),
+  }));
   const title = t("chairs.chart.skills");
-  const png = renderBarChart({ title, bars, width: CHART_WIDTH, locale });
-  const alt = bars.map((b) => `${b.label} ${b.valueLabel}`).join(", ");
-  return { type: "image", url: pngDataUri(png), alt: `${title}: ${alt}`, title };
+  const summary = barChartSummary(title, categories, series, (s, c) => {
+    const row = rowOf(withRows[s]!.horizon, categories[c]!);
+    return row ? `${row.growingIn}/${row.ratedIn}` : "–";
+  });
+  return { type: "chart", kind: "bar", title, categories, series, summary };
 }
 
 /** Without skill figures: the measures per cluster, on track / overdue / done. */
-function scorecardChart(report: ChairsReport, t: Translate, locale: Locale): ImageElement | null {
-  const bars: Bar[] = report.clusters
+function scorecardChart(report: ChairsReport, t: Translate): ChartElement | null {
+  const clusters = report.clusters
     .filter((c) => c.scorecard.open + c.scorecard.done > 0)
-    .slice(0, CHART_MAX_BARS)
-    .map((c) => ({
-      label: c.name,
-      value: c.scorecard.open + c.scorecard.done,
-      segments: [
-        { value: c.scorecard.onTrack, color: SCORECARD_COLORS.onTrack },
-        { value: c.scorecard.overdue, color: SCORECARD_COLORS.overdue },
-        { value: c.scorecard.done, color: SCORECARD_COLORS.done },
-      ],
-    }));
-  if (bars.length === 0) return null;
-  const title = t("chairs.chart.measures");
-  const legend = [
-    { label: t("chairs.md.onTrack"), color: SCORECARD_COLORS.onTrack },
-    { label: t("chairs.md.overdue"), color: SCORECARD_COLORS.overdue },
-    { label: t("chairs.md.done"), color: SCORECARD_COLORS.done },
+    .slice(0, MAX_CHART_CATEGORIES);
+  if (clusters.length === 0) return null;
+  const categories = clusters.map((c) => c.name);
+  const series = [
+    { name: t("chairs.md.onTrack"), values: clusters.map((c) => c.scorecard.onTrack) },
+    { name: t("chairs.md.overdue"), values: clusters.map((c) => c.scorecard.overdue) },
+    { name: t("chairs.md.done"), values: clusters.map((c) => c.scorecard.done) },
   ];
-  const png = renderBarChart({ title, bars, legend, width: CHART_WIDTH, locale });
-  const alt = bars.map((b) => `${b.label} ${b.value}`).join(", ");
-  return { type: "image", url: pngDataUri(png), alt: `${title}: ${alt}`, title };
+  const title = t("chairs.chart.measures");
+  const summary = barChartSummary(title, categories, series, (s, c) => String(series[s]!.values[c]));
+  return { type: "chart", kind: "bar", title, categories, series, summary };
 }
 
 // --- the briefing pack -----------------------------------------------------------------------------

@@ -1,115 +1,134 @@
-// One bar chart per question result, drawn by the bot itself (src/exports/bar-chart-png.ts) and
-// carried as a data URI: Teams cards show it as it is, Slack uploads it first. Free text and hidden
-// results have no chart.
+// One native chart per question result (Slack's data_visualization block, Teams' Chart.* element),
+// full labels and the figures in words beside it. Free text and hidden results have no chart.
+// A skill-need answer has a horizon: each horizon is its own series (legend "in 1 year", "in 5
+// years"), so each skill is one group of bars and nobody has to guess which bar is which year.
 import type { Locale } from "../../domain/locale.ts";
 import type { QuestionSummary } from "../../domain/pulse/aggregate.ts";
 import {
-  DEMAND_LEVEL_LABELS,
-  DEMAND_LEVELS,
+  HORIZON_LABELS,
   type QuestionDefinition,
   STAKEHOLDER_TYPES,
   textIn,
 } from "../../domain/pulse/question-types.ts";
-import { type Bar, DEMAND_LEVEL_COLORS, renderBarChart } from "../../exports/bar-chart-png.ts";
 import type { Translate } from "../i18n/catalog.ts";
-import { type ImageElement, pngDataUri } from "../view.ts";
+import type { ChartElement, ChartSeries } from "../view.ts";
+import { barChartSummary } from "./chart-summary.ts";
 import { buttonOptions, choiceOptions } from "./pulse-sheet-view.ts";
 
-/** Wide enough to read on a laptop, small enough for Teams' 28 KB card limit with the text. */
-const CHART_WIDTH = 560;
+/**
+ * Bar groups in one chart: Slack draws at most 20 data points a series (its smallest limit); the
+ * text beside the chart ranks every skill.
+ */
+export const MAX_CHART_CATEGORIES = 20;
 
+const percent = (share: number | null, locale: Locale) =>
+  share === null ? "–" : new Intl.NumberFormat(locale, { style: "percent" }).format(share);
+const decimal = (n: number, locale: Locale, signed = false) =>
+  new Intl.NumberFormat(locale, {
+    maximumFractionDigits: 1,
+    ...(signed ? { signDisplay: "exceptZero" } : {}),
+  }).format(n);
+
+type Bars = { categories: string[]; series: ChartSeries[]; figure: (s: number, c: number) => string };
+
+/** `seriesName` names a single series (the pulse's title: this cycle's answers). */
 export function questionChart(
   question: QuestionDefinition,
   summary: QuestionSummary,
   skills: readonly string[],
   t: Translate,
   locale: Locale,
-): ImageElement | null {
-  const chart = chartInput(question, summary, skills, t, locale);
-  if (!chart || chart.bars.length === 0) return null;
+  seriesName: string,
+): ChartElement | null {
+  const bars = chartBars(question, summary, skills, t, locale, seriesName);
+  if (!bars || bars.categories.length === 0) return null;
   const title = textIn(question.text, locale);
-  const png = renderBarChart({ title, width: CHART_WIDTH, locale, ...chart });
-  return { type: "image", url: pngDataUri(png), alt: `${title}: ${chart.alt}`, title };
+  return {
+    type: "chart",
+    kind: "bar",
+    title,
+    categories: bars.categories,
+    series: bars.series,
+    summary: barChartSummary(title, bars.categories, bars.series, bars.figure),
+  };
 }
 
-type ChartInput = { bars: Bar[]; unit?: string; legend?: { label: string; color: string }[]; alt: string };
-
-const percent = (share: number | null, locale: Locale) =>
-  share === null ? "" : new Intl.NumberFormat(locale, { style: "percent" }).format(share);
-
-function chartInput(
+function chartBars(
   question: QuestionDefinition,
   summary: QuestionSummary,
   skills: readonly string[],
   t: Translate,
   locale: Locale,
-): ChartInput | null {
+  seriesName: string,
+): Bars | null {
   if (summary.overall.hidden) return null;
   const stats = summary.overall.stats;
-  const describe = (bars: Bar[]) => bars.map((b) => `${b.label} ${b.valueLabel ?? b.value}`).join(", ");
   switch (stats.type) {
     case "LIKERT": {
       const labels = buttonOptions(question, locale);
-      const bars = stats.distribution.map((d) => ({
-        label: labels[d.id - 1]?.label ?? String(d.id),
-        value: d.count,
-        valueLabel: `${d.count} (${percent(d.share, locale)})`,
-      }));
-      return { bars, alt: describe(bars) };
+      const counts = stats.distribution.map((d) => d.count);
+      return {
+        categories: stats.distribution.map((d) => labels[d.id - 1]?.label ?? String(d.id)),
+        series: [{ name: seriesName, values: counts }],
+        figure: (_s, c) => `${counts[c]} (${percent(stats.distribution[c]!.share, locale)})`,
+      };
     }
     case "SINGLE_CHOICE":
     case "MULTIPLE_CHOICE": {
       const labels = choiceOptions(question, skills, locale);
-      const bars = stats.options.map((o) => ({
-        label: labels.find((l) => l.value === o.id)?.label ?? o.id,
-        value: o.count,
-        valueLabel: `${o.count} (${percent(o.share, locale)})`,
-      }));
-      return { bars, alt: describe(bars) };
+      const options = stats.options.slice(0, MAX_CHART_CATEGORIES);
+      return {
+        categories: options.map((o) => labels.find((l) => l.value === o.id)?.label ?? o.id),
+        series: [{ name: seriesName, values: options.map((o) => o.count) }],
+        figure: (_s, c) => `${options[c]!.count} (${percent(options[c]!.share, locale)})`,
+      };
     }
     case "NUMBER": {
       // Hiring intentions and the like: the sum per stakeholder type shows who carries the total.
       const unit =
-        question.type === "NUMBER" && question.config.unit ? textIn(question.config.unit, locale) : undefined;
-      const bars: Bar[] = [{ label: t("pulse.results.total"), value: stats.sum }];
+        question.type === "NUMBER" && question.config.unit ? ` ${textIn(question.config.unit, locale)}` : "";
+      const categories = [t("pulse.results.total")];
+      const values = [stats.sum];
       for (const type of STAKEHOLDER_TYPES) {
         const figure = summary.byStakeholderType[type];
-        if (!figure.hidden && figure.stats.type === "NUMBER" && figure.stats.n > 0)
-          bars.push({ label: t(`stakeholder.${type}`), value: figure.stats.sum });
+        if (!figure.hidden && figure.stats.type === "NUMBER" && figure.stats.n > 0) {
+          categories.push(t(`stakeholder.${type}`));
+          values.push(figure.stats.sum);
+        }
       }
-      return { bars, ...(unit ? { unit } : {}), alt: describe(bars) };
+      return {
+        categories,
+        series: [{ name: seriesName, values }],
+        figure: (_s, c) => `${decimal(values[c]!, locale)}${unit}`,
+      };
     }
     case "FREE_TEXT":
       return null;
     case "SKILL_GRID": {
-      // Ranked skills per horizon, each bar split by how many expect which demand level.
-      const bars: Bar[] = stats.rankings.flatMap((ranking) =>
-        ranking.skills.map((ranked) => {
-          const cell = stats.cells.find((c) => c.skill === ranked.skill && c.horizon === ranking.horizon);
-          const counts = cell && !cell.hidden ? cell.counts : null;
-          return {
-            label: `${ranked.skill} · ${t("pulse.results.horizonShort", { years: ranking.horizon })}`,
-            value: ranked.n,
-            valueLabel: new Intl.NumberFormat(locale, {
-              signDisplay: "always",
-              maximumFractionDigits: 1,
-            }).format(ranked.score),
-            ...(counts
-              ? {
-                  segments: DEMAND_LEVELS.map((level) => ({
-                    value: counts[level],
-                    color: DEMAND_LEVEL_COLORS[level],
-                  })),
-                }
-              : {}),
-          };
-        }),
-      );
-      const legend = DEMAND_LEVELS.map((level) => ({
-        label: DEMAND_LEVEL_LABELS[level][locale],
-        color: DEMAND_LEVEL_COLORS[level],
-      }));
-      return { bars, legend, alt: describe(bars) };
+      // The demand score (−1 decreasing … +2 strongly growing, averaged) per skill, one series per
+      // horizon; skills in the order of the first horizon's ranking, then any only rated later.
+      const order: string[] = [];
+      for (const ranking of stats.rankings)
+        for (const ranked of ranking.skills) if (!order.includes(ranked.skill)) order.push(ranked.skill);
+      const categories = order.slice(0, MAX_CHART_CATEGORIES);
+      const score = (skill: string, horizon: number) => {
+        const cell = stats.cells.find((c) => c.skill === skill && c.horizon === horizon);
+        return cell && !cell.hidden ? cell.score : null;
+      };
+      // A horizon with no figure shown (nobody rated it, or too few) has no bars to draw.
+      const horizons = stats.rankings.filter((r) => r.skills.length > 0).map((r) => r.horizon);
+      const scores = horizons.map((h) => categories.map((skill) => score(skill, h)));
+      return {
+        categories,
+        series: horizons.map((h, j) => ({
+          name: HORIZON_LABELS[h][locale],
+          values: scores[j]!.map((s) => s ?? 0),
+        })),
+        figure: (s, c) => {
+          const value = scores[s]![c];
+          return value === null || value === undefined ? "–" : decimal(value, locale, true);
+        },
+      };
     }
   }
 }

@@ -118,14 +118,15 @@ export function questionResultView(message: Of<"pulse.question-result">, t: Tran
     return { fallback: heading, elements };
   }
   elements.push(text(summaryText(question, summary, t, locale)));
-  const chart = questionChart(question, summary, [], t, locale);
+  const chart = questionChart(question, summary, [], t, locale, message.pulseTitle);
   if (chart) elements.push(chart);
   const change = message.comparison ? changeText(question, message.comparison, t, locale) : null;
   if (change && message.previousTitle)
     elements.push(
       text(`${t("pulse.results.since", { previous: message.previousTitle })}\n${change}`, "muted"),
     );
-  return { fallback: heading, elements };
+  // Notifications and screen readers get the figures too, not only the heading.
+  return { fallback: chart ? `${heading}\n${chart.summary}` : heading, elements };
 }
 
 function summaryText(

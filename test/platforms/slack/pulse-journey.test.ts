@@ -1,7 +1,7 @@
 // Skill-need pulses on Slack, end to end: the chair creates a pulse in a modal; the outbox delivers
 // each member's answer sheet as a DM; members answer with buttons and in a modal (the DM redraws
 // through response_url), submit, and cannot submit twice; status shows the response rate; closing
-// posts the results to the channel with uploaded chart images; the export arrives as CSV files in
+// posts the results to the channel with native charts (data_visualization blocks); the export arrives as CSV files in
 // the chair's DM.
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { seedQuestionBank } from "../../../src/app/seed-question-bank.ts";
@@ -21,6 +21,9 @@ import {
 } from "../../support/slack-journey.ts";
 import { blockActionPayload, interactionBody } from "../../support/slack-requests.ts";
 import type { TestBot } from "../../support/test-bot.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON as the fake Slack received it.
+type Json = Record<string, any>;
 
 let slack: FakeSlackApi;
 let bot: TestBot;
@@ -70,7 +73,7 @@ async function createPulse(anonymity: "anonymous" | "named") {
     closes_date: { type: "datepicker", selected_date: dayAhead(14) },
     closes_time: { type: "timepicker", selected_time: "16:00" },
     results_live: select("no"),
-    skills: input("Welding\nMine automation"),
+    skills: input("Welding\nMine automation and remote operation"),
   });
   return ack.text;
 }
@@ -124,7 +127,7 @@ async function answerAll(user: string, likert: string, hires: string, level: str
   return clickInDm(user, "ennakko.pulse.submit", submitButton.value!);
 }
 
-it("runs an anonymous pulse from the modal to results with charts and CSV files", async () => {
+it("runs an anonymous pulse from the modal to results with native charts and CSV files", async () => {
   expect(await createPulse("anonymous")).toBe("");
   const created = (await slack.waitFor("chat.postEphemeral"))[0]!.body.text;
   expect(created).toContain("*Spring skills pulse* is ready: 3 members get it in a personal message");
@@ -172,7 +175,11 @@ it("runs an anonymous pulse from the modal to results with charts and CSV files"
     response_action: "errors",
     errors: { q1: "the number must be from 0 to 10000." },
   });
-  const good = await submit("U-OLLI", form, { q1: input("12"), q2_s0_h1: select("GROWING") });
+  const good = await submit("U-OLLI", form, {
+    q1: input("12"),
+    q2_s0_h1: select("GROWING"),
+    q2_s1_h5: select("STRONGLY_GROWING"),
+  });
   expect(good.text).toBe("");
   // The DM is redrawn in place through the clicked message's response_url.
   const redrawn = await reply(formClick);
@@ -203,7 +210,7 @@ it("runs an anonymous pulse from the modal to results with charts and CSV files"
   expect(JSON.stringify(status.blocks)).toContain("All: 2/3 answered (67%), 0 started");
   await answerAll("U-PEKKA", "2", "0", "GROWING", 4);
 
-  // Closing posts the results: a header, then one message per question with its chart uploaded.
+  // Closing posts the results: a header, then one message per question with its chart.
   slack.reset();
   expect((await reply(await command("U-AINO", "pulse close"))).text).toBe(
     "*Spring skills pulse* is closed with 3 responses; the results are being posted to the channel.",
@@ -214,13 +221,21 @@ it("runs an anonymous pulse from the modal to results with charts and CSV files"
   expect(texts[0]).toBe("📊 Results: *Spring skills pulse*");
   expect(texts.slice(1).map((t) => t.slice(0, 3))).toEqual(["1. ", "2. ", "3. "]);
   expect(texts[2]).toContain("How many people does your organisation expect to hire");
-  const images = posts.flatMap((p) => (p.body.blocks as Block[]).filter((b) => b.type === "image"));
-  expect(images).toHaveLength(3);
-  for (const image of images) {
-    const file = slack.uploadedFiles.get((image as unknown as { slack_file: { id: string } }).slack_file.id)!;
-    expect(file.bytes.subarray(1, 4).toString("ascii")).toBe("PNG");
-    expect(file.channelId).toBeUndefined();
-  }
+  // Native charts, no images: one per question that has figures, through the strict fake's rules.
+  expect(posts.flatMap((p) => (p.body.blocks as Block[]).filter((b) => b.type === "image"))).toEqual([]);
+  const charts = posts.flatMap((p) =>
+    (p.body.blocks as Block[]).filter((b) => b.type === "data_visualization"),
+  ) as unknown as Json[];
+  expect(charts).toHaveLength(3);
+  // The skill-need chart: each skill once, one series per horizon, so every bar's horizon is named;
+  // the long skill is numbered and given in full under the chart.
+  const grid = posts.find((p) => JSON.stringify(p.body.blocks).includes("in 5 years"))!.body.blocks as Json[];
+  const gridChart = grid.find((b) => b.type === "data_visualization")!.chart as Json;
+  expect(gridChart.series.map((s: Json) => s.name)).toEqual(["in 1 year", "in 5 years"]);
+  expect(gridChart.axis_config.categories).toEqual(["Welding", "2. Mine automation…"]);
+  const legend = grid[grid.findIndex((b) => b.type === "data_visualization") + 1]!;
+  expect(legend.type).toBe("context");
+  expect(JSON.stringify(legend)).toContain("2. Mine automation and remote operation");
   expect(JSON.stringify(posts[2]!.body.blocks)).toContain("total 15 people");
 
   // The export: two CSV files in the chair's DM, with no names in an anonymous pulse.
