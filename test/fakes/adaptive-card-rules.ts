@@ -274,7 +274,10 @@ function chartViolations(chart: Json, declared: SdkVersion): CardViolation[] {
   };
   data.forEach((d, i) => {
     const o = d as Json;
-    if (!o || typeof o !== "object") return void bad(`data[${i}] must be an object`);
+    if (!o || typeof o !== "object") {
+      bad(`data[${i}] must be an object`);
+      return;
+    }
     if (type === "Chart.Pie" || type === "Chart.Donut") {
       if (!isLabel(o.legend) || !isNumber(o.value)) bad(`data[${i}] must be { legend, value: number }`);
     } else if (type === "Chart.VerticalBar" || type === "Chart.HorizontalBar") {
@@ -283,7 +286,10 @@ function chartViolations(chart: Json, declared: SdkVersion): CardViolation[] {
       if (!isLabel(o.legend)) bad(`data[${i}].legend must be a label`);
       if (!Array.isArray(o.values) || o.values.length === 0)
         bad(`data[${i}].values must be a non-empty array`);
-      else o.values.forEach((v: unknown, j: number) => point(v, `data[${i}].values[${j}]`));
+      else
+        o.values.forEach((v: unknown, j: number) => {
+          point(v, `data[${i}].values[${j}]`);
+        });
     }
   });
   return out;

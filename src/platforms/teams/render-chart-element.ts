@@ -16,13 +16,13 @@ import type { ChartElement } from "../../surface/view.ts";
 // biome-ignore lint/suspicious/noExplicitAny: Adaptive Card JSON is validated by Teams.
 type CardJson = Record<string, any>;
 
-/** `escape` makes text members wrote safe for a TextBlock (escapeCardLinks in the card renderer). */
-export function renderChartElement(chart: ChartElement, escape: (s: string) => string): CardJson {
+/** `escapeText` makes text members wrote safe for a TextBlock (escapeCardLinks in the card renderer). */
+export function renderChartElement(chart: ChartElement, escapeText: (s: string) => string): CardJson {
   const fallback = {
     type: "Container",
     items: [
-      { type: "TextBlock", text: escape(chart.title), weight: "Bolder", wrap: true },
-      { type: "TextBlock", text: escape(chart.summary), wrap: true },
+      { type: "TextBlock", text: escapeText(chart.title), weight: "Bolder", wrap: true },
+      { type: "TextBlock", text: escapeText(chart.summary), wrap: true },
     ],
   };
   if (chart.kind === "pie")

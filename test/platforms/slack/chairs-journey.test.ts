@@ -108,7 +108,7 @@ it("binds the chairs' forum and gives the report with a chart and a DOCX and Mar
     "The chairs' forum is for the chairs, vice-chairs and foresight coordinators of the clusters.",
   );
 
-  // The Mining chair gets the report privately, with the chart uploaded and shown from Slack's file.
+  // The Mining chair gets the report privately, with a native chart.
   const before = slack.callsTo("files.completeUploadExternal").length;
   const report = await reply(await command("U-BEA", "chairs report", "C-CHAIRS"));
   expect(report.response_type).toBe("ephemeral");
@@ -119,15 +119,19 @@ it("binds the chairs' forum and gives the report with a chart and a DOCX and Mar
   expect(textOf(blocks)).toContain("Mining: no closed pulse with the skill-need grid");
   expect(textOf(blocks)).toContain("*Energy*: 0 open (0 on track, 0 overdue)");
   expect(textOf(blocks)).toContain("*Mining*: no meeting scheduled");
-  const images = blocks.filter((b) => b.type === "image");
-  expect(images).toHaveLength(1);
-  const chart = slack.uploadedFiles.get(
-    (images[0] as unknown as { slack_file: { id: string } }).slack_file.id,
-  )!;
-  expect(chart.bytes.subarray(1, 4).toString("ascii")).toBe("PNG");
+  // A native chart, no image: each skill once, one series per horizon, named in the legend.
+  expect(blocks.filter((b) => b.type === "image")).toEqual([]);
+  const charts = blocks.filter((b) => b.type === "data_visualization") as unknown as {
+    chart: { series: { name: string }[]; axis_config: { categories: string[] } };
+  }[];
+  expect(charts).toHaveLength(1);
+  expect(charts[0]!.chart.axis_config.categories).toEqual(expect.arrayContaining(["Welding", "Automation"]));
+  const horizons = charts[0]!.chart.series.map((s) => s.name);
+  expect(horizons.length).toBeGreaterThan(0);
+  for (const name of horizons) expect(name).toMatch(/^\d-year horizon$/);
 
   // The briefing pack: a DOCX and a Markdown file in Bea's DM with the bot.
-  await slack.waitFor("files.completeUploadExternal", before + 2);
+  await slack.waitFor("files.completeUploadExternal", before + 1);
   const shared = [...slack.uploadedFiles.values()].filter((f) => f.channelId === "D-U-BEA");
   expect(shared.map((f) => f.filename.replace(/\d{4}-\d{2}-\d{2}/, "DATE")).sort()).toEqual([
     "chairs-report-DATE.docx",

@@ -1,7 +1,7 @@
 // The chairs' forum on Teams, end to end through the real CloudAdapter and a fake Bot Connector: the
 // report is refused in a cluster's channel; a member cannot bind the forum, a chair can; cluster
-// commands are refused in the forum; the report comes as a reply card with the chart inline (a PNG
-// data URI), and the briefing pack as DOCX and Markdown download links in the chair's personal chat.
+// commands are refused in the forum; the report comes as a reply card with a native chart (Chart.*
+// with its figures in words as fallback), and the briefing pack as DOCX and Markdown download links in the chair's personal chat.
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import { seedQuestionBank } from "../../../src/app/seed-question-bank.ts";
 import { systemClock } from "../../../src/app/shared/context.ts";
@@ -70,13 +70,13 @@ const repliedTexts = (turn: { calls: { operation: string; body: Json }[] }) =>
     .flatMap((c) => ((c.body.attachments ?? []) as Json[]).flatMap((a) => cardTexts(a.content as Json)))
     .join("\n");
 
-function imagesOf(card: Json): string[] {
-  const images: string[] = [];
+function chartsOf(card: Json): Json[] {
+  const images: Json[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === "object") {
       const o = node as Json;
-      if (o.type === "Image") images.push(String(o.url));
+      if (o.type === "Image" || String(o.type).startsWith("Chart.")) images.push(o);
       Object.values(o).forEach(walk);
     }
   };
@@ -84,7 +84,7 @@ function imagesOf(card: Json): string[] {
   return images;
 }
 
-it("binds the chairs' forum and gives the report with an inline chart and a DOCX and Markdown briefing pack", async () => {
+it("binds the chairs' forum and gives the report with a native chart and a DOCX and Markdown briefing pack", async () => {
   expect(repliedTexts(await say(emma, "chairs report", inChannel(energy)))).toContain(
     "Reports are given in the chairs' forum",
   );
@@ -106,7 +106,7 @@ it("binds the chairs' forum and gives the report with an inline chart and a DOCX
   const turn = await say(bea, "chairs report", inChannel(chairs));
   expect(turn.status).toBe(200);
   const replies = turn.calls.filter((c) => c.operation === "reply");
-  const report = replies.map((c) => cardOf(c)).find((card) => imagesOf(card).length > 0)!;
+  const report = replies.map((c) => cardOf(c)).find((card) => chartsOf(card).length > 0)!;
   const text = cardTexts(report).join("\n");
   expect(text).toContain("Chairs: the clusters side by side (2)");
   expect(text).toContain("5-year horizon");
@@ -115,9 +115,15 @@ it("binds the chairs' forum and gives the report with an inline chart and a DOCX
   // Automation was rated by one person only: hidden, so rated in no cluster.
   expect(text).toContain("Automation: growing in 0 of 0 clusters");
   expect(text).toContain("**Mining**: no meeting scheduled");
-  const [chart] = imagesOf(report);
-  const png = Buffer.from(chart!.replace(/^data:image\/png;base64,/, ""), "base64");
-  expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
+  // A native chart with its figures in words as the fallback, no image: each skill once, the
+  // horizon of every bar in the legend.
+  const [chart, ...others] = chartsOf(report);
+  expect(others).toEqual([]);
+  expect(chart!.type).toMatch(/^Chart\./);
+  const series = chart!.type === "Chart.HorizontalBar" ? [] : (chart!.data as Json[]);
+  for (const s of series) expect(s.legend).toMatch(/^\d-year horizon$/);
+  expect(JSON.stringify(chart!.data)).toContain('"x":"Welding"');
+  expect(JSON.stringify(chart!.fallback)).toMatch(/Welding: .*\d-year horizon 1\/1/);
   expect(JSON.stringify(replies).length).toBeLessThan(28_000 * replies.length);
 
   // The briefing pack: a download link in Bea's personal chat, the Markdown behind it.

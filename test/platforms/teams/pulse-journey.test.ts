@@ -2,7 +2,7 @@
 // "@Ennakko pulse new" → a form card; the outbox opens each member's 1:1 chat and posts their answer
 // sheet there; Action.Execute buttons answer short questions and redraw the card; the form card
 // takes the longer ones; submit; the chair closes the pulse and the channel gets the results with
-// chart images (data URIs); "pulse export" sends download links to the chair's personal chat.
+// native charts (Chart.* with a fallback in words); "pulse export" sends download links to the chair's personal chat.
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import { seedQuestionBank } from "../../../src/app/seed-question-bank.ts";
 import { systemClock } from "../../../src/app/shared/context.ts";
@@ -86,7 +86,7 @@ const VALID = {
   closes_date: daysAhead(14),
   closes_time: "16:00",
   results_live: "no",
-  skills: "Welding\nMine automation",
+  skills: "Welding\nMine automation and remote operation",
 };
 
 type Sheet = { card: Json; messageId: string; where: Where };
@@ -179,7 +179,11 @@ it("runs an anonymous pulse: form card, sheets in 1:1 chats, buttons and a form,
   );
   expect(errorsOn(bad)).toEqual(["the number must be from 0 to 10000."]);
   const saved = invokeCard(
-    await submitCard(mikko, form, mikkoSheet.messageId, mikkoSheet.where, { q1: "7", q2_s0_h1: "GROWING" }),
+    await submitCard(mikko, form, mikkoSheet.messageId, mikkoSheet.where, {
+      q1: "7",
+      q2_s0_h1: "GROWING",
+      q2_s1_h5: "STRONGLY_GROWING",
+    }),
   );
   expect(cardTexts(saved).join("\n")).toContain("Answered 3 of 3.");
   const done = invokeCard(
@@ -201,29 +205,43 @@ it("runs an anonymous pulse: form card, sheets in 1:1 chats, buttons and a form,
   const status = cardOf(onlyReply(await say(emma, "pulse status")));
   expect(cardTexts(status).join("\n")).toContain("All: 3/3 answered (100%)");
 
-  // Closing: a header and one card per question in the channel, charts as PNG data URIs.
+  // Closing: a header and one card per question in the channel, each chart a native Chart.* element
+  // with its figures in words as the fallback (the strict fake checks both), no images.
   connector.reset();
   onlyReply(await say(emma, "pulse close"));
   const posted = (await deliverOutbox()).filter((c) => c.operation === "send");
   expect(posted).toHaveLength(4);
-  const images: string[] = [];
+  const charts: Json[] = [];
+  let images = 0;
   for (const call of posted) {
     const walk = (node: unknown): void => {
       if (Array.isArray(node)) node.forEach(walk);
       else if (node && typeof node === "object") {
         const o = node as Json;
-        if (o.type === "Image") images.push(String(o.url));
+        if (String(o.type).startsWith("Chart.")) charts.push(o);
+        if (o.type === "Image") images += 1;
         Object.values(o).forEach(walk);
       }
     };
     walk(cardOf(call));
     expect(JSON.stringify(call).length).toBeLessThan(28_000);
   }
-  expect(images).toHaveLength(3);
-  for (const url of images) {
-    const png = Buffer.from(url.replace(/^data:image\/png;base64,/, ""), "base64");
-    expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
-  }
+  expect(images).toBe(0);
+  expect(charts.map((c) => c.type)).toEqual([
+    "Chart.HorizontalBar",
+    "Chart.HorizontalBar",
+    "Chart.VerticalBar.Grouped",
+  ]);
+  // The skill-need chart: each skill once with full labels, the horizon of every bar in the legend.
+  const grid = charts[2]!;
+  expect(grid.data.map((s: Json) => s.legend)).toEqual(["in 1 year", "in 5 years"]);
+  expect(grid.data[1].values.map((v: Json) => v.x)).toEqual([
+    "Welding",
+    "Mine automation and remote operation",
+  ]);
+  expect(JSON.stringify(grid.fallback)).toMatch(
+    /Mine automation and remote operation: in 1 year –, in 5 years \+/,
+  );
   expect(cardTexts(cardOf(posted[2]!)).join("\n")).toContain("total 10 people");
 
   // The export: a note in the thread, the links in Emma's personal chat, the CSV behind them.
