@@ -412,17 +412,23 @@ describe("the chairs' report", () => {
     expect(byName.Mining!.meetings).toEqual([]);
   });
 
-  it("renders a private view with a chart and a DOCX and Markdown briefing pack", async () => {
+  it("renders a private view with a native chart and a DOCX and Markdown briefing pack", async () => {
     const r = await report(energyChair);
     const t = translator("en");
     const view = chairsReportView(r, t, "en");
     const texts = view.elements.flatMap((el) => (el.type === "text" ? [el.text] : []));
     expect(texts.join("\n")).toContain("• Automation: growing in 2 of 2 clusters (Energy, Mining)");
     expect(texts.join("\n")).toContain("*Energy*: 3 open (2 on track, 1 overdue) · 3 done, 67% on time");
-    const images = view.elements.filter((el) => el.type === "image");
-    expect(images).toHaveLength(1);
-    const png = Buffer.from(images[0]!.url.split(",")[1]!, "base64");
-    expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
+    // One native chart: each skill once, one series per horizon, the figures in words as well.
+    const charts = view.elements.filter((el) => el.type === "chart");
+    expect(charts).toHaveLength(1);
+    const chart = charts[0]!;
+    if (chart.kind !== "bar") throw new Error("not a bar chart");
+    expect(chart.categories).toContain("Automation");
+    expect(new Set(chart.categories).size).toBe(chart.categories.length);
+    for (const s of chart.series) expect(s.name).toMatch(/^\d-year horizon$/);
+    expect(chart.summary).toMatch(/• Automation: .*2\/2/);
+    expect(view.elements.some((el) => el.type === "image")).toBe(false);
     const markdown = chairsReportMarkdown(r, t, "en");
     expect(markdown).toContain("| Skill | Energy | Mining | Tourism | Growing in |");
     expect(markdown).toContain("| Automation | ▲ | ▲ |  | 2/2 |");

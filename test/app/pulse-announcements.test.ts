@@ -40,7 +40,6 @@ const m4 = slackUser("U-M4", "Minna"); // RESEARCH
 const observer = slackUser("U-OBS", "Otto"); // BUSINESS, but an observer
 const outsider = slackUser("U-OUT", "Ulla");
 const SKILLS = ["Welding", "Automation", "Hydrogen"];
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -124,7 +123,7 @@ const outbox = (contains: string) =>
 const viewOf = (row: OutboxMessage) => (row.payload as { view: View }).view;
 const textsOf = (view: View) =>
   view.elements.flatMap((e: Element) => (e.type === "text" ? [e.text] : [])).join("\n");
-const imagesOf = (view: View) => view.elements.filter((e) => e.type === "image");
+const chartsOf = (view: View) => view.elements.filter((e) => e.type === "chart" || e.type === "image");
 
 describe("announcing a pulse", () => {
   it("queues a personal invitation per invited member in their language, and one announcement per channel, for opensAt", async () => {
@@ -225,21 +224,22 @@ describe("results when a pulse closes", () => {
       const [header, trust, bottleneck] = rows.map(viewOf) as [View, View, View];
       expect(header.fallback).toBe("📊 Results: *Spring 2027 pulse*");
       expect(textsOf(header)).toContain("3");
-      expect(imagesOf(header)).toEqual([]);
+      expect(chartsOf(header)).toEqual([]);
 
       expect(trust.fallback).toMatch(/^1\. /);
       expect(textsOf(trust)).toContain("3 answers, average 3.7 on a scale of 1–5.");
-      const [image, ...more] = imagesOf(trust);
+      // A native chart, as the outbox stored it: every scale point, this cycle's counts, in words too.
+      const [chart, ...more] = chartsOf(trust);
       expect(more).toEqual([]);
-      if (image?.type !== "image") throw new Error("no chart");
-      expect(image.url).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/);
-      const png = Buffer.from(image.url.slice("data:image/png;base64,".length), "base64");
-      expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
-      expect(png.length).toBeGreaterThan(500);
+      if (chart?.type !== "chart" || chart.kind !== "bar") throw new Error("no chart");
+      expect(chart.categories).toHaveLength(5);
+      expect(chart.series).toEqual([{ name: "Spring 2027 pulse", values: expect.any(Array) }]);
+      expect(chart.series[0]!.values.reduce((a, b) => a + b, 0)).toBe(3);
+      expect(trust.fallback).toContain(chart.summary);
 
       // Two answers: hidden, no chart, and says why.
       expect(bottleneck.fallback).toMatch(/^2\. /);
-      expect(imagesOf(bottleneck)).toEqual([]);
+      expect(chartsOf(bottleneck)).toEqual([]);
       expect(textsOf(bottleneck)).toContain("Fewer than 3 answers (2)");
       expect(bottleneck.elements).toHaveLength(2); // the question and why it is not shown
       expect(JSON.stringify(bottleneck)).not.toContain("Housing");
@@ -256,7 +256,7 @@ describe("results when a pulse closes", () => {
     const rows = await outbox(`pulse:${pulseId}:results:SLACK:`);
     expect(rows).toHaveLength(2);
     const trust = viewOf(rows[1]!);
-    expect(imagesOf(trust)).toEqual([]);
+    expect(chartsOf(trust)).toEqual([]);
     expect(textsOf(trust)).toContain("Fewer than 3 answers (2)");
     expect(trust.elements).toHaveLength(2);
   });

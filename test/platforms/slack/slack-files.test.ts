@@ -6,7 +6,7 @@ import { webApi } from "@slack/bolt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { OutboundMessage } from "../../../src/app/ports/chat-gateway.ts";
 import { type AppContext, systemClock } from "../../../src/app/shared/context.ts";
-import { PNG_SIGNATURE, renderBarChart } from "../../../src/exports/bar-chart-png.ts";
+import { renderChartPng } from "../../../src/exports/chart-image.ts";
 import { type Logger, silentLogger } from "../../../src/log/logger.ts";
 import { boltLogger } from "../../../src/platforms/slack/bolt-logger.ts";
 import { deliverToSlack, type SlackReplyTarget } from "../../../src/platforms/slack/deliver.ts";
@@ -50,14 +50,14 @@ beforeEach(async () => {
 });
 
 // ── what the tests send ──────────────────────────────────────────────────────────────────────────
-const skillsPng = renderBarChart({
-  title: "Skill needs 2026",
-  bars: [
-    { label: "Welders", value: 12 },
-    { label: "Nature guides", value: 7 },
-  ],
-});
-const overduePng = renderBarChart({ title: "Overdue measures", bars: [{ label: "Energy", value: 3 }] });
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const barChart = (title: string, categories: string[], values: number[]) =>
+  renderChartPng(
+    { type: "chart", kind: "bar", title, categories, series: [{ name: "n", values }], summary: title },
+    { locale: "en", width: 400 },
+  );
+const skillsPng = Buffer.from(await barChart("Skill needs 2026", ["Welders", "Nature guides"], [12, 7]));
+const overduePng = Buffer.from(await barChart("Overdue measures", ["Energy"], [3]));
 
 const chart = (png: Uint8Array, title: string): ImageElement => ({
   type: "image",

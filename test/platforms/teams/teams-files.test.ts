@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { systemClock } from "../../../src/app/shared/context.ts";
 import { loadConfig } from "../../../src/config/env.ts";
 import { toLocale } from "../../../src/domain/locale.ts";
-import { renderBarChart } from "../../../src/exports/bar-chart-png.ts";
+import { renderChartPng } from "../../../src/exports/chart-image.ts";
 import { createHttpServer } from "../../../src/http/http-server.ts";
 import { silentLogger } from "../../../src/log/logger.ts";
 import { TEAMS_LIMITS, toCardMarkdown } from "../../../src/platforms/teams/render-adaptive-card.ts";
@@ -66,25 +66,19 @@ const summaryFile: FileAttachment = {
 };
 const fileOutput: Output = { kind: "file", files: [answersCsv, summaryFile], comment: "Spring pulse 2027" };
 
-/** A chart the size the pulse results draw (about 6 KB). */
-const chartPng = renderBarChart({
-  title: "Sähköasentajien osaamistarve 3 vuoden päästä",
-  width: 560,
-  locale: "fi",
-  unit: "%",
-  bars: [
-    "Kasvaa paljon",
-    "Kasvaa",
-    "Pysyy",
-    "Vähenee",
-    "Ei tiedä",
-    "Yritykset",
-    "Oppilaitokset",
-    "Julkinen",
-    "Tutkimus",
-    "Muu",
-  ].map((label, i) => ({ label, value: 10 + i * 9 })),
-});
+/** A picture of a chart, as a document would carry it (some KB). */
+const chartLabels = ["Kasvaa paljon", "Kasvaa", "Pysyy", "Vähenee", "Ei tiedä"];
+const chartPng = await renderChartPng(
+  {
+    type: "chart",
+    kind: "bar",
+    title: "Sähköasentajien osaamistarve 3 vuoden päästä",
+    categories: chartLabels,
+    series: [{ name: "%", values: chartLabels.map((_l, i) => 10 + i * 9) }],
+    summary: "Sähköasentajien osaamistarve 3 vuoden päästä",
+  },
+  { locale: "fi", width: 400 },
+);
 
 // ── the bot, and the platform under test ─────────────────────────────────────────────────────────
 let bot: TestBot;
