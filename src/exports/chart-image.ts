@@ -76,7 +76,10 @@ export async function svgToPng(svg: string, width?: number): Promise<Uint8Array>
 export type ChartImageOptions = { locale: Locale; width?: number };
 
 /** The chart as SVG (ECharts' server-side renderer), every label in full. */
-export function renderChartSvg(chart: ChartElement, { locale, width = DEFAULT_WIDTH }: ChartImageOptions): string {
+export function renderChartSvg(
+  chart: ChartElement,
+  { locale, width = DEFAULT_WIDTH }: ChartImageOptions,
+): string {
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const titleLines = wrappedLines(chart.title, width - 40);
   const top = 16 + titleLines * (LINE_HEIGHT + 2);
@@ -132,8 +135,7 @@ export function renderChartSvg(chart: ChartElement, { locale, width = DEFAULT_WI
   const labelWidth = Math.round(width * 0.34);
   const lines = chart.categories.map((c) => wrappedLines(c, labelWidth));
   const legendHeight = chart.series.length > 1 ? LINE_HEIGHT + 14 : 0;
-  const groupHeight = (i: number) =>
-    Math.max(lines[i]! * LINE_HEIGHT + 8, chart.series.length * 16 + 10);
+  const groupHeight = (i: number) => Math.max(lines[i]! * LINE_HEIGHT + 8, chart.series.length * 16 + 10);
   const plotHeight = chart.categories.reduce((sum, _c, i) => sum + groupHeight(i), 0);
   const gridTop = top + 12 + legendHeight;
   const height = gridTop + plotHeight + 44;
