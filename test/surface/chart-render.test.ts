@@ -42,6 +42,14 @@ describe("charts on Slack", () => {
     expect(legend).toContain(skills.title);
   });
 
+  it("a series name over 20 characters is lettered, so it never shares a number with a bar", () => {
+    const long: ChartElement = { ...skills, series: [{ name: "Spring skills pulse 2027", values: [1, 2] }] };
+    const { blocks } = renderMessage(message(long));
+    expect(messageViolations({ text: "t", blocks })).toEqual([]);
+    expect((blocks[0] as Json).chart.series[0].name).toBe("A. Spring skills pu…");
+    expect(JSON.stringify(blocks[1])).toContain("A. Spring skills pulse 2027");
+  });
+
   it("labels that fit go as they are, with no legend", () => {
     const short: ChartElement = { ...skills, title: "Skills", categories: ["Welding", "Guiding"] };
     const { blocks } = renderMessage(message(short));

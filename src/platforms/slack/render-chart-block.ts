@@ -44,11 +44,15 @@ const escapeMrkdwn = (value: string) =>
  * agree nor disagree", keeps its own), and `legend` gives it in full under that number. Labels that
  * would repeat after cutting are all numbered.
  */
-function fitLabels(labels: readonly string[], max: number): { shown: string[]; legend: string[] } {
+function fitLabels(
+  labels: readonly string[],
+  max: number,
+  mark: (i: number) => string = (i) => String(i + 1),
+): { shown: string[]; legend: string[] } {
   const legend: string[] = [];
   const numbered = (label: string, i: number) => {
-    const own = new RegExp(`^${i + 1}[ .]`).test(label);
-    const prefix = own ? "" : `${i + 1}. `;
+    const own = new RegExp(`^${mark(i)}[ .]`).test(label);
+    const prefix = own ? "" : `${mark(i)}. `;
     return { shown: `${prefix}${clip(label, max - prefix.length)}`, full: `${prefix}${label}` };
   };
   let shown = labels.map((label, i) => {
@@ -108,9 +112,11 @@ export function renderChartBlocks(chart: ChartElement): Block[] {
     };
   } else {
     const categories = fitLabels(chart.categories, SLACK_CHART_LIMITS.label);
+    // Series are lettered (A, B…), so their legend lines never share a number with a bar's.
     const names = fitLabels(
       chart.series.map((s) => s.name),
       SLACK_CHART_LIMITS.seriesName,
+      (i) => String.fromCharCode(65 + i),
     );
     legend.push(...categories.legend, ...names.legend);
     body = {
