@@ -136,6 +136,14 @@ describe("toCsv", () => {
     expect(toCsv([["=1"]], { ...csvOptionsFor("en"), guardFormulas: false })).toBe("\uFEFF=1\r\n");
   });
 
+  it("has every header label and word in all four languages", () => {
+    const keys = Object.keys(CSV_LABELS.en).sort();
+    for (const locale of ["fi", "sv", "nl", "en"] as const) {
+      expect(Object.keys(CSV_LABELS[locale]).sort()).toEqual(keys);
+      for (const label of Object.values(CSV_LABELS[locale])) expect(label.trim()).not.toBe("");
+    }
+  });
+
   it("makes a safe file name", () => {
     expect(csvFilename("Kevät 2027: Lapin pulssi", "answers")).toBe("kevat-2027-lapin-pulssi-answers.csv");
     expect(csvFilename("😀", "summary")).toBe("pulse-summary.csv");
