@@ -6,7 +6,7 @@ import { z } from "zod";
 import { toLocale } from "../domain/locale.ts";
 import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
 import { fail, ok, type Result } from "../domain/result.ts";
-import { answersCsv, csvFilename, summaryCsv } from "../exports/csv.ts";
+import { answersCsv, csvFilename, csvOptionsFor, summaryCsv } from "../exports/csv.ts";
 import { computeResults, summarize } from "./pulse-results.ts";
 import { audit } from "./shared/audit.ts";
 import { authorize } from "./shared/authorize.ts";
@@ -21,7 +21,6 @@ export const ExportPulseCsvInput = z.object({
   conversation: ConversationSchema,
   /** Defaults to the cluster's latest pulse. */
   pulseId: z.uuid("PULSE").nullish(),
-  delimiter: z.enum([",", ";"]).default(","),
 });
 
 export type PulseCsvFile = { filename: string; content: string };
@@ -33,7 +32,7 @@ export async function exportPulseCsv(
 ): Promise<Result<PulseCsvExport>> {
   const input = parseInput(ExportPulseCsvInput, raw);
   if (!input.ok) return input;
-  const { actor, conversation, pulseId, delimiter } = input.value;
+  const { actor, conversation, pulseId } = input.value;
   const person = await ensurePerson(ctx, actor);
   return ctx.db.$transaction(async (tx) => {
     const auth = await authorize(tx, conversation, person.id, "pulse.export");
@@ -44,7 +43,8 @@ export async function exportPulseCsv(
     const pulse = found.value;
     if (!resultsVisible(pulse, ctx.clock.now())) return fail("RESULTS_NOT_AVAILABLE", { title: pulse.title });
     const locale = toLocale(actor.locale) ?? localeOf(person, cluster);
-    const options = { bom: true, delimiter };
+    // The reader's language decides the spreadsheet format; times are the cluster's.
+    const options = csvOptionsFor(locale, cluster.timeZone);
     const { questions, responses } = await summarize(tx, pulse);
     const answers = answersCsv(
       {

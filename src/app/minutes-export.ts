@@ -7,6 +7,7 @@ import { parseMinutesContent } from "../domain/minutes-content.ts";
 import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
 import { fail, ok, type Result } from "../domain/result.ts";
 import { can } from "../domain/roles.ts";
+import { csvOptionsFor } from "../exports/csv.ts";
 import { type MinutesFile, minutesFiles } from "../exports/minutes-files.ts";
 import { draftContent, findMinutesMeeting, freeTextOf, minutesVersions } from "./minutes-shared.ts";
 import { audit } from "./shared/audit.ts";
@@ -19,7 +20,6 @@ export const ExportMinutesInput = z.object({
   actor: PlatformUserSchema,
   conversation: ConversationSchema,
   meeting: z.string().max(200).nullish(),
-  delimiter: z.enum([",", ";"]).default(","),
 });
 
 export type MinutesExport = {
@@ -36,7 +36,7 @@ export async function exportMinutes(
 ): Promise<Result<MinutesExport>> {
   const input = parseInput(ExportMinutesInput, raw);
   if (!input.ok) return input;
-  const { actor, conversation, meeting, delimiter } = input.value;
+  const { actor, conversation, meeting } = input.value;
   const person = await ensurePerson(ctx, actor);
   return ctx.db.$transaction(async (tx) => {
     const auth = await authorize(tx, conversation, person.id, "cluster.view");
@@ -48,7 +48,7 @@ export async function exportMinutes(
     const { latest, approved } = await minutesVersions(tx, found.value.id);
     // The document speaks the cluster's language: it is the cluster's record.
     const locale = toLocale(cluster.locale) ?? DEFAULT_LOCALE;
-    const csv = { bom: true, delimiter };
+    const csv = csvOptionsFor(locale, cluster.timeZone);
     let result: MinutesExport;
     if (approved) {
       const approver = approved.approvedById
@@ -59,7 +59,7 @@ export async function exportMinutes(
         title: found.value.title,
         version: approved.version,
         status: "APPROVED",
-        files: minutesFiles(
+        files: await minutesFiles(
           parseMinutesContent(approved.content),
           locale,
           {
@@ -81,7 +81,7 @@ export async function exportMinutes(
         title: found.value.title,
         version,
         status: "DRAFT",
-        files: minutesFiles(content, locale, { version, status: "DRAFT" }, csv),
+        files: await minutesFiles(content, locale, { version, status: "DRAFT" }, csv),
       };
     }
     await audit(tx, {

@@ -5,9 +5,11 @@
 // reference (service URL and ids the bot needs to reach them: only its conversation id and scope),
 // and file contents of pending downloads (only their names).
 import { z } from "zod";
+import { DEFAULT_LOCALE, toLocale } from "../domain/locale.ts";
 import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
 import { ok, type Result } from "../domain/result.ts";
-import { type CsvCell, toCsv } from "../exports/csv.ts";
+import { type CsvCell, csvDateTime, csvNumber, csvOptionsFor, toCsv } from "../exports/csv.ts";
+import { type CsvLabel, csvLabels } from "../exports/csv-labels.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { audit } from "./shared/audit.ts";
 import type { AppContext } from "./shared/context.ts";
@@ -17,7 +19,6 @@ import { parseInput } from "./shared/parse-input.ts";
 export const MyDataInput = z.object({
   actor: PlatformUserSchema,
   conversation: ConversationSchema,
-  delimiter: z.enum([",", ";"]).default(","),
 });
 
 export type MyDataExport = {
@@ -31,7 +32,7 @@ export async function myData(
 ): Promise<Result<MyDataExport>> {
   const input = parseInput(MyDataInput, raw);
   if (!input.ok) return input;
-  const { actor, conversation, delimiter } = input.value;
+  const { actor, conversation } = input.value;
   const person = await ensurePerson(ctx, actor);
   return ctx.db.$transaction(async (tx) => {
     const id = person.id;
@@ -189,71 +190,105 @@ export async function myData(
       })),
     };
 
-    type Row = [kind: string, cluster: string, date: string, description: string];
+    // The CSV is for reading in a spreadsheet: the member's language and its format, local times.
+    const cluster = await clusterOfConversation(tx, conversation);
+    const locale =
+      toLocale(full.locale) ?? toLocale(actor.locale) ?? toLocale(cluster?.locale) ?? DEFAULT_LOCALE;
+    // Times as the cluster keeps them (the one asked from, else the first they joined).
+    const timeZone = cluster?.timeZone ?? full.memberships[0]?.cluster.timeZone ?? full.timeZone ?? "UTC";
+    const format = csvOptionsFor(locale, timeZone);
+    const l = csvLabels(locale);
+    const at = (iso: string | null) => (iso ? new Date(iso) : null);
+    const number = (n: number) => csvNumber(n, format);
+    type Row = [kind: CsvLabel, cluster: string, date: Date | null, description: string];
     const rows: Row[] = [
-      ["person", "", document.person.createdAt, `${full.displayName}${full.email ? ` <${full.email}>` : ""}`],
+      [
+        "kind.person",
+        "",
+        at(document.person.createdAt),
+        `${full.displayName}${full.email ? ` <${full.email}>` : ""}`,
+      ],
       ...document.identities.map(
-        (i): Row => ["identity", "", i.createdAt, `${i.platform} ${i.tenant} ${i.userId}`],
+        (i): Row => ["kind.identity", "", at(i.createdAt), `${i.platform} ${i.tenant} ${i.userId}`],
       ),
-      ...document.memberships.map((m): Row => ["membership", m.cluster, m.joinedAt, m.role]),
+      ...document.memberships.map((m): Row => ["kind.membership", m.cluster, at(m.joinedAt), m.role]),
       ...document.conversations.map(
-        (c): Row => ["conversation", "", c.updatedAt, `${c.platform} ${c.scope} ${c.conversationId}`],
+        (c): Row => [
+          "kind.conversation",
+          "",
+          at(c.updatedAt),
+          `${c.platform} ${c.scope} ${c.conversationId}`,
+        ],
       ),
       ...document.slotVotes.map(
-        (v): Row => ["slot-vote", v.cluster, v.updatedAt, `${v.meeting} ${v.slotStartsAt}: ${v.answer}`],
+        (v): Row => [
+          "kind.slot-vote",
+          v.cluster,
+          at(v.updatedAt),
+          `${v.meeting} ${csvDateTime(new Date(v.slotStartsAt), timeZone)}: ${v.answer}`,
+        ],
       ),
-      ...document.agendaVotes.map((v): Row => ["agenda-vote", v.cluster, "", `${v.meeting}: ${v.item}`]),
+      ...document.agendaVotes.map(
+        (v): Row => ["kind.agenda-vote", v.cluster, null, `${v.meeting}: ${v.item}`],
+      ),
       ...document.agendaProposals.map(
-        (p): Row => ["agenda-proposal", p.cluster, p.createdAt, `${p.meeting}: ${p.title}`],
+        (p): Row => ["kind.agenda-proposal", p.cluster, at(p.createdAt), `${p.meeting}: ${p.title}`],
       ),
       ...document.attendance.map(
-        (a): Row => ["attendance", a.cluster, "", `${a.meeting}: ${a.present ? "present" : "absent"}`],
+        (a): Row => [
+          "kind.attendance",
+          a.cluster,
+          null,
+          `${a.meeting}: ${l(a.present ? "present" : "absent")}`,
+        ],
       ),
-      ...document.decisionsRecorded.map((d): Row => ["decision", d.cluster, d.createdAt, d.text]),
+      ...document.decisionsRecorded.map((d): Row => ["kind.decision", d.cluster, at(d.createdAt), d.text]),
       ...document.measuresOwned.map(
         (m): Row => [
-          "measure",
+          "kind.measure",
           m.cluster,
-          m.createdAt,
-          `${m.title} (${m.status}, ${m.progress}%, due ${m.dueDate})`,
+          at(m.createdAt),
+          `${m.title} (${m.status}, ${number(m.progress)} %, ${l("due")} ${m.dueDate})`,
         ],
       ),
       ...document.measureUpdatesWritten.map(
         (u): Row => [
-          "measure-update",
+          "kind.measure-update",
           u.cluster,
-          u.createdAt,
-          `${u.measure}: ${[u.status, u.progress === null ? null : `${u.progress}%`, u.note].filter(Boolean).join(", ")}`,
+          at(u.createdAt),
+          `${u.measure}: ${[u.status, u.progress === null ? null : `${number(u.progress)} %`, u.note].filter(Boolean).join(", ")}`,
         ],
       ),
       ...document.pulseParticipations.map(
-        (p): Row => ["pulse-participation", p.cluster, p.updatedAt, `${p.pulse}: ${p.status}`],
+        (p): Row => ["kind.pulse-participation", p.cluster, at(p.updatedAt), `${p.pulse}: ${p.status}`],
       ),
       ...document.namedPulseResponses.flatMap((r) =>
         Object.entries(r.answers).map(
           ([key, value]): Row => [
-            "pulse-answer",
+            "kind.pulse-answer",
             r.cluster,
-            r.submittedAt ?? "",
-            `${r.pulse} / ${key}: ${JSON.stringify(value)}`,
+            at(r.submittedAt),
+            `${r.pulse} / ${key}: ${answerText(value, number)}`,
           ],
         ),
       ),
-      ...document.pendingDownloads.map((d): Row => ["download", "", d.createdAt, d.filename]),
+      ...document.pendingDownloads.map((d): Row => ["kind.download", "", at(d.createdAt), d.filename]),
       ...document.auditEntries.map(
         (a): Row => [
-          "audit",
+          "kind.audit",
           a.cluster,
-          a.createdAt,
+          at(a.createdAt),
           `${a.action}${a.subjectType ? ` ${a.subjectType}` : ""}`,
         ],
       ),
     ];
-    const csv = toCsv([["kind", "cluster", "date", "description"], ...(rows as CsvCell[][])], {
-      bom: true,
-      delimiter,
-    });
-    const cluster = await clusterOfConversation(tx, conversation);
+    const csv = toCsv(
+      [
+        [l("kind"), l("cluster"), l("date"), l("description")],
+        ...rows.map(([kind, ...rest]): CsvCell[] => [l(kind), ...rest]),
+      ],
+      format,
+    );
     await audit(tx, {
       clusterId: cluster?.id ?? null,
       actorId: id,
@@ -276,4 +311,22 @@ function updateOf(u: {
   createdAt: Date;
 }) {
   return { status: u.status, progress: u.progress, note: u.note, createdAt: u.createdAt.toISOString() };
+}
+
+/**
+ * A stored answer as a person reads it: text as written (not JSON with escaped quotes and "\n"),
+ * numbers in the file's format, lists joined, a skill-grid cell as "skill (horizon): level".
+ */
+function answerText(value: Prisma.JsonValue, number: (n: number) => string): string {
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return number(value);
+  if (typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return value.map((v) => answerText(v, number)).join("; ");
+  const { skill, horizon, level } = value as Record<string, Prisma.JsonValue>;
+  if (typeof skill === "string" && level !== undefined)
+    return `${skill}${horizon !== undefined ? ` (${answerText(horizon ?? null, number)})` : ""}: ${answerText(level ?? null, number)}`;
+  return Object.entries(value)
+    .map(([k, v]) => `${k}: ${answerText(v ?? null, number)}`)
+    .join(", ");
 }

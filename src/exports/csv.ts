@@ -1,6 +1,8 @@
-// RFC 4180 CSV: fields with a delimiter, quote, CR or LF are quoted and quotes doubled; every record
-// ends in CRLF. Text cells that a spreadsheet would run as a formula (= + - @, tab, CR, also their
-// full-width forms) get a leading apostrophe (OWASP "CSV injection"); numbers stay numbers.
+// CSV files people open in a spreadsheet. One format per language (csvOptionsFor): fi/sv/nl get ";"
+// and a decimal comma, en gets "," and a decimal point, so numbers are read as numbers; timestamps are
+// local date-times of the cluster's zone; header labels are in the reader's language. Quoting is
+// RFC 4180 (csv-stringify); text cells a spreadsheet would run as a formula (= + - @, tab, CR, also
+// their full-width forms) get a leading apostrophe (OWASP "CSV injection"); numbers stay numbers.
 //
 // Two pulse exports:
 // - answersCsv: long format, one row per answered item. An answer is one row, except that a multiple
@@ -12,6 +14,7 @@
 //   at least 3 responses (with complementary hiding, as in the summaries), otherwise left blank like
 //   an unspecified one.
 // - summaryCsv: long format, one row per figure (question, group, item, horizon, statistic, value).
+import { stringify } from "csv-stringify/sync";
 import type { Locale } from "../domain/locale.ts";
 import {
   type CycleComparison,
@@ -30,41 +33,90 @@ import {
   STAKEHOLDER_TYPES,
   type StakeholderType,
 } from "../domain/pulse/question-types.ts";
+import { utcToZoned } from "../domain/zoned-time.ts";
+import { csvLabels } from "./csv-labels.ts";
 
 export type CsvCell = string | number | boolean | Date | null | undefined;
-export type CsvOptions = {
-  /** Byte order mark first, so Excel opens the file as UTF-8 (default false). */
-  bom?: boolean;
-  /** "," by default; ";" suits Excel in Finnish, Swedish and Dutch settings. */
-  delimiter?: "," | ";" | "\t";
+
+/** How one CSV file is written: everything that depends on the spreadsheet's language settings. */
+export type CsvFormat = {
+  locale: Locale;
+  /** "," where the decimal mark is a point (en); ";" where it is a comma (fi, sv, nl), as Excel expects. */
+  delimiter: "," | ";";
+  decimalMark: "." | ",";
+  /** Byte order mark first, so Excel opens the file as UTF-8. */
+  bom: boolean;
+  recordDelimiter: "\r\n";
+  /** Time zone of the timestamps (the cluster's): written as local "YYYY-MM-DD HH:MM:SS". */
+  timeZone: string;
   /** Prefix formula-like text with an apostrophe (default true). */
   guardFormulas?: boolean;
 };
 
-export const UTF8_BOM = "\uFEFF";
-const CRLF = "\r\n";
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const DECIMAL_COMMA: Readonly<Record<Locale, boolean>> = { fi: true, sv: true, nl: true, en: false };
 
-export function formatCsvCell(cell: CsvCell, options: CsvOptions = {}): string {
-  const delimiter = options.delimiter ?? ",";
-  let text: string;
-  if (cell === null || cell === undefined) text = "";
-  else if (typeof cell === "number") text = Number.isFinite(cell) ? String(cell) : "";
-  else if (typeof cell === "boolean") text = cell ? "true" : "false";
-  else if (cell instanceof Date) text = Number.isNaN(cell.getTime()) ? "" : cell.toISOString();
-  else {
-    text = cell;
-    if ((options.guardFormulas ?? true) && FORMULA_START.test(text)) text = `'${text}`;
-  }
-  return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** The one place that decides separator, decimal mark, BOM and line ending for a language. */
+export function csvOptionsFor(locale: Locale, timeZone = "UTC"): CsvFormat {
+  const comma = DECIMAL_COMMA[locale];
+  return {
+    locale,
+    delimiter: comma ? ";" : ",",
+    decimalMark: comma ? "," : ".",
+    bom: true,
+    recordDelimiter: "\r\n",
+    timeZone,
+  };
 }
 
-export function toCsv(rows: readonly (readonly CsvCell[])[], options: CsvOptions = {}): string {
-  const delimiter = options.delimiter ?? ",";
-  const body = rows
-    .map((row) => row.map((cell) => formatCsvCell(cell, options)).join(delimiter) + CRLF)
-    .join("");
-  return (options.bom ? UTF8_BOM : "") + body;
+export const UTF8_BOM = "\uFEFF";
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const MINUTE = 60_000;
+
+/**
+ * A number as the file's spreadsheet reads a number: plain digits, no grouping, the file's decimal
+ * mark ("0,452" in a ";" file; "0.452" there would be text or a date such as 1 May for "1.5").
+ */
+export function csvNumber(value: number, format: Pick<CsvFormat, "decimalMark">): string {
+  if (!Number.isFinite(value)) return "";
+  // Up to 15 significant digits, never exponent notation (which spreadsheets may read as text).
+  const text = Math.abs(value) < 1e21 ? value.toFixed(20).replace(/\.?0+$/, "") : String(value);
+  const exact = String(value).includes("e") ? text : String(value);
+  return format.decimalMark === "," ? exact.replace(".", ",") : exact;
+}
+
+/** "2027-03-10 10:00:00": the wall clock of `timeZone`, in the form every spreadsheet reads as a date-time. */
+export function csvDateTime(instant: Date, timeZone: string): string {
+  if (Number.isNaN(instant.getTime())) return "";
+  const wall = new Date(instant.getTime() + utcToZoned(instant, timeZone).offsetMinutes * MINUTE);
+  return wall.toISOString().slice(0, 19).replace("T", " ");
+}
+
+/**
+ * RFC 4180 text by csv-stringify: fields with the delimiter, a quote, CR or LF are quoted and quotes
+ * doubled; every record ends in CRLF. Text a spreadsheet would run as a formula gets an apostrophe.
+ */
+export function toCsv(
+  rows: readonly (readonly CsvCell[])[],
+  format: CsvFormat = csvOptionsFor("en"),
+): string {
+  const guard = format.guardFormulas ?? true;
+  return stringify(
+    rows.map((row) => [...row]),
+    {
+      delimiter: format.delimiter,
+      record_delimiter: "windows",
+      bom: format.bom,
+      // csv-stringify quotes only the record delimiter itself; a bare LF or CR must be quoted too.
+      quoted_match: /[\r\n]/,
+      cast: {
+        number: (value) => csvNumber(value, format),
+        bigint: (value) => String(value),
+        boolean: (value) => (value ? "true" : "false"),
+        date: (value) => csvDateTime(value, format.timeZone),
+        string: (value) => (guard && FORMULA_START.test(value) ? `'${value}` : value),
+      },
+    },
+  );
 }
 
 /** "Kevät 2027 pulssi" → "kevat-2027-pulssi-answers.csv": ASCII only, safe as a chat upload name. */
@@ -98,20 +150,23 @@ export type AnswersCsvInput = {
 };
 
 const ANSWER_COLUMNS = [
-  "question_key",
-  "question_type",
+  "questionKey",
+  "questionType",
   "question",
   "item",
   "horizon",
   "value",
-  "value_label",
-];
+  "valueLabel",
+] as const;
 
-export function answersCsv(input: AnswersCsvInput, options: CsvOptions = {}): string {
+export function answersCsv(input: AnswersCsvInput, format: CsvFormat = csvOptionsFor(input.locale)): string {
   const { anonymous, locale, questions } = input;
-  const header = anonymous
-    ? ["response", "stakeholder_type", ...ANSWER_COLUMNS]
-    : ["response", "name", "organisation", "submitted_at", "stakeholder_type", ...ANSWER_COLUMNS];
+  const l = csvLabels(locale);
+  const header = (
+    anonymous
+      ? (["response", "stakeholderType", ...ANSWER_COLUMNS] as const)
+      : (["response", "name", "organisation", "submittedAt", "stakeholderType", ...ANSWER_COLUMNS] as const)
+  ).map(l);
   const typeShown = stakeholderColumn(input);
   const responses = anonymous ? contentOrder(input.responses, questions) : input.responses;
   const rows: CsvCell[][] = [header];
@@ -136,7 +191,7 @@ export function answersCsv(input: AnswersCsvInput, options: CsvOptions = {}): st
       for (const item of answerItems(question, parsed.data, locale)) rows.push([...lead, ...item]);
     }
   });
-  return toCsv(rows, options);
+  return toCsv(rows, format);
 }
 
 /** [item, horizon, value, value_label] rows of one answer. */
@@ -205,24 +260,24 @@ export type SummaryCsvInput = {
 };
 
 const SUMMARY_HEADER = [
-  "question_key",
-  "question_type",
+  "questionKey",
+  "questionType",
   "question",
   "group",
   "item",
-  "item_label",
+  "itemLabel",
   "horizon",
   "statistic",
   "value",
-];
+] as const;
 
 const round = (value: number | null, digits: number) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 const MEAN_DIGITS = 3;
 const SHARE_DIGITS = 4;
 
-export function summaryCsv(input: SummaryCsvInput, options: CsvOptions = {}): string {
-  const rows: CsvCell[][] = [SUMMARY_HEADER];
+export function summaryCsv(input: SummaryCsvInput, format: CsvFormat = csvOptionsFor(input.locale)): string {
+  const rows: CsvCell[][] = [SUMMARY_HEADER.map(csvLabels(input.locale))];
   for (const summary of input.summaries) {
     const question = input.questions.find((q) => q.key === summary.key);
     const head: CsvCell[] = [summary.key, summary.type, question?.text[input.locale] ?? ""];
@@ -249,7 +304,7 @@ export function summaryCsv(input: SummaryCsvInput, options: CsvOptions = {}): st
       comparisonRows(comparison, question, input.locale, emit);
     }
   }
-  return toCsv(rows, options);
+  return toCsv(rows, format);
 }
 
 type Emit = (item: CsvCell, label: CsvCell, horizon: CsvCell, statistic: string, value: CsvCell) => void;

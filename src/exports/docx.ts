@@ -1,135 +1,273 @@
-// A minimal WordprocessingML package (ECMA-376, the .docx Word opens): content types, the package
-// relationship, the document, and styles with Title, Heading1 and Heading2. Headings, paragraphs,
-// bullet-like lists (a bullet character and a hanging indent, so no numbering part is needed) and
-// simple bordered tables with a header row. Every text is XML-escaped and stripped of characters
-// XML 1.0 cannot carry.
+// Word documents (.docx) built with the `docx` library from the neutral blocks of
+// minutes-document.ts: the minutes and the chairs' briefing pack. What a reader of the printout needs
+// and the hand-written package lacked:
+// - table columns as wide as their content needs ("#" narrow, the item wide) and never narrower
+//   than the longest word, so a Finnish compound is not broken mid-word; rows that do not split
+//   across pages and a header row repeated on every page;
+// - page numbers ("3 / 7") in the footer; document properties (title, creator, language, created);
+// - the document's language on every run, so Word checks the spelling in the right language;
+// - line breaks inside a paragraph or list item kept as breaks; bullets as a real Word list
+//   (numbering part), so Word's list tools work on them;
+// - PNG images (charts) as inline pictures with their alternative text.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
 import type { DocBlock } from "./minutes-document.ts";
-import { zip } from "./zip.ts";
 
-const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/** Escapes for element text and attribute values; drops C0 controls other than tab, LF and CR. */
-export function escapeXml(text: string): string {
+export type DocxOptions = {
+  /** BCP 47 tag of the text's language (spelling, hyphenation, dc:language); en-GB when missing. */
+  lang?: string;
+  /** dc:title; the first title block when missing. */
+  title?: string;
+  /** dcterms:created and modified; the approval or report time, so the same input gives the same file. */
+  date?: Date;
+};
+
+// A4 with 2.5 cm margins, in twentieths of a point (twips).
+const PAGE = { width: 11906, height: 16838, margin: 1418 };
+export const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+/** Cell padding left + right (Word's default 0.19 cm each). */
+const CELL_PADDING = 2 * 108;
+/** An 11-pt Calibri character is about 5.5 pt wide on average; bold a little more. */
+const CHAR_WIDTH = 115;
+/** Beyond this many characters a column wraps anyway: longer cells do not ask for more width. */
+const WRAP_CHARS = 48;
+const BULLETS = "ennakko-bullets";
+const LANG_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** Drops what XML 1.0 cannot carry: C0 controls other than tab, LF and CR, and lone surrogates. */
+export function xmlSafe(text: string): string {
   return (
     text
       // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
       .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-      .replace(/'/g, "&apos;")
   );
 }
 
-const CONTENT_TYPES = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-<Default Extension="xml" ContentType="application/xml"/>\
-<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
-</Types>`;
-
-const PACKAGE_RELS = `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
-</Relationships>`;
-
-const DOCUMENT_RELS = `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-</Relationships>`;
-
-const style = (id: string, name: string, size: number, extra = "") =>
-  `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/>\
-<w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/>${extra}</w:pPr>\
-<w:rPr><w:b/><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr></w:style>`;
-
-const STYLES = `${XML_HEAD}<w:styles xmlns:w="${W_NS}">\
-<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Calibri" w:cs="Calibri"/>\
-<w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="{LANG}"/></w:rPr></w:rPrDefault>\
-<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>\
-<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>\
-${style("Title", "Title", 40, '<w:outlineLvl w:val="0"/>')}\
-${style("Heading1", "heading 1", 30, '<w:outlineLvl w:val="0"/>')}\
-${style("Heading2", "heading 2", 26, '<w:outlineLvl w:val="1"/>')}\
-<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/>\
-<w:qFormat/><w:pPr><w:spacing w:after="60"/><w:ind w:left="720" w:hanging="360"/></w:pPr></w:style>\
-<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>\
-<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>\
-<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>\
-</w:tblCellMar></w:tblPr></w:style>\
-</w:styles>`;
-
-const run = (text: string, bold = false) =>
-  `<w:r>${bold ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
-const paragraph = (text: string, styleId?: string, bold = false) =>
-  `<w:p>${styleId ? `<w:pPr><w:pStyle w:val="${styleId}"/></w:pPr>` : ""}${run(text, bold)}</w:p>`;
-
-/** A list item: a bullet, a tab to the hanging indent, the text. */
-const bullet = (text: string) =>
-  `<w:p><w:pPr><w:pStyle w:val="ListParagraph"/></w:pPr><w:r><w:t>•</w:t><w:tab/></w:r>${run(text)}</w:p>`;
-
-const BORDER =
-  '<w:top w:val="single" w:sz="4" w:space="0" w:color="999999"/>\
-<w:left w:val="single" w:sz="4" w:space="0" w:color="999999"/>\
-<w:bottom w:val="single" w:sz="4" w:space="0" w:color="999999"/>\
-<w:right w:val="single" w:sz="4" w:space="0" w:color="999999"/>\
-<w:insideH w:val="single" w:sz="4" w:space="0" w:color="999999"/>\
-<w:insideV w:val="single" w:sz="4" w:space="0" w:color="999999"/>';
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const columns = Math.max(1, header.length, ...rows.map((r) => r.length));
-  const width = Math.floor(9000 / columns);
-  const cell = (text: string, bold: boolean) =>
-    `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/></w:tcPr>${paragraph(text, undefined, bold)}</w:tc>`;
-  const row = (cells: readonly string[], head: boolean) =>
-    `<w:tr>${head ? "<w:trPr><w:tblHeader/></w:trPr>" : ""}${Array.from({ length: columns }, (_, i) =>
-      cell(cells[i] ?? "", head),
-    ).join("")}</w:tr>`;
-  return `<w:tbl><w:tblPr><w:tblW w:w="${width * columns}" w:type="dxa"/><w:tblBorders>${BORDER}</w:tblBorders>\
-<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>\
-<w:tblGrid>${`<w:gridCol w:w="${width}"/>`.repeat(columns)}</w:tblGrid>\
-${row(header, true)}${rows.map((r) => row(r, false)).join("")}</w:tbl><w:p/>`;
+/** Text runs with the line breaks of `text` kept as Word line breaks. */
+function runs(text: string, bold = false): TextRun[] {
+  return xmlSafe(text)
+    .split(/\r\n|\r|\n/)
+    .map((line, i) => new TextRun({ text: line, ...(bold ? { bold } : {}), ...(i > 0 ? { break: 1 } : {}) }));
 }
 
-function blockXml(block: DocBlock): string {
+const chars = (text: string) => [...text].length;
+const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map(chars));
+const longestLine = (text: string) => Math.max(0, ...text.split(/\n/).map(chars));
+
+/**
+ * Column widths (twips) that add up to `total`: each column gets at least its longest word (so no
+ * word is broken), and what is left goes to the columns whose text is longer, in proportion. Only
+ * when even the longest words do not fit side by side are the minimums scaled down.
+ */
+export function columnWidths(rows: readonly (readonly string[])[], total = TEXT_WIDTH): number[] {
+  const columns = Math.max(0, ...rows.map((r) => r.length));
+  const need = (measure: (text: string) => number) =>
+    Array.from(
+      { length: columns },
+      (_, c) => Math.max(1, ...rows.map((r) => measure(r[c] ?? ""))) * CHAR_WIDTH + CELL_PADDING,
+    );
+  const minimum = need(longestWord);
+  const wanted = need((text) => Math.min(WRAP_CHARS, longestLine(text))).map((w, c) =>
+    Math.max(w, minimum[c]!),
+  );
+  const minSum = minimum.reduce((a, b) => a + b, 0);
+  let widths: number[];
+  if (minSum >= total) widths = minimum.map((w) => (w * total) / minSum);
+  else {
+    const extra = wanted.map((w, c) => w - minimum[c]!);
+    const extraSum = extra.reduce((a, b) => a + b, 0);
+    const spare = total - minSum;
+    // All wishes granted: the rest of the page goes to the columns in proportion to their wish.
+    widths =
+      extraSum <= spare
+        ? wanted.map((w) => w + ((total - extraSum - minSum) * w) / (extraSum + minSum))
+        : minimum.map((w, c) => w + (spare * extra[c]!) / extraSum);
+  }
+  const rounded = widths.map((w) => Math.floor(w));
+  rounded[rounded.length - 1]! += total - rounded.reduce((a, b) => a + b, 0);
+  return rounded;
+}
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "999999" } as const;
+
+function table(header: readonly string[], body: readonly (readonly string[])[]): Table {
+  const columns = Math.max(header.length, ...body.map((r) => r.length));
+  const pad = (row: readonly string[]) => Array.from({ length: columns }, (_, i) => row[i] ?? "");
+  const widths = columnWidths([pad(header), ...body.map(pad)]);
+  const row = (cells: readonly string[], head: boolean) =>
+    new TableRow({
+      // A row stays on one page; the header row repeats at the top of every page the table spans.
+      cantSplit: true,
+      tableHeader: head,
+      children: pad(cells).map(
+        (text, i) =>
+          new TableCell({
+            width: { size: widths[i]!, type: WidthType.DXA },
+            ...(head ? { shading: { fill: "EEEEEE", type: "clear", color: "auto" } } : {}),
+            children: [new Paragraph({ spacing: { after: 0 }, children: runs(text, head) })],
+          }),
+      ),
+    });
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: {
+      top: BORDER,
+      bottom: BORDER,
+      left: BORDER,
+      right: BORDER,
+      insideHorizontal: BORDER,
+      insideVertical: BORDER,
+    },
+    rows: [row(header, true), ...body.map((r) => row(r, false))],
+  });
+}
+
+function image(block: Extract<DocBlock, { kind: "image" }>): Paragraph {
+  // Never wider than the text column; the height keeps the picture's proportions (pixels at 96 dpi).
+  const maxPixels = Math.floor((TEXT_WIDTH / 1440) * 96);
+  const scale = Math.min(1, maxPixels / block.width);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [
+      new ImageRun({
+        type: "png",
+        data: block.png,
+        transformation: { width: Math.round(block.width * scale), height: Math.round(block.height * scale) },
+        altText: {
+          name: xmlSafe(block.title ?? block.alt),
+          title: xmlSafe(block.title ?? ""),
+          description: xmlSafe(block.alt),
+        },
+      }),
+    ],
+  });
+}
+
+function blockContent(block: DocBlock): (Paragraph | Table)[] {
   switch (block.kind) {
     case "title":
-      return paragraph(block.text, "Title");
+      return [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(block.text) })];
     case "heading":
-      return paragraph(block.text, block.level === 1 ? "Heading1" : "Heading2");
+      return [
+        new Paragraph({
+          heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+          keepNext: true,
+          children: runs(block.text),
+        }),
+      ];
     case "paragraph":
-      return paragraph(block.text);
+      return [new Paragraph({ children: runs(block.text) })];
     case "bullets":
-      return block.items.map(bullet).join("");
+      return block.items.map(
+        (item) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: runs(item) }),
+      );
     case "table":
-      return table(block.header, block.rows);
+      // An empty paragraph after a table, or two tables in a row would merge into one.
+      return [table(block.header, block.rows), new Paragraph({})];
+    case "image":
+      return [image(block)];
   }
 }
 
-const body = (blocks: readonly DocBlock[]): string => blocks.map(blockXml).join("");
+const iso = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
+const escapeXml = (text: string) =>
+  xmlSafe(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** word/document.xml for `blocks` (A4, 2.5 cm margins). */
-export function documentXml(blocks: readonly DocBlock[]): string {
-  return `${XML_HEAD}<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${body(blocks)}\
-<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" w:right="1418" w:bottom="1418" w:left="1418" \
-w:header="709" w:footer="709" w:gutter="0"/></w:sectPr></w:body></w:document>`;
+/**
+ * docProps/core.xml written here: the library's own has no dc:language and always stamps the
+ * current time, which would make two exports of the same approved minutes differ.
+ */
+function coreXml(title: string, lang: string, date: Date): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
+xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
+xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
+<dc:title>${escapeXml(title)}</dc:title><dc:creator>Ennakko</dc:creator>\
+<cp:lastModifiedBy>Ennakko</cp:lastModifiedBy><dc:language>${lang}</dc:language>\
+<dcterms:created xsi:type="dcterms:W3CDTF">${iso(date)}</dcterms:created>\
+<dcterms:modified xsi:type="dcterms:W3CDTF">${iso(date)}</dcterms:modified></cp:coreProperties>`;
 }
 
-export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-/** The .docx bytes for `blocks`; `lang` (a BCP 47 tag) tells Word which spelling checker to use. */
-export function docx(blocks: readonly DocBlock[], options: { date?: Date; lang?: string } = {}): Buffer {
-  const lang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(options.lang ?? "") ? options.lang! : "en-GB";
-  return zip(
-    [
-      { name: "[Content_Types].xml", data: CONTENT_TYPES },
-      { name: "_rels/.rels", data: PACKAGE_RELS },
-      { name: "word/document.xml", data: documentXml(blocks) },
-      { name: "word/_rels/document.xml.rels", data: DOCUMENT_RELS },
-      { name: "word/styles.xml", data: STYLES.replace("{LANG}", lang) },
-    ],
-    options.date ? { date: options.date } : {},
+/** The .docx bytes for `blocks`. */
+export async function docx(blocks: readonly DocBlock[], options: DocxOptions = {}): Promise<Buffer> {
+  const lang = LANG_TAG.test(options.lang ?? "") ? options.lang! : "en-GB";
+  const title = xmlSafe(
+    options.title ??
+      blocks.find((b): b is Extract<DocBlock, { kind: "title" }> => b.kind === "title")?.text ??
+      "",
   );
+  const document = new Document({
+    title,
+    creator: "Ennakko",
+    lastModifiedBy: "Ennakko",
+    styles: {
+      default: {
+        document: {
+          run: { font: "Calibri", size: 22, language: { value: lang } },
+          paragraph: { spacing: { after: 120, line: 264 } },
+        },
+      },
+    },
+    numbering: {
+      config: [
+        {
+          reference: BULLETS,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: "•",
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+            },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT, " / ", PageNumber.TOTAL_PAGES] })],
+              }),
+            ],
+          }),
+        },
+        children: blocks.flatMap(blockContent),
+      },
+    ],
+  });
+  return Packer.toBuffer(document, false, [
+    { path: "docProps/core.xml", data: coreXml(title, lang, options.date ?? new Date()) },
+  ]);
 }

@@ -1,70 +1,67 @@
-// RFC 5545 / 5546 meeting invitations as .ics text. Times are written in the cluster's zone with a
-// VTIMEZONE built from the zone's real transitions (found with Intl), so calendar apps show the
-// meeting at the right hour even if their own zone database differs. One UID per meeting; every
-// change raises SEQUENCE so calendars replace the old copy instead of adding a second one.
+// The "Add to calendar" file (RFC 5545), written with ical-generator. It is a *published* event
+// (RFC 5546 §3.2.1 METHOD:PUBLISH: an ORGANIZER, no ATTENDEE, nobody is asked to reply): the link is
+// opened by whoever clicks it, so there is no invitee list to send a REQUEST to, and a REQUEST with
+// no ATTENDEE is invalid (clients then show RSVP buttons that answer nobody). A cancelled meeting is
+// published again with STATUS:CANCELLED under the same UID. One UID per meeting; every change raises
+// SEQUENCE so calendars replace the old copy instead of adding a second one.
+// Times are written in the cluster's zone with a VTIMEZONE built from the zone's real transitions
+// (found with Intl), so calendar apps show the meeting at the right hour even if their own zone
+// database differs; the process time zone is never consulted.
+import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from "ical-generator";
 import { utcToZoned, zoneAbbreviation } from "../domain/zoned-time.ts";
 
-export type InvitationMethod = "REQUEST" | "CANCEL";
-export type InvitationInput = {
+export type CalendarEventInput = {
   uid: string;
   sequence: number;
-  method: InvitationMethod;
+  cancelled: boolean;
   startsAt: Date;
   durationMinutes: number;
   timeZone: string;
   summary: string;
+  /** Plain text; line breaks are kept. */
   description?: string;
   location?: string;
+  /** The online meeting link (URL property); also belongs in the description, where people read it. */
   url?: string;
   organizer: { name: string; email?: string };
-  /** Only when the cluster chose to share member addresses: attendees see each other here. */
-  attendees?: { name: string; email: string }[];
   now: Date;
 };
 
-export const PRODID = "-//Ennakko//Ennakko//EN";
+export const PRODID = "//Ennakko//Ennakko//EN";
 export const NO_REPLY_ADDRESS = "noreply@ennakko.invalid";
-const CRLF = "\r\n";
-const MAX_OCTETS = 75;
+export const CALENDAR_MIME = "text/calendar; charset=utf-8; method=PUBLISH";
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-export function buildInvitation(input: InvitationInput): string {
+export function buildCalendarFile(input: CalendarEventInput): string {
   const endsAt = new Date(input.startsAt.getTime() + input.durationMinutes * MINUTE);
   const zone = input.timeZone;
-  const cancel = input.method === "CANCEL";
-  const lines: string[] = [
-    "BEGIN:VCALENDAR",
-    `PRODID:${PRODID}`,
-    "VERSION:2.0",
-    "CALSCALE:GREGORIAN",
-    `METHOD:${input.method}`,
-    ...vtimezone(zone, input.startsAt, endsAt),
-    "BEGIN:VEVENT",
-    `UID:${escapeText(input.uid)}`,
-    `DTSTAMP:${utcStamp(input.now)}`,
-    `DTSTART;TZID=${paramText(zone)}:${localStamp(input.startsAt, zone)}`,
-    `DTEND;TZID=${paramText(zone)}:${localStamp(endsAt, zone)}`,
-    `SEQUENCE:${Math.max(0, Math.trunc(input.sequence))}`,
-    `STATUS:${cancel ? "CANCELLED" : "CONFIRMED"}`,
-    `SUMMARY:${escapeText(input.summary)}`,
-  ];
-  if (input.description) lines.push(`DESCRIPTION:${escapeText(input.description)}`);
-  if (input.location) lines.push(`LOCATION:${escapeText(input.location)}`);
+  // name null: the VTIMEZONE is generated for the event's zone, yet DTSTAMP stays in UTC ("…Z").
+  const calendar = ical({
+    prodId: PRODID,
+    method: ICalCalendarMethod.PUBLISH,
+    timezone: { name: null, generator: (tz) => vtimezone(tz, input.startsAt, endsAt).join("\r\n") },
+  });
   const url = webUrl(input.url);
-  if (url) lines.push(`URL:${url}`);
-  const organizerEmail = mailbox(input.organizer.email) ?? NO_REPLY_ADDRESS;
-  lines.push(`ORGANIZER;CN="${paramText(input.organizer.name)}":mailto:${organizerEmail}`);
-  for (const attendee of input.attendees ?? []) {
-    const email = mailbox(attendee.email);
-    if (!email) continue; // an ATTENDEE needs an address; a name alone cannot be invited
-    const status = cancel ? "" : ";PARTSTAT=NEEDS-ACTION";
-    lines.push(
-      `ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT${status};CN="${paramText(attendee.name)}":mailto:${email}`,
-    );
-  }
-  lines.push(`TRANSP:${cancel ? "TRANSPARENT" : "OPAQUE"}`, "END:VEVENT", "END:VCALENDAR");
-  return lines.map(foldLine).join(CRLF) + CRLF;
+  calendar.createEvent({
+    id: clean(input.uid),
+    sequence: Math.max(0, Math.trunc(input.sequence)),
+    stamp: input.now,
+    start: wallClock(input.startsAt, zone),
+    end: wallClock(endsAt, zone),
+    timezone: zone,
+    summary: clean(input.summary),
+    ...(input.description ? { description: clean(input.description, true) } : {}),
+    ...(input.location ? { location: clean(input.location) } : {}),
+    ...(url ? { url } : {}),
+    organizer: {
+      name: paramText(input.organizer.name),
+      email: mailbox(input.organizer.email) ?? NO_REPLY_ADDRESS,
+    },
+    status: input.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    transparency: input.cancelled ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
+  });
+  return `${calendar.toString()}\r\n`;
 }
 
 /** "Kevät 2027 / Rovaniemi" → "kevat-2027-rovaniemi.ics": ASCII only, safe in every mail client. */
@@ -80,41 +77,58 @@ export function filenameFor(summary: string): string {
   return `${base || "meeting"}.ics`;
 }
 
-/** TEXT value escaping (RFC 5545 3.3.11): backslash, semicolon, comma, and line breaks as \n. */
-export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(/\r\n|\r|\n/g, "\\n")
-    .split("")
-    .filter((char) => char === "\t" || !isControl(char))
-    .join("");
+/**
+ * The instant as the wall clock of `timeZone`, in the shape of a Temporal PlainDateTime, which
+ * ical-generator writes field by field after `;TZID=`. (Given a plain Date and a zone it would use
+ * the *process's* local time, which is wrong for every cluster not in the server's zone.)
+ */
+function wallClock(instant: Date, timeZone: string) {
+  const w = new Date(instant.getTime() + utcToZoned(instant, timeZone).offsetMinutes * MINUTE);
+  const fields = {
+    year: w.getUTCFullYear(),
+    month: w.getUTCMonth() + 1,
+    day: w.getUTCDate(),
+    hour: w.getUTCHours(),
+    minute: w.getUTCMinutes(),
+    second: w.getUTCSeconds(),
+  };
+  const iso = `${stamp(w).replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)$/, "$1-$2-$3T$4:$5:$6")}`;
+  const zoned = {
+    ...fields,
+    timeZoneId: timeZone,
+    toInstant: () => ({
+      epochMilliseconds: instant.getTime(),
+      toJSON: () => instant.toISOString(),
+      toString: () => instant.toISOString(),
+      toZonedDateTimeISO: () => zoned,
+    }),
+    toPlainDateTime: () => plain,
+    withTimeZone: () => zoned,
+    toJSON: () => iso,
+    toString: () => iso,
+  };
+  const plain = {
+    ...fields,
+    toZonedDateTime: () => zoned,
+    toPlainDate: () => ({
+      year: fields.year,
+      month: fields.month,
+      day: fields.day,
+      toJSON: () => iso.slice(0, 10),
+      toString: () => iso.slice(0, 10),
+    }),
+    toJSON: () => iso,
+    toString: () => iso,
+  };
+  return plain;
 }
 
-/**
- * Folds a content line so no physical line exceeds 75 octets (RFC 5545 3.1): continuation lines start
- * with one space, which counts. Splits only between code points, never inside a UTF-8 sequence.
- */
-export function foldLine(line: string): string {
-  if (Buffer.byteLength(line, "utf8") <= MAX_OCTETS) return line;
-  const parts: string[] = [];
-  let current = "";
-  let octets = 0;
-  let limit = MAX_OCTETS;
-  for (const char of line) {
-    const size = Buffer.byteLength(char, "utf8");
-    if (octets + size > limit) {
-      parts.push(current);
-      current = "";
-      octets = 0;
-      limit = MAX_OCTETS - 1;
-    }
-    current += char;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join(`${CRLF} `);
+/** Text without C0 controls or DEL (never valid in a content line); line breaks kept only if asked. */
+function clean(value: string, keepLineBreaks = false): string {
+  const text = keepLineBreaks ? value.replace(/\r\n|\r/g, "\n") : value.replace(/\r\n|\r|\n/g, " ");
+  return [...text]
+    .filter((char) => char === "\t" || (keepLineBreaks && char === "\n") || !isControl(char))
+    .join("");
 }
 
 // Parameter values are quoted; RFC 5545 gives them no escape for DQUOTE or line breaks, so those
@@ -136,11 +150,16 @@ function mailbox(email: string | undefined): string | undefined {
     : undefined;
 }
 
+/**
+ * An http(s) link for the URL property. ical-generator escapes "," and ";" in it as if it were TEXT,
+ * which RFC 5545 §3.3.13 does not allow for a URI; percent-encoded they mean the same to the server.
+ */
 function webUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   try {
     const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.href : undefined;
+    if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
+    return url.href.replace(/,/g, "%2C").replace(/;/g, "%3B");
   } catch {
     return undefined;
   }
@@ -154,15 +173,6 @@ function stamp(d: Date): string {
     `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}` +
     `T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`
   );
-}
-
-function utcStamp(instant: Date): string {
-  return `${stamp(instant)}Z`;
-}
-
-function localStamp(instant: Date, timeZone: string): string {
-  const offset = utcToZoned(instant, timeZone).offsetMinutes;
-  return stamp(new Date(instant.getTime() + offset * MINUTE));
 }
 
 function offsetText(minutes: number): string {

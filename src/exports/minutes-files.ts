@@ -2,17 +2,22 @@
 // list (new ones and the follow-up) as a CSV register, all in the cluster's language.
 import type { Locale } from "../domain/locale.ts";
 import type { MinutesContent } from "../domain/minutes-content.ts";
-import { type CsvOptions, toCsv } from "./csv.ts";
+import { type CsvFormat, csvOptionsFor, toCsv } from "./csv.ts";
 import { DOCX_MIME, docx } from "./docx.ts";
 import { type MinutesMeta, minutesDocument, minutesFilename } from "./minutes-document.ts";
 import { minutesLabels } from "./minutes-labels.ts";
 import { renderMarkdown } from "./minutes-markdown.ts";
 
-const DOCX_LANG: Record<Locale, string> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB", nl: "nl-NL" };
+/** The BCP 47 tag a document in `locale` is marked with (Word's spelling checker, dc:language). */
+export const DOCX_LANG: Record<Locale, string> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB", nl: "nl-NL" };
 
 export type MinutesFile = { filename: string; mimeType: string; bytes: Buffer };
 
-export function measuresCsv(content: MinutesContent, locale: Locale, options: CsvOptions = {}): string {
+export function measuresCsv(
+  content: MinutesContent,
+  locale: Locale,
+  options: CsvFormat = csvOptionsFor(locale, content.cluster.timeZone),
+): string {
   const l = minutesLabels(locale);
   const rows = [
     ...content.newMeasures.map((m) => ({ ...m, section: l("newMeasures") })),
@@ -34,12 +39,12 @@ export function measuresCsv(content: MinutesContent, locale: Locale, options: Cs
   );
 }
 
-export function minutesFiles(
+export async function minutesFiles(
   content: MinutesContent,
   locale: Locale,
   meta: MinutesMeta,
-  csvOptions: CsvOptions = {},
-): MinutesFile[] {
+  csvOptions: CsvFormat = csvOptionsFor(locale, content.cluster.timeZone),
+): Promise<MinutesFile[]> {
   const blocks = minutesDocument(content, locale, meta);
   const title = content.meeting.title;
   const l = minutesLabels(locale);
@@ -47,7 +52,10 @@ export function minutesFiles(
     {
       filename: minutesFilename(title, meta.version, "docx", l("minutes").toLowerCase()),
       mimeType: DOCX_MIME,
-      bytes: docx(blocks, { lang: DOCX_LANG[locale], ...(meta.approvedAt ? { date: meta.approvedAt } : {}) }),
+      bytes: await docx(blocks, {
+        lang: DOCX_LANG[locale],
+        ...(meta.approvedAt ? { date: meta.approvedAt } : {}),
+      }),
     },
     {
       filename: minutesFilename(title, meta.version, "md", l("minutes").toLowerCase()),

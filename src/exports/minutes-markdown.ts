@@ -32,6 +32,10 @@ export function renderMarkdown(blocks: readonly DocBlock[]): string {
       case "bullets":
         out.push(block.items.map((i) => `- ${escapeMarkdown(i)}`).join("\n"));
         break;
+      case "image":
+        // The Markdown file carries no pictures: the chart's text alternative stands in for it.
+        out.push(`_${escapeMarkdown(block.title ? `${block.title}: ${block.alt}` : block.alt)}_`);
+        break;
       case "table":
         out.push(
           [

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { meetingCalendarFile } from "../app/meeting-calendar-file.ts";
 import type { AppContext } from "../app/shared/context.ts";
+import { CALENDAR_MIME } from "../exports/icalendar.ts";
 
 export { CALENDAR_PATH } from "../surface/links.ts";
 
@@ -18,9 +19,8 @@ export async function serveCalendarFile(
   }
   res
     .writeHead(200, {
-      "content-type":
-        "text/calendar; charset=utf-8; method=" +
-        (file.body.includes("METHOD:CANCEL") ? "CANCEL" : "REQUEST"),
+      // A published event (RFC 5546 PUBLISH), also once cancelled (STATUS:CANCELLED inside).
+      "content-type": CALENDAR_MIME,
       "content-disposition": `attachment; filename="${file.filename}"`,
       "cache-control": "no-store",
     })

@@ -436,7 +436,7 @@ describe("the chairs' report", () => {
     expect(markdown).toContain("| Energy | 3 | 2 | 1 | 3 | 67% |");
     expect(markdown).toContain("- **Energy**: Autumn meeting,");
     // The DOCX opens: parsed back, its text has the same figures.
-    const [word, md] = chairsReportFiles(r, t, "en");
+    const [word, md] = await chairsReportFiles(r, t, "en");
     expect(word!.filename).toBe("chairs-report-2027-06-01.docx");
     expect(md!.filename).toBe("chairs-report-2027-06-01.md");
     const lines = docxText(
@@ -453,5 +453,11 @@ describe("the chairs' report", () => {
     const fi = chairsReportMarkdown(r, translator("fi"), "fi");
     expect(fi).toMatch(/\| Energy \| 3 \| 2 \| 1 \| 3 \| 67\s%/);
     expect(fi).toContain("### 1 vuoden aikajänne");
+    // The Finnish pack is tagged Finnish (it used to say en-GB whatever the reader's language).
+    const [finnishWord] = await chairsReportFiles(r, translator("fi"), "fi");
+    const finnish = unzip(Buffer.from(finnishWord!.content, "base64"));
+    expect(finnish.get("word/styles.xml")!.toString()).toContain('<w:lang w:val="fi-FI"/>');
+    expect(finnish.get("docProps/core.xml")!.toString()).toContain("<dc:language>fi-FI</dc:language>");
+    expect(finnish.get("docProps/core.xml")!.toString()).toContain("<dc:creator>Ennakko</dc:creator>");
   });
 });

@@ -23,6 +23,7 @@ import type { AppContext } from "../../src/app/shared/context.ts";
 import type { PlatformUser } from "../../src/domain/platform-user.ts";
 import { surfaceComposer } from "../../src/surface/compose-notification.ts";
 import { createTestDatabase, type TestDatabase, truncateAll } from "../support/database.ts";
+import { parseCsv } from "../support/parse-csv.ts";
 import { slackChannel, slackUser } from "../support/people.ts";
 
 let db: TestDatabase;
@@ -198,20 +199,38 @@ describe("my data, erasure", () => {
     expect(doc.auditEntries.map((a: { action: string }) => a.action)).toContain("decision.record");
     expect(JSON.stringify(doc.conversations)).not.toContain("serviceUrl");
     expect(named.pulseId).toBeTruthy();
-    // The CSV: a header and one row per item.
-    const lines = data.csv.content
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split("\r\n");
-    expect(lines[0]).toBe("kind,cluster,date,description");
-    expect(lines.some((l) => l.startsWith("decision,Energy,") && l.includes("welding course in Kemi"))).toBe(
-      true,
+    // The CSV: in Sanna's language (fi) and a Finnish spreadsheet's format, one row per item.
+    const rows = parseCsv(data.csv.content, ";");
+    expect(rows[0]).toEqual(["Tyyppi", "Klusteri", "Aika", "Kuvaus"]);
+    const decision = rows.find((r) => r[0] === "päätös")!;
+    expect(decision.slice(0, 2)).toEqual(["päätös", "Energy"]);
+    expect(decision[2]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/); // a date-time to a spreadsheet
+    expect(decision[3]).toContain("welding course in Kemi");
+    expect(
+      rows.some((r) => r[0] === "pulssikyselyn vastaus" && r[3] === "Named pulse / cluster-trust: 5"),
+    ).toBe(true);
+    expect(rows.some((r) => r[3]!.includes("Anonymous pulse / cluster-trust"))).toBe(false);
+    expect(rows.find((r) => r[0] === "toimenpide")![3]).toBe(
+      "Plan the welding course (PLANNED, 0 %, määräaika 2027-09-30)",
     );
-    expect(lines.some((l) => l.startsWith("pulse-answer,Energy,") && l.includes("cluster-trust: 5"))).toBe(
-      true,
-    );
-    expect(lines.some((l) => l.includes("Anonymous pulse / cluster-trust"))).toBe(false);
     expect(await db.prisma.auditEntry.count({ where: { action: "member.my-data" } })).toBe(1);
+  });
+
+  it("my-data writes a free-text answer as the text itself, not as escaped JSON, and local times", async () => {
+    await sannasFootprint();
+    const answer = await db.prisma.pulseAnswer.findFirstOrThrow({
+      where: { response: { pulse: { title: "Named pulse" }, person: { displayName: "Sanna Secretary" } } },
+    });
+    const text = 'Asuntopula, "junat"\nja tiet';
+    await db.prisma.pulseAnswer.update({ where: { id: answer.id }, data: { value: text } });
+    const data = ok(await myData(ctx, { actor: sanna, conversation: dm }));
+    const rows = parseCsv(data.csv.content, ";");
+    const row = rows.find((r) => r[0] === "pulssikyselyn vastaus")!;
+    expect(row[3]).toBe(`Named pulse / cluster-trust: ${text}`);
+    // Submitted at 2027-05-0x in UTC; the cell is the Helsinki wall clock (cluster zone, UTC+3).
+    const response = await db.prisma.pulseResponse.findFirstOrThrow({ where: { id: answer.responseId } });
+    const helsinki = new Date(response.submittedAt!.getTime() + 3 * 3_600_000).toISOString();
+    expect(row[2]).toBe(`${helsinki.slice(0, 10)} ${helsinki.slice(11, 19)}`);
   });
 
   it("erases a member: nothing personal left, records kept with a former member, anonymous answers unchanged", async () => {

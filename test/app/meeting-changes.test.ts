@@ -39,7 +39,13 @@ async function scheduled() {
     conversation: channel,
     title: "Summer 2027",
     slots: [
-      { date: "2027-06-14", time: "10:00", durationMinutes: 120, place: "Rovaniemi" },
+      {
+        date: "2027-06-14",
+        time: "10:00",
+        durationMinutes: 120,
+        place: "Rovaniemi",
+        onlineUrl: "https://meet.example.org/energy?pwd=a,b",
+      },
       { date: "2027-06-15", time: "10:00", durationMinutes: 120 },
     ],
   });
@@ -69,10 +75,43 @@ it("invites every member in their language, with a link to the calendar file", a
   expect(payload).toContain(`https://ennakko.example.org/calendar/${meeting.icsUid}.ics`);
   const file = await meetingCalendarFile(ctx, meeting.icsUid);
   expect(file?.filename).toMatch(/\.ics$/);
-  expect(file?.body).toContain("METHOD:REQUEST");
+  expect(file?.body).toContain("METHOD:PUBLISH");
   expect(file?.body).toContain("SEQUENCE:0");
   expect(file?.body).toContain("DTSTART;TZID=Europe/Helsinki:20270614T100000");
   expect(file?.body).not.toContain("ATTENDEE");
+});
+
+it("publishes the event (no RSVP to nobody): online link in URL and DESCRIPTION, with the agenda", async () => {
+  const meeting = await scheduled();
+  const [first, second] = ["Energy storage pilots", "Skills, 2030"];
+  for (const [i, title] of [second, first].entries())
+    await db.prisma.agendaItem.create({
+      data: {
+        clusterId: meeting.clusterId,
+        meetingId: meeting.id,
+        title: title!,
+        status: "ACCEPTED",
+        position: 2 - i,
+      },
+    });
+  await db.prisma.agendaItem.create({
+    data: { clusterId: meeting.clusterId, meetingId: meeting.id, title: "Rejected idea", status: "REJECTED" },
+  });
+  const body = (await meetingCalendarFile(ctx, meeting.icsUid))!.body;
+  const lines = body.replace(/\r\n[ \t]/g, "").split("\r\n");
+  expect(lines).toContain("METHOD:PUBLISH");
+  expect(body).not.toContain("ATTENDEE");
+  expect(body).not.toContain("RSVP");
+  // URI values are not TEXT: no backslash escapes (ical-generator would write "a\\,b"), so the comma is
+  // percent-encoded, which means the same to the web server.
+  expect(lines).toContain("URL;VALUE=URI:https://meet.example.org/energy?pwd=a%2Cb");
+  expect(lines).toContain("LOCATION:Rovaniemi");
+  expect(lines).toContainEqual(
+    "DESCRIPTION:Online meeting: https://meet.example.org/energy?pwd=a\\,b\\nPlace: Rovaniemi\\n\\nAgenda:\\n1. Energy storage pilots\\n2. Skills\\, 2030",
+  );
+  expect(lines.find((l) => l.startsWith("ORGANIZER"))).toBe(
+    'ORGANIZER;CN="Aino":mailto:noreply@ennakko.invalid',
+  );
 });
 
 it("reschedules with the same UID and a higher SEQUENCE, and swaps the reminders", async () => {
@@ -115,7 +154,7 @@ it("reschedules with the same UID and a higher SEQUENCE, and swaps the reminders
   ).toMatchObject({ ok: false, reason: "INVALID_INPUT" });
 });
 
-it("cancels: a cancellation for everyone, no reminders left, the file says CANCEL", async () => {
+it("cancels: a cancellation for everyone, no reminders left, the file says CANCELLED", async () => {
   const meeting = await scheduled();
   expect(
     await changeMeeting(ctx, {
@@ -128,7 +167,8 @@ it("cancels: a cancellation for everyone, no reminders left, the file says CANCE
   expect(await keys("reminder")).toEqual([]);
   expect(await keys(":invite:s1:")).toHaveLength(2);
   const file = await meetingCalendarFile(ctx, meeting.icsUid);
-  expect(file?.body).toContain("METHOD:CANCEL");
+  expect(file?.body).toContain("METHOD:PUBLISH");
+  expect(file?.body).not.toContain("METHOD:CANCEL");
   expect(file?.body).toContain("STATUS:CANCELLED");
   expect(file?.body).toContain("SEQUENCE:1");
   expect(

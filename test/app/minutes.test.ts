@@ -325,7 +325,7 @@ describe("saving, approving and versions", () => {
     });
 
     // The files: approved version 1, for every member.
-    const files = must(await exportMinutes(ctx, { actor: olli, conversation: channel, delimiter: ";" }));
+    const files = must(await exportMinutes(ctx, { actor: olli, conversation: channel }));
     expect(files).toMatchObject({ status: "APPROVED", version: 1 });
     expect(files.files.map((f) => f.filename)).toEqual([
       "minutes-spring-2027-v1.docx",
@@ -344,7 +344,8 @@ describe("saving, approving and versions", () => {
     const md = files.files[1]!.bytes.toString("utf8");
     expect(md).toContain("## Decisions");
     expect(md).toContain("Opened at 10.");
-    const csv = parseCsv(files.files[2]!.bytes.toString("utf8"), ";");
+    // An English cluster's file: "," and a decimal point, as an English spreadsheet expects.
+    const csv = parseCsv(files.files[2]!.bytes.toString("utf8"), ",");
     expect(csv.map((r) => r[0])).toEqual(["Measure", "Write the funding application", "Survey employers"]);
 
     // A change after approval: version 2 as a new draft, version 1 untouched.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Locale } from "../../src/domain/locale.ts";
 import { compareCycles, summarizeQuestion } from "../../src/domain/pulse/aggregate.ts";
 import type { QuestionDefinition } from "../../src/domain/pulse/question-types.ts";
 import { starterQuestion } from "../../src/domain/pulse/starter-bank.ts";
@@ -6,11 +7,12 @@ import {
   type AnswersCsvResponse,
   answersCsv,
   csvFilename,
-  formatCsvCell,
+  csvOptionsFor,
   summaryCsv,
   toCsv,
   UTF8_BOM,
 } from "../../src/exports/csv.ts";
+import { CSV_LABELS } from "../../src/exports/csv-labels.ts";
 
 /** A strict RFC 4180 reader: every record ends in CRLF, quotes only around whole fields. */
 function parseCsv(text: string, delimiter = ","): string[][] {
@@ -60,17 +62,31 @@ function parseCsv(text: string, delimiter = ","): string[][] {
   return rows;
 }
 
-/** Rows as objects keyed by the header. */
-function records(text: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(text);
-  for (const row of rows) expect(row).toHaveLength(header!.length);
-  return rows.map((row) => Object.fromEntries(header!.map((h, i) => [h, row[i]!])));
+/**
+ * Rows as objects keyed by the header, read with the file's own delimiter; the header's labels (in
+ * the reader's language) are mapped back to their label keys, so every one must be a known label.
+ */
+function records(text: string, locale: Locale): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ""), csvOptionsFor(locale).delimiter);
+  const keyOf = new Map(Object.entries(CSV_LABELS[locale]).map(([key, label]) => [label, key]));
+  const keys = header!.map((label) => {
+    expect(keyOf.has(label)).toBe(true);
+    return keyOf.get(label)!;
+  });
+  for (const row of rows) expect(row).toHaveLength(keys.length);
+  return rows.map((row) => Object.fromEntries(keys.map((h, i) => [h, row[i]!])));
 }
+
+/** Every cell a ";" file's spreadsheet would misread: a number with a decimal point (1.5 → 1 May). */
+const pointNumbers = (text: string) =>
+  parseCsv(text.replace(/^\uFEFF/, ""), ";")
+    .flat()
+    .filter((cell) => /^-?\d+\.\d+$/.test(cell));
 
 describe("toCsv", () => {
   it("quotes delimiters, quotes and line breaks, doubles quotes, ends every record in CRLF", () => {
     const cells = ['Lapin "kaivos"klusteri', "a,b", "rivi 1\nrivi 2", "rivi\r\n", "Äö å", "", 12.5, -3, true];
-    const text = toCsv([["h1", "h2"], cells]);
+    const text = toCsv([["h1", "h2"], cells], { ...csvOptionsFor("en"), bom: false });
     expect(text.split("\r\n")[0]).toBe("h1,h2");
     expect(text).toContain(
       '"Lapin ""kaivos""klusteri","a,b","rivi 1\nrivi 2","rivi\r\n",Äö å,,12.5,-3,true\r\n',
@@ -78,31 +94,54 @@ describe("toCsv", () => {
     expect(parseCsv(text)[1]).toEqual(cells.map(String));
   });
 
-  it("writes nothing for null, undefined and non-finite numbers, and ISO times for dates", () => {
-    expect(
-      toCsv([[null, undefined, Number.NaN, Number.POSITIVE_INFINITY, new Date("2027-03-10T08:00:00Z")]]),
-    ).toBe(",,,,2027-03-10T08:00:00.000Z\r\n");
+  it("writes nothing for null, undefined and non-finite numbers, and local date-times of the zone", () => {
+    const cells = [null, undefined, Number.NaN, Number.POSITIVE_INFINITY, new Date("2027-03-10T08:00:00Z")];
+    expect(toCsv([cells], { ...csvOptionsFor("en", "Europe/Helsinki"), bom: false })).toBe(
+      ",,,,2027-03-10 10:00:00\r\n",
+    );
+    // Summer time, another zone: the wall clock there, in the form spreadsheets read as a date-time.
+    expect(toCsv([[new Date("2027-07-01T08:00:00Z")]], csvOptionsFor("nl", "America/New_York"))).toBe(
+      `${UTF8_BOM}2027-07-01 04:00:00\r\n`,
+    );
   });
 
-  it("starts with a byte order mark only when asked, and takes another delimiter", () => {
-    expect(toCsv([["a"]], { bom: true })).toBe(`${UTF8_BOM}a\r\n`);
-    expect(Buffer.from(toCsv([["ä"]], { bom: true }), "utf8").subarray(0, 3)).toEqual(
+  it("one format per language: fi, sv, nl get ';' and a decimal comma, en ',' and a point", () => {
+    for (const locale of ["fi", "sv", "nl"] as const)
+      expect(csvOptionsFor(locale)).toMatchObject({
+        delimiter: ";",
+        decimalMark: ",",
+        bom: true,
+        recordDelimiter: "\r\n",
+      });
+    expect(csvOptionsFor("en")).toMatchObject({ delimiter: ",", decimalMark: ".", bom: true });
+    const row = [["a;b", 0.452, 3.5, -1.25, 1e-7, 12, "1,5"]];
+    expect(toCsv(row, csvOptionsFor("fi"))).toBe(`${UTF8_BOM}"a;b";0,452;3,5;-1,25;0,0000001;12;1,5\r\n`);
+    expect(toCsv(row, csvOptionsFor("en"))).toBe(`${UTF8_BOM}a;b,0.452,3.5,-1.25,0.0000001,12,"1,5"\r\n`);
+    expect(Buffer.from(toCsv([["ä"]], csvOptionsFor("sv")), "utf8").subarray(0, 3)).toEqual(
       Buffer.from([0xef, 0xbb, 0xbf]),
     );
-    expect(toCsv([["a;b", "1,5", "c"]], { delimiter: ";" })).toBe('"a;b";1,5;c\r\n');
-    expect(toCsv([["a"]])).toBe("a\r\n");
   });
 
   it("guards text that a spreadsheet would run as a formula, but not numbers", () => {
-    expect(formatCsvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
-    expect(formatCsvCell("+358 40 123 4567")).toBe("'+358 40 123 4567");
-    expect(formatCsvCell("-2+3")).toBe("'-2+3");
-    expect(formatCsvCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(formatCsvCell("\t=1")).toBe("'\t=1");
-    expect(formatCsvCell("＝1+1")).toBe("'＝1+1");
-    expect(formatCsvCell("a=b")).toBe("a=b");
-    expect(formatCsvCell(-3)).toBe("-3");
-    expect(formatCsvCell("=1", { guardFormulas: false })).toBe("=1");
+    const line = (cell: string | number) =>
+      toCsv([[cell]], { ...csvOptionsFor("en"), bom: false }).slice(0, -2);
+    expect(line('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(line("+358 40 123 4567")).toBe("'+358 40 123 4567");
+    expect(line("-2+3")).toBe("'-2+3");
+    expect(line("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(line("\t=1")).toBe("'\t=1");
+    expect(line("＝1+1")).toBe("'＝1+1");
+    expect(line("a=b")).toBe("a=b");
+    expect(line(-3)).toBe("-3");
+    expect(toCsv([["=1"]], { ...csvOptionsFor("en"), guardFormulas: false })).toBe("\uFEFF=1\r\n");
+  });
+
+  it("has every header label and word in all four languages", () => {
+    const keys = Object.keys(CSV_LABELS.en).sort();
+    for (const locale of ["fi", "sv", "nl", "en"] as const) {
+      expect(Object.keys(CSV_LABELS[locale]).sort()).toEqual(keys);
+      for (const label of Object.values(CSV_LABELS[locale])) expect(label.trim()).not.toBe("");
+    }
   });
 
   it("makes a safe file name", () => {
@@ -154,23 +193,31 @@ const responses: AnswersCsvResponse[] = [
 
 describe("answersCsv", () => {
   it("named pulse: who, when, and one row per answered item", () => {
-    const rows = records(answersCsv({ anonymous: false, locale: "fi", questions, responses }));
+    const text = answersCsv(
+      { anonymous: false, locale: "fi", questions, responses },
+      csvOptionsFor("fi", "Europe/Helsinki"),
+    );
+    // The header in the reader's language (Finnish), the file in Finnish spreadsheet format.
+    expect(text.split("\r\n")[0]).toBe(
+      `${UTF8_BOM}Vastaus;Nimi;Organisaatio;Lähetetty;Sidosryhmä;Kysymyksen tunnus;Kysymystyyppi;Kysymys;Kohde;Aikajänne;Arvo;Arvon selite`,
+    );
+    const rows = records(text, "fi");
     expect(Object.keys(rows[0]!)).toEqual([
       "response",
       "name",
       "organisation",
-      "submitted_at",
-      "stakeholder_type",
-      "question_key",
-      "question_type",
+      "submittedAt",
+      "stakeholderType",
+      "questionKey",
+      "questionType",
       "question",
       "item",
       "horizon",
       "value",
-      "value_label",
+      "valueLabel",
     ]);
     const first = rows.filter((r) => r.response === "1");
-    expect(first.map((r) => [r.question_key, r.item, r.horizon, r.value, r.value_label])).toEqual([
+    expect(first.map((r) => [r.questionKey, r.item, r.horizon, r.value, r.valueLabel])).toEqual([
       ["cluster-trust", "", "", "4", "Jokseenkin samaa mieltä"],
       ["training-needs-by-level", "", "", "uas", "Ammattikorkeakoulu"],
       ["training-needs-by-level", "", "", "continuing", "Jatkuva oppiminen ja täydennyskoulutus"],
@@ -181,14 +228,14 @@ describe("answersCsv", () => {
     expect(first[0]).toMatchObject({
       name: "Aino Aaltonen",
       organisation: "Kaivos Oy",
-      submitted_at: "2027-03-01T10:00:00.000Z",
-      stakeholder_type: "BUSINESS",
+      submittedAt: "2027-03-01 12:00:00", // Helsinki time, a date-time to a spreadsheet
+      stakeholderType: "BUSINESS",
       question: "Luotan klusterin muihin jäseniin.",
     });
-    expect(rows.find((r) => r.response === "4" && r.question_key === "biggest-bottleneck")!.value).toBe(
+    expect(rows.find((r) => r.response === "4" && r.questionKey === "biggest-bottleneck")!.value).toBe(
       "Asuntopula,\nliikenne",
     );
-    expect(rows.find((r) => r.response === "4")!.stakeholder_type).toBe("RESEARCH");
+    expect(rows.find((r) => r.response === "4")!.stakeholderType).toBe("RESEARCH");
   });
 
   it("anonymous pulse: no identity columns, small groups' types blanked, order independent of submission", () => {
@@ -199,23 +246,21 @@ describe("answersCsv", () => {
     const all = [...responses, ...more];
     const text = answersCsv({ anonymous: true, locale: "en", questions, responses: all });
     expect(text).not.toMatch(/Aaltonen|Berg|Cecilia|Vries|Kaivos Oy|2027-03-01/);
-    const rows = records(text);
+    const rows = records(text, "en");
     expect(Object.keys(rows[0]!)).toEqual([
       "response",
-      "stakeholder_type",
-      "question_key",
-      "question_type",
+      "stakeholderType",
+      "questionKey",
+      "questionType",
       "question",
       "item",
       "horizon",
       "value",
-      "value_label",
+      "valueLabel",
     ]);
     // BUSINESS has 3 responses and is shown; RESEARCH 1, PUBLIC 1 and one unspecified are blank together.
-    expect(new Set(rows.map((r) => r.stakeholder_type))).toEqual(new Set(["BUSINESS", ""]));
-    expect(rows.filter((r) => r.stakeholder_type === "" && r.question_key === "cluster-trust")).toHaveLength(
-      3,
-    );
+    expect(new Set(rows.map((r) => r.stakeholderType))).toEqual(new Set(["BUSINESS", ""]));
+    expect(rows.filter((r) => r.stakeholderType === "" && r.questionKey === "cluster-trust")).toHaveLength(3);
     expect(new Set(rows.map((r) => r.response))).toEqual(new Set(["1", "2", "3", "4", "5", "6"]));
     const shuffled = answersCsv({
       anonymous: true,
@@ -228,12 +273,12 @@ describe("answersCsv", () => {
 
   it("anonymous pulse: hides a group whose type could be told by elimination", () => {
     // BUSINESS 3 + RESEARCH 1: showing BUSINESS would leave the RESEARCH response alone in the blanks.
-    const alone = records(answersCsv({ anonymous: true, locale: "en", questions, responses }));
-    expect(new Set(alone.map((r) => r.stakeholder_type))).toEqual(new Set([""]));
+    const alone = records(answersCsv({ anonymous: true, locale: "en", questions, responses }), "en");
+    expect(new Set(alone.map((r) => r.stakeholderType))).toEqual(new Set([""]));
     const four = responses.map((r, i) => ({ ...r, stakeholderType: i < 3 ? ("EDUCATION" as const) : null }));
-    const rows = records(answersCsv({ anonymous: true, locale: "en", questions, responses: four }));
+    const rows = records(answersCsv({ anonymous: true, locale: "en", questions, responses: four }), "en");
     // EDUCATION 3 shown would leave the one unspecified response alone: so EDUCATION is blanked too.
-    expect(new Set(rows.map((r) => r.stakeholder_type))).toEqual(new Set([""]));
+    expect(new Set(rows.map((r) => r.stakeholderType))).toEqual(new Set([""]));
   });
 
   it("writes one empty row for a multiple choice answered with nothing ticked", () => {
@@ -245,9 +290,10 @@ describe("answersCsv", () => {
         questions: [optional],
         responses: [{ stakeholderType: null, answers: { "hard-to-fill-roles": [] } }],
       }),
+      "sv",
     );
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ question_key: "hard-to-fill-roles", value: "", item: "" });
+    expect(rows[0]).toMatchObject({ questionKey: "hard-to-fill-roles", value: "", item: "" });
   });
 });
 
@@ -274,10 +320,10 @@ describe("summaryCsv", () => {
         summaries: [current],
         comparisons: new Map([[trust.key, compareCycles(previous, current)]]),
       },
-      { bom: true },
+      csvOptionsFor("en"),
     );
     expect(text.startsWith(UTF8_BOM)).toBe(true);
-    const rows = records(text.slice(1));
+    const rows = records(text, "en");
     const get = (group: string, statistic: string, item = "") =>
       rows
         .filter((r) => r.group === group && r.statistic === statistic && r.item === item)
@@ -286,7 +332,7 @@ describe("summaryCsv", () => {
     expect(get("ALL", "mean")).toEqual(["3.286"]); // 23 / 7
     expect(get("ALL", "count", "4")).toEqual(["3"]);
     expect(get("ALL", "share", "4")).toEqual(["0.4286"]);
-    expect(rows.find((r) => r.item === "4")!.item_label).toBe("Agree");
+    expect(rows.find((r) => r.item === "4")!.itemLabel).toBe("Agree");
     expect(get("BUSINESS", "mean")).toEqual(["3.75"]);
     expect(get("EDUCATION", "mean")).toEqual(["2.667"]);
     expect(get("PUBLIC", "hidden")).toEqual(["FEWER_THAN_3"]);
@@ -295,6 +341,22 @@ describe("summaryCsv", () => {
     expect(get("ALL", "change_mean")).toEqual(["0.286"]);
     expect(get("ALL", "previous_n")).toEqual(["3"]);
     expect(rows[0]!.question).toBe("I trust the other members of the cluster.");
+  });
+
+  it("writes the figures of a Finnish, Swedish or Dutch file with a decimal comma, never a point", () => {
+    for (const locale of ["fi", "sv", "nl"] as const) {
+      const text = summaryCsv({
+        locale,
+        questions: [trust],
+        summaries: [current],
+        comparisons: new Map([[trust.key, compareCycles(previous, current)]]),
+      });
+      expect(pointNumbers(text)).toEqual([]);
+      const rows = records(text, locale);
+      const get = (statistic: string, item = "") =>
+        rows.find((r) => r.group === "ALL" && r.statistic === statistic && r.item === item)!.value;
+      expect([get("mean"), get("share", "4"), get("change_mean")]).toEqual(["3,286", "0,4286", "0,286"]);
+    }
   });
 
   it("writes skill cells, rankings and free texts", () => {
@@ -317,6 +379,7 @@ describe("summaryCsv", () => {
     );
     const rows = records(
       summaryCsv({ locale: "nl", questions: [grid, bottleneck], summaries: [gridSummary, texts] }),
+      "nl",
     );
     const all = rows.filter((r) => r.group === "ALL");
     expect(all.filter((r) => r.statistic === "rank").map((r) => [r.item, r.horizon, r.value])).toEqual([
@@ -329,14 +392,14 @@ describe("summaryCsv", () => {
       "3",
       "1",
       "0",
-      "0.3333",
+      "0,3333", // a Dutch spreadsheet's decimal comma
     ]);
-    expect(all.find((r) => r.item === "Hitsaus" && r.horizon === "5")!.item_label).toBe("over 5 jaar");
+    expect(all.find((r) => r.item === "Hitsaus" && r.horizon === "5")!.itemLabel).toBe("over 5 jaar");
     // Unrated one-year cells are shown as n = 0 in a named pulse; the grid's breakdowns hide them.
     expect(all.find((r) => r.item === "Hitsaus" && r.horizon === "1" && r.statistic === "n")!.value).toBe(
       "0",
     );
-    const business = rows.filter((r) => r.group === "BUSINESS" && r.question_key === "skills-demand");
+    const business = rows.filter((r) => r.group === "BUSINESS" && r.questionKey === "skills-demand");
     expect(business.find((r) => r.horizon === "1")!.statistic).toBe("hidden");
     expect(rows.filter((r) => r.statistic === "text").map((r) => r.value)).toEqual(["'=1+1", "Junayhteydet"]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { zonedToUtc } from "../../src/domain/zoned-time.ts";
-import { buildInvitation, filenameFor, foldLine, type InvitationInput } from "../../src/exports/icalendar.ts";
+import { buildCalendarFile, type CalendarEventInput, filenameFor } from "../../src/exports/icalendar.ts";
 
 // --- a small RFC 5545 reader: unfold, split name;params:value, unescape TEXT -------------------
 
@@ -72,10 +72,10 @@ const child = (c: Component, name: string) => c.children.find((x) => x.name === 
 // --- fixtures -------------------------------------------------------------------------------------
 
 const HKI = "Europe/Helsinki";
-const base: InvitationInput = {
+const base: CalendarEventInput = {
   uid: "5d0f6c1e-2a41-4c8e-9a57-3f1f4e7c9b10@ennakko",
   sequence: 0,
-  method: "REQUEST",
+  cancelled: false,
   startsAt: zonedToUtc("2027-03-10", "10:00", HKI),
   durationMinutes: 120,
   timeZone: HKI,
@@ -88,9 +88,9 @@ const base: InvitationInput = {
   now: new Date("2027-02-01T09:30:15Z"),
 };
 
-describe("buildInvitation", () => {
+describe("buildCalendarFile", () => {
   it("writes CRLF lines of at most 75 octets that never split a character", () => {
-    const text = buildInvitation({ ...base, description: "ÄÖÅ äöå 😀 ".repeat(30) });
+    const text = buildCalendarFile({ ...base, description: "ÄÖÅ äöå 😀 ".repeat(30) });
     const physical = text.slice(0, -2).split("\r\n");
     expect(physical.length).toBeGreaterThan(20);
     for (const line of physical) {
@@ -101,16 +101,8 @@ describe("buildInvitation", () => {
     expect(physical.some((line) => line.startsWith(" "))).toBe(true);
   });
 
-  it("folds exactly at the octet limit", () => {
-    const line = `DESCRIPTION:${"ä".repeat(100)}`; // 12 + 200 octets: 74 (an ä would make 76), 1 + 74, 1 + 64
-    const parts = foldLine(line).split("\r\n");
-    expect(parts.map((p) => Buffer.byteLength(p))).toEqual([74, 75, 65]);
-    expect(parts.map((p, i) => (i === 0 ? p : p.slice(1))).join("")).toBe(line);
-    expect(foldLine("SUMMARY:short")).toBe("SUMMARY:short");
-  });
-
   it("round-trips escaped text, Finnish letters and line breaks", () => {
-    const event = child(parse(buildInvitation(base)), "VEVENT");
+    const event = child(parse(buildCalendarFile(base)), "VEVENT");
     expect(unescapeText(prop(event, "SUMMARY")!.value)).toBe(base.summary);
     expect(unescapeText(prop(event, "DESCRIPTION")!.value)).toBe(base.description);
     expect(unescapeText(prop(event, "LOCATION")!.value)).toBe(base.location);
@@ -120,11 +112,13 @@ describe("buildInvitation", () => {
   });
 
   it("describes the calendar and the organiser", () => {
-    const calendar = parse(buildInvitation(base));
+    const calendar = parse(buildCalendarFile(base));
     expect(calendar.name).toBe("VCALENDAR");
     expect(prop(calendar, "PRODID")!.value).toBe("-//Ennakko//Ennakko//EN");
     expect(prop(calendar, "VERSION")!.value).toBe("2.0");
-    expect(prop(calendar, "METHOD")!.value).toBe("REQUEST");
+    // A published event: RFC 5546 §3.2.1 wants an ORGANIZER and no ATTENDEE, and nobody replies.
+    expect(prop(calendar, "METHOD")!.value).toBe("PUBLISH");
+    expect(props(child(calendar, "VEVENT"), "ATTENDEE")).toEqual([]);
     const event = child(calendar, "VEVENT");
     expect(prop(event, "DTSTAMP")!.value).toBe("20270201T093015Z");
     expect(prop(event, "STATUS")!.value).toBe("CONFIRMED");
@@ -133,13 +127,13 @@ describe("buildInvitation", () => {
     expect(organizer.params.CN).toBe("Päivi 'Puheenjohtaja' Äijälä");
     expect(organizer.value).toBe("mailto:noreply@ennakko.invalid");
     const withEmail = parse(
-      buildInvitation({ ...base, organizer: { name: "Päivi", email: "paivi@example.fi" } }),
+      buildCalendarFile({ ...base, organizer: { name: "Päivi", email: "paivi@example.fi" } }),
     );
     expect(prop(child(withEmail, "VEVENT"), "ORGANIZER")!.value).toBe("mailto:paivi@example.fi");
   });
 
   it("writes start and end in the cluster zone, also across the DST change", () => {
-    const event = child(parse(buildInvitation(base)), "VEVENT");
+    const event = child(parse(buildCalendarFile(base)), "VEVENT");
     expect(prop(event, "DTSTART")).toEqual({
       name: "DTSTART",
       params: { TZID: HKI },
@@ -149,7 +143,11 @@ describe("buildInvitation", () => {
     // 02:00 EET + 3 hours is 06:00 EEST on the spring-forward night.
     const night = child(
       parse(
-        buildInvitation({ ...base, startsAt: zonedToUtc("2027-03-28", "02:00", HKI), durationMinutes: 180 }),
+        buildCalendarFile({
+          ...base,
+          startsAt: zonedToUtc("2027-03-28", "02:00", HKI),
+          durationMinutes: 180,
+        }),
       ),
       "VEVENT",
     );
@@ -158,7 +156,7 @@ describe("buildInvitation", () => {
   });
 
   it("embeds a VTIMEZONE with Helsinki's real 2027 transitions", () => {
-    const tz = child(parse(buildInvitation(base)), "VTIMEZONE");
+    const tz = child(parse(buildCalendarFile(base)), "VTIMEZONE");
     expect(prop(tz, "TZID")!.value).toBe(HKI);
     const observances = tz.children.map((o) => ({
       kind: o.name,
@@ -178,7 +176,7 @@ describe("buildInvitation", () => {
   it("builds other zones from their own rules", () => {
     const ny = "America/New_York";
     const inNy = parse(
-      buildInvitation({ ...base, timeZone: ny, startsAt: zonedToUtc("2027-06-01", "09:00", ny) }),
+      buildCalendarFile({ ...base, timeZone: ny, startsAt: zonedToUtc("2027-06-01", "09:00", ny) }),
     );
     const nyRules = child(inNy, "VTIMEZONE").children.map((o) => `${o.name} ${prop(o, "DTSTART")!.value}`);
     expect(nyRules).toEqual([
@@ -188,7 +186,7 @@ describe("buildInvitation", () => {
     ]);
     expect(prop(child(inNy, "VEVENT"), "DTSTART")!.value).toBe("20270601T090000");
 
-    const tokyo = parse(buildInvitation({ ...base, timeZone: "Asia/Tokyo" }));
+    const tokyo = parse(buildCalendarFile({ ...base, timeZone: "Asia/Tokyo" }));
     const [only, ...rest] = child(tokyo, "VTIMEZONE").children;
     expect(rest).toEqual([]);
     expect(only!.name).toBe("STANDARD");
@@ -198,9 +196,9 @@ describe("buildInvitation", () => {
   });
 
   it("reschedules under the same UID with a higher SEQUENCE", () => {
-    const first = child(parse(buildInvitation(base)), "VEVENT");
+    const first = child(parse(buildCalendarFile(base)), "VEVENT");
     const moved = child(
-      parse(buildInvitation({ ...base, sequence: 1, startsAt: zonedToUtc("2027-03-11", "13:00", HKI) })),
+      parse(buildCalendarFile({ ...base, sequence: 1, startsAt: zonedToUtc("2027-03-11", "13:00", HKI) })),
       "VEVENT",
     );
     expect(prop(moved, "UID")!.value).toBe(prop(first, "UID")!.value);
@@ -208,38 +206,26 @@ describe("buildInvitation", () => {
     expect(prop(moved, "DTSTART")!.value).toBe("20270311T130000");
   });
 
-  it("cancels with METHOD:CANCEL and STATUS:CANCELLED", () => {
-    const calendar = parse(buildInvitation({ ...base, method: "CANCEL", sequence: 2 }));
-    expect(prop(calendar, "METHOD")!.value).toBe("CANCEL");
+  it("publishes a cancellation as STATUS:CANCELLED under the same UID, never METHOD:CANCEL without attendees", () => {
+    const calendar = parse(buildCalendarFile({ ...base, cancelled: true, sequence: 2 }));
+    expect(prop(calendar, "METHOD")!.value).toBe("PUBLISH");
     const event = child(calendar, "VEVENT");
     expect(prop(event, "STATUS")!.value).toBe("CANCELLED");
+    expect(prop(event, "TRANSP")!.value).toBe("TRANSPARENT");
     expect(prop(event, "SEQUENCE")!.value).toBe("2");
     expect(prop(event, "UID")!.value).toBe(base.uid);
+    expect(props(event, "ATTENDEE")).toEqual([]);
   });
 
-  it("lists attendees only when given, and only with an address", () => {
-    const text = buildInvitation(base);
-    expect(text).not.toContain("ATTENDEE");
-    const event = child(
-      parse(
-        buildInvitation({
-          ...base,
-          attendees: [
-            { name: "Åsa Öberg", email: "asa@example.se" },
-            { name: "No Address", email: "not an email" },
-          ],
-        }),
-      ),
-      "VEVENT",
-    );
-    const attendees = props(event, "ATTENDEE");
-    expect(attendees).toHaveLength(1);
-    expect(attendees[0]!.params.CN).toBe("Åsa Öberg");
-    expect(attendees[0]!.value).toBe("mailto:asa@example.se");
+  it("writes the same wall clock whatever the process time zone (ical-generator alone would use it)", () => {
+    const event = child(parse(buildCalendarFile({ ...base, timeZone: "Asia/Kolkata" })), "VEVENT");
+    // 10:00 in Helsinki (08:00 UTC) is 13:30 in Kolkata, wherever the server runs.
+    expect(prop(event, "DTSTART")!.value).toBe("20270310T133000");
+    expect(prop(event, "DTSTART")!.params.TZID).toBe("Asia/Kolkata");
   });
 
   it("keeps control characters and line breaks out of names and text", () => {
-    const text = buildInvitation({
+    const text = buildCalendarFile({
       ...base,
       summary: "Kevät\u0007 2027",
       organizer: { name: "Päivi\nÄijälä" },
@@ -251,7 +237,7 @@ describe("buildInvitation", () => {
 
   it("leaves out optional fields that are missing or unsafe", () => {
     const { description: _d, location: _l, ...rest } = base;
-    const event = child(parse(buildInvitation({ ...rest, url: "javascript:alert(1)" })), "VEVENT");
+    const event = child(parse(buildCalendarFile({ ...rest, url: "javascript:alert(1)" })), "VEVENT");
     expect(prop(event, "DESCRIPTION")).toBeUndefined();
     expect(prop(event, "LOCATION")).toBeUndefined();
     expect(prop(event, "URL")).toBeUndefined();

@@ -5,12 +5,11 @@ import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../src/domain/locale.ts";
 import { type MinutesContent, MinutesContentSchema } from "../../src/domain/minutes-content.ts";
-import { docx, escapeXml } from "../../src/exports/docx.ts";
-import { minutesDocument, minutesFilename } from "../../src/exports/minutes-document.ts";
+import { columnWidths, docx, TEXT_WIDTH, xmlSafe } from "../../src/exports/docx.ts";
+import { type DocBlock, minutesDocument, minutesFilename } from "../../src/exports/minutes-document.ts";
 import { measuresCsv, minutesFiles } from "../../src/exports/minutes-files.ts";
 import { MINUTES_LABELS } from "../../src/exports/minutes-labels.ts";
 import { minutesMarkdown } from "../../src/exports/minutes-markdown.ts";
-import { zip } from "../../src/exports/zip.ts";
 import { parseCsv } from "../support/parse-csv.ts";
 import { docxText, unzip } from "../support/unzip.ts";
 
@@ -27,10 +26,12 @@ const content: MinutesContent = MinutesContentSchema.parse({
   items: [
     { title: "Hydrogen valley", kind: "TOPIC", outcome: "DISCUSSED" },
     { title: "Welding skills", kind: "TOPIC", outcome: "DEFERRED" },
+    { title: "Työvoimakoulutustarveselvitys ja sen jatkotoimenpiteet", kind: "TOPIC", outcome: "PROPOSED" },
   ],
   decisions: [
     { text: "Start a welding course in Kemi; budget 40 000 €", item: "Welding skills" },
     { text: '=HYPERLINK("x") is not a formula here', item: null },
+    { text: "Apply for funding:\nfirst the EU, then the region", item: null },
   ],
   newMeasures: [
     { title: "Draft the course plan", owner: "Emma", due: "2027-05-31", status: "PLANNED", progress: 0 },
@@ -66,46 +67,44 @@ function expectWellFormed(xml: string) {
   expect(xml).not.toMatch(/&(?!(amp|lt|gt|quot|apos);)/);
 }
 
-describe("zip", () => {
-  it("writes stored and deflated entries that two readers open, with UTF-8 names", () => {
-    const big = "Kemi ".repeat(1000);
-    const archive = zip([
-      { name: "a.txt", data: "hi" },
-      { name: "kansio/pöytäkirja.txt", data: big },
-    ]);
-    const ours = unzip(archive);
-    expect(ours.get("a.txt")!.toString()).toBe("hi");
-    expect(ours.get("kansio/pöytäkirja.txt")!.toString()).toBe(big);
-    const theirs = unzipSync(archive);
-    expect(Object.keys(theirs).sort()).toEqual(["a.txt", "kansio/pöytäkirja.txt"]);
-    expect(Buffer.from(theirs["kansio/pöytäkirja.txt"]!).toString()).toBe(big);
-    // Deflate only where it helps: the tiny entry is stored.
-    expect(archive.length).toBeLessThan(big.length);
-    expect(zip([{ name: "a", data: "x" }])).toEqual(zip([{ name: "a", data: "x" }]));
-  });
-});
+/** A 1 × 1 PNG, enough to prove a picture block becomes an inline picture. */
+const TINY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+const attr = (xml: string, name: string) =>
+  [...xml.matchAll(new RegExp(`${name}="([^"]*)"`, "g"))].map((m) => m[1]!);
+/** The <w:tr> elements of the n-th table of the document. */
+const tableXml = (xml: string, n: number) => xml.split("<w:tbl>")[n + 1]!.split("</w:tbl>")[0]!;
 
 describe("docx", () => {
-  it("opens as a WordprocessingML package whose text has the decisions, measures and attendance", () => {
-    const bytes = docx(minutesDocument(content, "fi", { version: 2, status: "DRAFT" }));
+  const approvedAt = new Date("2027-03-27T09:00:00Z");
+  const minutesDocx = () =>
+    docx(minutesDocument(content, "fi", { version: 2, status: "DRAFT" }), {
+      lang: "fi-FI",
+      date: approvedAt,
+    });
+
+  it("opens as a WordprocessingML package whose text has the decisions, measures and attendance", async () => {
+    const bytes = await minutesDocx();
     expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
     const parts = unzip(bytes);
-    expect([...parts.keys()].sort()).toEqual([
+    for (const name of [
       "[Content_Types].xml",
       "_rels/.rels",
       "word/_rels/document.xml.rels",
       "word/document.xml",
       "word/styles.xml",
-    ]);
-    expect(Object.keys(unzipSync(bytes))).toHaveLength(5);
-    for (const xml of parts.values()) expectWellFormed(xml.toString("utf8"));
-    const styles = parts.get("word/styles.xml")!.toString();
-    for (const id of ["Title", "Heading1", "Heading2"]) expect(styles).toContain(`w:styleId="${id}"`);
+      "word/numbering.xml",
+      "docProps/core.xml",
+    ])
+      expect(parts.has(name)).toBe(true);
+    expect(Object.keys(unzipSync(bytes)).sort()).toEqual([...parts.keys()].sort());
+    for (const [name, xml] of parts) if (name.endsWith(".xml")) expectWellFormed(xml.toString("utf8"));
     expect(parts.get("[Content_Types].xml")!.toString()).toContain("wordprocessingml.document.main+xml");
     const xml = parts.get("word/document.xml")!.toString("utf8");
     expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
     expect(xml).toContain("<w:tbl>");
-    expect(xml).toContain("<w:t>•</w:t><w:tab/>");
     const text = docxText(xml);
     expect(text).toContain('Pöytäkirja: Spring 2027 <& "Energy"> (LUONNOS)');
     expect(text).toContain("Läsnä: Aino, Emma");
@@ -121,8 +120,122 @@ describe("docx", () => {
     expect(text).toContain("Jatkotoimet");
   });
 
-  it("escapes markup and drops characters XML cannot carry", () => {
-    expect(escapeXml(`a<b>&"c'\u0001\uD800`)).toBe("a&lt;b&gt;&amp;&quot;c&apos;");
+  it("sizes columns to their content: '#' narrow, the item wide, no word narrower than itself", async () => {
+    const xml = unzip(await minutesDocx())
+      .get("word/document.xml")!
+      .toString("utf8");
+    // The second table is the agenda: #, item, outcome.
+    const agenda = tableXml(xml, 1);
+    expect(docxText(agenda)).toContain("Työvoimakoulutustarveselvitys");
+    const grid = attr(agenda.split("</w:tblGrid>")[0]!, "w:w").map(Number).slice(1); // [0] is tblW
+    expect(grid).toHaveLength(3);
+    expect(grid.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
+    const [hash, item, outcome] = grid as [number, number, number];
+    expect(hash).toBeLessThan(800);
+    expect(item).toBeGreaterThan(2 * outcome);
+    // The longest word (29 letters) fits on one line of its column: ~5.75 pt a letter + padding.
+    expect(item).toBeGreaterThanOrEqual(29 * 115 + 216);
+    expect(agenda).toContain('<w:tblLayout w:type="fixed"/>');
+    // The old package gave every column the same width.
+    expect(new Set(grid).size).toBe(3);
+    // Even when wishes exceed the page, each column keeps its longest word.
+    const crowded = columnWidths([["#", "Kuvaus ".repeat(40), "Ammattikorkeakoulutus", "x"]]);
+    expect(crowded[2]).toBeGreaterThanOrEqual(21 * 115 + 216);
+    expect(crowded.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
+  });
+
+  it("keeps every row on one page and repeats the header row on each page", async () => {
+    const xml = unzip(await minutesDocx())
+      .get("word/document.xml")!
+      .toString("utf8");
+    const tables = xml.split("<w:tbl>").slice(1);
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    for (const t of tables) {
+      const rows = t.split("<w:tr>").slice(1);
+      expect(rows.length).toBeGreaterThan(1);
+      for (const row of rows) expect(row.split("</w:trPr>")[0]).toContain("<w:cantSplit/>");
+      expect(rows[0]!.split("</w:trPr>")[0]).toContain("<w:tblHeader/>");
+      for (const row of rows.slice(1)) expect(row.split("</w:trPr>")[0]).not.toContain("<w:tblHeader/>");
+    }
+  });
+
+  it("numbers the pages in the footer", async () => {
+    const parts = unzip(await minutesDocx());
+    const footers = [...parts.keys()].filter((name) => /^word\/footer\d*\.xml$/.test(name));
+    expect(footers).toHaveLength(1);
+    const footer = parts.get(footers[0]!)!.toString("utf8");
+    expect(footer).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+    expect(footer).toMatch(/<w:instrText[^>]*>\s*NUMPAGES\s*<\/w:instrText>/);
+    expect(parts.get("word/document.xml")!.toString()).toContain("<w:footerReference");
+  });
+
+  it("has document properties: title, creator, language and the creation time", async () => {
+    const core = unzip(await minutesDocx())
+      .get("docProps/core.xml")!
+      .toString("utf8");
+    expect(core).toContain(
+      "<dc:title>Pöytäkirja: Spring 2027 &lt;&amp; &quot;Energy&quot;&gt; (LUONNOS)</dc:title>",
+    );
+    expect(core).toContain("<dc:creator>Ennakko</dc:creator>");
+    expect(core).toContain("<dc:language>fi-FI</dc:language>");
+    expect(core).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2027-03-27T09:00:00Z</dcterms:created>',
+    );
+    // The same input gives the same document.
+    expect(
+      unzip(await minutesDocx())
+        .get("docProps/core.xml")!
+        .toString("utf8"),
+    ).toBe(core);
+  });
+
+  it("marks the text with the document's language, for Word's spelling checker", async () => {
+    const styles = unzip(await minutesDocx())
+      .get("word/styles.xml")!
+      .toString("utf8");
+    expect(styles).toMatch(/<w:rPrDefault>.*<w:lang w:val="fi-FI"\/>.*<\/w:rPrDefault>/s);
+    const english = unzip(await docx([{ kind: "paragraph", text: "x" }], { lang: "not a tag" }));
+    expect(english.get("word/styles.xml")!.toString()).toContain('<w:lang w:val="en-GB"/>');
+  });
+
+  it("writes bullets as a real Word list and keeps line breaks inside a decision", async () => {
+    const parts = unzip(await minutesDocx());
+    const numbering = parts.get("word/numbering.xml")!.toString("utf8");
+    expect(numbering).toContain('<w:numFmt w:val="bullet"/>');
+    const xml = parts.get("word/document.xml")!.toString("utf8");
+    const paragraphs = xml.split("</w:p>");
+    const decision = paragraphs.find((p) => p.includes("Apply for funding:"))!;
+    expect(decision).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>/);
+    expect(decision).toMatch(
+      /Apply for funding:<\/w:t><\/w:r><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:br\/><w:t[^>]*>first the EU, then the region/,
+    );
+    expect(xml).not.toContain("<w:t>•</w:t>"); // no hand-drawn bullet characters any more
+  });
+
+  it("puts a PNG picture block inline, with its text alternative", async () => {
+    const blocks: DocBlock[] = [
+      { kind: "title", text: "Chart" },
+      { kind: "image", png: TINY_PNG, width: 1200, height: 600, alt: "Welding ▲ 3 of 4", title: "Skills" },
+    ];
+    const parts = unzip(await docx(blocks));
+    const media = [...parts.keys()].filter((name) => /^word\/media\/.+\.png$/.test(name));
+    expect(media).toHaveLength(1);
+    expect(parts.get(media[0]!)!.equals(TINY_PNG)).toBe(true);
+    const xml = parts.get("word/document.xml")!.toString("utf8");
+    expect(xml).toContain('descr="Welding ▲ 3 of 4"');
+    expect(xml).toContain("<a:blip r:embed=");
+    // Scaled to the text column (15.75 cm at 96 dpi ≈ 604 px), proportions kept: EMU 9525 a pixel.
+    const [cx, cy] = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(xml)!.slice(1).map(Number) as [
+      number,
+      number,
+    ];
+    expect(cx / 9525).toBeLessThanOrEqual(605);
+    expect(cx / cy).toBeCloseTo(2, 2);
+    expect(parts.get("[Content_Types].xml")!.toString()).toContain('Extension="png"');
+  });
+
+  it("drops characters XML cannot carry", () => {
+    expect(xmlSafe(`a<b>&"c'\u0001\uD800`)).toBe(`a<b>&"c'`);
   });
 });
 
@@ -148,8 +261,8 @@ describe("markdown and csv", () => {
   });
 
   it("writes the measures as CSV that parses", () => {
-    const csv = measuresCsv(content, "en", { bom: true, delimiter: ";" });
-    const rows = parseCsv(csv, ";");
+    const csv = measuresCsv(content, "en");
+    const rows = parseCsv(csv, ",");
     expect(rows[0]).toEqual(["Measure", "Owner", "Due", "Status", "Progress", "Minutes"]);
     expect(rows.slice(1)).toEqual([
       ["Draft the course plan", "Emma", "2027-05-31", "planned", "0", "New measures"],
@@ -157,8 +270,21 @@ describe("markdown and csv", () => {
     ]);
   });
 
-  it("names the three files in the cluster's language", () => {
-    const files = minutesFiles(content, "sv", { version: 3, status: "DRAFT" });
+  it("writes a Finnish register in a Finnish spreadsheet's format: ';' and a decimal comma", () => {
+    const rows = parseCsv(measuresCsv(content, "fi"), ";");
+    expect(rows[0]).toEqual([
+      "Toimenpide",
+      "Vastuuhenkilö",
+      "Määräaika",
+      "Tila",
+      "Edistyminen",
+      "Pöytäkirja",
+    ]);
+    expect(rows[1]!.slice(2, 5)).toEqual(["2027-05-31", "suunniteltu", "0"]);
+  });
+
+  it("names the three files in the cluster's language", async () => {
+    const files = await minutesFiles(content, "sv", { version: 3, status: "DRAFT" });
     expect(files.map((f) => f.filename)).toEqual([
       "protokoll-spring-2027-energy-v3.docx",
       "protokoll-spring-2027-energy-v3.md",

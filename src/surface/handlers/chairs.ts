@@ -42,12 +42,9 @@ export async function forumSetupCommand(hc: HandlerContext, name: string): Promi
 /** The report privately, with its chart; the briefing pack as DOCX and Markdown files for the person. */
 export async function chairsReportCommand(hc: HandlerContext): Promise<Output[]> {
   const result = await chairsReport(hc.app, actorAndConversation(hc));
+  const files = result.ok ? await chairsReportFiles(result.value, hc.t, hc.locale) : [];
   return render(hc, result, (report) => [
     ephemeral(chairsReportView(report, hc.t, hc.locale)),
-    {
-      kind: "file",
-      comment: hc.t("chairs.pack.comment", { forum: report.forumName }),
-      files: chairsReportFiles(report, hc.t, hc.locale),
-    },
+    { kind: "file", comment: hc.t("chairs.pack.comment", { forum: report.forumName }), files },
   ]);
 }

@@ -37,8 +37,7 @@ export async function languageCommand(hc: HandlerContext, value: string | undefi
 
 /** JSON and CSV of everything stored about the person, into their DM (Slack) or personal chat (Teams). */
 export async function myDataCommand(hc: HandlerContext): Promise<Output[]> {
-  const delimiter = hc.locale === "en" ? "," : ";";
-  const result = await myData(hc.app, { ...actorAndConversation(hc), delimiter });
+  const result = await myData(hc.app, actorAndConversation(hc));
   return render(hc, result, (data) => [
     {
       kind: "file",

@@ -150,11 +150,9 @@ export async function minutesActionHandler(
 
 /** `/cluster minutes [meeting]`: DOCX, Markdown and the measures as CSV, to the person only. */
 export async function minutesCommand(hc: HandlerContext, meeting?: string): Promise<Output[]> {
-  const delimiter = hc.locale === "en" ? "," : ";";
   const result = await exportMinutes(hc.app, {
     ...actorAndConversation(hc),
     meeting: meeting ?? null,
-    delimiter,
   });
   return render(hc, result, (e) => [
     {

@@ -49,8 +49,7 @@ function resultsOutputs(hc: HandlerContext, results: PulseResults): Output[] {
 
 /** CSV in the person's spreadsheet convention: `;` where the comma is the decimal separator. */
 export async function pulseExportCommand(hc: HandlerContext): Promise<Output[]> {
-  const delimiter = hc.locale === "en" ? "," : ";";
-  const result = await exportPulseCsv(hc.app, { ...actorAndConversation(hc), delimiter });
+  const result = await exportPulseCsv(hc.app, actorAndConversation(hc));
   return render(hc, result, (e) => [
     {
       kind: "file",

@@ -6,6 +6,7 @@ import type { Locale } from "../../domain/locale.ts";
 import { formatInZone } from "../../domain/zoned-time.ts";
 import { DOCX_MIME, docx } from "../../exports/docx.ts";
 import type { DocBlock } from "../../exports/minutes-document.ts";
+import { DOCX_LANG } from "../../exports/minutes-files.ts";
 import type { Translate } from "../i18n/catalog.ts";
 import {
   type ChartElement,
@@ -268,10 +269,20 @@ export function chairsReportBlocks(report: ChairsReport, t: Translate, locale: L
   return blocks;
 }
 
-/** The briefing pack for the person who asked: DOCX for Word, and the same as Markdown. */
-export function chairsReportFiles(report: ChairsReport, t: Translate, locale: Locale): FileAttachment[] {
+/**
+ * The briefing pack for the person who asked: DOCX for Word, and the same as Markdown. The DOCX is
+ * tagged with the reader's language (the text is theirs), so Word checks the right spelling.
+ */
+export async function chairsReportFiles(
+  report: ChairsReport,
+  t: Translate,
+  locale: Locale,
+): Promise<FileAttachment[]> {
   const base = `chairs-report-${report.generatedAt.toISOString().slice(0, 10)}`;
-  const document = docx(chairsReportBlocks(report, t, locale), { date: report.generatedAt });
+  const document = await docx(chairsReportBlocks(report, t, locale), {
+    date: report.generatedAt,
+    lang: DOCX_LANG[locale],
+  });
   return [
     {
       filename: `${base}.docx`,

@@ -60,7 +60,7 @@ it("sends my data as JSON and CSV files into the DM, from the channel and from t
   expect(doc.person).toMatchObject({ displayName: "Olli" });
   expect(doc.memberships).toEqual([expect.objectContaining({ cluster: "Energy", role: "MEMBER" })]);
   const csv = shared.find((f) => f.filename.endsWith(".csv"))!.bytes.toString("utf8");
-  expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("kind,cluster,date,description");
+  expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Kind,Cluster,Date,Description");
   expect(csv).toContain("membership,Energy,");
 
   // From the DM with the bot, in Finnish for Pekka (semicolons for Excel).
@@ -69,7 +69,7 @@ it("sends my data as JSON and CSV files into the DM, from the channel and from t
   const pekka = [...slack.uploadedFiles.values()].filter((f) => f.channelId === "D-U-PEKKA");
   expect(pekka.map((f) => f.filename).sort()).toEqual(["ennakko-my-data.csv", "ennakko-my-data.json"]);
   expect(pekka.find((f) => f.filename.endsWith(".csv"))!.bytes.toString("utf8")).toContain(
-    "kind;cluster;date;description",
+    "Tyyppi;Klusteri;Aika;Kuvaus\r\nhenkilö;;",
   );
 });
 

@@ -94,13 +94,13 @@ it("sends my data as download links to the personal chat, from the channel and f
   expect(doc.person).toMatchObject({ displayName: "Mikko Member", locale: "en" });
   expect(doc.memberships).toEqual([expect.objectContaining({ cluster: "Energy", role: "MEMBER" })]);
   expect(files.get("ennakko-my-data.csv")!.replace(/^\uFEFF/, "")).toMatch(
-    /^kind,cluster,date,description\r\n/,
+    /^Kind,Cluster,Date,Description\r\n/,
   );
 
   // Saara, in her personal chat with the bot (Swedish: semicolons for Excel).
   onlyReply(await say(saara, "my-data", inPrivate("a:saara-personal")));
   const hers = await downloads(await deliverOutbox());
-  expect(hers.get("ennakko-my-data.csv")!).toContain("kind;cluster;date;description");
+  expect(hers.get("ennakko-my-data.csv")!).toContain("Typ;Kluster;Tid;Beskrivning\r\nperson;;");
   expect(JSON.parse(hers.get("ennakko-my-data.json")!).person.displayName).toBe("Saara Member");
 });
 

@@ -4,7 +4,7 @@
 // and 1 day before wait in the outbox. "@Ennakko meeting reschedule" is a form card (Action.Execute);
 // "@Ennakko meeting cancel" a confirmation card with a destructive Action.Execute. Each change redraws
 // the tracked poll card (PUT), is told in the channel, swaps or withdraws the reminders, reaches every
-// member through the outbox and shows in the calendar file (same UID, SEQUENCE + 1, METHOD:CANCEL).
+// member through the outbox and shows in the calendar file (same UID, SEQUENCE + 1, STATUS:CANCELLED).
 // Activities go through the real CloudAdapter (anonymous) over HTTP, the bot talks to a local fake of
 // the Bot Framework Connector, state lives in a real (PGlite) database. The bot's clock is the system
 // clock, so dates are relative to today in Europe/Helsinki.
@@ -270,9 +270,9 @@ describe("invitations", () => {
     // The link, followed: an iCalendar request for the meeting as it stands.
     const file = await calendarFile(icsUid);
     expect(file.status).toBe(200);
-    expect(file.type).toBe("text/calendar; charset=utf-8; method=REQUEST");
+    expect(file.type).toBe("text/calendar; charset=utf-8; method=PUBLISH");
     expect(file.disposition).toBe('attachment; filename="spring-meeting.ics"');
-    expect(file.calendar).toContain("METHOD:REQUEST");
+    expect(file.calendar).toContain("METHOD:PUBLISH");
     expect(file.event).toEqual(
       expect.arrayContaining([
         `UID:${icsUid}@ennakko`,
@@ -412,8 +412,8 @@ describe("meeting reschedule", () => {
     // The calendar file: the same event (same UID), SEQUENCE 1, the new start and end.
     const file = await calendarFile(icsUid);
     expect(file.status).toBe(200);
-    expect(file.type).toBe("text/calendar; charset=utf-8; method=REQUEST");
-    expect(file.calendar).toContain("METHOD:REQUEST");
+    expect(file.type).toBe("text/calendar; charset=utf-8; method=PUBLISH");
+    expect(file.calendar).toContain("METHOD:PUBLISH");
     expect(file.event).toEqual(
       expect.arrayContaining([
         `UID:${icsUid}@ennakko`,
@@ -429,7 +429,7 @@ describe("meeting reschedule", () => {
 });
 
 describe("meeting cancel", () => {
-  it("a confirmation card with a destructive button; the click cancels: channel told, reminders withdrawn, members told, METHOD:CANCEL; then closed", async () => {
+  it("a confirmation card with a destructive button; the click cancels: channel told, reminders withdrawn, members told, STATUS:CANCELLED; then closed", async () => {
     const scene = await scheduledMeeting();
     const { meetingId, icsUid, where, poll, pollId } = scene;
     await deliverToBothMembers();
@@ -508,8 +508,8 @@ describe("meeting cancel", () => {
 
     const file = await calendarFile(icsUid);
     expect(file.status).toBe(200);
-    expect(file.type).toBe("text/calendar; charset=utf-8; method=CANCEL");
-    expect(file.calendar).toContain("METHOD:CANCEL");
+    expect(file.type).toBe("text/calendar; charset=utf-8; method=PUBLISH");
+    expect(file.calendar).toContain("METHOD:PUBLISH");
     expect(file.event).toEqual(
       expect.arrayContaining([
         `UID:${icsUid}@ennakko`,
