@@ -157,6 +157,8 @@ export function renderChartSvg(
       name: chart.kind === "bar" && chart.valueLabel ? chart.valueLabel : "",
       nameLocation: "middle",
       nameGap: 24,
+      // Counts (people, clusters, measures) never get "0,5" ticks.
+      minInterval: chart.series.every((s) => s.values.every(Number.isInteger)) ? 1 : undefined,
       axisLabel: { color: CHART_COLORS.muted, formatter: (v: number) => format.format(v) },
       axisLine: { show: true, lineStyle: { color: CHART_COLORS.muted } },
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
@@ -226,4 +228,10 @@ function wrappedLines(text: string, width: number): number {
     }
   }
   return lines;
+}
+
+/** Width and height in pixels from a PNG's IHDR chunk (always the first chunk, at byte 16). */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
 }

@@ -449,6 +449,14 @@ describe("the chairs' report", () => {
     const energyRow = lines.lastIndexOf("Energy");
     expect(lines.slice(energyRow, energyRow + 6)).toEqual(["Energy", "3", "2", "1", "3", "67%"]);
     expect(lines.some((l) => /Energy: Autumn meeting, .* – Rovaniemi$/.test(l))).toBe(true);
+    // Documents cannot hold native charts: the pack carries both charts as pictures, described in words.
+    const pack = unzip(Buffer.from(word!.content, "base64"));
+    const pictures = [...pack.keys()].filter((name) => /^word\/media\/.+\.png$/.test(name));
+    expect(pictures).toHaveLength(2);
+    for (const name of pictures) expect(pack.get(name)!.subarray(1, 4).toString()).toBe("PNG");
+    const documentXml = pack.get("word/document.xml")!.toString("utf8");
+    expect(documentXml).toContain('title="Clusters where demand is growing');
+    expect(documentXml).toMatch(/descr="[^"]*Automation: [^"]*2\/2/);
     // Finnish numbers and words.
     const fi = chairsReportMarkdown(r, translator("fi"), "fi");
     expect(fi).toMatch(/\| Energy \| 3 \| 2 \| 1 \| 3 \| 67\s%/);

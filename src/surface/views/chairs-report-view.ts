@@ -4,6 +4,7 @@ import type { ChairsReport, ClusterReport } from "../../app/chairs-report.ts";
 import type { MatrixCell } from "../../domain/cross-assessment.ts";
 import type { Locale } from "../../domain/locale.ts";
 import { formatInZone } from "../../domain/zoned-time.ts";
+import { pngSize, renderChartPng } from "../../exports/chart-image.ts";
 import { DOCX_MIME, docx } from "../../exports/docx.ts";
 import type { DocBlock } from "../../exports/minutes-document.ts";
 import { DOCX_LANG } from "../../exports/minutes-files.ts";
@@ -208,7 +209,15 @@ export function chairsReportMarkdown(report: ChairsReport, t: Translate, locale:
 const plain = (s: string) => withoutMoments(s).replace(/\*([^*\n]+)\*/g, "$1");
 
 /** The briefing pack as document blocks: the same content as the Markdown, for Word. */
-export function chairsReportBlocks(report: ChairsReport, t: Translate, locale: Locale): DocBlock[] {
+/** Chart pictures for the pack (documents cannot hold the platforms' native charts). */
+export type PackPictures = { skills?: DocBlock; measures?: DocBlock };
+
+export function chairsReportBlocks(
+  report: ChairsReport,
+  t: Translate,
+  locale: Locale,
+  pictures: PackPictures = {},
+): DocBlock[] {
   const blocks: DocBlock[] = [
     { kind: "title", text: t("chairs.heading", { forum: report.forumName, n: report.clusters.length }) },
     {
@@ -238,6 +247,7 @@ export function chairsReportBlocks(report: ChairsReport, t: Translate, locale: L
   if (horizons.length) {
     blocks.push({ kind: "paragraph", text: t("chairs.md.legend") });
     blocks.push({ kind: "paragraph", text: t("chairs.skills.rule") });
+    if (pictures.skills) blocks.push(pictures.skills);
   }
   blocks.push({ kind: "heading", level: 1, text: t("chairs.scorecard.heading") });
   blocks.push({
@@ -259,6 +269,7 @@ export function chairsReportBlocks(report: ChairsReport, t: Translate, locale: L
       percent(c.scorecard.onTimeShare, locale),
     ]),
   });
+  if (pictures.measures) blocks.push(pictures.measures);
   blocks.push({ kind: "heading", level: 1, text: t("chairs.meetings.heading") });
   blocks.push({
     kind: "bullets",
@@ -279,7 +290,12 @@ export async function chairsReportFiles(
   locale: Locale,
 ): Promise<FileAttachment[]> {
   const base = `chairs-report-${report.generatedAt.toISOString().slice(0, 10)}`;
-  const document = await docx(chairsReportBlocks(report, t, locale), {
+  const pictures: PackPictures = {};
+  const skills = skillChart(report, t);
+  if (skills) pictures.skills = await picture(skills, locale);
+  const measures = scorecardChart(report, t);
+  if (measures) pictures.measures = await picture(measures, locale);
+  const document = await docx(chairsReportBlocks(report, t, locale, pictures), {
     date: report.generatedAt,
     lang: DOCX_LANG[locale],
   });
@@ -297,4 +313,11 @@ export async function chairsReportFiles(
       content: Buffer.from(chairsReportMarkdown(report, t, locale), "utf8").toString("base64"),
     },
   ];
+}
+
+/** A chart drawn as a PNG for the pack, with its summary as the picture's alternative text. */
+async function picture(chart: ChartElement, locale: Locale): Promise<DocBlock> {
+  const png = await renderChartPng(chart, { locale });
+  const { width, height } = pngSize(png);
+  return { kind: "image", png, width, height, alt: chart.summary, title: chart.title };
 }
