@@ -34,8 +34,10 @@ export type Translate = <K extends MessageKey>(key: K, params?: ParamsOf<K>) => 
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 const rulesFor = (locale: Locale) => {
-  let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  const known = pluralRules.get(locale);
+  if (known) return known;
+  const rules = new Intl.PluralRules(locale);
+  pluralRules.set(locale, rules);
   return rules;
 };
 
