@@ -1,6 +1,7 @@
 // `/cluster cycle [<term> <MM-DD> <MM-DD>]` and the kickoff message's one-click actions.
 import { clusterConversation } from "../../app/cycle-conversation.ts";
 import { editCycleTerm, showCycle } from "../../app/cycle-settings.ts";
+import { CATALOGS } from "../i18n/catalog.ts";
 import { ephemeral, type Output } from "../view.ts";
 import { CYCLE_ACTIONS, type CycleAction, cycleTermsView } from "../views/cycle-view.ts";
 import { actorAndConversation, type HandlerContext, render } from "./handler-context.ts";
@@ -10,8 +11,9 @@ import { pulseCopyCommand } from "./pulse-forms.ts";
 
 export async function cycleCommand(
   hc: HandlerContext,
-  edit: { term: string; start: string; end: string } | undefined,
+  typed: { term: string; start: string; end: string } | undefined,
 ): Promise<Output[]> {
+  const edit = typed && { ...typed, term: termOf(typed.term) };
   if (!edit) {
     const result = await showCycle(hc.app, actorAndConversation(hc));
     return render(hc, result, (s) => [ephemeral(cycleTermsView(s, hc.t))]);
@@ -21,6 +23,14 @@ export async function cycleCommand(
     const saved = s.terms.find((term) => term.name === edit.term.trim().toLowerCase());
     return [ephemeral(cycleTermsView(s, hc.t, saved))];
   });
+}
+
+/** Help shows a term by its name in the reader's language ("kevät"); any language's name is the term. */
+function termOf(word: string): string {
+  const typed = word.trim().toLowerCase();
+  for (const term of ["spring", "autumn"] as const)
+    if (Object.values(CATALOGS).some((c) => c[`cycle.term.${term}`].toLowerCase() === typed)) return term;
+  return typed;
 }
 
 /**

@@ -630,7 +630,7 @@ export const en = {
   "link.personCode": "🔗 Your account code: `{code}`",
   "link.personHow":
     "In {platform}, {how} in your personal chat with Ennakko. The code works once, until {expires}. Your votes and answers then count once, whichever app you use.",
-  "link.how.SLACK": "type `/cluster link {code}`",
+  "link.how.SLACK": "type */cluster link {code}*",
   "link.how.TEAMS": "write `link {code}` to Ennakko",
   "link.bridged":
     "🔗 This channel is now linked to the cluster *{cluster}*, which meets on {platforms}. Everything Ennakko posts to the cluster appears in both channels, and polls and pulses count each person once.",
@@ -643,6 +643,14 @@ export const en = {
     "🔗 *{cluster}* no longer posts to its {platform} channel; this channel is its only home again. The cluster's records, members and measures stay as they are.",
   "link.unlinkedNotice":
     "🔗 This channel is no longer linked to *{cluster}*: a chair or coordinator unlinked it in {platform}. Ennakko posts nothing more here for the cluster.",
+  // Issue 12 (text): help's argument names in the reader's language
+  "arg.name": "name",
+  "arg.user": "@person",
+  "arg.role": "role",
+  "arg.term": "spring|autumn",
+  "arg.MM-DD": "MM-DD",
+  "arg.meeting": "meeting",
+  "arg.code": "code",
 } as const;
 
 export type MessageKey = keyof typeof en;

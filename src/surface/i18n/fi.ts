@@ -647,7 +647,7 @@ export const fi: Record<MessageKey, string> = {
   "link.personCode": "🔗 Tilikoodisi: `{code}`",
   "link.personHow":
     "Sovelluksessa {platform} {how} henkilökohtaisessa keskustelussa Ennakon kanssa. Koodi toimii kerran, {expires} asti. Sen jälkeen äänesi ja vastauksesi lasketaan kerran, kumpaa sovellusta käytätkin.",
-  "link.how.SLACK": "kirjoita `/cluster link {code}`",
+  "link.how.SLACK": "kirjoita */cluster link {code}*",
   "link.how.TEAMS": "kirjoita Ennakolle `link {code}`",
   "link.bridged":
     "🔗 Tämä kanava on nyt yhdistetty klusteriin *{cluster}*, joka kokoontuu alustoilla {platforms}. Kaikki, mitä Ennakko julkaisee klusterille, näkyy molemmilla kanavilla, ja kyselyt ja pulssit laskevat kunkin henkilön kerran.",
@@ -662,4 +662,12 @@ export const fi: Record<MessageKey, string> = {
     "🔗 *{cluster}* ei enää julkaise {platform}-kanavalleen; tämä kanava on taas sen ainoa koti. Klusterin tiedot, jäsenet ja toimenpiteet säilyvät ennallaan.",
   "link.unlinkedNotice":
     "🔗 Tätä kanavaa ei ole enää yhdistetty klusteriin *{cluster}*: puheenjohtaja tai koordinaattori purki yhteyden sovelluksessa {platform}. Ennakko ei enää julkaise tänne klusterin viestejä.",
+  // Issue 12 (text): help's argument names in the reader's language
+  "arg.name": "nimi",
+  "arg.user": "@henkilö",
+  "arg.role": "rooli",
+  "arg.term": "kevät|syksy",
+  "arg.MM-DD": "KK-PP",
+  "arg.meeting": "kokous",
+  "arg.code": "koodi",
 };

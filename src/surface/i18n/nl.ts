@@ -639,7 +639,7 @@ export const nl: Record<MessageKey, string> = {
   "link.personCode": "🔗 Je accountcode: `{code}`",
   "link.personHow":
     "In {platform}: {how} in je persoonlijke chat met Ennakko. De code werkt één keer, tot {expires}. Daarna tellen je stemmen en antwoorden één keer, welke app je ook gebruikt.",
-  "link.how.SLACK": "typ `/cluster link {code}`",
+  "link.how.SLACK": "typ */cluster link {code}*",
   "link.how.TEAMS": "stuur `link {code}` naar Ennakko",
   "link.bridged":
     "🔗 Dit kanaal is nu gekoppeld aan het cluster *{cluster}*, dat samenkomt op {platforms}. Alles wat Ennakko voor het cluster plaatst verschijnt in beide kanalen, en peilingen en pulsen tellen ieder persoon één keer.",
@@ -652,4 +652,12 @@ export const nl: Record<MessageKey, string> = {
     "🔗 *{cluster}* plaatst niets meer in zijn {platform}-kanaal; dit kanaal is weer zijn enige thuis. De gegevens, leden en maatregelen van het cluster blijven zoals ze zijn.",
   "link.unlinkedNotice":
     "🔗 Dit kanaal is niet meer gekoppeld aan *{cluster}*: een voorzitter of coördinator heeft het in {platform} ontkoppeld. Ennakko plaatst hier niets meer voor het cluster.",
+  // Issue 12 (text): help's argument names in the reader's language
+  "arg.name": "naam",
+  "arg.user": "@persoon",
+  "arg.role": "rol",
+  "arg.term": "voorjaar|najaar",
+  "arg.MM-DD": "MM-DD",
+  "arg.meeting": "vergadering",
+  "arg.code": "code",
 };

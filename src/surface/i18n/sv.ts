@@ -631,7 +631,7 @@ export const sv: Record<MessageKey, string> = {
   "link.personCode": "🔗 Din kontokod: `{code}`",
   "link.personHow":
     "I {platform}: {how} i din personliga chatt med Ennakko. Koden fungerar en gång, till {expires}. Sedan räknas dina röster och svar en gång, vilken app du än använder.",
-  "link.how.SLACK": "skriv `/cluster link {code}`",
+  "link.how.SLACK": "skriv */cluster link {code}*",
   "link.how.TEAMS": "skriv `link {code}` till Ennakko",
   "link.bridged":
     "🔗 Den här kanalen är nu kopplad till klustret *{cluster}*, som möts på {platforms}. Allt som Ennakko publicerar för klustret syns i båda kanalerna, och omröstningar och pulser räknar varje person en gång.",
@@ -645,4 +645,12 @@ export const sv: Record<MessageKey, string> = {
     "🔗 *{cluster}* publicerar inte längre i sin {platform}-kanal; den här kanalen är åter dess enda hem. Klustrets uppgifter, medlemmar och åtgärder förblir som de är.",
   "link.unlinkedNotice":
     "🔗 Den här kanalen är inte längre kopplad till *{cluster}*: en ordförande eller koordinator kopplade bort den i {platform}. Ennakko publicerar inget mer här för klustret.",
+  // Issue 12 (text): help's argument names in the reader's language
+  "arg.name": "namn",
+  "arg.user": "@person",
+  "arg.role": "roll",
+  "arg.term": "vår|höst",
+  "arg.MM-DD": "MM-DD",
+  "arg.meeting": "möte",
+  "arg.code": "kod",
 };
