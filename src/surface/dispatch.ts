@@ -175,7 +175,9 @@ async function route(hc: HandlerContext, envelope: Envelope): Promise<Output[]> 
 
 /** The roles a refusal lists are named as the reader knows them (the parser takes these names too). */
 function localised(hc: HandlerContext, key: MessageKey, params: Params): Params {
-  return key === "parse.badRole" ? { ...params, roles: ROLES.map((r) => hc.t(`role.${r}`)).join(", ") } : params;
+  return key === "parse.badRole"
+    ? { ...params, roles: ROLES.map((r) => hc.t(`role.${r}`)).join(", ") }
+    : params;
 }
 
 function runCommand(hc: HandlerContext, command: ParsedCommand): Promise<Output[]> {

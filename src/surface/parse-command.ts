@@ -194,10 +194,12 @@ function parseRoleArgs(args: string[], usage: ParseOutcome): ParseOutcome {
 
 /** A role by its name in any of our languages ("varapuheenjohtaja", "vice-chair"), as help shows it. */
 function roleNamed(word: string): Role | undefined {
-  const key = (w: string) => w.normalize("NFC").toLowerCase().replace(/[\s_-]+/g, "");
-  return ROLES.find((role) =>
-    Object.values(CATALOGS).some((c) => key(c[`role.${role}`]) === key(word)),
-  );
+  const key = (w: string) =>
+    w
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/[\s_-]+/g, "");
+  return ROLES.find((role) => Object.values(CATALOGS).some((c) => key(c[`role.${role}`]) === key(word)));
 }
 
 function parseEraseArgs(args: string[], usage: ParseOutcome): ParseOutcome {

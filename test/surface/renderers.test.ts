@@ -124,13 +124,13 @@ describe("Adaptive Card renderer", () => {
         },
       ],
     });
-    const [decision, reference, sneaky, facts, actions] = card.body;
+    // The reference's two lines are two TextBlocks: Teams would run them into one paragraph.
+    const [decision, reference, referenceLink, sneaky, facts, actions] = card.body;
     expect(decision.text).toBe(
       "📌 **Decision of Spring meeting**: \\[Click to verify\\]\\(https://evil.example/login)",
     );
-    expect(reference.text).toBe(
-      "\\[Minutes\\]\\[1\\] !\\[logo\\]\\(https://evil.example/x.png)\n\\[1\\]: https://evil.example",
-    );
+    expect(reference.text).toBe("\\[Minutes\\]\\[1\\] !\\[logo\\]\\(https://evil.example/x.png)");
+    expect(referenceLink.text).toBe("\\[1\\]: https://evil.example");
     // A backslash typed before a bracket does not undo the escape: it is shown, escaped itself.
     expect(sneaky.text).toBe("Sneaky \\\\\\[Click to verify\\]\\(https://evil.example/login)");
     expect(facts.facts[0]).toEqual({
@@ -140,6 +140,7 @@ describe("Adaptive Card renderer", () => {
     for (const text of [
       decision.text,
       reference.text,
+      referenceLink.text,
       sneaky.text,
       facts.facts[0].title,
       facts.facts[0].value,

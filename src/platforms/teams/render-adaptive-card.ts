@@ -42,7 +42,7 @@ export const TEAMS_BOT_NAME = "Ennakko";
 
 /**
  * Where a card is read. A channel (or group chat) delivers a message to the bot only when it
- * @mentions it; the personal chat takes the bare command.
+ * @mentions it; the personal chat takes the bare command, for what it can run itself.
  */
 export type CardPlace = "CHANNEL" | "PERSONAL";
 
@@ -51,8 +51,13 @@ export type CardPlace = "CHANNEL" | "PERSONAL";
  * Teams has no slash command for bots and no code spans: a command reads as what a person types there.
  */
 const COMMAND_SPAN = /`\/cluster\b ?([^`]*)`/g;
-const teamsCommand = (words: string, place: CardPlace) =>
-  place === "PERSONAL" ? words || "help" : `@${TEAMS_BOT_NAME} ${words || "help"}`;
+/** What the personal chat runs itself; anything else is done in the cluster's channel, by @mention. */
+const PERSONAL_COMMANDS = new Set(["home", "language", "my-data", "link"]);
+const teamsCommand = (typed: string, place: CardPlace) => {
+  const words = typed || "help";
+  const here = place === "PERSONAL" && PERSONAL_COMMANDS.has(words.split(" ")[0] ?? "");
+  return here ? words : `@${TEAMS_BOT_NAME} ${words}`;
+};
 const CODE_SPAN = /`([^`\n]+)`/g;
 const SLACK_BOLD = /(^|[^*\w])\*([^*\n]+)\*(?=[^*\w]|$)/g;
 

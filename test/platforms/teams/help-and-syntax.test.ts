@@ -6,7 +6,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { translator } from "../../../src/surface/i18n/catalog.ts";
 import type { FakeBotConnector } from "../../fakes/bot-connector.ts";
 import { truncateAll } from "../../support/database.ts";
-import { cardTexts, type Json, personalChat, teamsChannel, teamsUser } from "../../support/teams-activities.ts";
+import {
+  cardTexts,
+  type Json,
+  personalChat,
+  teamsChannel,
+  teamsUser,
+} from "../../support/teams-activities.ts";
 import {
   cardOf,
   expectNoApology,

@@ -7,7 +7,7 @@
 // the Bot Framework Connector, state lives in a real (PGlite) database. The bot's clock is the system
 // clock, so due dates are relative to today in Europe/Helsinki.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { toCardMarkdown } from "../../../src/platforms/teams/render-adaptive-card.ts";
+import { toCardMarkdown, toTeamsPlainText } from "../../../src/platforms/teams/render-adaptive-card.ts";
 import { type MessageKey, type Params, translator } from "../../../src/surface/i18n/catalog.ts";
 import type { ConnectorCall, FakeBotConnector } from "../../fakes/bot-connector.ts";
 import { truncateAll } from "../../support/database.ts";
@@ -287,7 +287,7 @@ describe("assigning: the owner hears through the outbox", () => {
       title: TITLE,
       due: DUE,
     });
-    expect(sent.body.summary).toBe(headline);
+    expect(sent.body.summary).toBe(toTeamsPlainText(headline));
     const card = cardOf(sent);
     expect(cardTexts(card)).toEqual([toCardMarkdown(headline), "Two-day course with the vocational college"]);
     expect(executeActions(card)).toEqual(
@@ -492,7 +492,7 @@ describe("measures: the register", () => {
       `${en("measure.status.PLANNED")} · 0 %`,
     ]);
     expect(cardTexts(cardOf(onlyReply(await say(emma, "measures someday"))))).toEqual([
-      "Filter `someday` is not known. Use open, mine, overdue or all.",
+      "Filter **someday** is not known. Use open, mine, overdue or all.",
     ]);
   });
 });
