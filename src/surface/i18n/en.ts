@@ -651,6 +651,7 @@ export const en = {
   "arg.MM-DD": "MM-DD",
   "arg.meeting": "meeting",
   "arg.code": "code",
+  "pulse.submitNeedsAnswer": "Not submitted yet: “{question}” needs an answer first.",
 } as const;
 
 export type MessageKey = keyof typeof en;

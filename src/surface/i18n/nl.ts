@@ -660,4 +660,5 @@ export const nl: Record<MessageKey, string> = {
   "arg.MM-DD": "MM-DD",
   "arg.meeting": "vergadering",
   "arg.code": "code",
+  "pulse.submitNeedsAnswer": "Nog niet verstuurd: „{question}” heeft eerst een antwoord nodig.",
 };

@@ -653,4 +653,5 @@ export const sv: Record<MessageKey, string> = {
   "arg.MM-DD": "MM-DD",
   "arg.meeting": "möte",
   "arg.code": "kod",
+  "pulse.submitNeedsAnswer": "Inte inskickat ännu: ”{question}” behöver ett svar först.",
 };
