@@ -16,12 +16,12 @@ export async function cycleCommand(
   const edit = typed && { ...typed, term: termOf(typed.term) };
   if (!edit) {
     const result = await showCycle(hc.app, actorAndConversation(hc));
-    return render(hc, result, (s) => [ephemeral(cycleTermsView(s, hc.t))]);
+    return render(hc, result, (s) => [ephemeral(cycleTermsView(s, hc.t, undefined, hc.locale))]);
   }
   const result = await editCycleTerm(hc.app, { ...actorAndConversation(hc), ...edit });
   return render(hc, result, (s) => {
     const saved = s.terms.find((term) => term.name === edit.term.trim().toLowerCase());
-    return [ephemeral(cycleTermsView(s, hc.t, saved))];
+    return [ephemeral(cycleTermsView(s, hc.t, saved, hc.locale))];
   });
 }
 

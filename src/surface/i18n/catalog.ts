@@ -62,7 +62,3 @@ export function translator(locale: Locale = DEFAULT_LOCALE): Translate {
   return (key, params) =>
     fillTemplate(catalog[key] ?? en[key], (params ?? {}) as Params, catalog[key] ? locale : "en");
 }
-
-export function formatDate(date: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(date);
-}

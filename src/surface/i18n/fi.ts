@@ -670,5 +670,6 @@ export const fi: Record<MessageKey, string> = {
   "arg.MM-DD": "KK-PP",
   "arg.meeting": "kokous",
   "arg.code": "koodi",
-  "pulse.submitNeedsAnswer": "Vastauksiasi ei ole vielä lähetetty: kysymykseen ”{question}” tarvitaan ensin vastaus.",
+  "pulse.submitNeedsAnswer":
+    "Vastauksiasi ei ole vielä lähetetty: kysymykseen ”{question}” tarvitaan ensin vastaus.",
 };
