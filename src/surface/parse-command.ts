@@ -175,8 +175,9 @@ function parseRoleArgs(args: string[], usage: ParseOutcome): ParseOutcome {
   if (args.length < 2 || MENTION.test(args.join(" "))) return usage;
   // A role may be named in several words ("vice ordförande"): everything after the mention.
   const afterMention = /^(<@[^>\s]*(?:\|[^>]*)?>)\s+(.+)$/.exec(args.join(" "));
-  const roleWord = afterMention?.[2] ?? args.at(-1)!;
-  const userToken = afterMention?.[1] ?? args.slice(0, -1).join(" ");
+  const named = afterMention && !afterMention[2]!.includes("<@") ? afterMention : null;
+  const roleWord = named?.[2] ?? args.at(-1)!;
+  const userToken = named?.[1] ?? args.slice(0, -1).join(" ");
   const mention = MENTION.exec(userToken);
   if (!mention) return badUser(userToken);
   const role = parseRole(roleWord) ?? roleNamed(roleWord);

@@ -175,7 +175,8 @@ describe("Slack: members and roles", () => {
       [
         "U-AINO",
         "role <@U-EMMA|emma> king",
-        "`king` ei ole rooli. Roolit: chair, vice_chair, secretary, coordinator, member, observer.",
+        // The roles as the reader knows them (the parser takes these words too), not its English keywords.
+        "`king` ei ole rooli. Roolit: puheenjohtaja, varapuheenjohtaja, sihteeri, ennakointikoordinaattori, jäsen, tarkkailija.",
       ],
       [
         "U-AINO",
@@ -225,6 +226,19 @@ describe("Slack: members and roles", () => {
     expect(chairHelp).toContain("/cluster role");
     expect(memberHelp).not.toContain("/cluster role");
     expect(memberHelp).toContain("/cluster status");
+  });
+
+  it("help in a bound Finnish channel: no setup, no link for a member, argument names in Finnish (issue 12)", async () => {
+    await command("U-EMMA", "join");
+    const chairHelp = JSON.stringify((await reply(await command("U-AINO", "help"))).blocks);
+    const memberHelp = JSON.stringify((await reply(await command("U-EMMA", "help"))).blocks);
+    expect(chairHelp).toContain("/cluster role <@henkilö> <rooli>");
+    expect(chairHelp).toContain("/cluster minutes [kokous]");
+    expect(chairHelp).not.toContain("<name>");
+    expect(chairHelp).not.toContain("/cluster setup");
+    expect(memberHelp).not.toContain("/cluster setup");
+    expect(memberHelp).not.toContain("/cluster link");
+    expect(memberHelp).not.toContain("/cluster join");
   });
 
   it("shows the status at a glance", async () => {
