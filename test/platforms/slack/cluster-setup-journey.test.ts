@@ -232,9 +232,11 @@ describe("Slack: members and roles", () => {
     await command("U-EMMA", "join");
     const chairHelp = JSON.stringify((await reply(await command("U-AINO", "help"))).blocks);
     const memberHelp = JSON.stringify((await reply(await command("U-EMMA", "help"))).blocks);
-    expect(chairHelp).toContain("/cluster role <@henkilö> <rooli>");
+    // Slack escapes < and > in text.
+    expect(chairHelp).toContain("/cluster role &lt;@henkilö&gt; &lt;rooli&gt;");
     expect(chairHelp).toContain("/cluster minutes [kokous]");
-    expect(chairHelp).not.toContain("<name>");
+    expect(chairHelp).not.toContain("&lt;name&gt;");
+    expect(chairHelp).toContain("/cluster forum setup &lt;nimi&gt;");
     expect(chairHelp).not.toContain("/cluster setup");
     expect(memberHelp).not.toContain("/cluster setup");
     expect(memberHelp).not.toContain("/cluster link");
