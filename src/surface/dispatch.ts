@@ -7,6 +7,7 @@ import type { Locale } from "../domain/locale.ts";
 import { ROLES } from "../domain/roles.ts";
 import type { Logger } from "../log/logger.ts";
 import { ACTION_IDS, FORM_IDS } from "./action-ids.ts";
+import { COMMANDS, type CommandSpec, localUsageOf, usageOf } from "./commands.ts";
 import {
   agendaActionHandler,
   agendaAddCommand,
@@ -173,11 +174,14 @@ async function route(hc: HandlerContext, envelope: Envelope): Promise<Output[]> 
   }
 }
 
-/** The roles a refusal lists are named as the reader knows them (the parser takes these names too). */
+/**
+ * The roles a refusal lists are named as the reader knows them (the parser takes these names too), and
+ * a usage line names its arguments in the reader's language.
+ */
 function localised(hc: HandlerContext, key: MessageKey, params: Params): Params {
-  return key === "parse.badRole"
-    ? { ...params, roles: ROLES.map((r) => hc.t(`role.${r}`)).join(", ") }
-    : params;
+  if (key === "parse.badRole") return { ...params, roles: ROLES.map((r) => hc.t(`role.${r}`)).join(", ") };
+  const spec = (COMMANDS as readonly CommandSpec[]).find((c) => usageOf(c) === params.usage);
+  return spec ? { ...params, usage: localUsageOf(spec, hc.t) } : params;
 }
 
 function runCommand(hc: HandlerContext, command: ParsedCommand): Promise<Output[]> {

@@ -161,7 +161,9 @@ describe("Slack: members and roles", () => {
     await command("U-EMMA", "join");
     const cases: [string, string, string][] = [
       ["U-EMMA", "frobnicate", "I don't know `frobnicate`. See `/cluster help`."],
-      ["U-EMMA", "role", "Usage: `/cluster role &lt;user&gt; &lt;role&gt;`"],
+      ["U-EMMA", "role", "Usage: `/cluster role &lt;@person&gt; &lt;role&gt;`"],
+      // The usage line names its arguments in the reader's language (issue 12).
+      ["U-AINO", "role", "Käyttö: `/cluster role &lt;@henkilö&gt; &lt;rooli&gt;`"],
       [
         "U-EMMA",
         "role <@U-AINO|aino> member",
