@@ -2,7 +2,9 @@
 // language; commands are written as Teams delivers them (an @mention in a channel, the bare command
 // in the personal chat), never Slack's `/cluster …`; lines and lists keep their structure; no code
 // spans or Slack *bold* in cards or notification previews; role names are the reader's own words.
+import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { TEAMS_BOT_NAME } from "../../../src/platforms/teams/render-adaptive-card.ts";
 import { translator } from "../../../src/surface/i18n/catalog.ts";
 import type { FakeBotConnector } from "../../fakes/bot-connector.ts";
 import { truncateAll } from "../../support/database.ts";
@@ -90,6 +92,16 @@ describe("help in Teams", () => {
     expect(all.join("\n")).toContain("language <fi|sv|en|nl>");
     expect(all.join("\n")).not.toContain("@Ennakko");
     expect(all.join("\n")).not.toContain("/cluster");
+  });
+});
+
+describe("the bot's name", () => {
+  it("is the name Teams shows (the manifest's name.short), and '@Ennakko help' typed as text works", async () => {
+    const manifest = JSON.parse(readFileSync("manifests/teams/manifest.template.json", "utf8"));
+    expect(TEAMS_BOT_NAME).toBe(manifest.name.short);
+    // In the personal chat there is no mention entity: the name arrives as plain text.
+    const all = everything(await say(mikko, `@${TEAMS_BOT_NAME} help`, { personal: personalChat() }));
+    expect(all[0]).toBe(fi("help.title"));
   });
 });
 
