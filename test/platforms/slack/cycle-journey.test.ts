@@ -111,7 +111,7 @@ it("shows and edits the terms, refuses overlaps, and status shows the cycle", as
   expect(JSON.stringify(shown.blocks)).toContain("spring: 1 Feb – 31 May");
 
   const overlap = await reply(await command("U-AINO", "cycle spring 02-01 09-30"));
-  expect(overlap.text).toContain("would overlap the autumn term (09-01–11-30)");
+  expect(overlap.text).toContain("would overlap the autumn term (1 Sept–30 Nov)");
   const empty = await reply(await command("U-AINO", "cycle spring 05-01 04-01"));
   expect(empty.text).toContain("is empty");
   const forbidden = await reply(await command("U-OLLI", "cycle spring 02-15 05-31"));
