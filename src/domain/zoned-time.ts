@@ -214,7 +214,7 @@ export type FormatStyle = "dateTime" | "date" | "time";
 
 // Finnish reads "ke 10.3.2027 klo 10.00"; the others spell the month so that 3/10 vs 10/3 never
 // confuses a reader from another country. sv-FI because the clusters we serve first are Finnish.
-const LOCALE_TAGS: Record<Locale, string> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB", nl: "nl-NL" };
+export const LOCALE_TAGS: Record<Locale, string> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB", nl: "nl-NL" };
 
 const displayFormatters = new Map<string, Intl.DateTimeFormat>();
 function displayFormatter(locale: Locale, timeZone: string, style: FormatStyle): Intl.DateTimeFormat {

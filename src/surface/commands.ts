@@ -1,6 +1,7 @@
 // The `/cluster …` grammar, shared by Slack (slash command text) and Teams (message to the bot).
 // Manifests are checked against this table in test/manifests, so a new command appears in both.
 import type { Capability } from "../domain/roles.ts";
+import type { MessageKey, Translate } from "./i18n/catalog.ts";
 
 export const SLASH_COMMAND = "/cluster";
 
@@ -255,3 +256,15 @@ export function usageOf(spec: CommandSpec): string {
   const args = spec.args.map((a) => (a.optional ? `[${a.name}]` : `<${a.name}>`)).join(" ");
   return `${SLASH_COMMAND} ${spec.name}${args ? ` ${args}` : ""}`;
 }
+
+/**
+ * The usage line in the reader's language: placeholders (`<name>`, `[meeting]`) are translated;
+ * the words the parser takes as they are (`open|mine`, `fi|sv`, `me`) stay as typed.
+ */
+export function localUsageOf(spec: CommandSpec, t: Translate): string {
+  const word = (w: string) => (ARG_LABELS.has(w) ? t(`arg.${w}` as MessageKey) : w);
+  const name = (a: ArgSpec) => a.name.split("|").map(word).join("|");
+  const args = spec.args.map((a) => (a.optional ? `[${name(a)}]` : `<${name(a)}>`)).join(" ");
+  return `${SLASH_COMMAND} ${spec.name}${args ? ` ${args}` : ""}`;
+}
+const ARG_LABELS = new Set(["name", "user", "role", "term", "MM-DD", "meeting", "code"]);

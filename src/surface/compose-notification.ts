@@ -2,6 +2,7 @@
 import type { Composer, NotificationMessage } from "../app/ports/composer.ts";
 import type { Locale } from "../domain/locale.ts";
 import { formatInZone } from "../domain/zoned-time.ts";
+import { formatLocalDate } from "./format-date.ts";
 import { translator } from "./i18n/catalog.ts";
 import { calendarLink, downloadLink } from "./links.ts";
 import { type Element, LINK_ACTION_ID, moment, text, type View } from "./view.ts";
@@ -39,7 +40,7 @@ export function composeNotification(
         by: message.assignedBy,
         cluster: message.clusterName,
         title: message.title,
-        due: message.dueDate,
+        due: formatLocalDate(message.dueDate, locale),
       });
       const elements = [text(headline)];
       if (message.description) elements.push(text(message.description, "muted"));
@@ -60,7 +61,7 @@ export function composeNotification(
       const line = t(`measure.reminder.${message.kind}`, {
         title: message.title,
         cluster: message.clusterName,
-        due: message.dueDate,
+        due: formatLocalDate(message.dueDate, locale),
       });
       return { fallback: line, elements: [text(line), measureButtons(message.measureId, t)] };
     }
@@ -68,7 +69,7 @@ export function composeNotification(
       const line = t("measure.escalation", {
         title: message.title,
         cluster: message.clusterName,
-        due: message.dueDate,
+        due: formatLocalDate(message.dueDate, locale),
         owner: message.ownerName,
       });
       return { fallback: line, elements: [text(line)] };
@@ -87,7 +88,7 @@ export function composeNotification(
           t("digest.slippingLine", {
             title: m.title,
             owner: m.ownerName,
-            due: m.dueDate,
+            due: formatLocalDate(m.dueDate, locale),
             status: statusLabel(m.status, t),
           }),
         );

@@ -4,8 +4,10 @@ import { preferredLocale } from "../app/preferred-locale.ts";
 import type { AppContext } from "../app/shared/context.ts";
 import { cleanStrings } from "../domain/clean-text.ts";
 import type { Locale } from "../domain/locale.ts";
+import { ROLES } from "../domain/roles.ts";
 import type { Logger } from "../log/logger.ts";
 import { ACTION_IDS, FORM_IDS } from "./action-ids.ts";
+import { COMMANDS, type CommandSpec, localUsageOf, usageOf } from "./commands.ts";
 import {
   agendaActionHandler,
   agendaAddCommand,
@@ -92,7 +94,7 @@ import {
 } from "./handlers/record.ts";
 import { setupCommandHandler, setupSubmitHandler } from "./handlers/setup.ts";
 import { statusHandler } from "./handlers/status.ts";
-import { type Translate, translator } from "./i18n/catalog.ts";
+import { type MessageKey, type Params, type Translate, translator } from "./i18n/catalog.ts";
 import { type Envelope, EnvelopeSchema } from "./intent.ts";
 import { mirrorOutputs } from "./mirror-outputs.ts";
 import { type ParsedCommand, parseCommand } from "./parse-command.ts";
@@ -161,7 +163,7 @@ async function route(hc: HandlerContext, envelope: Envelope): Promise<Output[]> 
   switch (intent.kind) {
     case "command": {
       const parsed = parseCommand(intent.text);
-      if (!parsed.ok) return [note(hc.t(parsed.key, parsed.params))];
+      if (!parsed.ok) return [note(hc.t(parsed.key, localised(hc, parsed.key, parsed.params)))];
       // The chairs' forum runs only its own commands.
       return (await forumGuard(hc, parsed.command)) ?? runCommand(hc, parsed.command);
     }
@@ -170,6 +172,16 @@ async function route(hc: HandlerContext, envelope: Envelope): Promise<Output[]> 
     case "submit":
       return runSubmit(hc, intent.formId, intent.values, intent.metadata);
   }
+}
+
+/**
+ * The roles a refusal lists are named as the reader knows them (the parser takes these names too), and
+ * a usage line names its arguments in the reader's language.
+ */
+function localised(hc: HandlerContext, key: MessageKey, params: Params): Params {
+  if (key === "parse.badRole") return { ...params, roles: ROLES.map((r) => hc.t(`role.${r}`)).join(", ") };
+  const spec = (COMMANDS as readonly CommandSpec[]).find((c) => usageOf(c) === params.usage);
+  return spec ? { ...params, usage: localUsageOf(spec, hc.t) } : params;
 }
 
 function runCommand(hc: HandlerContext, command: ParsedCommand): Promise<Output[]> {

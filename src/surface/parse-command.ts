@@ -2,7 +2,7 @@
 // Platforms normalise user mentions to `<@ID>` or `<@ID|name>` before this runs.
 import { parseRole, ROLES, type Role } from "../domain/roles.ts";
 import { COMMANDS, type CommandName, type CommandSpec, usageOf } from "./commands.ts";
-import type { MessageKey, Params } from "./i18n/catalog.ts";
+import { CATALOGS, type MessageKey, type Params } from "./i18n/catalog.ts";
 
 export type MentionedUser = { userId: string; displayName?: string };
 
@@ -173,11 +173,14 @@ function parseRoleArgs(args: string[], usage: ParseOutcome): ParseOutcome {
   // Display names may contain spaces inside the mention: rejoin everything but the last word.
   // A person and no role ("role @Mikko Mallikas"): the usage line, not "<@29:…" quoted back.
   if (args.length < 2 || MENTION.test(args.join(" "))) return usage;
-  const roleWord = args.at(-1)!;
-  const userToken = args.slice(0, -1).join(" ");
+  // A role may be named in several words ("vice ordförande"): everything after the mention.
+  const afterMention = /^(<@[^>\s]*(?:\|[^>]*)?>)\s+(.+)$/.exec(args.join(" "));
+  const named = afterMention && !afterMention[2]!.includes("<@") ? afterMention : null;
+  const roleWord = named?.[2] ?? args.at(-1)!;
+  const userToken = named?.[1] ?? args.slice(0, -1).join(" ");
   const mention = MENTION.exec(userToken);
   if (!mention) return badUser(userToken);
-  const role = parseRole(roleWord);
+  const role = parseRole(roleWord) ?? roleNamed(roleWord);
   if (!role)
     return {
       ok: false,
@@ -188,6 +191,16 @@ function parseRoleArgs(args: string[], usage: ParseOutcome): ParseOutcome {
     ? { userId: mention[1]!, displayName: mention[2] }
     : { userId: mention[1]! };
   return { ok: true, command: { name: "role", target, role } };
+}
+
+/** A role by its name in any of our languages ("varapuheenjohtaja", "vice-chair"), as help shows it. */
+function roleNamed(word: string): Role | undefined {
+  const key = (w: string) =>
+    w
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/[\s_-]+/g, "");
+  return ROLES.find((role) => Object.values(CATALOGS).some((c) => key(c[`role.${role}`]) === key(word)));
 }
 
 function parseEraseArgs(args: string[], usage: ParseOutcome): ParseOutcome {

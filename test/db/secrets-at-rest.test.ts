@@ -87,7 +87,8 @@ const slackText = async (user: string, command: string, channel = "C-ENERGY") =>
 const teamsText = (turn: Awaited<ReturnType<typeof onTeams.say>>) =>
   turn.calls.flatMap((c) => cardTexts(cardOf(c))).join("\n");
 const codeIn = (text: string) => {
-  const code = /`([A-Z2-9]{4}-[A-Z2-9]{4})`/.exec(text)?.[1];
+  // Slack shows the code as `code`; Teams (no code spans) in **bold**.
+  const code = /(?:`|\*\*)([A-Z2-9]{4}-[A-Z2-9]{4})(?:`|\*\*)/.exec(text)?.[1];
   if (!code) throw new Error(`no code in: ${text}`);
   return code;
 };

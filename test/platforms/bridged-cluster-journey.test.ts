@@ -79,7 +79,8 @@ const slackText = async (user: string, command: string, channel = "C-ENERGY") =>
   String((await onSlack.reply(await onSlack.command(user, command, channel))).text);
 const teamsTexts = (turn: { calls: Parameters<typeof cardOf>[0][] }) =>
   turn.calls.filter((c) => c.operation === "reply").flatMap((c) => cardTexts(cardOf(c)));
-const codeIn = (text: string) => /`([A-Z2-9]{4}-[A-Z2-9]{4})`/.exec(text)?.[1] ?? "";
+/** The code as Slack (`code`) or Teams (**bold**: Teams has no code spans) shows it. */
+const codeIn = (text: string) => /(?:`|\*\*)([A-Z2-9]{4}-[A-Z2-9]{4})(?:`|\*\*)/.exec(text)?.[1] ?? "";
 
 const persons = () => bot.db.prisma.person.count();
 const slotVotes = async () =>
@@ -287,7 +288,8 @@ it("bridges from Teams to Slack, refuses bad codes with clear answers, and unlin
 
   // The chair's code, in the Teams thread (Teams channels have no private answers).
   const issued = teamsTexts(await onTeams.say(riikka, "link", inChannel(mining))).join("\n");
-  expect(issued).toContain("In the Slack channel that should join the cluster, type `/cluster link");
+  // The Slack command, for the Slack channel: in bold on Teams, not rewritten as a Teams command.
+  expect(issued).toContain("In the Slack channel that should join the cluster, type **/cluster link");
   const code = codeIn(issued);
 
   // Wrong places and wrong codes: a clear answer each, nothing bound.

@@ -5,6 +5,7 @@ import {
   renderFormCard,
   TEAMS_LIMITS,
   toCardMarkdown,
+  toTeamsPlainText,
 } from "../../src/platforms/teams/render-adaptive-card.ts";
 import { CATALOGS, translator } from "../../src/surface/i18n/catalog.ts";
 import { type Form, LINK_ACTION_ID, type View } from "../../src/surface/view.ts";
@@ -124,13 +125,13 @@ describe("Adaptive Card renderer", () => {
         },
       ],
     });
-    const [decision, reference, sneaky, facts, actions] = card.body;
+    // The reference's two lines are two TextBlocks: Teams would run them into one paragraph.
+    const [decision, reference, referenceLink, sneaky, facts, actions] = card.body;
     expect(decision.text).toBe(
       "📌 **Decision of Spring meeting**: \\[Click to verify\\]\\(https://evil.example/login)",
     );
-    expect(reference.text).toBe(
-      "\\[Minutes\\]\\[1\\] !\\[logo\\]\\(https://evil.example/x.png)\n\\[1\\]: https://evil.example",
-    );
+    expect(reference.text).toBe("\\[Minutes\\]\\[1\\] !\\[logo\\]\\(https://evil.example/x.png)");
+    expect(referenceLink.text).toBe("\\[1\\]: https://evil.example");
     // A backslash typed before a bracket does not undo the escape: it is shown, escaped itself.
     expect(sneaky.text).toBe("Sneaky \\\\\\[Click to verify\\]\\(https://evil.example/login)");
     expect(facts.facts[0]).toEqual({
@@ -140,6 +141,7 @@ describe("Adaptive Card renderer", () => {
     for (const text of [
       decision.text,
       reference.text,
+      referenceLink.text,
       sneaky.text,
       facts.facts[0].title,
       facts.facts[0].value,
@@ -218,5 +220,37 @@ describe("Adaptive Card renderer", () => {
 
   it("converts only real bold markers", () => {
     expect(toCardMarkdown("*Energy* and 2*3*4")).toBe("**Energy** and 2*3*4");
+  });
+});
+
+// Issue 12: Teams runs lines joined by a single "\n" into one paragraph, shows code spans as
+// backticks and Slack *bold* as stars, and never delivers `/cluster …` to a bot.
+describe("Adaptive Card text structure and syntax", () => {
+  const lines: View = {
+    fallback: "*Energy*: run `/cluster join`",
+    elements: [
+      { type: "text", text: "*Members* (2)\n• Aino — chair\n• Mikko — member\n\nJoin with `/cluster join`." },
+    ],
+  };
+
+  it("keeps each line apart and a run of bullets as a markdown list", () => {
+    const texts = renderCard(lines).body.map((b: { text: string }) => b.text);
+    expect(texts).toEqual([
+      "**Members** (2)",
+      "- Aino — chair\r- Mikko — member",
+      "Join with **@Ennakko join**.",
+    ]);
+  });
+
+  it("writes commands without an @mention in the personal chat, and plain fallback text", () => {
+    const card = renderCard(lines, undefined, "PERSONAL");
+    expect(card.body.at(-1).text).toBe("Join with **@Ennakko join**.");
+    expect(toCardMarkdown("Change it with `/cluster language <fi|sv|en|nl>`", "PERSONAL")).toBe(
+      "Change it with **language <fi|sv|en|nl>**",
+    );
+    expect(card.fallbackText).toBe("Energy: run @Ennakko join");
+    expect(toTeamsPlainText("*Energy*: `K7QM-4XPD` and `/cluster status`")).toBe(
+      "Energy: K7QM-4XPD and @Ennakko status",
+    );
   });
 });

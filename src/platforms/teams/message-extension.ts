@@ -9,10 +9,10 @@ import type { Dispatcher } from "../../surface/dispatch.ts";
 import { fromMessageValue } from "../../surface/handlers/record.ts";
 import { type Translate, translator } from "../../surface/i18n/catalog.ts";
 import type { Envelope } from "../../surface/intent.ts";
-import { type Form, type Output, withoutMoments } from "../../surface/view.ts";
+import type { Form, Output } from "../../surface/view.ts";
 import { RECORD_ACTIONS } from "../../surface/views/record-view.ts";
 import { actorOf, conversationOf, deliveryKey, type TeamsActivity } from "./parse-activity.ts";
-import { type CardJson, renderCard, renderFormCard } from "./render-adaptive-card.ts";
+import { type CardJson, renderCard, renderFormCard, toTeamsPlainText } from "./render-adaptive-card.ts";
 
 /** The command id in the manifest's composeExtensions (manifests/teams/manifest.template.json). */
 export const RECORD_DECISION_COMMAND = "recordDecision";
@@ -93,7 +93,7 @@ export async function answerMessageAction(
     if (output.kind !== "channel") continue;
     await context.sendActivity({
       ...MessageFactory.attachment(CardFactory.adaptiveCard(renderCard(output.view, t))),
-      summary: withoutMoments(output.view.fallback),
+      summary: toTeamsPlainText(output.view.fallback),
     });
   }
 }
@@ -106,7 +106,7 @@ function taskOf(output: Output | undefined, t: Translate): TaskResponse {
       return dialog(output.form, t, output.errors);
     case "ephemeral":
     case "refresh":
-      return { task: { type: "message", value: withoutMoments(output.view.fallback) } };
+      return { task: { type: "message", value: toTeamsPlainText(output.view.fallback) } };
     default:
       return {};
   }

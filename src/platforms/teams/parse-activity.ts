@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Conversation, PlatformUser } from "../../domain/platform-user.ts";
 import type { Envelope } from "../../surface/intent.ts";
+import { TEAMS_BOT_NAME } from "./render-adaptive-card.ts";
 
 const MentionEntity = z.object({
   type: z.literal("mention"),
@@ -80,12 +81,16 @@ export function commandText(a: TeamsActivity): string {
     );
   }
   // Teams' command menu inserts the bare word; people used to Slack may still type "/cluster".
-  return text
-    .replace(/<\/?at>/g, "")
-    .replace(/&nbsp;/g, " ")
-    .trim()
-    .replace(/^\/?cluster\b/i, "")
-    .trim();
+  return (
+    text
+      .replace(/<\/?at>/g, "")
+      .replace(/&nbsp;/g, " ")
+      .trim()
+      .replace(/^\/?cluster\b/i, "")
+      // Help writes "@Ennakko …"; typed as plain text in the personal chat it carries no mention entity.
+      .replace(new RegExp(`^@${TEAMS_BOT_NAME}\\b`, "i"), "")
+      .trim()
+  );
 }
 
 export function messageEnvelope(a: TeamsActivity): Envelope {

@@ -38,26 +38,96 @@ const clip = (value: string, max: number) => (value.length <= max ? value : `${v
 export const escapeCardLinks = (value: string) =>
   value.replace(/[\\[\]]/g, "\\$&").replace(/\\\]\(/g, "\\]\\(");
 
-/** Our markup is Slack-flavoured (*bold*); Adaptive Cards want **bold**. Moments become
- * {{DATE()}} {{TIME()}}, which Teams renders in each viewer's own time zone. Brackets are escaped
- * (escapeCardLinks): no text becomes a link. */
-export const toCardMarkdown = (value: string) =>
+/** The bot's name as Teams shows it (manifests/teams/manifest.template.json, name.short): what people @mention. */
+export const TEAMS_BOT_NAME = "Ennakko";
+
+/**
+ * Where a card is read. A channel (or group chat) delivers a message to the bot only when it
+ * @mentions it; the personal chat takes the bare command, for what it can run itself.
+ */
+export type CardPlace = "CHANNEL" | "PERSONAL";
+
+/**
+ * The catalog writes a command as Slack's slash command in a code span (`/cluster setup <name>`).
+ * Teams has no slash command for bots and no code spans: a command reads as what a person types there.
+ */
+const COMMAND_SPAN = /`\/cluster\b ?([^`]*)`/g;
+/** What the personal chat runs itself; anything else is done in the cluster's channel, by @mention. */
+const PERSONAL_COMMANDS = new Set(["home", "language", "my-data", "link"]);
+const teamsCommand = (typed: string, place: CardPlace) => {
+  const words = typed || "help";
+  const here = place === "PERSONAL" && PERSONAL_COMMANDS.has(words.split(" ")[0] ?? "");
+  return here ? words : `@${TEAMS_BOT_NAME} ${words}`;
+};
+const CODE_SPAN = /`([^`\n]+)`/g;
+const SLACK_BOLD = /(^|[^*\w])\*([^*\n]+)\*(?=[^*\w]|$)/g;
+
+/** Our markup is Slack-flavoured (*bold*); Adaptive Cards want **bold**. Teams renders no code spans
+ * (its TextBlock markdown is bold, italic, lists and links), so a command becomes Teams' own syntax in
+ * bold and any other code span plain bold. Moments become {{DATE()}} {{TIME()}}, which Teams renders
+ * in each viewer's own time zone. Brackets are escaped (escapeCardLinks): no text becomes a link. */
+export const toCardMarkdown = (value: string, place: CardPlace = "CHANNEL") =>
   escapeCardLinks(value)
-    .replace(/(^|[^*\w])\*([^*\n]+)\*(?=[^*\w]|$)/g, "$1**$2**")
+    .replace(COMMAND_SPAN, (_m, words: string) => `**${teamsCommand(words.trim(), place)}**`)
+    .replace(CODE_SPAN, "**$1**")
+    .replace(SLACK_BOLD, "$1**$2**")
     .replace(MOMENT_PATTERN, (_m, iso: string) => `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`);
+
+/**
+ * The plain text Teams shows in notifications and reads aloud (the activity's summary, the card's
+ * fallbackText): no markup at all, commands in Teams' syntax, moments in the cluster's zone.
+ */
+export const toTeamsPlainText = (value: string, place: CardPlace = "CHANNEL") =>
+  withoutMoments(value)
+    .replace(COMMAND_SPAN, (_m, words: string) => teamsCommand(words.trim(), place))
+    .replace(CODE_SPAN, "$1")
+    .replace(SLACK_BOLD, "$1$2");
+
+type Block = { text: string; gap: boolean };
+
+/**
+ * Teams runs lines separated by a single newline together into one paragraph. A text keeps its
+ * structure as one TextBlock per line, a run of bullet lines ("• …") as one markdown list (Teams'
+ * documented list syntax, items separated by \r), and a blank line as a wider gap.
+ */
+function textBlocks(value: string, place: CardPlace): Block[] {
+  const blocks: Block[] = [];
+  let gap = false;
+  let list: string[] = [];
+  const add = (text: string) => {
+    blocks.push({ text, gap });
+    gap = false;
+  };
+  const flushList = () => {
+    if (list.length) add(list.join("\r"));
+    list = [];
+  };
+  for (const line of value.split("\n")) {
+    const bullet = /^\s*• (.*)$/.exec(line);
+    if (bullet) {
+      list.push(`- ${toCardMarkdown(bullet[1] ?? "", place)}`);
+      continue;
+    }
+    flushList();
+    if (line.trim()) add(toCardMarkdown(line, place));
+    else gap = blocks.length > 0;
+  }
+  flushList();
+  return blocks.length ? blocks : [{ text: toCardMarkdown(value, place), gap: false }];
+}
 
 /**
  * `t` (the reader's language) words the error Teams shows under a required input left empty; views
  * that never hold inputs (notifications from the outbox) need none.
  */
-export function renderCard(v: View, t?: Translate): CardJson {
+export function renderCard(v: View, t?: Translate, place: CardPlace = "CHANNEL"): CardJson {
   return fitToLimit({
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: CARD_VERSION,
-    // Shown by clients that cannot render the card, and it "may contain markdown".
-    fallbackText: escapeCardLinks(withoutMoments(v.fallback)),
-    body: v.elements.flatMap((e) => renderElement(e, t)),
+    // Shown by clients that cannot render the card: plain text, no Slack markup.
+    fallbackText: escapeCardLinks(toTeamsPlainText(v.fallback, place)),
+    body: v.elements.flatMap((e) => renderElement(e, t, place)),
   });
 }
 
@@ -103,25 +173,24 @@ function required(optional: boolean | undefined, t: Translate | undefined): Card
   return { isRequired: true, ...(t ? { errorMessage: t("form.required") } : {}) };
 }
 
-function renderElement(e: Element, t?: Translate): CardJson[] {
+function renderElement(e: Element, t?: Translate, place: CardPlace = "CHANNEL"): CardJson[] {
   switch (e.type) {
     case "text":
-      return [
-        {
-          type: "TextBlock",
-          text: clip(toCardMarkdown(e.text), TEAMS_LIMITS.textBlock),
-          wrap: true,
-          ...(e.style === "heading" ? { size: "Large", weight: "Bolder" } : {}),
-          ...(e.style === "muted" ? { isSubtle: true, size: "Small" } : {}),
-        },
-      ];
+      return textBlocks(e.text, place).map((block, i) => ({
+        type: "TextBlock",
+        text: clip(block.text, TEAMS_LIMITS.textBlock),
+        wrap: true,
+        ...(i > 0 ? { spacing: block.gap ? "Medium" : "None" } : {}),
+        ...(e.style === "heading" ? { size: "Large", weight: "Bolder" } : {}),
+        ...(e.style === "muted" ? { isSubtle: true, size: "Small" } : {}),
+      }));
     case "fields":
       return [
         {
           type: "FactSet",
           facts: e.fields
             .slice(0, TEAMS_LIMITS.facts)
-            .map((f) => ({ title: escapeCardLinks(f.label), value: toCardMarkdown(f.value) })),
+            .map((f) => ({ title: escapeCardLinks(f.label), value: toCardMarkdown(f.value, place) })),
         },
       ];
     case "actions":

@@ -18,8 +18,7 @@ import {
 } from "../../app/ports/chat-gateway.ts";
 import type { Logger } from "../../log/logger.ts";
 import type { View } from "../../surface/view.ts";
-import { withoutMoments } from "../../surface/view.ts";
-import { renderCard } from "./render-adaptive-card.ts";
+import { renderCard, toTeamsPlainText } from "./render-adaptive-card.ts";
 
 export type TeamsUserRoute = { tenantId: string; serviceUrl: string; bot: { id: string; name?: string } };
 
@@ -181,9 +180,11 @@ export function createTeamsGateway(options: TeamsGatewayOptions): ChatGateway {
   return {
     async deliver(message: OutboundMessage): Promise<DeliveryResult> {
       const view = message.view as View;
+      // A person is written to in their personal chat, where commands need no @mention.
+      const place = message.recipient.kind === "user" ? "PERSONAL" : "CHANNEL";
       const activity: Partial<Activity> = {
-        ...MessageFactory.attachment(CardFactory.adaptiveCard(renderCard(view))),
-        summary: withoutMoments(view.fallback),
+        ...MessageFactory.attachment(CardFactory.adaptiveCard(renderCard(view, undefined, place))),
+        summary: toTeamsPlainText(view.fallback, place),
       };
       const turn: Turn = { sent: false };
       try {

@@ -14,7 +14,7 @@ import type { Logger } from "../../log/logger.ts";
 import type { Dispatcher } from "../../surface/dispatch.ts";
 import { type Translate, translator } from "../../surface/i18n/catalog.ts";
 import type { Envelope } from "../../surface/intent.ts";
-import { type Output, withoutMoments } from "../../surface/view.ts";
+import type { Output } from "../../surface/view.ts";
 import { homeWelcomeEnvelope } from "./home-welcome.ts";
 import { answerMessageAction, isMessageActionInvoke } from "./message-extension.ts";
 import { readJsonBody } from "./node-http-bridge.ts";
@@ -26,7 +26,13 @@ import {
   type TeamsActivity,
   TeamsActivitySchema,
 } from "./parse-activity.ts";
-import { type CardJson, renderCard, renderFormCard } from "./render-adaptive-card.ts";
+import {
+  type CardJson,
+  type CardPlace,
+  renderCard,
+  renderFormCard,
+  toTeamsPlainText,
+} from "./render-adaptive-card.ts";
 import {
   type BotIdentityEndpoints,
   createTeamsAuthentication,
@@ -211,6 +217,8 @@ type Answering = {
   app: AppContext;
   activity: TeamsActivity;
   t: Translate;
+  /** Where the answer is read: commands are written in that place's syntax. */
+  place: CardPlace;
   /** The channel a form from a personal chat was for: its `channel` outputs are posted there. */
   elsewhere?: Conversation;
 };
@@ -220,14 +228,20 @@ const answering = (
   app: AppContext,
   activity: TeamsActivity,
   locale: Locale,
-): Answering => ({ context, app, activity, t: translator(locale) });
+): Answering => ({
+  context,
+  app,
+  activity,
+  t: translator(locale),
+  place: conversationOf(activity).scope === "PERSONAL" ? "PERSONAL" : "CHANNEL",
+});
 
 /** The card that answers the click for the person who clicked, or null when nothing private is due. */
 async function privateCard(turn: Answering, output: Output): Promise<CardJson | null> {
   switch (output.kind) {
     case "ephemeral":
     case "refresh":
-      return renderCard(output.view, turn.t);
+      return renderCard(output.view, turn.t, turn.place);
     case "form":
       return renderFormCard(output.form, turn.t);
     case "form-errors":
@@ -267,12 +281,12 @@ async function sendAll(turn: Answering, outputs: Output[]): Promise<void> {
           await postElsewhere(turn, turn.elsewhere, output);
           continue;
         }
-        card = renderCard(output.view, turn.t);
-        fallback = withoutMoments(output.view.fallback);
+        card = renderCard(output.view, turn.t, turn.place);
+        fallback = toTeamsPlainText(output.view.fallback, turn.place);
         break;
       case "ephemeral":
-        card = renderCard(output.view, turn.t);
-        fallback = withoutMoments(output.view.fallback);
+        card = renderCard(output.view, turn.t, turn.place);
+        fallback = toTeamsPlainText(output.view.fallback, turn.place);
         break;
       default:
         return unhandled(output);

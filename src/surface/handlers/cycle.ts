@@ -1,8 +1,11 @@
 // `/cluster cycle [<term> <MM-DD> <MM-DD>]` and the kickoff message's one-click actions.
 import { clusterConversation } from "../../app/cycle-conversation.ts";
 import { editCycleTerm, showCycle } from "../../app/cycle-settings.ts";
+import type { Result } from "../../domain/result.ts";
+import { formatMonthDay } from "../format-date.ts";
+import { CATALOGS } from "../i18n/catalog.ts";
 import { ephemeral, type Output } from "../view.ts";
-import { CYCLE_ACTIONS, type CycleAction, cycleTermsView } from "../views/cycle-view.ts";
+import { CYCLE_ACTIONS, type CycleAction, cycleTermsView, termLabel } from "../views/cycle-view.ts";
 import { actorAndConversation, type HandlerContext, render } from "./handler-context.ts";
 import { measuresCommand } from "./measures.ts";
 import { meetingPlanCommand } from "./meeting.ts";
@@ -10,17 +13,37 @@ import { pulseCopyCommand } from "./pulse-forms.ts";
 
 export async function cycleCommand(
   hc: HandlerContext,
-  edit: { term: string; start: string; end: string } | undefined,
+  typed: { term: string; start: string; end: string } | undefined,
 ): Promise<Output[]> {
+  const edit = typed && { ...typed, term: termOf(typed.term) };
   if (!edit) {
     const result = await showCycle(hc.app, actorAndConversation(hc));
-    return render(hc, result, (s) => [ephemeral(cycleTermsView(s, hc.t))]);
+    return render(hc, result, (s) => [ephemeral(cycleTermsView(s, hc.t, undefined, hc.locale))]);
   }
-  const result = await editCycleTerm(hc.app, { ...actorAndConversation(hc), ...edit });
+  const result = readable(hc, await editCycleTerm(hc.app, { ...actorAndConversation(hc), ...edit }));
   return render(hc, result, (s) => {
     const saved = s.terms.find((term) => term.name === edit.term.trim().toLowerCase());
-    return [ephemeral(cycleTermsView(s, hc.t, saved))];
+    return [ephemeral(cycleTermsView(s, hc.t, saved, hc.locale))];
   });
+}
+
+/** A refused window names its days and terms as the reader reads them ("1 Feb", "kevät"), not "02-01". */
+function readable<T>(hc: HandlerContext, result: Result<T>): Result<T> {
+  if (result.ok || !result.details) return result;
+  const details = { ...result.details };
+  for (const key of ["start", "end"])
+    if (typeof details[key] === "string") details[key] = formatMonthDay(details[key], hc.locale);
+  for (const key of ["term", "other"])
+    if (typeof details[key] === "string") details[key] = termLabel(details[key], hc.t);
+  return { ...result, details };
+}
+
+/** Help shows a term by its name in the reader's language ("kevät"); any language's name is the term. */
+function termOf(word: string): string {
+  const typed = word.trim().toLowerCase();
+  for (const term of ["spring", "autumn"] as const)
+    if (Object.values(CATALOGS).some((c) => c[`cycle.term.${term}`].toLowerCase() === typed)) return term;
+  return typed;
 }
 
 /**

@@ -1,9 +1,22 @@
 import { describeAccess } from "../../app/describe-access.ts";
-import { can } from "../../domain/roles.ts";
-import { COMMANDS, type CommandSpec, usageOf } from "../commands.ts";
+import { can, type Role } from "../../domain/roles.ts";
+import { COMMANDS, type CommandSpec, localUsageOf } from "../commands.ts";
 import type { MessageKey } from "../i18n/catalog.ts";
 import { ephemeral, text, view } from "../view.ts";
 import { actorAndConversation, type HandlerContext, render } from "./handler-context.ts";
+
+/**
+ * Whether a command belongs in this person's help here. Open commands are not all useful
+ * everywhere: `setup` only binds a channel that has no cluster yet, `join` needs a cluster to join,
+ * and `link` in a cluster's channel bridges the cluster, which only its chair or coordinator may do
+ * (a member links their own accounts in the personal chat).
+ */
+function usableHere(c: CommandSpec, clusterName: string | null, role: Role | null): boolean {
+  if (c.name === "setup") return clusterName === null;
+  if (c.name === "join") return clusterName !== null && role === null;
+  if (c.name === "link") return clusterName === null || (role !== null && can(role, "cluster.configure"));
+  return c.requires === "anyone" || (role !== null && can(role, c.requires));
+}
 
 /** Lists the commands this person may use here: by their role, or the ones open to anyone. */
 export async function helpHandler(hc: HandlerContext) {
@@ -17,10 +30,8 @@ export async function helpHandler(hc: HandlerContext) {
       : role
         ? t("help.yourRole", { role: t(`role.${role}`), cluster: clusterName })
         : t("help.notMember", { cluster: clusterName });
-    const visible = (COMMANDS as readonly CommandSpec[]).filter((c) =>
-      c.requires === "anyone" ? c.name !== "join" || !role : role !== null && can(role, c.requires),
-    );
-    const lines = visible.map((c) => `\`${usageOf(c)}\` ${t(`cmd.${c.name}` as MessageKey)}`);
+    const visible = (COMMANDS as readonly CommandSpec[]).filter((c) => usableHere(c, clusterName, role));
+    const lines = visible.map((c) => `• \`${localUsageOf(c, t)}\` ${t(`cmd.${c.name}` as MessageKey)}`);
     return [
       ephemeral(
         view(

@@ -6,6 +6,7 @@ import { measureFormOptions } from "../../app/measure-form-options.ts";
 import { type MeasureChange, updateMeasure } from "../../app/update-measure.ts";
 import type { Fail, FailureReason } from "../../domain/result.ts";
 import { failureOutput } from "../failure-message.ts";
+import { formatLocalDate } from "../format-date.ts";
 import type { MessageKey } from "../i18n/catalog.ts";
 import { ephemeral, type Form, note, type Output, text, view } from "../view.ts";
 import { MEASURE_ACTIONS, measureButtons, measureListView, statusLabel } from "../views/measure-views.ts";
@@ -104,7 +105,7 @@ export async function measureAddSubmit(
   });
   if (!result.ok) return addProblems(hc, result, values);
   const { title, ownerName, dueDate } = result.value;
-  return [note(hc.t("measure.added", { title, owner: ownerName, due: dueDate }))];
+  return [note(hc.t("measure.added", { title, owner: ownerName, due: formatLocalDate(dueDate, hc.locale) }))];
 }
 
 const ADD_FIELDS: Record<string, string> = {
@@ -145,7 +146,7 @@ export async function measuresCommand(hc: HandlerContext, filter: string | undef
     return [note(hc.t("measures.badFilter", { value: chosen.slice(0, 20) }))];
   const result = await listMeasures(hc.app, { ...actorAndConversation(hc), filter: chosen as MeasureFilter });
   return render(hc, result, ({ clusterName, rows }) => [
-    ephemeral(measureListView(clusterName, rows, chosen, hc.t)),
+    ephemeral(measureListView(clusterName, rows, chosen, hc.t, hc.locale)),
   ]);
 }
 

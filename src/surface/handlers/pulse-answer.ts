@@ -164,6 +164,8 @@ function refusalText(hc: HandlerContext, failure: Fail<FailureReason>, sheet: Pu
   }
   const question = sheet?.questions.find((q) => q.key === failure.details?.question);
   const name = question ? textIn(question.text, hc.locale) : String(failure.details?.question ?? "");
+  // Submitting with a required question unanswered: nothing was refused being saved, it is just not sent.
+  if (failure.details?.code === "REQUIRED") return hc.t("pulse.submitNeedsAnswer", { question: name });
   return hc.t("pulse.answerProblem", { question: name, problem: issueText(hc, failure) });
 }
 

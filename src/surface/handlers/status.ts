@@ -1,7 +1,7 @@
 import { clusterStatus } from "../../app/cluster-status.ts";
 import { toLocale } from "../../domain/locale.ts";
 import { ROLES } from "../../domain/roles.ts";
-import { formatDate } from "../i18n/catalog.ts";
+import { formatDay } from "../format-date.ts";
 import { type Element, ephemeral, text, view } from "../view.ts";
 import { cycleFields } from "../views/cycle-view.ts";
 import { actorAndConversation, type HandlerContext, render } from "./handler-context.ts";
@@ -23,7 +23,7 @@ export async function statusHandler(hc: HandlerContext) {
         value: s.platforms.map((p) => (p === "SLACK" ? "Slack" : "Teams")).join(", "),
       },
       { label: t("status.yourRole"), value: t(`role.${s.yourRole}`) },
-      { label: t("status.since"), value: formatDate(s.createdAt, hc.locale, s.timeZone) },
+      { label: t("status.since"), value: formatDay(s.createdAt, hc.locale, s.timeZone) },
       ...cycleFields(s.cycle, s.timeZone, hc.t, hc.locale),
     ];
     const elements: Element[] = [text(title, "heading"), { type: "fields", fields }];

@@ -286,7 +286,8 @@ export const en = {
     "You have not answered the date poll for *{title}* ({cluster}) yet. It takes a minute; the poll is in the cluster's channel.",
   "poll.allAnswered":
     "Everyone has answered the date poll for *{title}* ({cluster}). You can schedule the meeting from the poll.",
-  "meeting.reminderDays": "Reminder: *{title}* is in {days} days, {when}{where}.",
+  "meeting.reminderDays":
+    "Reminder: *{title}* is in {days, plural, one {# day} other {# days}}, {when}{where}.",
   "meeting.reminderTomorrow": "Reminder: *{title}* is tomorrow, {when}{where}.",
   "meeting.invitation.scheduled": "You are invited: *{title}* ({cluster}), {when}{where}.",
   "meeting.invitation.rescheduled":
@@ -300,10 +301,10 @@ export const en = {
   "meeting.cancelButton": "Cancel the meeting",
   "meeting.notScheduled": "There is no scheduled meeting to change.",
   "status.failedDeliveries":
-    "⚠️ {count} notification(s) could not be delivered (person gone or bot removed). Latest:",
+    "⚠️ {count, plural, one {# notification} other {# notifications}} could not be delivered (person gone or bot removed). Latest:",
   "poll.cancelled": "Cancelled: ~{when}~",
   "files.ready":
-    "Here are the files you asked for. The links work for {hours} hours, and anyone who has a link can download the file, so please don't forward them.",
+    "Here are the files you asked for. The links work for {hours, plural, one {# hour} other {# hours}}, and anyone who has a link can download the file, so please don't forward them.",
   "files.sentToPersonalChat": "I sent the files to you in a personal chat with me.",
   "error.PUBLIC_URL_MISSING":
     "I can't hand out download links: the bot has no public address. Ask your administrator to set PUBLIC_URL.",
@@ -344,9 +345,10 @@ export const en = {
   "pulse.new.skills": "Skills and occupations for the skill-need grid (one per line)",
   "pulse.new.skillsPlaceholder": "Welding\nMine automation\nGuiding in English",
   "pulse.copy.title": "Copy the previous pulse",
-  "pulse.copy.intro": "Sends *{title}* again ({n} questions, same audience and anonymity) with new dates.",
+  "pulse.copy.intro":
+    "Sends *{title}* again ({n, plural, one {# question} other {# questions}}, same audience and anonymity) with new dates.",
   "pulse.created":
-    "*{title}* is ready: {invited} members get it in a personal message at {opens}. It closes at {closes}.",
+    "*{title}* is ready: {invited, plural, one {# member gets} other {# members get}} it in a personal message at {opens}. It closes at {closes}.",
   "pulse.invalid.TITLE": "Give the pulse a name of 3 to 200 characters.",
   "pulse.invalid.QUESTIONS": "Pick 1 to 20 questions.",
   "pulse.invalid.DUPLICATE_QUESTION": "A question is picked twice.",
@@ -361,7 +363,7 @@ export const en = {
   "pulse.invalid.TIME": "Use a time like 16:00.",
   "pulse.invalid.OTHER": "Please check this field.",
   "pulse.opened":
-    "📋 *{title}* is open: {invited} members got it in a personal message. Answering takes a minute; it closes at {when}.",
+    "📋 *{title}* is open: {invited, plural, one {# member} other {# members}} got it in a personal message. Answering takes a minute; it closes at {when}.",
   "pulse.opened.anonymous":
     "Answers are anonymous: nobody, not even with the database, can see who answered what.",
   "pulse.opened.named": "Answers are named: the secretary and coordinator see who answered what.",
@@ -418,22 +420,23 @@ export const en = {
   "pulse.state.CLOSED": "closed",
   "pulse.status.heading": "📋 *{title}* ({state})",
   "pulse.status.closes": "Closes at {when}.",
-  "pulse.closed": "*{title}* is closed with {n} responses; the results are being posted to the channel.",
+  "pulse.closed":
+    "*{title}* is closed with {n, plural, one {# response} other {# responses}}; the results are being posted to the channel.",
   "pulse.results.heading": "📊 Results: *{title}*",
   "pulse.results.liveHeading": "📊 Results so far (still open): *{title}*",
-  "pulse.results.respondents": "{n} responses.",
+  "pulse.results.respondents": "{n, plural, one {# response} other {# responses}}.",
   "pulse.results.privacy": "Groups of fewer than 3 respondents are not shown.",
   "pulse.results.comparedWith": "Changes are compared with *{previous}*.",
   "pulse.results.hidden": "Fewer than 3 answers ({n}): not shown, to protect the respondents.",
-  "pulse.results.answers": "{n} answers.",
-  "pulse.results.likert": "{n} answers, average {mean} on a scale of 1–5.",
+  "pulse.results.answers": "{n, plural, one {# answer} other {# answers}}.",
+  "pulse.results.likert": "{n, plural, one {# answer} other {# answers}}, average {mean} on a scale of 1–5.",
   "pulse.results.multiple":
-    "{n} answers, {selections} choices (counted per option; one person may choose several).",
+    "{n, plural, one {# answer} other {# answers}}, {selections, plural, one {# choice} other {# choices}} (counted per option; one person may choose several).",
   "pulse.results.number":
-    "{n} answers: total {sum}{unit}, average {mean}, median {median}, range {min}–{max}.",
+    "{n, plural, one {# answer} other {# answers}}: total {sum}{unit}, average {mean}, median {median}, range {min}–{max}.",
   "pulse.results.moreTexts": "… and {n} more in the CSV export.",
   "pulse.results.skillsIntro":
-    "{n} answers. Skills ranked by expected demand (score −1 … +2, share expecting growth):",
+    "{n, plural, one {# answer} other {# answers}}. Skills ranked by expected demand (score −1 … +2, share expecting growth):",
   "pulse.results.horizonShort": "{years} y",
   "pulse.results.total": "Total",
   "pulse.results.since": "Change since *{previous}*:",
@@ -467,12 +470,13 @@ export const en = {
   "chairs.skills.heading": "Where skill demand is growing",
   "chairs.skills.none": "No cluster has a closed pulse with the skill-need grid yet.",
   "chairs.skills.horizon": "{years}-year horizon",
-  "chairs.skills.row": "{skill}: growing in {growing} of {rated} clusters",
+  "chairs.skills.row": "{skill}: growing in {growing} of {rated, plural, one {# cluster} other {# clusters}}",
   "chairs.skills.rule":
     "Growing: at least half of a cluster's respondents expect growing demand, in its latest closed pulse. Figures rated by fewer than 3 respondents are not shown.",
   "chairs.source.none": "{cluster}: no closed pulse with the skill-need grid",
-  "chairs.source.pulse": "{cluster}: *{title}*, {n} responses",
-  "chairs.source.hidden": "{cluster}: *{title}*, {n} responses – too few to show",
+  "chairs.source.pulse": "{cluster}: *{title}*, {n, plural, one {# response} other {# responses}}",
+  "chairs.source.hidden":
+    "{cluster}: *{title}*, {n, plural, one {# response} other {# responses}} – too few to show",
   "chairs.chart.skills": "Clusters where demand is growing",
   "chairs.chart.measures": "Measures per cluster",
   "chairs.scorecard.heading": "Measures",
@@ -507,7 +511,7 @@ export const en = {
     "Version {version} of these minutes is already approved. Edit them with `/cluster minutes draft` to make a new version.",
   "minutes.formTitle": "Minutes",
   "minutes.formIntro":
-    "Minutes of *{title}*, version {version}. Attendance, agenda outcomes, {decisions} decisions, {measures} new measures, the follow-up and the latest pulse come from the record; write the rest here.",
+    "Minutes of *{title}*, version {version}. Attendance, agenda outcomes, {decisions, plural, one {# decision} other {# decisions}}, {measures, plural, one {# new measure} other {# new measures}}, the follow-up and the latest pulse come from the record; write the rest here.",
   "minutes.newVersion": "Version {approved} is approved and stays as it is; saving makes version {version}.",
   "minutes.field.summary": "Opening remarks and summary",
   "minutes.field.discussion": "Discussion notes",
@@ -577,7 +581,7 @@ export const en = {
   "cycle.title": "Terms of *{cluster}*",
   "cycle.termLine": "• {term}: {start} – {end}",
   "cycle.kickoffWeeks":
-    "The chair, secretary and coordinator get a kickoff message {weeks} weeks before a term opens ({zone}).",
+    "The chair, secretary and coordinator get a kickoff message {weeks, plural, one {# week} other {# weeks}} before a term opens ({zone}).",
   "cycle.editHint":
     "Chair or coordinator: `/cluster cycle <term> <MM-DD> <MM-DD>` changes a term's window, e.g. `/cluster cycle spring 02-01 05-31`.",
   "cycle.saved": "Saved: the {term} term now runs {start} – {end}.",
@@ -626,7 +630,7 @@ export const en = {
   "link.personCode": "🔗 Your account code: `{code}`",
   "link.personHow":
     "In {platform}, {how} in your personal chat with Ennakko. The code works once, until {expires}. Your votes and answers then count once, whichever app you use.",
-  "link.how.SLACK": "type `/cluster link {code}`",
+  "link.how.SLACK": "type */cluster link {code}*",
   "link.how.TEAMS": "write `link {code}` to Ennakko",
   "link.bridged":
     "🔗 This channel is now linked to the cluster *{cluster}*, which meets on {platforms}. Everything Ennakko posts to the cluster appears in both channels, and polls and pulses count each person once.",
@@ -639,6 +643,15 @@ export const en = {
     "🔗 *{cluster}* no longer posts to its {platform} channel; this channel is its only home again. The cluster's records, members and measures stay as they are.",
   "link.unlinkedNotice":
     "🔗 This channel is no longer linked to *{cluster}*: a chair or coordinator unlinked it in {platform}. Ennakko posts nothing more here for the cluster.",
+  // Issue 12 (text): help's argument names in the reader's language
+  "arg.name": "name",
+  "arg.user": "@person",
+  "arg.role": "role",
+  "arg.term": "spring|autumn",
+  "arg.MM-DD": "MM-DD",
+  "arg.meeting": "meeting",
+  "arg.code": "code",
+  "pulse.submitNeedsAnswer": "Not submitted yet: “{question}” needs an answer first.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -295,7 +295,8 @@ export const fi: Record<MessageKey, string> = {
     "Et ole vielä vastannut kokouksen *{title}* ({cluster}) ajankohtakyselyyn. Se vie minuutin; kysely on klusterin kanavalla.",
   "poll.allAnswered":
     "Kaikki ovat vastanneet kokouksen *{title}* ({cluster}) ajankohtakyselyyn. Voit vahvistaa ajankohdan kyselystä.",
-  "meeting.reminderDays": "Muistutus: *{title}* on {days} päivän päästä, {when}{where}.",
+  "meeting.reminderDays":
+    "Muistutus: *{title}* on {days, plural, one {# päivän} other {# päivän}} päästä, {when}{where}.",
   "meeting.reminderTomorrow": "Muistutus: *{title}* on huomenna, {when}{where}.",
   "meeting.invitation.scheduled": "Olet kutsuttu: *{title}* ({cluster}), {when}{where}.",
   "meeting.invitation.rescheduled": "*{title}* ({cluster}) on siirtynyt: {when}{where}. Päivitä kalenterisi.",
@@ -308,10 +309,10 @@ export const fi: Record<MessageKey, string> = {
   "meeting.cancelButton": "Peru kokous",
   "meeting.notScheduled": "Muutettavaa sovittua kokousta ei ole.",
   "status.failedDeliveries":
-    "⚠️ {count} ilmoitusta ei voitu toimittaa (henkilö poistunut tai botti poistettu). Viimeisimmät:",
+    "⚠️ {count, plural, one {# ilmoitusta} other {# ilmoitusta}} ei voitu toimittaa (henkilö poistunut tai botti poistettu). Viimeisimmät:",
   "poll.cancelled": "Peruttu: ~{when}~",
   "files.ready":
-    "Tässä pyytämäsi tiedostot. Linkit toimivat {hours} tuntia, ja kuka tahansa linkin saanut voi ladata tiedoston, joten älä välitä linkkejä eteenpäin.",
+    "Tässä pyytämäsi tiedostot. Linkit toimivat {hours, plural, one {# tunnin} other {# tuntia}}, ja kuka tahansa linkin saanut voi ladata tiedoston, joten älä välitä linkkejä eteenpäin.",
   "files.sentToPersonalChat": "Lähetin tiedostot sinulle henkilökohtaiseen keskusteluun kanssani.",
   "error.PUBLIC_URL_MISSING":
     "En voi antaa latauslinkkejä, koska botilla ei ole julkista osoitetta. Pyydä ylläpitäjää asettamaan PUBLIC_URL.",
@@ -353,9 +354,9 @@ export const fi: Record<MessageKey, string> = {
   "pulse.new.skillsPlaceholder": "Hitsaus\nKaivosautomaatio\nEnglanninkielinen opastus",
   "pulse.copy.title": "Kopioi edellinen pulssikysely",
   "pulse.copy.intro":
-    "Lähettää kyselyn *{title}* uudelleen ({n} kysymystä, sama kohderyhmä ja nimettömyys) uusin päivin.",
+    "Lähettää kyselyn *{title}* uudelleen ({n, plural, one {# kysymys} other {# kysymystä}}, sama kohderyhmä ja nimettömyys) uusin päivin.",
   "pulse.created":
-    "*{title}* on valmis: {invited} jäsentä saa sen henkilökohtaisena viestinä {opens}. Kysely sulkeutuu {closes}.",
+    "*{title}* on valmis: {invited, plural, one {# jäsen saa} other {# jäsentä saa}} sen henkilökohtaisena viestinä {opens}. Kysely sulkeutuu {closes}.",
   "pulse.invalid.TITLE": "Anna kyselylle 3–200 merkin nimi.",
   "pulse.invalid.QUESTIONS": "Valitse 1–20 kysymystä.",
   "pulse.invalid.DUPLICATE_QUESTION": "Sama kysymys on valittu kahdesti.",
@@ -371,7 +372,7 @@ export const fi: Record<MessageKey, string> = {
   "pulse.invalid.TIME": "Anna kellonaika muodossa 16:00.",
   "pulse.invalid.OTHER": "Tarkista tämä kenttä.",
   "pulse.opened":
-    "📋 *{title}* on avattu: {invited} jäsentä sai sen henkilökohtaisena viestinä. Vastaaminen vie minuutin; kysely sulkeutuu {when}.",
+    "📋 *{title}* on avattu: {invited, plural, one {# jäsen} other {# jäsentä}} sai sen henkilökohtaisena viestinä. Vastaaminen vie minuutin; kysely sulkeutuu {when}.",
   "pulse.opened.anonymous":
     "Vastaukset ovat nimettömiä: kukaan ei näe, kuka vastasi mitäkin, ei edes tietokannan avulla.",
   "pulse.opened.named":
@@ -429,22 +430,24 @@ export const fi: Record<MessageKey, string> = {
   "pulse.state.CLOSED": "suljettu",
   "pulse.status.heading": "📋 *{title}* ({state})",
   "pulse.status.closes": "Sulkeutuu {when}.",
-  "pulse.closed": "*{title}* on suljettu, vastauksia {n}; tulokset julkaistaan kanavalla.",
+  "pulse.closed":
+    "*{title}* on suljettu, {n, plural, one {# vastaus} other {# vastausta}}; tulokset julkaistaan kanavalla.",
   "pulse.results.heading": "📊 Tulokset: *{title}*",
   "pulse.results.liveHeading": "📊 Tulokset tähän mennessä (kysely yhä auki): *{title}*",
-  "pulse.results.respondents": "Vastauksia {n}.",
+  "pulse.results.respondents": "{n, plural, one {# vastaus} other {# vastausta}}.",
   "pulse.results.privacy": "Alle 3 vastaajan ryhmiä ei näytetä.",
   "pulse.results.comparedWith": "Muutoksia verrataan kyselyyn *{previous}*.",
   "pulse.results.hidden": "Alle 3 vastausta ({n}): ei näytetä vastaajien suojaamiseksi.",
-  "pulse.results.answers": "Vastauksia {n}.",
-  "pulse.results.likert": "Vastauksia {n}, keskiarvo {mean} asteikolla 1–5.",
+  "pulse.results.answers": "{n, plural, one {# vastaus} other {# vastausta}}.",
+  "pulse.results.likert":
+    "{n, plural, one {# vastaus} other {# vastausta}}, keskiarvo {mean} asteikolla 1–5.",
   "pulse.results.multiple":
-    "Vastauksia {n}, valintoja {selections} (laskettu vaihtoehdoittain; sama henkilö voi valita useita).",
+    "{n, plural, one {# vastaus} other {# vastausta}}, {selections, plural, one {# valinta} other {# valintaa}} (laskettu vaihtoehdoittain; sama henkilö voi valita useita).",
   "pulse.results.number":
-    "Vastauksia {n}: yhteensä {sum}{unit}, keskiarvo {mean}, mediaani {median}, vaihteluväli {min}–{max}.",
+    "{n, plural, one {# vastaus} other {# vastausta}}: yhteensä {sum}{unit}, keskiarvo {mean}, mediaani {median}, vaihteluväli {min}–{max}.",
   "pulse.results.moreTexts": "… ja {n} muuta CSV-viennissä.",
   "pulse.results.skillsIntro":
-    "Vastauksia {n}. Osaamiset odotetun kysynnän mukaan (pisteet −1 … +2, kasvua odottavien osuus):",
+    "{n, plural, one {# vastaus} other {# vastausta}}. Osaamiset odotetun kysynnän mukaan (pisteet −1 … +2, kasvua odottavien osuus):",
   "pulse.results.horizonShort": "{years} v",
   "pulse.results.total": "Yhteensä",
   "pulse.results.since": "Muutos kyselystä *{previous}*:",
@@ -482,12 +485,13 @@ export const fi: Record<MessageKey, string> = {
   "chairs.skills.none":
     "Yhdelläkään klusterilla ei ole vielä suljettua kyselyä, jossa on osaamistarveruudukko.",
   "chairs.skills.horizon": "{years} vuoden aikajänne",
-  "chairs.skills.row": "{skill}: kasvaa {growing}/{rated} klusterissa",
+  "chairs.skills.row": "{skill}: kasvaa {growing}/{rated, plural, one {# klusterissa} other {# klusterissa}}",
   "chairs.skills.rule":
     "Kasvaa: vähintään puolet klusterin vastaajista odottaa tarpeen kasvavan sen viimeisimmässä suljetussa kyselyssä. Alle 3 vastaajan lukuja ei näytetä.",
   "chairs.source.none": "{cluster}: ei suljettua kyselyä, jossa on osaamistarveruudukko",
-  "chairs.source.pulse": "{cluster}: *{title}*, {n} vastausta",
-  "chairs.source.hidden": "{cluster}: *{title}*, {n} vastausta – liian vähän näytettäväksi",
+  "chairs.source.pulse": "{cluster}: *{title}*, {n, plural, one {# vastaus} other {# vastausta}}",
+  "chairs.source.hidden":
+    "{cluster}: *{title}*, {n, plural, one {# vastaus} other {# vastausta}} – liian vähän näytettäväksi",
   "chairs.chart.skills": "Klusterit, joissa tarve kasvaa",
   "chairs.chart.measures": "Toimenpiteet klustereittain",
   "chairs.scorecard.heading": "Toimenpiteet",
@@ -522,7 +526,7 @@ export const fi: Record<MessageKey, string> = {
     "Tämän pöytäkirjan versio {version} on jo hyväksytty. Muokkaa sitä komennolla `/cluster minutes draft`, niin syntyy uusi versio.",
   "minutes.formTitle": "Pöytäkirja",
   "minutes.formIntro":
-    "Kokouksen *{title}* pöytäkirja, versio {version}. Läsnäolo, asioiden käsittely, {decisions} päätöstä, {measures} uutta toimenpidettä, seuranta ja viimeisin pulssikysely tulevat kirjauksista; kirjoita loput tähän.",
+    "Kokouksen *{title}* pöytäkirja, versio {version}. Läsnäolo, asioiden käsittely, {decisions, plural, one {# päätös} other {# päätöstä}}, {measures, plural, one {# uusi toimenpide} other {# uutta toimenpidettä}}, seuranta ja viimeisin pulssikysely tulevat kirjauksista; kirjoita loput tähän.",
   "minutes.newVersion": "Versio {approved} on hyväksytty eikä muutu; tallentaminen luo version {version}.",
   "minutes.field.summary": "Avaussanat ja yhteenveto",
   "minutes.field.discussion": "Keskustelumuistiinpanot",
@@ -594,7 +598,7 @@ export const fi: Record<MessageKey, string> = {
   "cycle.title": "Klusterin *{cluster}* kaudet",
   "cycle.termLine": "• {term}: {start} – {end}",
   "cycle.kickoffWeeks":
-    "Puheenjohtaja, sihteeri ja koordinaattori saavat aloitusviestin {weeks} viikkoa ennen kauden alkua ({zone}).",
+    "Puheenjohtaja, sihteeri ja koordinaattori saavat aloitusviestin {weeks, plural, one {# viikko} other {# viikkoa}} ennen kauden alkua ({zone}).",
   "cycle.editHint":
     "Puheenjohtaja tai koordinaattori: `/cluster cycle <kausi> <KK-PP> <KK-PP>` muuttaa kauden aikaväliä, esim. `/cluster cycle spring 02-01 05-31`.",
   "cycle.saved": "Tallennettu: kausi {term} on nyt {start} – {end}.",
@@ -643,7 +647,7 @@ export const fi: Record<MessageKey, string> = {
   "link.personCode": "🔗 Tilikoodisi: `{code}`",
   "link.personHow":
     "Sovelluksessa {platform} {how} henkilökohtaisessa keskustelussa Ennakon kanssa. Koodi toimii kerran, {expires} asti. Sen jälkeen äänesi ja vastauksesi lasketaan kerran, kumpaa sovellusta käytätkin.",
-  "link.how.SLACK": "kirjoita `/cluster link {code}`",
+  "link.how.SLACK": "kirjoita */cluster link {code}*",
   "link.how.TEAMS": "kirjoita Ennakolle `link {code}`",
   "link.bridged":
     "🔗 Tämä kanava on nyt yhdistetty klusteriin *{cluster}*, joka kokoontuu alustoilla {platforms}. Kaikki, mitä Ennakko julkaisee klusterille, näkyy molemmilla kanavilla, ja kyselyt ja pulssit laskevat kunkin henkilön kerran.",
@@ -658,4 +662,14 @@ export const fi: Record<MessageKey, string> = {
     "🔗 *{cluster}* ei enää julkaise {platform}-kanavalleen; tämä kanava on taas sen ainoa koti. Klusterin tiedot, jäsenet ja toimenpiteet säilyvät ennallaan.",
   "link.unlinkedNotice":
     "🔗 Tätä kanavaa ei ole enää yhdistetty klusteriin *{cluster}*: puheenjohtaja tai koordinaattori purki yhteyden sovelluksessa {platform}. Ennakko ei enää julkaise tänne klusterin viestejä.",
+  // Issue 12 (text): help's argument names in the reader's language
+  "arg.name": "nimi",
+  "arg.user": "@henkilö",
+  "arg.role": "rooli",
+  "arg.term": "kevät|syksy",
+  "arg.MM-DD": "KK-PP",
+  "arg.meeting": "kokous",
+  "arg.code": "koodi",
+  "pulse.submitNeedsAnswer":
+    "Vastauksiasi ei ole vielä lähetetty: kysymykseen ”{question}” tarvitaan ensin vastaus.",
 };

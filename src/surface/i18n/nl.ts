@@ -290,7 +290,8 @@ export const nl: Record<MessageKey, string> = {
     "Je hebt de datumprikker voor *{title}* ({cluster}) nog niet ingevuld. Het kost een minuut; de prikker staat in het kanaal van het cluster.",
   "poll.allAnswered":
     "Iedereen heeft de datumprikker voor *{title}* ({cluster}) ingevuld. Je kunt de vergadering vanuit de prikker vastleggen.",
-  "meeting.reminderDays": "Herinnering: *{title}* is over {days} dagen, {when}{where}.",
+  "meeting.reminderDays":
+    "Herinnering: *{title}* is over {days, plural, one {# dag} other {# dagen}}, {when}{where}.",
   "meeting.reminderTomorrow": "Herinnering: *{title}* is morgen, {when}{where}.",
   "meeting.invitation.scheduled": "Je bent uitgenodigd: *{title}* ({cluster}), {when}{where}.",
   "meeting.invitation.rescheduled":
@@ -304,10 +305,10 @@ export const nl: Record<MessageKey, string> = {
   "meeting.cancelButton": "Vergadering annuleren",
   "meeting.notScheduled": "Er is geen vastgelegde vergadering om te wijzigen.",
   "status.failedDeliveries":
-    "⚠️ {count} melding(en) konden niet worden bezorgd (persoon weg of bot verwijderd). Laatste:",
+    "⚠️ {count, plural, one {# melding kon} other {# meldingen konden}} niet worden bezorgd (persoon weg of bot verwijderd). Laatste:",
   "poll.cancelled": "Geannuleerd: ~{when}~",
   "files.ready":
-    "Hier zijn de bestanden waar je om vroeg. De links werken {hours} uur en iedereen met een link kan het bestand downloaden, dus stuur ze niet door.",
+    "Hier zijn de bestanden waar je om vroeg. De links werken {hours, plural, one {# uur} other {# uur}} en iedereen met een link kan het bestand downloaden, dus stuur ze niet door.",
   "files.sentToPersonalChat": "Ik heb je de bestanden gestuurd in een persoonlijke chat met mij.",
   "error.PUBLIC_URL_MISSING":
     "Ik kan geen downloadlinks geven: de bot heeft geen openbaar adres. Vraag je beheerder om PUBLIC_URL in te stellen.",
@@ -349,9 +350,9 @@ export const nl: Record<MessageKey, string> = {
   "pulse.new.skillsPlaceholder": "Lassen\nMijnautomatisering\nRondleidingen in het Engels",
   "pulse.copy.title": "Vorige peiling kopiëren",
   "pulse.copy.intro":
-    "Verstuurt *{title}* opnieuw ({n} vragen, zelfde doelgroep en anonimiteit) met nieuwe data.",
+    "Verstuurt *{title}* opnieuw ({n, plural, one {# vraag} other {# vragen}}, zelfde doelgroep en anonimiteit) met nieuwe data.",
   "pulse.created":
-    "*{title}* staat klaar: {invited} leden krijgen die op {opens} in een persoonlijk bericht. De peiling sluit op {closes}.",
+    "*{title}* staat klaar: {invited, plural, one {# lid krijgt} other {# leden krijgen}} die op {opens} in een persoonlijk bericht. De peiling sluit op {closes}.",
   "pulse.invalid.TITLE": "Geef de peiling een naam van 3–200 tekens.",
   "pulse.invalid.QUESTIONS": "Kies 1 tot 20 vragen.",
   "pulse.invalid.DUPLICATE_QUESTION": "Een vraag is twee keer gekozen.",
@@ -366,7 +367,7 @@ export const nl: Record<MessageKey, string> = {
   "pulse.invalid.TIME": "Gebruik een tijd als 16:00.",
   "pulse.invalid.OTHER": "Controleer dit veld.",
   "pulse.opened":
-    "📋 *{title}* is open: {invited} leden kregen de peiling in een persoonlijk bericht. Invullen kost een minuut; ze sluit op {when}.",
+    "📋 *{title}* is open: {invited, plural, one {# lid kreeg} other {# leden kregen}} de peiling in een persoonlijk bericht. Invullen kost een minuut; ze sluit op {when}.",
   "pulse.opened.anonymous":
     "Antwoorden zijn anoniem: niemand kan zien wie wat antwoordde, zelfs niet met de database.",
   "pulse.opened.named":
@@ -424,22 +425,24 @@ export const nl: Record<MessageKey, string> = {
   "pulse.state.CLOSED": "gesloten",
   "pulse.status.heading": "📋 *{title}* ({state})",
   "pulse.status.closes": "Sluit op {when}.",
-  "pulse.closed": "*{title}* is gesloten met {n} reacties; de resultaten worden in het kanaal geplaatst.",
+  "pulse.closed":
+    "*{title}* is gesloten met {n, plural, one {# reactie} other {# reacties}}; de resultaten worden in het kanaal geplaatst.",
   "pulse.results.heading": "📊 Resultaten: *{title}*",
   "pulse.results.liveHeading": "📊 Tussenstand (nog open): *{title}*",
-  "pulse.results.respondents": "{n} reacties.",
+  "pulse.results.respondents": "{n, plural, one {# reactie} other {# reacties}}.",
   "pulse.results.privacy": "Groepen van minder dan 3 respondenten worden niet getoond.",
   "pulse.results.comparedWith": "Veranderingen zijn vergeleken met *{previous}*.",
   "pulse.results.hidden": "Minder dan 3 antwoorden ({n}): niet getoond, om de respondenten te beschermen.",
-  "pulse.results.answers": "{n} antwoorden.",
-  "pulse.results.likert": "{n} antwoorden, gemiddeld {mean} op een schaal van 1–5.",
+  "pulse.results.answers": "{n, plural, one {# antwoord} other {# antwoorden}}.",
+  "pulse.results.likert":
+    "{n, plural, one {# antwoord} other {# antwoorden}}, gemiddeld {mean} op een schaal van 1–5.",
   "pulse.results.multiple":
-    "{n} antwoorden, {selections} keuzes (per optie geteld; iemand kan er meerdere kiezen).",
+    "{n, plural, one {# antwoord} other {# antwoorden}}, {selections, plural, one {# keuze} other {# keuzes}} (per optie geteld; iemand kan er meerdere kiezen).",
   "pulse.results.number":
-    "{n} antwoorden: totaal {sum}{unit}, gemiddelde {mean}, mediaan {median}, bereik {min}–{max}.",
+    "{n, plural, one {# antwoord} other {# antwoorden}}: totaal {sum}{unit}, gemiddelde {mean}, mediaan {median}, bereik {min}–{max}.",
   "pulse.results.moreTexts": "… en nog {n} in de CSV-export.",
   "pulse.results.skillsIntro":
-    "{n} antwoorden. Vaardigheden gerangschikt naar verwachte vraag (score −1 … +2, aandeel dat groei verwacht):",
+    "{n, plural, one {# antwoord} other {# antwoorden}}. Vaardigheden gerangschikt naar verwachte vraag (score −1 … +2, aandeel dat groei verwacht):",
   "pulse.results.horizonShort": "{years} jr",
   "pulse.results.total": "Totaal",
   "pulse.results.since": "Verandering sinds *{previous}*:",
@@ -474,12 +477,13 @@ export const nl: Record<MessageKey, string> = {
   "chairs.skills.heading": "Waar de vraag naar vaardigheden groeit",
   "chairs.skills.none": "Nog geen enkel cluster heeft een gesloten peiling met het vaardighedenraster.",
   "chairs.skills.horizon": "Over {years} jaar",
-  "chairs.skills.row": "{skill}: groeit in {growing} van {rated} clusters",
+  "chairs.skills.row": "{skill}: groeit in {growing} van {rated, plural, one {# cluster} other {# clusters}}",
   "chairs.skills.rule":
     "Groeit: ten minste de helft van de respondenten van een cluster verwacht een groeiende vraag, in de laatste gesloten peiling. Cijfers van minder dan 3 respondenten worden niet getoond.",
   "chairs.source.none": "{cluster}: geen gesloten peiling met het vaardighedenraster",
-  "chairs.source.pulse": "{cluster}: *{title}*, {n} antwoorden",
-  "chairs.source.hidden": "{cluster}: *{title}*, {n} antwoorden – te weinig om te tonen",
+  "chairs.source.pulse": "{cluster}: *{title}*, {n, plural, one {# antwoord} other {# antwoorden}}",
+  "chairs.source.hidden":
+    "{cluster}: *{title}*, {n, plural, one {# antwoord} other {# antwoorden}} – te weinig om te tonen",
   "chairs.chart.skills": "Clusters waar de vraag groeit",
   "chairs.chart.measures": "Maatregelen per cluster",
   "chairs.scorecard.heading": "Maatregelen",
@@ -514,7 +518,7 @@ export const nl: Record<MessageKey, string> = {
     "Versie {version} van deze notulen is al vastgesteld. Bewerk ze met `/cluster minutes draft` om een nieuwe versie te maken.",
   "minutes.formTitle": "Notulen",
   "minutes.formIntro":
-    "Notulen van *{title}*, versie {version}. Aanwezigheid, behandeling van de agendapunten, {decisions} besluiten, {measures} nieuwe acties, de opvolging en de laatste peiling komen uit het verslag; schrijf de rest hier.",
+    "Notulen van *{title}*, versie {version}. Aanwezigheid, behandeling van de agendapunten, {decisions, plural, one {# besluit} other {# besluiten}}, {measures, plural, one {# nieuwe actie} other {# nieuwe acties}}, de opvolging en de laatste peiling komen uit het verslag; schrijf de rest hier.",
   "minutes.newVersion":
     "Versie {approved} is vastgesteld en blijft zoals ze is; opslaan maakt versie {version}.",
   "minutes.field.summary": "Opening en samenvatting",
@@ -587,7 +591,7 @@ export const nl: Record<MessageKey, string> = {
   "cycle.title": "Periodes van *{cluster}*",
   "cycle.termLine": "• {term}: {start} – {end}",
   "cycle.kickoffWeeks":
-    "De voorzitter, secretaris en coördinator krijgen {weeks} weken voor het begin van een periode een startbericht ({zone}).",
+    "De voorzitter, secretaris en coördinator krijgen {weeks, plural, one {# week} other {# weken}} voor het begin van een periode een startbericht ({zone}).",
   "cycle.editHint":
     "Voorzitter of coördinator: `/cluster cycle <periode> <MM-DD> <MM-DD>` wijzigt een periode, bijv. `/cluster cycle spring 02-01 05-31`.",
   "cycle.saved": "Opgeslagen: de periode {term} loopt nu van {start} tot {end}.",
@@ -635,7 +639,7 @@ export const nl: Record<MessageKey, string> = {
   "link.personCode": "🔗 Je accountcode: `{code}`",
   "link.personHow":
     "In {platform}: {how} in je persoonlijke chat met Ennakko. De code werkt één keer, tot {expires}. Daarna tellen je stemmen en antwoorden één keer, welke app je ook gebruikt.",
-  "link.how.SLACK": "typ `/cluster link {code}`",
+  "link.how.SLACK": "typ */cluster link {code}*",
   "link.how.TEAMS": "stuur `link {code}` naar Ennakko",
   "link.bridged":
     "🔗 Dit kanaal is nu gekoppeld aan het cluster *{cluster}*, dat samenkomt op {platforms}. Alles wat Ennakko voor het cluster plaatst verschijnt in beide kanalen, en peilingen en pulsen tellen ieder persoon één keer.",
@@ -648,4 +652,13 @@ export const nl: Record<MessageKey, string> = {
     "🔗 *{cluster}* plaatst niets meer in zijn {platform}-kanaal; dit kanaal is weer zijn enige thuis. De gegevens, leden en maatregelen van het cluster blijven zoals ze zijn.",
   "link.unlinkedNotice":
     "🔗 Dit kanaal is niet meer gekoppeld aan *{cluster}*: een voorzitter of coördinator heeft het in {platform} ontkoppeld. Ennakko plaatst hier niets meer voor het cluster.",
+  // Issue 12 (text): help's argument names in the reader's language
+  "arg.name": "naam",
+  "arg.user": "@persoon",
+  "arg.role": "rol",
+  "arg.term": "voorjaar|najaar",
+  "arg.MM-DD": "MM-DD",
+  "arg.meeting": "vergadering",
+  "arg.code": "code",
+  "pulse.submitNeedsAnswer": "Nog niet verstuurd: „{question}” heeft eerst een antwoord nodig.",
 };

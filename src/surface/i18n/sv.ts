@@ -288,7 +288,8 @@ export const sv: Record<MessageKey, string> = {
     "Du har inte svarat på datumförfrågan för *{title}* ({cluster}) än. Det tar en minut; förfrågan finns i klustrets kanal.",
   "poll.allAnswered":
     "Alla har svarat på datumförfrågan för *{title}* ({cluster}). Du kan boka mötet i förfrågan.",
-  "meeting.reminderDays": "Påminnelse: *{title}* är om {days} dagar, {when}{where}.",
+  "meeting.reminderDays":
+    "Påminnelse: *{title}* är om {days, plural, one {# dag} other {# dagar}}, {when}{where}.",
   "meeting.reminderTomorrow": "Påminnelse: *{title}* är i morgon, {when}{where}.",
   "meeting.invitation.scheduled": "Du är inbjuden: *{title}* ({cluster}), {when}{where}.",
   "meeting.invitation.rescheduled":
@@ -302,10 +303,10 @@ export const sv: Record<MessageKey, string> = {
   "meeting.cancelButton": "Ställ in mötet",
   "meeting.notScheduled": "Det finns inget bokat möte att ändra.",
   "status.failedDeliveries":
-    "⚠️ {count} aviseringar kunde inte levereras (personen borta eller boten borttagen). Senaste:",
+    "⚠️ {count, plural, one {# avisering} other {# aviseringar}} kunde inte levereras (personen borta eller boten borttagen). Senaste:",
   "poll.cancelled": "Inställt: ~{when}~",
   "files.ready":
-    "Här är filerna du bad om. Länkarna fungerar i {hours} timmar, och alla som har en länk kan ladda ner filen, så vidarebefordra dem inte.",
+    "Här är filerna du bad om. Länkarna fungerar i {hours, plural, one {# timme} other {# timmar}}, och alla som har en länk kan ladda ner filen, så vidarebefordra dem inte.",
   "files.sentToPersonalChat": "Jag skickade filerna till dig i en personlig chatt med mig.",
   "error.PUBLIC_URL_MISSING":
     "Jag kan inte dela ut nedladdningslänkar: boten har ingen offentlig adress. Be din administratör att ställa in PUBLIC_URL.",
@@ -346,9 +347,10 @@ export const sv: Record<MessageKey, string> = {
   "pulse.new.skills": "Kompetenser och yrken för rutnätet över kompetensbehov (en per rad)",
   "pulse.new.skillsPlaceholder": "Svetsning\nGruvautomation\nGuidning på engelska",
   "pulse.copy.title": "Kopiera föregående pulsenkät",
-  "pulse.copy.intro": "Skickar *{title}* igen ({n} frågor, samma målgrupp och anonymitet) med nya datum.",
+  "pulse.copy.intro":
+    "Skickar *{title}* igen ({n, plural, one {# fråga} other {# frågor}}, samma målgrupp och anonymitet) med nya datum.",
   "pulse.created":
-    "*{title}* är klar: {invited} medlemmar får den i ett personligt meddelande {opens}. Den stängs {closes}.",
+    "*{title}* är klar: {invited, plural, one {# medlem} other {# medlemmar}} får den i ett personligt meddelande {opens}. Den stängs {closes}.",
   "pulse.invalid.TITLE": "Ge enkäten ett namn på 3–200 tecken.",
   "pulse.invalid.QUESTIONS": "Välj 1–20 frågor.",
   "pulse.invalid.DUPLICATE_QUESTION": "En fråga är vald två gånger.",
@@ -363,7 +365,7 @@ export const sv: Record<MessageKey, string> = {
   "pulse.invalid.TIME": "Ange en tid som 16:00.",
   "pulse.invalid.OTHER": "Kontrollera det här fältet.",
   "pulse.opened":
-    "📋 *{title}* är öppen: {invited} medlemmar fick den i ett personligt meddelande. Det tar en minut att svara; enkäten stängs {when}.",
+    "📋 *{title}* är öppen: {invited, plural, one {# medlem} other {# medlemmar}} fick den i ett personligt meddelande. Det tar en minut att svara; enkäten stängs {when}.",
   "pulse.opened.anonymous":
     "Svaren är anonyma: ingen, inte ens med tillgång till databasen, kan se vem som svarade vad.",
   "pulse.opened.named": "Svaren ges med namn: sekreteraren och framsynskoordinatorn ser vem som svarade vad.",
@@ -419,21 +421,23 @@ export const sv: Record<MessageKey, string> = {
   "pulse.state.CLOSED": "stängd",
   "pulse.status.heading": "📋 *{title}* ({state})",
   "pulse.status.closes": "Stängs {when}.",
-  "pulse.closed": "*{title}* är stängd med {n} svar; resultaten publiceras i kanalen.",
+  "pulse.closed":
+    "*{title}* är stängd med {n, plural, one {# svar} other {# svar}}; resultaten publiceras i kanalen.",
   "pulse.results.heading": "📊 Resultat: *{title}*",
   "pulse.results.liveHeading": "📊 Resultat hittills (fortfarande öppen): *{title}*",
-  "pulse.results.respondents": "{n} svar.",
+  "pulse.results.respondents": "{n, plural, one {# svar} other {# svar}}.",
   "pulse.results.privacy": "Grupper med färre än 3 svarande visas inte.",
   "pulse.results.comparedWith": "Förändringarna jämförs med *{previous}*.",
   "pulse.results.hidden": "Färre än 3 svar ({n}): visas inte, för att skydda de svarande.",
-  "pulse.results.answers": "{n} svar.",
-  "pulse.results.likert": "{n} svar, medelvärde {mean} på en skala 1–5.",
-  "pulse.results.multiple": "{n} svar, {selections} val (räknat per alternativ; en person kan välja flera).",
+  "pulse.results.answers": "{n, plural, one {# svar} other {# svar}}.",
+  "pulse.results.likert": "{n, plural, one {# svar} other {# svar}}, medelvärde {mean} på en skala 1–5.",
+  "pulse.results.multiple":
+    "{n, plural, one {# svar} other {# svar}}, {selections, plural, one {# val} other {# val}} (räknat per alternativ; en person kan välja flera).",
   "pulse.results.number":
-    "{n} svar: totalt {sum}{unit}, medelvärde {mean}, median {median}, spann {min}–{max}.",
+    "{n, plural, one {# svar} other {# svar}}: totalt {sum}{unit}, medelvärde {mean}, median {median}, spann {min}–{max}.",
   "pulse.results.moreTexts": "… och {n} till i CSV-exporten.",
   "pulse.results.skillsIntro":
-    "{n} svar. Kompetenser rangordnade efter förväntad efterfrågan (poäng −1 … +2, andel som väntar tillväxt):",
+    "{n, plural, one {# svar} other {# svar}}. Kompetenser rangordnade efter förväntad efterfrågan (poäng −1 … +2, andel som väntar tillväxt):",
   "pulse.results.horizonShort": "{years} år",
   "pulse.results.total": "Totalt",
   "pulse.results.since": "Förändring sedan *{previous}*:",
@@ -467,12 +471,13 @@ export const sv: Record<MessageKey, string> = {
   "chairs.skills.heading": "Var kompetensbehovet växer",
   "chairs.skills.none": "Inget kluster har ännu en stängd enkät med kompetensbehovsrutnätet.",
   "chairs.skills.horizon": "{years} års sikt",
-  "chairs.skills.row": "{skill}: växer i {growing} av {rated} kluster",
+  "chairs.skills.row": "{skill}: växer i {growing} av {rated, plural, one {# kluster} other {# kluster}}",
   "chairs.skills.rule":
     "Växer: minst hälften av klustrets svarande väntar sig ett växande behov, i dess senaste stängda enkät. Siffror från färre än 3 svarande visas inte.",
   "chairs.source.none": "{cluster}: ingen stängd enkät med kompetensbehovsrutnätet",
-  "chairs.source.pulse": "{cluster}: *{title}*, {n} svar",
-  "chairs.source.hidden": "{cluster}: *{title}*, {n} svar – för få för att visas",
+  "chairs.source.pulse": "{cluster}: *{title}*, {n, plural, one {# svar} other {# svar}}",
+  "chairs.source.hidden":
+    "{cluster}: *{title}*, {n, plural, one {# svar} other {# svar}} – för få för att visas",
   "chairs.chart.skills": "Kluster där behovet växer",
   "chairs.chart.measures": "Åtgärder per kluster",
   "chairs.scorecard.heading": "Åtgärder",
@@ -507,7 +512,7 @@ export const sv: Record<MessageKey, string> = {
     "Version {version} av protokollet är redan godkänd. Redigera det med `/cluster minutes draft` för att göra en ny version.",
   "minutes.formTitle": "Protokoll",
   "minutes.formIntro":
-    "Protokoll från *{title}*, version {version}. Närvaro, ärendenas behandling, {decisions} beslut, {measures} nya åtgärder, uppföljningen och den senaste pulsenkäten hämtas ur anteckningarna; skriv resten här.",
+    "Protokoll från *{title}*, version {version}. Närvaro, ärendenas behandling, {decisions, plural, one {# beslut} other {# beslut}}, {measures, plural, one {# ny åtgärd} other {# nya åtgärder}}, uppföljningen och den senaste pulsenkäten hämtas ur anteckningarna; skriv resten här.",
   "minutes.newVersion":
     "Version {approved} är godkänd och förblir oförändrad; när du sparar blir det version {version}.",
   "minutes.field.summary": "Inledning och sammanfattning",
@@ -578,7 +583,7 @@ export const sv: Record<MessageKey, string> = {
   "cycle.title": "Terminer för *{cluster}*",
   "cycle.termLine": "• {term}: {start} – {end}",
   "cycle.kickoffWeeks":
-    "Ordföranden, sekreteraren och koordinatorn får ett startmeddelande {weeks} veckor innan en termin börjar ({zone}).",
+    "Ordföranden, sekreteraren och koordinatorn får ett startmeddelande {weeks, plural, one {# vecka} other {# veckor}} innan en termin börjar ({zone}).",
   "cycle.editHint":
     "Ordförande eller koordinator: `/cluster cycle <termin> <MM-DD> <MM-DD>` ändrar en termins period, t.ex. `/cluster cycle spring 02-01 05-31`.",
   "cycle.saved": "Sparat: terminen {term} pågår nu {start} – {end}.",
@@ -626,7 +631,7 @@ export const sv: Record<MessageKey, string> = {
   "link.personCode": "🔗 Din kontokod: `{code}`",
   "link.personHow":
     "I {platform}: {how} i din personliga chatt med Ennakko. Koden fungerar en gång, till {expires}. Sedan räknas dina röster och svar en gång, vilken app du än använder.",
-  "link.how.SLACK": "skriv `/cluster link {code}`",
+  "link.how.SLACK": "skriv */cluster link {code}*",
   "link.how.TEAMS": "skriv `link {code}` till Ennakko",
   "link.bridged":
     "🔗 Den här kanalen är nu kopplad till klustret *{cluster}*, som möts på {platforms}. Allt som Ennakko publicerar för klustret syns i båda kanalerna, och omröstningar och pulser räknar varje person en gång.",
@@ -640,4 +645,13 @@ export const sv: Record<MessageKey, string> = {
     "🔗 *{cluster}* publicerar inte längre i sin {platform}-kanal; den här kanalen är åter dess enda hem. Klustrets uppgifter, medlemmar och åtgärder förblir som de är.",
   "link.unlinkedNotice":
     "🔗 Den här kanalen är inte längre kopplad till *{cluster}*: en ordförande eller koordinator kopplade bort den i {platform}. Ennakko publicerar inget mer här för klustret.",
+  // Issue 12 (text): help's argument names in the reader's language
+  "arg.name": "namn",
+  "arg.user": "@person",
+  "arg.role": "roll",
+  "arg.term": "vår|höst",
+  "arg.MM-DD": "MM-DD",
+  "arg.meeting": "möte",
+  "arg.code": "kod",
+  "pulse.submitNeedsAnswer": "Inte inskickat ännu: ”{question}” behöver ett svar först.",
 };

@@ -5,6 +5,7 @@
 import type { AgendaItemView, AgendaSnapshot } from "../../app/load-agenda.ts";
 import { type AgendaItemKind, isCuratable, orderAgenda } from "../../domain/agenda-rules.ts";
 import type { Locale } from "../../domain/locale.ts";
+import { formatLocalDate } from "../format-date.ts";
 import type { Translate } from "../i18n/catalog.ts";
 import { type ButtonElement, type Element, text, type View } from "../view.ts";
 import { statusLabel } from "./measure-views.ts";
@@ -136,7 +137,7 @@ export function agendaView(agenda: AgendaSnapshot, t: Translate, locale: Locale)
           .map((m) => {
             const owner = m.ownerName ?? t("measure.formerMember");
             const overdue = m.overdue ? ` ⚠️ ${t("measure.overdue")}` : "";
-            return `• *${m.title}* — ${owner} · ${t("measure.due", { due: m.dueDate })} · ${statusLabel(m.status, t)} ${m.progress} %${overdue}`;
+            return `• *${m.title}* — ${owner} · ${t("measure.due", { due: formatLocalDate(m.dueDate, locale) })} · ${statusLabel(m.status, t)} ${m.progress} %${overdue}`;
           })
           .join("\n"),
       ),

@@ -4,6 +4,7 @@ import type { CycleKickoffMessage } from "../../app/schedule-cycle-kickoffs.ts";
 import type { CycleTerm } from "../../domain/cycle-terms.ts";
 import type { Locale } from "../../domain/locale.ts";
 import { formatInZone } from "../../domain/zoned-time.ts";
+import { formatLocalDate, formatMonthDay } from "../format-date.ts";
 import { type Translate, translator } from "../i18n/catalog.ts";
 import { type Element, text, type View } from "../view.ts";
 
@@ -26,7 +27,7 @@ export function termLabel(name: string, t: Translate): string {
 
 /** A local date ("2027-02-01") in the reader's language, without a time of day. */
 export function localDateLabel(date: string, locale: Locale): string {
-  return formatInZone(new Date(`${date}T12:00:00Z`), locale, "UTC", "date");
+  return formatLocalDate(date, locale);
 }
 
 export function cycleKickoffView(message: CycleKickoffMessage, locale: Locale): View {
@@ -75,10 +76,13 @@ export function cycleTermsView(
   s: { clusterName: string; timeZone: string; terms: CycleTerm[]; kickoffWeeksBefore: number },
   t: Translate,
   saved?: CycleTerm,
+  locale: Locale = "en",
 ): View {
   const title = t("cycle.title", { cluster: s.clusterName });
+  // A window is a day of every year: "1 Feb – 31 May", not "02-01 – 05-31".
+  const day = (mmdd: string) => formatMonthDay(mmdd, locale);
   const savedLine = saved
-    ? t("cycle.saved", { term: termLabel(saved.name, t), start: saved.start, end: saved.end })
+    ? t("cycle.saved", { term: termLabel(saved.name, t), start: day(saved.start), end: day(saved.end) })
     : undefined;
   const elements: Element[] = savedLine ? [text(savedLine)] : [];
   elements.push(
@@ -86,7 +90,7 @@ export function cycleTermsView(
     text(
       s.terms
         .map((term) =>
-          t("cycle.termLine", { term: termLabel(term.name, t), start: term.start, end: term.end }),
+          t("cycle.termLine", { term: termLabel(term.name, t), start: day(term.start), end: day(term.end) }),
         )
         .join("\n"),
     ),

@@ -2,6 +2,7 @@
 import type { Home } from "../../app/load-home.ts";
 import type { Locale } from "../../domain/locale.ts";
 import { formatInZone } from "../../domain/zoned-time.ts";
+import { formatLocalDate } from "../format-date.ts";
 import type { Translate } from "../i18n/catalog.ts";
 import { type ActionsElement, type Element, moment, text, type View } from "../view.ts";
 import { measureButtons, statusLabel } from "./measure-views.ts";
@@ -68,7 +69,9 @@ export function homeView(home: Home, t: Translate, locale: Locale): View {
     for (const m of home.measures) {
       const overdue = m.overdue ? ` ⚠️ ${t("measure.overdue")}` : "";
       elements.push(
-        text(`*${m.title}* — ${m.clusterName} · ${t("measure.due", { due: m.dueDate })}${overdue}`),
+        text(
+          `*${m.title}* — ${m.clusterName} · ${t("measure.due", { due: formatLocalDate(m.dueDate, locale) })}${overdue}`,
+        ),
         text(`${statusLabel(m.status, t)} · ${m.progress} %`, "muted"),
         measureButtons(m.id, t),
       );

@@ -1,6 +1,8 @@
 // Measures: the owner's check-in buttons and the register list.
 import type { MeasureRow } from "../../app/list-measures.ts";
 import type { MeasureStatus } from "../../domain/follow-up-policy.ts";
+import type { Locale } from "../../domain/locale.ts";
+import { formatLocalDate } from "../format-date.ts";
 import type { Translate } from "../i18n/catalog.ts";
 import { type ActionsElement, type Element, text, type View } from "../view.ts";
 
@@ -49,7 +51,13 @@ export function measureButtons(measureId: string, t: Translate): ActionsElement 
   };
 }
 
-export function measureListView(clusterName: string, rows: MeasureRow[], filter: string, t: Translate): View {
+export function measureListView(
+  clusterName: string,
+  rows: MeasureRow[],
+  filter: string,
+  t: Translate,
+  locale: Locale = "en",
+): View {
   const title = t("measures.title", {
     cluster: clusterName,
     filter: t(`measures.filter.${filter}` as never),
@@ -60,7 +68,11 @@ export function measureListView(clusterName: string, rows: MeasureRow[], filter:
   for (const row of rows) {
     const owner = row.ownerName ?? t("measure.formerMember");
     const overdue = row.overdue ? ` ⚠️ ${t("measure.overdue")}` : "";
-    elements.push(text(`*${row.title}* — ${owner} · ${t("measure.due", { due: row.dueDate })}${overdue}`));
+    elements.push(
+      text(
+        `*${row.title}* — ${owner} · ${t("measure.due", { due: formatLocalDate(row.dueDate, locale) })}${overdue}`,
+      ),
+    );
     elements.push(
       text(
         `${statusLabel(row.status, t)} · ${row.progress} %${row.blockedReason ? ` · ${row.blockedReason}` : ""}`,

@@ -114,8 +114,8 @@ it("binds the chairs' forum and gives the report with a chart and a DOCX and Mar
   expect(report.response_type).toBe("ephemeral");
   const blocks = report.blocks as Block[];
   expect(textOf(blocks)).toContain("Chairs: the clusters side by side (2)");
-  expect(textOf(blocks)).toContain("Welding: growing in 1 of 1 clusters (Energy)");
-  expect(textOf(blocks)).toContain("Automation: growing in 0 of 1 clusters");
+  expect(textOf(blocks)).toContain("Welding: growing in 1 of 1 cluster (Energy)");
+  expect(textOf(blocks)).toContain("Automation: growing in 0 of 1 cluster");
   expect(textOf(blocks)).toContain("Mining: no closed pulse with the skill-need grid");
   expect(textOf(blocks)).toContain("*Energy*: 0 open (0 on track, 0 overdue)");
   expect(textOf(blocks)).toContain("*Mining*: no meeting scheduled");

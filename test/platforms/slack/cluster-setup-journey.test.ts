@@ -161,7 +161,9 @@ describe("Slack: members and roles", () => {
     await command("U-EMMA", "join");
     const cases: [string, string, string][] = [
       ["U-EMMA", "frobnicate", "I don't know `frobnicate`. See `/cluster help`."],
-      ["U-EMMA", "role", "Usage: `/cluster role &lt;user&gt; &lt;role&gt;`"],
+      ["U-EMMA", "role", "Usage: `/cluster role &lt;@person&gt; &lt;role&gt;`"],
+      // The usage line names its arguments in the reader's language (issue 12).
+      ["U-AINO", "role", "Käyttö: `/cluster role &lt;@henkilö&gt; &lt;rooli&gt;`"],
       [
         "U-EMMA",
         "role <@U-AINO|aino> member",
@@ -175,7 +177,8 @@ describe("Slack: members and roles", () => {
       [
         "U-AINO",
         "role <@U-EMMA|emma> king",
-        "`king` ei ole rooli. Roolit: chair, vice_chair, secretary, coordinator, member, observer.",
+        // The roles as the reader knows them (the parser takes these words too), not its English keywords.
+        "`king` ei ole rooli. Roolit: puheenjohtaja, varapuheenjohtaja, sihteeri, ennakointikoordinaattori, jäsen, tarkkailija.",
       ],
       [
         "U-AINO",
@@ -225,6 +228,21 @@ describe("Slack: members and roles", () => {
     expect(chairHelp).toContain("/cluster role");
     expect(memberHelp).not.toContain("/cluster role");
     expect(memberHelp).toContain("/cluster status");
+  });
+
+  it("help in a bound Finnish channel: no setup, no link for a member, argument names in Finnish (issue 12)", async () => {
+    await command("U-EMMA", "join");
+    const chairHelp = JSON.stringify((await reply(await command("U-AINO", "help"))).blocks);
+    const memberHelp = JSON.stringify((await reply(await command("U-EMMA", "help"))).blocks);
+    // Slack escapes < and > in text.
+    expect(chairHelp).toContain("/cluster role &lt;@henkilö&gt; &lt;rooli&gt;");
+    expect(chairHelp).toContain("/cluster minutes [kokous]");
+    expect(chairHelp).not.toContain("&lt;name&gt;");
+    expect(chairHelp).toContain("/cluster forum setup &lt;nimi&gt;");
+    expect(chairHelp).not.toContain("/cluster setup");
+    expect(memberHelp).not.toContain("/cluster setup");
+    expect(memberHelp).not.toContain("/cluster link");
+    expect(memberHelp).not.toContain("/cluster join");
   });
 
   it("shows the status at a glance", async () => {

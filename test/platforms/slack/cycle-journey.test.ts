@@ -107,17 +107,18 @@ it("delivers the kickoff as a DM once, and its buttons act on the cluster", asyn
 it("shows and edits the terms, refuses overlaps, and status shows the cycle", async () => {
   const shown = await reply(await command("U-OLLI", "cycle"));
   expect(shown.text).toBe("Terms of *Energy*");
-  expect(JSON.stringify(shown.blocks)).toContain("spring: 02-01 – 05-31");
+  // A window reads as days of the year, not MM-DD (issue 12).
+  expect(JSON.stringify(shown.blocks)).toContain("spring: 1 Feb – 31 May");
 
   const overlap = await reply(await command("U-AINO", "cycle spring 02-01 09-30"));
-  expect(overlap.text).toContain("would overlap the autumn term (09-01–11-30)");
+  expect(overlap.text).toContain("would overlap the autumn term (1 Sept–30 Nov)");
   const empty = await reply(await command("U-AINO", "cycle spring 05-01 04-01"));
   expect(empty.text).toContain("is empty");
   const forbidden = await reply(await command("U-OLLI", "cycle spring 02-15 05-31"));
   expect(forbidden.text).not.toContain("Saved");
 
   const saved = await reply(await command("U-AINO", "cycle spring 02-15 05-31"));
-  expect(saved.text).toBe("Saved: the spring term now runs 02-15 – 05-31.");
+  expect(saved.text).toBe("Saved: the spring term now runs 15 Feb – 31 May.");
 
   const status = JSON.stringify((await reply(await command("U-OLLI", "status"))).blocks);
   expect(status).toContain("Cycle");

@@ -108,7 +108,8 @@ it("publishes the home tab when it is opened, with one-click actions", async () 
   const text = textOf(call!.view.blocks);
   expect(text).toContain("Hello Olli: this is what waits for you");
   expect(text).toContain("Spring skills pulse");
-  expect(text).toContain("*Welding course* — Energy · due 2020-01-15 ⚠️ overdue");
+  // The due date in the reader's language, not ISO (issue 12).
+  expect(text).toContain("*Welding course* — Energy · due Wed, 15 Jan 2020 ⚠️ overdue");
   const buttons = buttonsOf(call!.view.blocks);
   expect(buttons).toContainEqual(
     expect.objectContaining({ action_id: PULSE_ACTIONS.open, value: sheetValue(ids.pulse!, null) }),

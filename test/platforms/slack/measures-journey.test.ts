@@ -2,6 +2,7 @@
 // through the Slack Web API; the owner checks in with its buttons (progress in a modal); the cluster
 // channel gets the update; `/cluster measures` lists the register.
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { formatLocalDate } from "../../../src/surface/format-date.ts";
 import type { FakeSlackApi } from "../../fakes/slack-api.ts";
 import { truncateAll } from "../../support/database.ts";
 import { dayAhead } from "../../support/helsinki-dates.ts";
@@ -50,7 +51,7 @@ it("assigns, delivers the owner's DM through the outbox, and takes check-ins fro
     due_date: { type: "datepicker", selected_date: dayAhead(60) },
   });
   expect((await slack.waitFor("chat.postEphemeral"))[0]!.body.text).toBe(
-    `*Hydrogen welding course* is assigned to Olli, due ${dayAhead(60)}. I told them.`,
+    `*Hydrogen welding course* is assigned to Olli, due ${formatLocalDate(dayAhead(60), "en")}. I told them.`,
   );
 
   // Nothing reaches Olli until the outbox delivers it.

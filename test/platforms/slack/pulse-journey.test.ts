@@ -159,7 +159,10 @@ it("runs an anonymous pulse from the modal to results with native charts and CSV
   );
   // The reason is drawn on the sheet itself: the token must not be lost with the message.
   expect(early.replace_original).toBe(true);
-  expect(JSON.stringify(early.blocks)).toContain("needs an answer before you can submit");
+  // Nothing was refused being saved: the sheet says it is not submitted yet and what is missing.
+  expect(JSON.stringify(early.blocks)).toContain("Not submitted yet: “");
+  expect(JSON.stringify(early.blocks)).toContain("” needs an answer first.");
+  expect(JSON.stringify(early.blocks)).not.toContain("was not saved");
   expect(buttonLabelled(early.blocks as Block[], "✓ 4").value).toContain(token);
 
   // The modal: a number out of range stays open with the problem next to the field.

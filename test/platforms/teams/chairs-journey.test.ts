@@ -111,7 +111,7 @@ it("binds the chairs' forum and gives the report with a native chart and a DOCX 
   expect(text).toContain("Chairs: the clusters side by side (2)");
   expect(text).toContain("5-year horizon");
   // Saara's Welding answer is the one in three that is not growing: 2 of 3 is at least half.
-  expect(text).toContain("Welding: growing in 1 of 1 clusters (Energy)");
+  expect(text).toContain("Welding: growing in 1 of 1 cluster (Energy)");
   // Automation was rated by one person only: hidden, so rated in no cluster.
   expect(text).toContain("Automation: growing in 0 of 0 clusters");
   expect(text).toContain("**Mining**: no meeting scheduled");

@@ -318,10 +318,11 @@ describe("members and status", () => {
 
     const members = replyTexts(await say(sanna, "members"));
     expect(members[0]).toBe(shown(fi, "members.title", { cluster: "Energy", count: 3 }));
-    expect(members[1]!.split("\n")).toEqual([
-      "• Aino Chair — puheenjohtaja",
-      "• Mikko Member — sihteeri",
-      "• Sanna Clicker — jäsen",
+    // A real list: Teams would run lines joined by "\n" into one paragraph.
+    expect(members[1]!.split("\r")).toEqual([
+      "- Aino Chair — puheenjohtaja",
+      "- Mikko Member — sihteeri",
+      "- Sanna Clicker — jäsen",
     ]);
 
     const status = replyTexts(await say(mikko, "status"));
@@ -336,7 +337,7 @@ describe("members and status", () => {
     await setUpCluster(aino, energy, "Energy");
     const texts = replyTexts(await say(aino, "help"));
     expect(texts).toContain(shown(fi, "help.yourRole", { role: "puheenjohtaja", cluster: "Energy" }));
-    expect(texts.at(-1)).toContain("/cluster role <user> <role>");
+    expect(texts.at(-1)).toContain("**@Ennakko role <@henkilö> <rooli>**");
   });
 });
 
@@ -353,7 +354,7 @@ describe("command words", () => {
       shown(fi, "help.yourRole", { role: "puheenjohtaja", cluster: "Energy" }),
     );
     const personal = replyTexts(await say(aino, "/cluster help", { personal: personalChat() }));
-    expect(personal).toContain(shown(fi, "help.personal"));
+    expect(personal).toContain(toCardMarkdown(fi("help.personal"), "PERSONAL"));
   });
 });
 
@@ -404,7 +405,7 @@ describe("two clusters", () => {
       shown(fi, "error.NOT_A_MEMBER", { cluster: "Mining" }),
     ]);
     const own = replyTexts(await say(aino, "members", inChannel(energy)));
-    expect(own[1]).toBe("• Aino Chair — puheenjohtaja");
+    expect(own[1]).toBe("- Aino Chair — puheenjohtaja");
     expect(own.join("\n")).not.toContain("Minna");
     // Naming a member of the other cluster from here finds nobody.
     const texts = replyTexts(await say(aino, "role {Minna Miner} secretary", inChannel(energy), [miner]));

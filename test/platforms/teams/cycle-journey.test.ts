@@ -125,11 +125,12 @@ it("posts the kickoff into the chair's 1:1 chat; 'Plan the meeting' opens the me
 it("shows and edits the terms, refuses an overlap, and status shows the cycle", async () => {
   await energyCluster();
   const shown = replyText(onlyReply(await say(mikko, "cycle")));
-  expect(shown).toContain("spring: 02-01 – 05-31");
+  // A window reads as days of the year, not MM-DD (issue 12).
+  expect(shown).toContain("spring: 1 Feb – 31 May");
   const overlap = replyText(onlyReply(await say(emma, "cycle autumn 05-01 11-30")));
-  expect(overlap).toContain("would overlap the spring term (02-01–05-31)");
+  expect(overlap).toContain("would overlap the spring term (1 Feb–31 May)");
   const saved = replyText(onlyReply(await say(emma, "cycle autumn 09-15 12-15")));
-  expect(saved).toContain("Saved: the autumn term now runs 09-15 – 12-15.");
+  expect(saved).toContain("Saved: the autumn term now runs 15 Sept – 15 Dec.");
   const status = replyText(onlyReply(await say(mikko, "status")));
   expect(status).toContain("Next meeting");
   expect(status).toContain("0 open, 0 overdue, 0 done since the last meeting");

@@ -76,7 +76,7 @@ it("switches the reply language and keeps it", async () => {
   );
   // Teams keeps sending en-US for Mikko; his choice wins.
   expect(textOf(onlyReply(await say(mikko, "members")))).toContain("Klusterin **Energy** jäsenet (3)");
-  expect(textOf(onlyReply(await say(mikko, "language xx")))).toContain("`xx` ei ole kieli, jota puhun.");
+  expect(textOf(onlyReply(await say(mikko, "language xx")))).toContain("**xx** ei ole kieli, jota puhun.");
   // Also from the personal chat.
   expect(textOf(onlyReply(await say(mikko, "language nl", inPrivate("a:mikko-personal"))))).toBe(
     "Klaar: vanaf nu spreek ik Nederlands met je.",

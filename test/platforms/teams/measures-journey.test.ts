@@ -7,7 +7,8 @@
 // the Bot Framework Connector, state lives in a real (PGlite) database. The bot's clock is the system
 // clock, so due dates are relative to today in Europe/Helsinki.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { toCardMarkdown } from "../../../src/platforms/teams/render-adaptive-card.ts";
+import { toCardMarkdown, toTeamsPlainText } from "../../../src/platforms/teams/render-adaptive-card.ts";
+import { formatLocalDate } from "../../../src/surface/format-date.ts";
 import { type MessageKey, type Params, translator } from "../../../src/surface/i18n/catalog.ts";
 import type { ConnectorCall, FakeBotConnector } from "../../fakes/bot-connector.ts";
 import { truncateAll } from "../../support/database.ts";
@@ -249,7 +250,7 @@ describe("assigning: the owner hears through the outbox", () => {
     const { turn, measure } = await assignToOlli();
 
     expect(cardTexts(invokeCard(turn))).toEqual([
-      shown(en, "measure.added", { title: TITLE, owner: "Olli Owner", due: DUE }),
+      shown(en, "measure.added", { title: TITLE, owner: "Olli Owner", due: formatLocalDate(DUE, "en") }),
     ]);
     expect(measure).toMatchObject({ title: TITLE, status: "PLANNED", progress: 0 });
     expect(measure.ownerId).toBe(await personIdOf(olli));
@@ -285,9 +286,9 @@ describe("assigning: the owner hears through the outbox", () => {
       by: "Emma Chair",
       cluster: "Energy",
       title: TITLE,
-      due: DUE,
+      due: formatLocalDate(DUE, "fi"),
     });
-    expect(sent.body.summary).toBe(headline);
+    expect(sent.body.summary).toBe(toTeamsPlainText(headline));
     const card = cardOf(sent);
     expect(cardTexts(card)).toEqual([toCardMarkdown(headline), "Two-day course with the vocational college"]);
     expect(executeActions(card)).toEqual(
@@ -488,11 +489,11 @@ describe("measures: the register", () => {
     const list = cardOf(onlyReply(await say(mikko, "measures all")));
     expect(cardTexts(list)).toEqual([
       shown(en, "measures.title", { cluster: "Energy", filter: en("measures.filter.all") }),
-      `**${TITLE}** — Olli Owner · ${en("measure.due", { due: DUE })}`,
+      `**${TITLE}** — Olli Owner · ${en("measure.due", { due: formatLocalDate(DUE, "en") })}`,
       `${en("measure.status.PLANNED")} · 0 %`,
     ]);
     expect(cardTexts(cardOf(onlyReply(await say(emma, "measures someday"))))).toEqual([
-      "Filter `someday` is not known. Use open, mine, overdue or all.",
+      "Filter **someday** is not known. Use open, mine, overdue or all.",
     ]);
   });
 });

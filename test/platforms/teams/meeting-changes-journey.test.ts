@@ -10,7 +10,7 @@
 // clock, so dates are relative to today in Europe/Helsinki.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { formatInZone } from "../../../src/domain/zoned-time.ts";
-import { toCardMarkdown } from "../../../src/platforms/teams/render-adaptive-card.ts";
+import { toCardMarkdown, toTeamsPlainText } from "../../../src/platforms/teams/render-adaptive-card.ts";
 import { type MessageKey, type Params, translator } from "../../../src/surface/i18n/catalog.ts";
 import type { ConnectorCall, FakeBotConnector } from "../../fakes/bot-connector.ts";
 import { truncateAll } from "../../support/database.ts";
@@ -378,7 +378,7 @@ describe("meeting reschedule", () => {
     ]);
     expect(cardTexts(cardOf(told))[0]).toMatch(/^\*\*Spring meeting\*\* \(Energy\) has moved to \{\{DATE\(/);
     expect(told.body.summary).toBe(
-      en("meeting.invitation.rescheduled", { ...words, when: inZone(newStart, "en") }),
+      toTeamsPlainText(en("meeting.invitation.rescheduled", { ...words, when: inZone(newStart, "en") })),
     );
 
     // Same meeting, a new chosen slot, SEQUENCE 1.
@@ -549,10 +549,10 @@ describe("regressions", () => {
     const delivered = await deliverToBothMembers();
     const words = { title: TITLE, cluster: "Energy", where: ", Rovaniemi" };
     expect(delivered.emma.summary).toBe(
-      en("meeting.invitation.scheduled", { ...words, when: inZone(startsAt, "en") }),
+      toTeamsPlainText(en("meeting.invitation.scheduled", { ...words, when: inZone(startsAt, "en") })),
     );
     expect(delivered.mikko.summary).toBe(
-      fi("meeting.invitation.scheduled", { ...words, when: inZone(startsAt, "fi") }),
+      toTeamsPlainText(fi("meeting.invitation.scheduled", { ...words, when: inZone(startsAt, "fi") })),
     );
   });
 

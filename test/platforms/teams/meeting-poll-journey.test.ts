@@ -5,7 +5,7 @@
 // clock is the system clock, so slot dates are relative to today in Europe/Helsinki.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { formatInZone } from "../../../src/domain/zoned-time.ts";
-import { toCardMarkdown } from "../../../src/platforms/teams/render-adaptive-card.ts";
+import { toCardMarkdown, toTeamsPlainText } from "../../../src/platforms/teams/render-adaptive-card.ts";
 import { type MessageKey, type Params, translator } from "../../../src/surface/i18n/catalog.ts";
 import type { FakeBotConnector } from "../../fakes/bot-connector.ts";
 import { truncateAll } from "../../support/database.ts";
@@ -434,11 +434,13 @@ describe("scheduling", () => {
     ]);
     // The notification text has the time in the cluster's zone, not the {{DATE()}} template.
     expect(announcement.body.summary).toBe(
-      en("meeting.announce", {
-        title: TITLE,
-        when: formatInZone(slot2.startsAt, "en", ZONE, "dateTime"),
-        where: ", Rovaniemi",
-      }),
+      toTeamsPlainText(
+        en("meeting.announce", {
+          title: TITLE,
+          when: formatInZone(slot2.startsAt, "en", ZONE, "dateTime"),
+          where: ", Rovaniemi",
+        }),
+      ),
     );
 
     expect(await bot.db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({

@@ -137,6 +137,19 @@ async function answerAll(user: TeamsUser, sheet: Sheet, likert: string, hires: s
   );
 }
 
+it("submitting with nothing answered says what is missing, not that an answer was not saved (issue 12)", async () => {
+  await energyCluster();
+  await createPulse(VALID);
+  const sheet = (await deliveredSheets()).get(await personIdOf(mikko))!;
+  const refused = invokeCard(
+    await pressAction(mikko, sheet.where, action(sheet.card, "ennakko.pulse.submit"), sheet.messageId),
+  );
+  const shown = cardTexts(refused).join("\n");
+  expect(shown).toContain("Not submitted yet: “");
+  expect(shown).toContain("” needs an answer first.");
+  expect(shown).not.toContain("was not saved");
+});
+
 it("runs an anonymous pulse: form card, sheets in 1:1 chats, buttons and a form, results with charts, export links", async () => {
   await energyCluster();
   const created = await createPulse(VALID);
