@@ -639,6 +639,12 @@ export const en = {
     "🔗 *{cluster}* no longer posts to its {platform} channel; this channel is its only home again. The cluster's records, members and measures stay as they are.",
   "link.unlinkedNotice":
     "🔗 This channel is no longer linked to *{cluster}*: a chair or coordinator unlinked it in {platform}. Ennakko posts nothing more here for the cluster.",
+  // Issue 12: long lists are paged, not cut (limits helper).
+  "measures.shown": "{from}–{to} of {total}",
+  "measures.more": "Show more ({count})",
+  "measures.previous": "Show previous",
+  "home.more": "…and {count} more",
+  "pulse.new.questionList": "The questions in full:",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -658,4 +658,10 @@ export const fi: Record<MessageKey, string> = {
     "🔗 *{cluster}* ei enää julkaise {platform}-kanavalleen; tämä kanava on taas sen ainoa koti. Klusterin tiedot, jäsenet ja toimenpiteet säilyvät ennallaan.",
   "link.unlinkedNotice":
     "🔗 Tätä kanavaa ei ole enää yhdistetty klusteriin *{cluster}*: puheenjohtaja tai koordinaattori purki yhteyden sovelluksessa {platform}. Ennakko ei enää julkaise tänne klusterin viestejä.",
+  // Issue 12: long lists are paged, not cut (limits helper).
+  "measures.shown": "{from}–{to} / {total}",
+  "measures.more": "Näytä lisää ({count})",
+  "measures.previous": "Näytä edelliset",
+  "home.more": "…ja {count} muuta",
+  "pulse.new.questionList": "Kysymykset kokonaisuudessaan:",
 };

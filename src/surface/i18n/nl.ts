@@ -648,4 +648,10 @@ export const nl: Record<MessageKey, string> = {
     "🔗 *{cluster}* plaatst niets meer in zijn {platform}-kanaal; dit kanaal is weer zijn enige thuis. De gegevens, leden en maatregelen van het cluster blijven zoals ze zijn.",
   "link.unlinkedNotice":
     "🔗 Dit kanaal is niet meer gekoppeld aan *{cluster}*: een voorzitter of coördinator heeft het in {platform} ontkoppeld. Ennakko plaatst hier niets meer voor het cluster.",
+  // Issue 12: long lists are paged, not cut (limits helper).
+  "measures.shown": "{from}–{to} van {total}",
+  "measures.more": "Meer tonen ({count})",
+  "measures.previous": "Vorige tonen",
+  "home.more": "…en nog {count}",
+  "pulse.new.questionList": "De vragen voluit:",
 };

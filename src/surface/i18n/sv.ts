@@ -640,4 +640,10 @@ export const sv: Record<MessageKey, string> = {
     "🔗 *{cluster}* publicerar inte längre i sin {platform}-kanal; den här kanalen är åter dess enda hem. Klustrets uppgifter, medlemmar och åtgärder förblir som de är.",
   "link.unlinkedNotice":
     "🔗 Den här kanalen är inte längre kopplad till *{cluster}*: en ordförande eller koordinator kopplade bort den i {platform}. Ennakko publicerar inget mer här för klustret.",
+  // Issue 12: long lists are paged, not cut (limits helper).
+  "measures.shown": "{from}–{to} av {total}",
+  "measures.more": "Visa fler ({count})",
+  "measures.previous": "Visa föregående",
+  "home.more": "…och {count} till",
+  "pulse.new.questionList": "Frågorna i sin helhet:",
 };
