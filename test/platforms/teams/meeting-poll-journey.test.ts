@@ -4,7 +4,7 @@
 // local fake of the Bot Framework Connector, state lives in a real (PGlite) database. The bot's
 // clock is the system clock, so slot dates are relative to today in Europe/Helsinki.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { formatInZone } from "../../../src/domain/zoned-time.ts";
+import { formatInZone, zoneAbbreviation } from "../../../src/domain/zoned-time.ts";
 import { toCardMarkdown } from "../../../src/platforms/teams/render-adaptive-card.ts";
 import { type MessageKey, type Params, translator } from "../../../src/surface/i18n/catalog.ts";
 import type { FakeBotConnector } from "../../fakes/bot-connector.ts";
@@ -300,7 +300,10 @@ describe("the poll card", () => {
       // Nobody has answered: the earliest slot is suggested, its time spelled out in the cluster's zone.
       expect.objectContaining({
         verb: "ennakko.poll.finalise",
-        title: en("poll.finalise", { when: formatInZone(slot1.startsAt, "en", ZONE, "dateTime") }),
+        // The button cannot show each viewer's time: it says whose time it is (the cluster's zone).
+        title: en("poll.finalise", {
+          when: `${formatInZone(slot1.startsAt, "en", ZONE, "dateTime")} ${zoneAbbreviation(slot1.startsAt, ZONE)}`,
+        }),
         data: { actionId: "ennakko.poll.finalise", value: `${meeting.id}|${slot1.id}` },
       }),
     ]);
@@ -358,7 +361,10 @@ describe("voting", () => {
     // The suggestion follows the answers: slot 2 now.
     expect(executeActions(afterMaybe).at(-1)).toMatchObject({
       verb: "ennakko.poll.finalise",
-      title: en("poll.finalise", { when: formatInZone(slot2.startsAt, "en", ZONE, "dateTime") }),
+      // The button cannot show each viewer's time: it says whose time it is (the cluster's zone).
+      title: en("poll.finalise", {
+        when: `${formatInZone(slot2.startsAt, "en", ZONE, "dateTime")} ${zoneAbbreviation(slot2.startsAt, ZONE)}`,
+      }),
     });
     expect(await bot.db.prisma.slotVote.count()).toBe(2);
   });
