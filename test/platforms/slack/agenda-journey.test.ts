@@ -243,7 +243,7 @@ describe("Slack: the agenda", () => {
       });
     const shown = await reply(await command("U-OLLI", "agenda"));
     const texts = shown.blocks.flatMap((b) => (b.text ? [b.text.text] : []));
-    const start = texts.findIndex((t) => t === en("agenda.followUp"));
+    const start = texts.indexOf(en("agenda.followUp"));
     const followUp = texts.slice(start + 1);
     // The agenda shows the 30 due first and says how many more there are.
     expect(shown.blocks.at(-1)).toMatchObject({ type: "context", elements: [{ text: "…and 10 more" }] });
@@ -255,7 +255,7 @@ describe("Slack: the agenda", () => {
     // Every line is one whole item: none cut, none lost.
     const lines = followUp.join("\n").split("\n");
     expect(lines).toHaveLength(30);
-    lines.forEach((line, i) => expect(line).toContain(`*${titles[i]}*`));
+    for (const [i, line] of lines.entries()) expect(line).toContain(`*${titles[i]}*`);
   });
 
   it("after the deadline, additions are refused with a clear message and no form opens", async () => {
