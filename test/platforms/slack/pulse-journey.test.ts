@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { seedQuestionBank } from "../../../src/app/seed-question-bank.ts";
 import { systemClock } from "../../../src/app/shared/context.ts";
 import { surfaceComposer } from "../../../src/surface/compose-notification.ts";
+import { translator } from "../../../src/surface/i18n/catalog.ts";
 import type { FakeSlackApi } from "../../fakes/slack-api.ts";
 import { truncateAll } from "../../support/database.ts";
 import { dayAhead } from "../../support/helsinki-dates.ts";
@@ -272,4 +273,29 @@ it("keeps named answers editable after submitting, and refuses members outside t
     "The results of *Spring skills pulse* are shown when it closes.",
   );
   expect((await reply(await command("U-OLLI", "pulse export"))).text).toContain("role");
+});
+
+it("refuses a skill-need pulse with no skills listed: the error stays next to the skills field, nothing is sent", async () => {
+  // The skill-need grid is ticked by default and a new cluster has no skills: sent, the pulse could
+  // never be answered (a grid with no rows). The modal says why and stays open.
+  await command("U-AINO", "pulse new");
+  const form = await modal(1);
+  const fields = {
+    title: input("Autumn pulse"),
+    questions: multi("education-cooperation", "skills-demand"),
+    anonymity: select("anonymous"),
+    closes_date: { type: "datepicker", selected_date: dayAhead(14) },
+    closes_time: { type: "timepicker", selected_time: "16:00" },
+    results_live: select("no"),
+  };
+  const refused = await submit("U-AINO", form, { ...fields, skills: input("") });
+  expect(JSON.parse(refused.text)).toEqual({
+    response_action: "errors",
+    errors: { skills: translator("en")("pulse.invalid.NO_SKILLS") },
+  });
+  expect(await bot.db.prisma.pulse.count()).toBe(0);
+  // The same form with the skills listed sends it.
+  const sent = await submit("U-AINO", form, { ...fields, skills: input("Welding") });
+  expect(sent.status).toBe(200);
+  expect(await bot.db.prisma.pulse.count()).toBe(1);
 });
