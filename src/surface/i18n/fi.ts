@@ -351,7 +351,7 @@ export const fi: Record<MessageKey, string> = {
   "pulse.new.resultsLiveYes": "Näkyvissä jo kyselyn ollessa auki (vain nimelliset kyselyt)",
   "pulse.new.skills": "Osaamiset ja ammatit osaamistarvetaulukkoon (yksi riviä kohden)",
   "pulse.new.skillsPlaceholder": "Hitsaus\nKaivosautomaatio\nEnglanninkielinen opastus",
-  "pulse.copy.title": "Kopioi edellinen pulssikysely",
+  "pulse.copy.title": "Kopioi edellinen pulssi",
   "pulse.copy.intro":
     "Lähettää kyselyn *{title}* uudelleen ({n} kysymystä, sama kohderyhmä ja nimettömyys) uusin päivin.",
   "pulse.created":

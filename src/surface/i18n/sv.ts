@@ -345,7 +345,7 @@ export const sv: Record<MessageKey, string> = {
   "pulse.new.resultsLiveYes": "Synliga medan den är öppen (endast enkäter med namn)",
   "pulse.new.skills": "Kompetenser och yrken för rutnätet över kompetensbehov (en per rad)",
   "pulse.new.skillsPlaceholder": "Svetsning\nGruvautomation\nGuidning på engelska",
-  "pulse.copy.title": "Kopiera föregående pulsenkät",
+  "pulse.copy.title": "Kopiera förra enkäten",
   "pulse.copy.intro": "Skickar *{title}* igen ({n} frågor, samma målgrupp och anonymitet) med nya datum.",
   "pulse.created":
     "*{title}* är klar: {invited} medlemmar får den i ett personligt meddelande {opens}. Den stängs {closes}.",
