@@ -299,3 +299,21 @@ it("refuses a skill-need pulse with no skills listed: the error stays next to th
   expect(sent.status).toBe(200);
   expect(await bot.db.prisma.pulse.count()).toBe(1);
 });
+
+it("lists every bank question whole in the new-pulse modal when a menu option (75 characters) would cut one", async () => {
+  // The chair chooses Finnish: "hard-to-fill-roles" is 87 characters there.
+  await reply(await command("U-AINO", "language fi"));
+  await command("U-AINO", "pulse new");
+  const form = await modal(1);
+  const bank = await bot.db.prisma.question.findMany({ where: { key: "hard-to-fill-roles" } });
+  const question = (bank[0]!.text as Record<string, string>).fi!;
+  expect(question.length).toBeGreaterThan(75);
+  const texts = form.blocks.flatMap((b) => (b.type === "section" && b.text ? [b.text.text] : []));
+  expect(texts.some((t) => t.includes(question))).toBe(true);
+  const options = form.blocks.find((b) => b.block_id === "questions")!.element!.options!;
+  for (const o of options) expect(o.text.text.length).toBeLessThanOrEqual(75);
+  // The menu's numbers match the list's.
+  const listed = texts.find((t) => t.includes(question))!.split("\n");
+  const n = listed.findIndex((line) => line.endsWith(question));
+  expect(listed[n]!.startsWith(options[n - 1]!.text.text.replace(/…$/, ""))).toBe(true);
+});
