@@ -1,7 +1,6 @@
 // `/cluster measure add`: an organiser gives a member a measure with a due date; the owner is told
 // in a personal message with check-in buttons (through the outbox, in the same transaction).
 import { z } from "zod";
-import { DEFAULT_LOCALE, toLocale } from "../domain/locale.ts";
 import { ConversationSchema, PlatformUserSchema } from "../domain/platform-user.ts";
 import { fail, ok, type Result } from "../domain/result.ts";
 import { isLocalDate, utcToZoned } from "../domain/zoned-time.ts";
@@ -10,6 +9,7 @@ import { audit } from "./shared/audit.ts";
 import { authorize } from "./shared/authorize.ts";
 import type { AppContext } from "./shared/context.ts";
 import { ensurePerson, membershipIn } from "./shared/identity.ts";
+import { localeOf } from "./shared/locale-of.ts";
 import { parseInput } from "./shared/parse-input.ts";
 import { personalRecipient } from "./shared/recipients.ts";
 
@@ -86,7 +86,7 @@ export async function addMeasure(
     });
     const recipient = await personalRecipient(tx, ownerPersonId, conversation.platform);
     if (recipient) {
-      const locale = toLocale(measure.owner?.locale) ?? toLocale(cluster.locale) ?? DEFAULT_LOCALE;
+      const locale = localeOf(measure.owner, cluster);
       const view = ctx.compose.compose(
         {
           type: "measure.assigned",

@@ -157,6 +157,7 @@ async function erasePersonalData(tx: Tx, personId: string, now: Date) {
       displayName: ERASED_DISPLAY_NAME,
       email: null,
       locale: null,
+      seenLocale: null,
       timeZone: null,
       organisation: null,
       stakeholderType: null,

@@ -16,7 +16,12 @@ export const ListMeasuresInput = z.object({
   actor: PlatformUserSchema,
   conversation: ConversationSchema,
   filter: z.enum(MEASURE_FILTERS).default("open"),
+  /** Where the page starts: long registers are paged, never cut. */
+  offset: z.number().int().min(0).default(0),
 });
+
+/** Rows per page: two blocks each keeps a page well within Slack's 50 blocks per message. */
+export const MEASURES_PAGE_SIZE = 20;
 
 export type MeasureRow = {
   id: string;
@@ -32,7 +37,9 @@ export type MeasureRow = {
 export async function listMeasures(
   ctx: AppContext,
   raw: z.input<typeof ListMeasuresInput>,
-): Promise<Result<{ clusterName: string; filter: MeasureFilter; rows: MeasureRow[] }>> {
+): Promise<
+  Result<{ clusterName: string; filter: MeasureFilter; rows: MeasureRow[]; total: number; offset: number }>
+> {
   const input = parseInput(ListMeasuresInput, raw);
   if (!input.ok) return input;
   const { actor, conversation, filter } = input.value;
@@ -50,11 +57,18 @@ export async function listMeasures(
         : filter === "overdue"
           ? { ...open, dueDate: { lt: new Date(`${today}T00:00:00Z`) } }
           : open;
+  const total = await ctx.db.measure.count({ where: { clusterId: cluster.id, ...where } });
+  // A page past the end (the register shrank since the button was drawn) shows the last page.
+  const offset = Math.min(
+    input.value.offset,
+    Math.max(0, Math.ceil(total / MEASURES_PAGE_SIZE) - 1) * MEASURES_PAGE_SIZE,
+  );
   const measures = await ctx.db.measure.findMany({
     where: { clusterId: cluster.id, ...where },
     include: { owner: true },
-    orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-    take: 100,
+    orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    skip: offset,
+    take: MEASURES_PAGE_SIZE,
   });
   const rows = measures.map((m) => {
     const dueDate = m.dueDate.toISOString().slice(0, 10);
@@ -69,5 +83,5 @@ export async function listMeasures(
       overdue: dueDate < today && m.status !== "DONE" && m.status !== "CANCELLED",
     };
   });
-  return ok({ clusterName: cluster.name, filter, rows });
+  return ok({ clusterName: cluster.name, filter, rows, total, offset });
 }

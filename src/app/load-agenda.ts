@@ -44,6 +44,8 @@ export type AgendaSnapshot = {
   open: boolean;
   items: AgendaItemView[];
   followUp: FollowUpMeasure[];
+  /** Open measures in all: the agenda shows the first (by due date) and says how many more there are. */
+  followUpTotal: number;
   viewer: { personId: string; canPropose: boolean; canCurate: boolean };
 };
 
@@ -80,7 +82,11 @@ export async function loadAgenda(
     orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
     take: 30,
   });
+  const followUpTotal = await db.measure.count({
+    where: { clusterId: cluster.id, status: { notIn: CLOSED_MEASURES } },
+  });
   return {
+    followUpTotal,
     meeting: {
       id: meeting.id,
       title: meeting.title,

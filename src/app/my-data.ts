@@ -87,6 +87,7 @@ export async function myData(
         displayName: full.displayName,
         email: full.email,
         locale: full.locale,
+        seenLocale: full.seenLocale,
         timeZone: full.timeZone,
         organisation: full.organisation,
         stakeholderType: full.stakeholderType,

@@ -28,3 +28,12 @@ export async function postedMessagesOf(
     orderBy: { createdAt: "asc" },
   });
 }
+
+/** Whether a message is one the bot redraws for everyone (a poll card): nobody's answer may cover it. */
+export async function isTrackedMessage(
+  ctx: AppContext,
+  platform: Platform,
+  messageId: string,
+): Promise<boolean> {
+  return (await ctx.db.postedMessage.count({ where: { platform, messageId } })) > 0;
+}

@@ -1,5 +1,5 @@
-// The language to answer in: what the person chose, else what their platform says, else the
-// cluster's language, else English.
+// The language to answer in: what the person chose, else what their platform says now (else last
+// said), else the cluster's language, else English.
 import { DEFAULT_LOCALE, type Locale, toLocale } from "../domain/locale.ts";
 import type { Conversation, PlatformUser } from "../domain/platform-user.ts";
 import type { AppContext } from "./shared/context.ts";
@@ -11,7 +11,7 @@ export async function preferredLocale(
   conversation: Conversation,
 ): Promise<Locale> {
   const person = await ensurePerson(ctx, actor);
-  const own = toLocale(person.locale) ?? toLocale(actor.locale);
+  const own = toLocale(person.locale) ?? toLocale(actor.locale) ?? toLocale(person.seenLocale);
   if (own) return own;
   const cluster = await clusterOfConversation(ctx.db, conversation);
   return toLocale(cluster?.locale) ?? DEFAULT_LOCALE;

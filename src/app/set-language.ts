@@ -37,7 +37,12 @@ export async function setLanguage(
   const person = await ensurePerson(ctx, actor);
   if (!locale) {
     const cluster = await clusterOfConversation(ctx.db, conversation);
-    const current = toLocale(person.locale) ?? toLocale(actor.locale) ?? toLocale(cluster?.locale) ?? "en";
+    const current =
+      toLocale(person.locale) ??
+      toLocale(actor.locale) ??
+      toLocale(person.seenLocale) ??
+      toLocale(cluster?.locale) ??
+      "en";
     return ok({ locale: current, changed: false, choices: LOCALES });
   }
   return ctx.db.$transaction(async (tx) => {

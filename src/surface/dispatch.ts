@@ -35,6 +35,7 @@ import {
   measureAddCommand,
   measureAddSubmit,
   measureCheckInSubmit,
+  measurePageAction,
   measuresCommand,
 } from "./handlers/measures.ts";
 import {
@@ -101,7 +102,7 @@ import { type ParsedCommand, parseCommand } from "./parse-command.ts";
 import { LINK_ACTION_ID, note, type Output } from "./view.ts";
 import { isCycleAction } from "./views/cycle-view.ts";
 import { HOME_ACTIONS } from "./views/home-view.ts";
-import { MEASURE_ACTIONS } from "./views/measure-views.ts";
+import { MEASURE_ACTIONS, MEASURE_LIST_ACTIONS } from "./views/measure-views.ts";
 import { POLL_ACTIONS } from "./views/poll-view.ts";
 
 export type Dispatcher = (envelope: unknown) => Promise<{ locale: Locale; outputs: Output[] }>;
@@ -280,6 +281,8 @@ async function runAction(hc: HandlerContext, actionId: string, value: string): P
       return eraseClicked(hc, value);
     case HOME_ACTIONS.refresh:
       return homeRefreshed(hc);
+    case MEASURE_LIST_ACTIONS.page:
+      return measurePageAction(hc, value);
     case POLL_ACTIONS.finalise:
       return finaliseHandler(hc, value);
     case ACTION_IDS.joinCluster:

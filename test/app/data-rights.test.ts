@@ -20,6 +20,7 @@ import { seedQuestionBank } from "../../src/app/seed-question-bank.ts";
 import { setLanguage } from "../../src/app/set-language.ts";
 import { setupCluster } from "../../src/app/setup-cluster.ts";
 import type { AppContext } from "../../src/app/shared/context.ts";
+import { localeOf } from "../../src/app/shared/locale-of.ts";
 import type { PlatformUser } from "../../src/domain/platform-user.ts";
 import { surfaceComposer } from "../../src/surface/compose-notification.ts";
 import { createTestDatabase, type TestDatabase, truncateAll } from "../support/database.ts";
@@ -110,6 +111,22 @@ describe("language", () => {
     expect(await db.prisma.auditEntry.count({ where: { action: "member.language" } })).toBe(1);
   });
 
+  it("a locale seen on first contact is not stored as chosen: a later fi-FI activity is answered in Finnish", async () => {
+    const kalle = slackUser("U-KALLE", "Kalle Newcomer", { locale: "en-GB" });
+    expect(await preferredLocale(ctx, kalle, channel)).toBe("en");
+    expect(await personOf(kalle)).toMatchObject({ locale: null, seenLocale: "en" });
+    // Kalle switches his Slack to Finnish: the next activity is answered in Finnish, and
+    // notifications (which have no activity to read) follow what was seen last.
+    expect(await preferredLocale(ctx, { ...kalle, locale: "fi-FI" }, channel)).toBe("fi");
+    const person = await personOf(kalle);
+    expect(person).toMatchObject({ locale: null, seenLocale: "fi" });
+    expect(localeOf(person, { locale: "en" })).toBe("fi");
+    // Only a choice is stored as one.
+    ok(await setLanguage(ctx, { actor: kalle, conversation: channel, locale: "sv" }));
+    expect(await preferredLocale(ctx, { ...kalle, locale: "fi-FI" }, channel)).toBe("sv");
+    expect(localeOf(await personOf(kalle), { locale: "en" })).toBe("sv");
+  });
+
   it("notifications to the person use the chosen language", async () => {
     ok(await setLanguage(ctx, { actor: sanna, conversation: channel, locale: "sv" }));
     ok(
@@ -130,7 +147,8 @@ describe("language", () => {
       ok: false,
       reason: "INVALID_INPUT",
     });
-    expect((await personOf(sanna)).locale).toBe("fi");
+    // Nothing chosen: fi-FI is only what her platform says.
+    expect(await personOf(sanna)).toMatchObject({ locale: null, seenLocale: "fi" });
   });
 });
 

@@ -56,17 +56,22 @@ describe("views use it", () => {
   it("the measures register shows a due date in the reader's language", () => {
     const view = measureListView(
       "Energia",
-      [
-        {
-          id: "m1",
-          title: "Hitsauskurssi",
-          ownerName: "Olli",
-          dueDate: "2027-02-02",
-          status: "PLANNED",
-          progress: 0,
-          overdue: false,
-        } as never,
-      ],
+      {
+        rows: [
+          {
+            id: "m1",
+            title: "Hitsauskurssi",
+            ownerName: "Olli",
+            dueDate: "2027-02-02",
+            status: "PLANNED",
+            progress: 0,
+            overdue: false,
+          } as never,
+        ],
+        total: 1,
+        offset: 0,
+        pageSize: 20,
+      },
       "open",
       translator("fi"),
       "fi",

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { renderMessage, renderModal, SLACK_LIMITS } from "../../src/platforms/slack/render-block-kit.ts";
+import {
+  renderHome,
+  renderMessage,
+  renderModal,
+  SLACK_LIMITS,
+} from "../../src/platforms/slack/render-block-kit.ts";
 import {
   renderCard,
   renderFormCard,
@@ -8,7 +13,7 @@ import {
   toTeamsPlainText,
 } from "../../src/platforms/teams/render-adaptive-card.ts";
 import { CATALOGS, translator } from "../../src/surface/i18n/catalog.ts";
-import { type Form, LINK_ACTION_ID, type View } from "../../src/surface/view.ts";
+import { type Form, LINK_ACTION_ID, moment, type View } from "../../src/surface/view.ts";
 import { cardViolations } from "../fakes/adaptive-card-rules.ts";
 
 const long = "x".repeat(5000);
@@ -60,7 +65,11 @@ describe("Block Kit renderer", () => {
       type: "header",
       text: { type: "plain_text", text: "Energy at a glance", emoji: true },
     });
-    expect(blocks[1]!.text.text.length).toBe(SLACK_LIMITS.sectionText);
+    // The long text is split into sections within the limit (escaped), none cut with "…".
+    const sections = blocks.filter((b) => b.type === "section" && b.text);
+    expect(sections.length).toBeGreaterThan(1);
+    for (const b of sections) expect(b.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    expect(sections.some((b) => b.text.text.endsWith("…"))).toBe(false);
     expect(blocks[1]!.text.text.startsWith("&lt;!channel&gt;")).toBe(true);
     expect(blocks.filter((b) => b.fields).map((b) => b.fields.length)).toEqual([10, 2]);
     expect(blocks.find((b) => b.type === "actions")!.elements[0].text.text.length).toBe(
@@ -252,5 +261,39 @@ describe("Adaptive Card text structure and syntax", () => {
     expect(toTeamsPlainText("*Energy*: `K7QM-4XPD` and `/cluster status`")).toBe(
       "Energy: K7QM-4XPD and @Ennakko status",
     );
+  });
+});
+
+describe("Slack renderer: long text is split, never cut", () => {
+  it("splits a text over 3000 characters at line ends into several sections, every line whole", () => {
+    const lines = Array.from({ length: 50 }, (_, i) => `• Item ${i + 1}: ${"word ".repeat(15).trim()}`);
+    const { blocks } = renderMessage({ fallback: "x", elements: [{ type: "text", text: lines.join("\n") }] });
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const b of blocks) {
+      expect(b.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+      expect(b.text.text.endsWith("…")).toBe(false);
+    }
+    expect(blocks.map((b) => b.text.text).join("\n")).toBe(lines.join("\n"));
+  });
+
+  it("keeps a moment whole across a split, and a heading over 150 characters whole as bold text", () => {
+    const instant = new Date("2027-03-01T08:00:00Z");
+    const long = `${"a ".repeat(1499)}${moment(instant, "1.3.2027 klo 10.00")} end`;
+    const { blocks } = renderMessage({ fallback: "x", elements: [{ type: "text", text: long }] });
+    expect(blocks.filter((b) => b.text.text.includes("<!date^"))).toHaveLength(1);
+    const heading = "H".repeat(200);
+    const shown = renderMessage({
+      fallback: "x",
+      elements: [{ type: "text", text: heading, style: "heading" }],
+    });
+    expect(shown.blocks).toEqual([{ type: "section", text: { type: "mrkdwn", text: `*${heading}*` } }]);
+  });
+
+  it("renders the App Home with up to 100 blocks; a message past 50 says what is missing", () => {
+    const elements = Array.from({ length: 80 }, (_, i) => ({ type: "text" as const, text: `row ${i}` }));
+    expect(renderHome({ fallback: "x", elements }).blocks).toHaveLength(80);
+    const { blocks } = renderMessage({ fallback: "x", elements });
+    expect(blocks).toHaveLength(50);
+    expect(blocks.at(-1)).toEqual({ type: "context", elements: [{ type: "mrkdwn", text: "… (+31)" }] });
   });
 });

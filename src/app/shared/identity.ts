@@ -27,7 +27,8 @@ export async function ensurePerson(ctx: AppContext, user: PlatformUser): Promise
       data: {
         displayName: user.displayName ?? user.userId,
         email: user.email,
-        locale: toLocale(user.locale),
+        // What the platform says is only seen, not chosen: a later activity in another language wins.
+        seenLocale: toLocale(user.locale),
         timeZone: user.timeZone,
         identities: { create: key },
       },
@@ -44,14 +45,15 @@ export async function ensurePerson(ctx: AppContext, user: PlatformUser): Promise
 
 /** Platforms tell us names and locales on every turn; keep what the person has not set themselves. */
 async function refreshProfile(ctx: AppContext, person: Person, user: PlatformUser): Promise<Person> {
-  const data: Partial<Pick<Person, "displayName" | "locale" | "timeZone" | "email">> = {};
+  const data: Partial<Pick<Person, "displayName" | "seenLocale" | "timeZone" | "email">> = {};
   if (
     user.displayName &&
     user.displayName !== person.displayName &&
     (await namesThePerson(ctx, person, user))
   )
     data.displayName = user.displayName;
-  if (!person.locale && toLocale(user.locale)) data.locale = toLocale(user.locale)!;
+  const seen = toLocale(user.locale);
+  if (seen && seen !== person.seenLocale) data.seenLocale = seen;
   if (!person.timeZone && user.timeZone) data.timeZone = user.timeZone;
   if (!person.email && user.email) data.email = user.email;
   if (Object.keys(data).length === 0) return person;

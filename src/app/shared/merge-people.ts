@@ -354,6 +354,7 @@ async function mergeProfile(tx: Tx, { keepId, mergeId }: MergeInput): Promise<vo
     data: {
       email: keep.email ?? merge.email,
       locale: keep.locale ?? merge.locale,
+      seenLocale: keep.seenLocale ?? merge.seenLocale,
       timeZone: keep.timeZone ?? merge.timeZone,
       organisation: keep.organisation ?? merge.organisation,
       stakeholderType: keep.stakeholderType ?? merge.stakeholderType,

@@ -13,7 +13,7 @@ import type { Output, View } from "../../surface/view.ts";
 import { HOME_ACTIONS } from "../../surface/views/home-view.ts";
 import { deliverToSlack } from "./deliver.ts";
 import { actionKey, actorOf, keyed } from "./parse-payload.ts";
-import { neutralActionId, renderMessage } from "./render-block-kit.ts";
+import { neutralActionId, renderHome } from "./render-block-kit.ts";
 import type { SlackProfiles } from "./slack-profiles.ts";
 
 const AppHomeOpenedSchema = z.object({
@@ -44,10 +44,8 @@ type HomeDeps = {
   log: Logger;
 };
 
-/** The rendered home tab: the neutral view's blocks in a `home` view. */
-export function homeTabView(v: View) {
-  return { type: "home" as const, blocks: renderMessage(v).blocks };
-}
+/** The rendered home tab: the neutral view's blocks in a `home` view (100 blocks, not a message's 50). */
+export const homeTabView = (v: View) => renderHome(v);
 
 export function registerAppHome(app: App, deps: HomeDeps): void {
   const { log } = deps;

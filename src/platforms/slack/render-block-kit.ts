@@ -16,6 +16,7 @@ import { chartSummaryBlocks, renderChartBlocks, SLACK_CHART_LIMITS } from "./ren
 export const SLACK_LIMITS = {
   blocksPerMessage: 50,
   blocksPerModal: 100,
+  blocksPerHome: 100,
   sectionText: 3000,
   headerText: 150,
   fieldsPerSection: 10,
@@ -63,6 +64,7 @@ export const NO_UPLOADED_IMAGES: UploadedImages = new Map();
 export function renderMessage(
   v: View,
   images: UploadedImages = NO_UPLOADED_IMAGES,
+  maxBlocks: number = SLACK_LIMITS.blocksPerMessage,
 ): { text: string; blocks: Block[] } {
   // Slack draws at most two charts in a message; a third one says the same in words.
   let charts = 0;
@@ -73,8 +75,58 @@ export function renderMessage(
   );
   return {
     text: clip(escapeMrkdwn(withoutMoments(v.fallback)), SLACK_LIMITS.fallbackText),
-    blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage),
+    blocks: withinBlockLimit(blocks, maxBlocks),
   };
+}
+
+/** The App Home tab allows 100 blocks, twice a message's. */
+export function renderHome(v: View): { type: "home"; blocks: Block[] } {
+  return { type: "home", blocks: renderMessage(v, NO_UPLOADED_IMAGES, SLACK_LIMITS.blocksPerHome).blocks };
+}
+
+/**
+ * Views page their long lists themselves; should one still outgrow the surface, the last block that
+ * fits says that something is missing instead of Slack refusing the message or the rest vanishing.
+ */
+function withinBlockLimit(blocks: Block[], max: number): Block[] {
+  if (blocks.length <= max) return blocks;
+  const notice = { type: "context", elements: [{ type: "mrkdwn", text: `… (+${blocks.length - max + 1})` }] };
+  return [...blocks.slice(0, max - 1), notice];
+}
+
+/**
+ * Text longer than one block is split at line breaks (else at sentence or word ends) into several
+ * blocks: nobody loses the end of an item to a "…".
+ */
+export function splitText(value: string, max: number): string[] {
+  if (value.length <= max) return [value];
+  const parts: string[] = [];
+  let rest = value;
+  while (rest.length > max) {
+    let window = rest.slice(0, max);
+    // Never inside a moment ⟦instant|text⟧: it must stay whole to become a Slack date.
+    const open = window.lastIndexOf("⟦");
+    if (open > window.lastIndexOf("⟧") && open > 0) window = window.slice(0, open);
+    const at = [window.lastIndexOf("\n"), window.lastIndexOf(". "), window.lastIndexOf(" ")].find(
+      (i) => i > max / 3,
+    );
+    const cut = at === undefined ? window.length : at + 1;
+    parts.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^\n+/, "");
+  }
+  if (rest.trim()) parts.push(rest);
+  return parts;
+}
+
+/** Parts of a text that each fit Slack's limit once escaped and with Slack dates. */
+function textParts(value: string, max: number): string[] {
+  let budget = max;
+  let parts = splitText(value, budget);
+  while (budget > max / 4 && parts.some((p) => slackDates(escapeMrkdwn(p)).length > max)) {
+    budget = Math.floor(budget * 0.8);
+    parts = splitText(value, budget);
+  }
+  return parts;
 }
 
 export function renderModal(form: Form): Block {
@@ -85,22 +137,24 @@ export function renderModal(form: Form): Block {
     title: plain(form.title, SLACK_LIMITS.modalTitle),
     submit: plain(form.submitLabel, SLACK_LIMITS.modalButton),
     close: plain(form.cancelLabel, SLACK_LIMITS.modalButton),
-    blocks: form.elements
-      .flatMap((e) => renderElement(e, "modal", NO_UPLOADED_IMAGES))
-      .slice(0, SLACK_LIMITS.blocksPerModal),
+    blocks: withinBlockLimit(
+      form.elements.flatMap((e) => renderElement(e, "modal", NO_UPLOADED_IMAGES)),
+      SLACK_LIMITS.blocksPerModal,
+    ),
   };
 }
 
 function renderElement(e: Element, surface: "message" | "modal", images: UploadedImages): Block[] {
   switch (e.type) {
-    case "text":
-      if (e.style === "heading")
-        return [
-          { type: "header", text: plain(withoutMoments(e.text).replace(/\*/g, ""), SLACK_LIMITS.headerText) },
-        ];
+    case "text": {
+      const heading = withoutMoments(e.text).replace(/\*/g, "");
+      if (e.style === "heading" && heading.length <= SLACK_LIMITS.headerText)
+        return [{ type: "header", text: plain(heading, SLACK_LIMITS.headerText) }];
+      const parts = textParts(e.style === "heading" ? `*${heading}*` : e.text, SLACK_LIMITS.sectionText);
       if (e.style === "muted")
-        return [{ type: "context", elements: [mrkdwn(e.text, SLACK_LIMITS.sectionText)] }];
-      return [{ type: "section", text: mrkdwn(e.text, SLACK_LIMITS.sectionText) }];
+        return parts.map((part) => ({ type: "context", elements: [mrkdwn(part, SLACK_LIMITS.sectionText)] }));
+      return parts.map((part) => ({ type: "section", text: mrkdwn(part, SLACK_LIMITS.sectionText) }));
+    }
     case "fields":
       return chunk(e.fields, SLACK_LIMITS.fieldsPerSection).map((fields) => ({
         type: "section",

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ActivityTypes, CardFactory, type CloudAdapter, MessageFactory, TurnContext } from "botbuilder";
 import { postToChannel } from "../../app/post-to-channel.ts";
-import { postedMessagesOf, recordPostedMessage } from "../../app/posted-messages.ts";
+import { isTrackedMessage, postedMessagesOf, recordPostedMessage } from "../../app/posted-messages.ts";
 import { rememberConversation } from "../../app/remember-conversation.ts";
 import type { AppContext } from "../../app/shared/context.ts";
 import type { TeamsConfig } from "../../config/env.ts";
@@ -189,7 +189,17 @@ async function answerExecute(
       : undefined;
   const turn = { ...answering(context, app, activity, locale), elsewhere };
   const [first, ...rest] = outputs;
-  const card = first ? await privateCard(turn, first) : null;
+  // A short private answer to a button on a card everyone shares (a refusal: an observer voting, a
+  // member pressing Schedule on the poll) is shown as Teams' message answer: the card stays as it
+  // was, buttons and all, as a Slack ephemeral leaves the clicked message alone.
+  const clickedId = context.activity.replyToId;
+  const shared =
+    envelope?.intent.kind === "action" &&
+    typeof clickedId === "string" &&
+    (await isTrackedMessage(app, "TEAMS", clickedId));
+  const notice =
+    shared && first && isNotice(first) ? toTeamsPlainText(first.view.fallback, turn.place) : null;
+  const card = first && notice === null ? await privateCard(turn, first) : null;
   // Answer the click before posting to the channel: the use case has already committed, so a failed
   // post must neither turn the click into an HTTP 501 nor have onTurnError say nothing was changed.
   await context.sendActivity({
@@ -201,13 +211,23 @@ async function answerExecute(
         }
       : {
           status: 200,
-          body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" },
+          body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: notice ?? "" },
         },
   });
   // A refresh answers the clicker and still redraws every tracked copy for everyone else.
-  const remaining = !card || first?.kind === "refresh" ? outputs : rest;
+  const remaining = notice !== null ? rest : !card || first?.kind === "refresh" ? outputs : rest;
   await sendAll(turn, remaining).catch((error: unknown) =>
     log.error("teams post after a card action failed", { error, intent: envelope?.intent.kind }),
+  );
+}
+
+/** A private answer of text only, with no `replace`: told as a message, never drawn over the card. */
+function isNotice(output: Output): output is Extract<Output, { kind: "ephemeral" }> {
+  return (
+    output.kind === "ephemeral" &&
+    output.replace !== true &&
+    output.view.elements.length > 0 &&
+    output.view.elements.every((e) => e.type === "text")
   );
 }
 

@@ -1,7 +1,12 @@
 // measure add (form) · measures [filter] · owner check-ins: started, progress (form), done, blocked (form)
 import { z } from "zod";
 import { addMeasure } from "../../app/add-measure.ts";
-import { listMeasures, MEASURE_FILTERS, type MeasureFilter } from "../../app/list-measures.ts";
+import {
+  listMeasures,
+  MEASURE_FILTERS,
+  MEASURES_PAGE_SIZE,
+  type MeasureFilter,
+} from "../../app/list-measures.ts";
 import { measureFormOptions } from "../../app/measure-form-options.ts";
 import { type MeasureChange, updateMeasure } from "../../app/update-measure.ts";
 import type { Fail, FailureReason } from "../../domain/result.ts";
@@ -140,14 +145,32 @@ async function addProblems(
   ];
 }
 
-export async function measuresCommand(hc: HandlerContext, filter: string | undefined): Promise<Output[]> {
+export async function measuresCommand(
+  hc: HandlerContext,
+  filter: string | undefined,
+  offset = 0,
+): Promise<Output[]> {
   const chosen = (filter ?? "open").toLowerCase();
   if (!(MEASURE_FILTERS as readonly string[]).includes(chosen))
     return [note(hc.t("measures.badFilter", { value: chosen.slice(0, 20) }))];
-  const result = await listMeasures(hc.app, { ...actorAndConversation(hc), filter: chosen as MeasureFilter });
-  return render(hc, result, ({ clusterName, rows }) => [
-    ephemeral(measureListView(clusterName, rows, chosen, hc.t, hc.locale)),
-  ]);
+  const result = await listMeasures(hc.app, {
+    ...actorAndConversation(hc),
+    filter: chosen as MeasureFilter,
+    offset,
+  });
+  return render(hc, result, ({ clusterName, rows, total, offset: from }) => {
+    const page = { rows, total, offset: from, pageSize: MEASURES_PAGE_SIZE };
+    return [ephemeral(measureListView(clusterName, page, chosen, hc.t, hc.locale))];
+  });
+}
+
+/** "Show more" / "Show previous" on the register: `filter|offset`. */
+export async function measurePageAction(hc: HandlerContext, value: string): Promise<Output[]> {
+  const match = /^([a-z]+)\|(\d{1,6})$/.exec(value);
+  if (!match) return [note(hc.t("parse.unknownAction"))];
+  // The page redraws the list it was clicked on: a second click shows the same page again.
+  const outputs = await measuresCommand(hc, match[1], Number(match[2]));
+  return outputs.map((o) => (o.kind === "ephemeral" ? { ...o, replace: true } : o));
 }
 
 /** The owner's buttons: two change at once, two ask for more in a small form. */

@@ -17,7 +17,7 @@ import {
 import { failureOutput } from "../failure-message.ts";
 import type { MessageKey } from "../i18n/catalog.ts";
 import { en } from "../i18n/en.ts";
-import { type Form, moment, note, type Output, text } from "../view.ts";
+import { type Form, moment, note, type Output, type TextElement, text } from "../view.ts";
 import { safeJson, textOf } from "./form-values.ts";
 import { actorAndConversation, type HandlerContext, render } from "./handler-context.ts";
 
@@ -86,6 +86,8 @@ function newPulseForm(hc: HandlerContext, options: PulseFormOptions, typed: Reco
     const v = typed[id];
     return Array.isArray(v) ? v.map(String) : typeof v === "string" && v ? v.split(",") : undefined;
   };
+  const questionTexts = options.bank.map((q) => textIn(q.text, locale));
+  const numbered = questionList(t, questionTexts).length > 0;
   return {
     formId: PULSE_FORMS.create,
     title: t("pulse.new.title"),
@@ -102,11 +104,17 @@ function newPulseForm(hc: HandlerContext, options: PulseFormOptions, typed: Reco
         placeholder: t("pulse.new.namePlaceholder"),
         initial: value("title"),
       },
+      // A menu option holds 75 characters: a longer question is listed whole above, numbered as
+      // in the menu, so nobody has to guess the end of a question from a "…".
+      ...questionList(t, questionTexts),
       {
         type: "multiselect",
         id: "questions",
         label: t("pulse.new.questions"),
-        options: options.bank.map((q) => ({ label: clip(textIn(q.text, locale), 75), value: q.key })),
+        options: options.bank.map((q, i) => ({
+          label: clip(numbered ? `${i + 1}. ${questionTexts[i]}` : questionTexts[i]!, 75),
+          value: q.key,
+        })),
         initial: list("questions") ?? options.previous?.questionKeys ?? options.bank.map((q) => q.key),
       },
       {
@@ -320,3 +328,9 @@ function formErrors(formId: string, errors: Record<string, string>, form: Form |
 }
 
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/** The bank's questions in full, numbered, when any is too long for a menu option. */
+function questionList(t: HandlerContext["t"], questions: string[]): TextElement[] {
+  if (questions.every((q, i) => `${i + 1}. ${q}`.length <= 75)) return [];
+  return [text(`${t("pulse.new.questionList")}\n${questions.map((q, i) => `${i + 1}. ${q}`).join("\n")}`)];
+}

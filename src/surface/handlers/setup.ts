@@ -1,11 +1,11 @@
 // `/cluster setup <name>` opens a form; its submission creates the cluster.
 import { z } from "zod";
 import { checkChannelFree, setupCluster } from "../../app/setup-cluster.ts";
-import { LOCALES } from "../../domain/locale.ts";
+import { LOCALES, toLocale } from "../../domain/locale.ts";
 import type { Fail, FailureReason } from "../../domain/result.ts";
 import { ACTION_IDS, COMMON_TIME_ZONES, FORM_IDS, SETUP_FIELDS } from "../action-ids.ts";
 import { failureOutput } from "../failure-message.ts";
-import type { MessageKey } from "../i18n/catalog.ts";
+import { type MessageKey, translator } from "../i18n/catalog.ts";
 import { ephemeral, type Form, note, type Output, text, toChannel, view } from "../view.ts";
 import { safeJson, textOf } from "./form-values.ts";
 import type { HandlerContext } from "./handler-context.ts";
@@ -84,16 +84,18 @@ export async function setupSubmitHandler(
   if (!result.ok)
     return invalidFields(hc, result, setupForm(hc, String(values[SETUP_FIELDS.name] ?? ""), values));
   const cluster = result.value.name;
+  // The chair hears "done" in their own language; the channel is told in the cluster's.
+  const tc = translator(toLocale(result.value.locale) ?? hc.locale);
   return [
     ephemeral(view(t("setup.done", { cluster }), text(t("setup.done", { cluster })))),
     toChannel(
-      view(t("setup.announce", { cluster }), text(t("setup.announce", { cluster })), {
+      view(tc("setup.announce", { cluster }), text(tc("setup.announce", { cluster })), {
         type: "actions",
         buttons: [
           {
             type: "button",
             actionId: ACTION_IDS.joinCluster,
-            label: t("join.button"),
+            label: tc("join.button"),
             value: result.value.id,
             style: "primary",
           },

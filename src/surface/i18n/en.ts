@@ -652,6 +652,12 @@ export const en = {
   "arg.meeting": "meeting",
   "arg.code": "code",
   "pulse.submitNeedsAnswer": "Not submitted yet: “{question}” needs an answer first.",
+  // Issue 12: long lists are paged, not cut (limits helper).
+  "measures.shown": "{from}–{to} of {total}",
+  "measures.more": "Show more ({count})",
+  "measures.previous": "Show previous",
+  "home.more": "…and {count} more",
+  "pulse.new.questionList": "The questions in full:",
 } as const;
 
 export type MessageKey = keyof typeof en;

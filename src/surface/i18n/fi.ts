@@ -352,7 +352,7 @@ export const fi: Record<MessageKey, string> = {
   "pulse.new.resultsLiveYes": "Näkyvissä jo kyselyn ollessa auki (vain nimelliset kyselyt)",
   "pulse.new.skills": "Osaamiset ja ammatit osaamistarvetaulukkoon (yksi riviä kohden)",
   "pulse.new.skillsPlaceholder": "Hitsaus\nKaivosautomaatio\nEnglanninkielinen opastus",
-  "pulse.copy.title": "Kopioi edellinen pulssikysely",
+  "pulse.copy.title": "Kopioi edellinen pulssi",
   "pulse.copy.intro":
     "Lähettää kyselyn *{title}* uudelleen ({n, plural, one {# kysymys} other {# kysymystä}}, sama kohderyhmä ja nimettömyys) uusin päivin.",
   "pulse.created":
@@ -672,4 +672,10 @@ export const fi: Record<MessageKey, string> = {
   "arg.code": "koodi",
   "pulse.submitNeedsAnswer":
     "Vastauksiasi ei ole vielä lähetetty: kysymykseen ”{question}” tarvitaan ensin vastaus.",
+  // Issue 12: long lists are paged, not cut (limits helper).
+  "measures.shown": "{from}–{to} / {total}",
+  "measures.more": "Näytä lisää ({count})",
+  "measures.previous": "Näytä edelliset",
+  "home.more": "…ja {count} muuta",
+  "pulse.new.questionList": "Kysymykset kokonaisuudessaan:",
 };

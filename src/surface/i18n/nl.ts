@@ -661,4 +661,10 @@ export const nl: Record<MessageKey, string> = {
   "arg.meeting": "vergadering",
   "arg.code": "code",
   "pulse.submitNeedsAnswer": "Nog niet verstuurd: „{question}” heeft eerst een antwoord nodig.",
+  // Issue 12: long lists are paged, not cut (limits helper).
+  "measures.shown": "{from}–{to} van {total}",
+  "measures.more": "Meer tonen ({count})",
+  "measures.previous": "Vorige tonen",
+  "home.more": "…en nog {count}",
+  "pulse.new.questionList": "De vragen voluit:",
 };

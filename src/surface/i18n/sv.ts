@@ -346,7 +346,7 @@ export const sv: Record<MessageKey, string> = {
   "pulse.new.resultsLiveYes": "Synliga medan den är öppen (endast enkäter med namn)",
   "pulse.new.skills": "Kompetenser och yrken för rutnätet över kompetensbehov (en per rad)",
   "pulse.new.skillsPlaceholder": "Svetsning\nGruvautomation\nGuidning på engelska",
-  "pulse.copy.title": "Kopiera föregående pulsenkät",
+  "pulse.copy.title": "Kopiera förra enkäten",
   "pulse.copy.intro":
     "Skickar *{title}* igen ({n, plural, one {# fråga} other {# frågor}}, samma målgrupp och anonymitet) med nya datum.",
   "pulse.created":
@@ -654,4 +654,10 @@ export const sv: Record<MessageKey, string> = {
   "arg.meeting": "möte",
   "arg.code": "kod",
   "pulse.submitNeedsAnswer": "Inte inskickat ännu: ”{question}” behöver ett svar först.",
+  // Issue 12: long lists are paged, not cut (limits helper).
+  "measures.shown": "{from}–{to} av {total}",
+  "measures.more": "Visa fler ({count})",
+  "measures.previous": "Visa föregående",
+  "home.more": "…och {count} till",
+  "pulse.new.questionList": "Frågorna i sin helhet:",
 };

@@ -8,6 +8,7 @@ import type { Locale } from "../../domain/locale.ts";
 import { formatLocalDate } from "../format-date.ts";
 import type { Translate } from "../i18n/catalog.ts";
 import { type ButtonElement, type Element, text, type View } from "../view.ts";
+import { summaryFallback } from "./fallback-summary.ts";
 import { statusLabel } from "./measure-views.ts";
 import { whenText } from "./poll-view.ts";
 
@@ -141,8 +142,36 @@ export function agendaView(agenda: AgendaSnapshot, t: Translate, locale: Locale)
           })
           .join("\n"),
       ),
+      ...(agenda.followUpTotal > agenda.followUp.length
+        ? [text(t("home.more", { count: agenda.followUpTotal - agenda.followUp.length }), "muted")]
+        : []),
     );
-  return { fallback: heading, elements };
+  return {
+    fallback: agendaSummary(heading, onAgenda, ordered.proposed, agenda.followUpTotal, t),
+    elements,
+  };
+}
+
+/** Counts per section, then the items on the agenda and proposed, for notifications and screen readers. */
+function agendaSummary(
+  heading: string,
+  onAgenda: AgendaItemView[],
+  proposed: AgendaItemView[],
+  followUp: number,
+  t: Translate,
+): string {
+  const label = (key: "agenda.accepted" | "agenda.proposed" | "agenda.followUp", n: number) =>
+    `${t(key).replace(/\*/g, "")}: ${n}`;
+  const counts = [
+    ...(onAgenda.length ? [label("agenda.accepted", onAgenda.length)] : []),
+    ...(proposed.length ? [label("agenda.proposed", proposed.length)] : []),
+    ...(followUp ? [label("agenda.followUp", followUp)] : []),
+  ];
+  const items = [
+    ...onAgenda.map((item, i) => `${i + 1}. ${item.title}`),
+    ...proposed.map((item) => item.title),
+  ];
+  return summaryFallback(heading, counts, items);
 }
 
 /** Title (numbered when accepted) and time box, then kind, proposer and votes, then the details. */

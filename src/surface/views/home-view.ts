@@ -5,6 +5,7 @@ import { formatInZone } from "../../domain/zoned-time.ts";
 import { formatLocalDate } from "../format-date.ts";
 import type { Translate } from "../i18n/catalog.ts";
 import { type ActionsElement, type Element, moment, text, type View } from "../view.ts";
+import { summaryFallback } from "./fallback-summary.ts";
 import { measureButtons, statusLabel } from "./measure-views.ts";
 import { PULSE_ACTIONS, sheetValue } from "./pulse-sheet-view.ts";
 
@@ -99,5 +100,28 @@ export function homeView(home: Home, t: Translate, locale: Locale): View {
     }
   }
   elements.push({ type: "divider" }, refreshButton(t));
-  return { fallback: title, elements };
+  return { fallback: homeSummary(home, title, t), elements };
+}
+
+/** What a notification or screen reader says for the home: each section's count, then its items. */
+function homeSummary(home: Home, title: string, t: Translate): string {
+  const sections: [string, string[]][] = [
+    [
+      t("home.organiser"),
+      home.organiser.flatMap((o) => [
+        ...o.pollsReady.map((p) => t("home.org.pollReady", { cluster: o.clusterName, title: p.title })),
+        ...o.minutesPending.map((m) => t("home.org.minutes", { cluster: o.clusterName, title: m.title })),
+      ]),
+    ],
+    [t("home.polls"), home.polls.map((p) => `${p.title} (${p.clusterName})`)],
+    [t("home.pulses"), home.pulses.map((p) => `${p.title} (${p.clusterName})`)],
+    [t("home.measures"), home.measures.map((m) => `${m.title} (${m.clusterName})`)],
+    [t("home.meetings"), home.meetings.map((m) => `${m.title} (${m.clusterName})`)],
+  ];
+  const shown = sections.filter(([, items]) => items.length > 0);
+  return summaryFallback(
+    title,
+    shown.map(([label, items]) => `${label}: ${items.length}`),
+    shown.flatMap(([, items]) => items),
+  ).replace(/\*/g, "");
 }

@@ -4,7 +4,8 @@ import type { MeasureStatus } from "../../domain/follow-up-policy.ts";
 import type { Locale } from "../../domain/locale.ts";
 import { formatLocalDate } from "../format-date.ts";
 import type { Translate } from "../i18n/catalog.ts";
-import { type ActionsElement, type Element, text, type View } from "../view.ts";
+import { type ActionsElement, type ButtonElement, type Element, text, type View } from "../view.ts";
+import { summaryFallback } from "./fallback-summary.ts";
 
 export const MEASURE_ACTIONS = {
   started: "ennakko.measure.started",
@@ -12,6 +13,10 @@ export const MEASURE_ACTIONS = {
   done: "ennakko.measure.done",
   blocked: "ennakko.measure.blocked",
 } as const;
+
+/** Paging the register: the value says which filter and page, so a repeated click shows the same page. */
+export const MEASURE_LIST_ACTIONS = { page: "ennakko.measures.page" } as const;
+export const pageValue = (filter: string, offset: number) => `${filter}|${offset}`;
 
 export function statusLabel(status: MeasureStatus, t: Translate): string {
   return t(`measure.status.${status}`);
@@ -51,13 +56,16 @@ export function measureButtons(measureId: string, t: Translate): ActionsElement 
   };
 }
 
+export type MeasurePage = { rows: MeasureRow[]; total: number; offset: number; pageSize: number };
+
 export function measureListView(
   clusterName: string,
-  rows: MeasureRow[],
+  page: MeasurePage,
   filter: string,
   t: Translate,
   locale: Locale = "en",
 ): View {
+  const { rows, total, offset, pageSize } = page;
   const title = t("measures.title", {
     cluster: clusterName,
     filter: t(`measures.filter.${filter}` as never),
@@ -65,20 +73,36 @@ export function measureListView(
   if (rows.length === 0)
     return { fallback: title, elements: [text(title, "heading"), text(t("measures.none"))] };
   const elements: Element[] = [text(title, "heading")];
+  const shown = { from: offset + 1, to: offset + rows.length, total };
+  if (total > rows.length) elements.push(text(t("measures.shown", shown), "muted"));
+  const lines: string[] = [];
   for (const row of rows) {
     const owner = row.ownerName ?? t("measure.formerMember");
     const overdue = row.overdue ? ` ⚠️ ${t("measure.overdue")}` : "";
-    elements.push(
-      text(
-        `*${row.title}* — ${owner} · ${t("measure.due", { due: formatLocalDate(row.dueDate, locale) })}${overdue}`,
-      ),
-    );
-    elements.push(
-      text(
-        `${statusLabel(row.status, t)} · ${row.progress} %${row.blockedReason ? ` · ${row.blockedReason}` : ""}`,
-        "muted",
-      ),
-    );
+    const line = `*${row.title}* — ${owner} · ${t("measure.due", { due: formatLocalDate(row.dueDate, locale) })}${overdue}`;
+    const status = `${statusLabel(row.status, t)} · ${row.progress} %`;
+    lines.push(`${line} · ${status}`);
+    elements.push(text(line));
+    elements.push(text(`${status}${row.blockedReason ? ` · ${row.blockedReason}` : ""}`, "muted"));
   }
-  return { fallback: title, elements };
+  const buttons: ButtonElement[] = [];
+  if (offset > 0)
+    buttons.push({
+      type: "button",
+      actionId: MEASURE_LIST_ACTIONS.page,
+      label: t("measures.previous"),
+      value: pageValue(filter, Math.max(0, offset - pageSize)),
+    });
+  if (offset + rows.length < total)
+    buttons.push({
+      type: "button",
+      actionId: MEASURE_LIST_ACTIONS.page,
+      label: t("measures.more", { count: total - offset - rows.length }),
+      value: pageValue(filter, offset + pageSize),
+      style: "primary",
+    });
+  if (buttons.length) elements.push({ type: "actions", buttons });
+  const overdue = rows.filter((r) => r.overdue).length;
+  const counts = [t("measures.shown", shown), ...(overdue ? [`${overdue} ⚠️ ${t("measure.overdue")}`] : [])];
+  return { fallback: summaryFallback(title, counts, lines), elements };
 }

@@ -2,9 +2,10 @@
 // scheduling, the chosen time. The same view serves Slack and Teams.
 import type { PollSnapshot } from "../../app/load-poll.ts";
 import type { Locale } from "../../domain/locale.ts";
-import { formatInZone } from "../../domain/zoned-time.ts";
+import { formatInZone, zoneAbbreviation } from "../../domain/zoned-time.ts";
 import type { Translate } from "../i18n/catalog.ts";
 import { type Element, moment, text, type View } from "../view.ts";
+import { summaryFallback } from "./fallback-summary.ts";
 
 export const POLL_ACTIONS = {
   YES: "ennakko.poll.yes",
@@ -77,8 +78,10 @@ export function pollView(poll: PollSnapshot, t: Translate, locale: Locale): View
       text(t("poll.deadline", { when: whenText(meeting.agendaDeadline, locale, cluster.timeZone) }), "muted"),
     );
   if (meeting.status === "POLLING" && tally.best) {
-    // Button labels cannot carry per-viewer times: the cluster's zone is spelled out.
-    const when = formatInZone(tally.best.startsAt, locale, cluster.timeZone, "dateTime");
+    // Button labels cannot carry per-viewer times (the slots above show each viewer's own): the
+    // label says whose time it is, the cluster's zone, so nobody reads 10:00 as their own 10:00.
+    const best = tally.best.startsAt;
+    const when = `${formatInZone(best, locale, cluster.timeZone, "dateTime")} ${zoneAbbreviation(best, cluster.timeZone)}`;
     elements.push({
       type: "actions",
       buttons: [
@@ -91,5 +94,11 @@ export function pollView(poll: PollSnapshot, t: Translate, locale: Locale): View
       ],
     });
   }
-  return { fallback: heading, elements };
+  // Notifications and screen readers: who is still missing, then each slot with its tally.
+  const slotLines = poll.slots.map((slot) => {
+    const row = tally.slots.find((s) => s.slotId === slot.id)!;
+    return `${whenText(slot.startsAt, locale, cluster.timeZone)}: ✅ ${row.counts.yes} 🤔 ${row.counts.ifNeedBe} ❌ ${row.counts.no}`;
+  });
+  const waiting = pending.length ? t("poll.pending", { names: pending.join(", ") }) : t("poll.everyone");
+  return { fallback: summaryFallback(heading, [waiting], slotLines), elements };
 }

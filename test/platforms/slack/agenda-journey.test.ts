@@ -146,7 +146,8 @@ describe("Slack: the agenda", () => {
     await propose("U-EMMA", "Hydrogen valley");
     // "Add agenda item" on the agenda does what the command does.
     const shown = await reply(await command("U-OLLI", "agenda"));
-    expect(shown.text).toBe("Agenda: Spring 2027");
+    // The notification text is a summary: counts per section and the items, not the heading alone.
+    expect(shown.text).toBe("Agenda: Spring 2027 — Proposed: 1:\n• Hydrogen valley");
     expect(allText(shown.blocks)).toContain(en("agenda.followUp"));
     expect(allText(shown.blocks)).toContain(en("agenda.noFollowUp"));
     expect(buttons(shown.blocks).map((b) => b.action_id)).toEqual([
@@ -227,6 +228,34 @@ describe("Slack: the agenda", () => {
       ["Welding skills", "ACCEPTED", 1, 20],
       ["Hydrogen valley", "ACCEPTED", 2, null],
     ]);
+  });
+
+  it("a long follow-up (40 open measures) is split into several blocks at item ends, every item whole", async () => {
+    const db = bot.db.prisma;
+    const cluster = await db.cluster.findFirstOrThrow();
+    const titles = Array.from(
+      { length: 40 },
+      (_, i) => `Measure ${i + 1}: train welders for hydrogen pipelines in Lapland and report the results`,
+    );
+    for (const [i, title] of titles.entries())
+      await db.measure.create({
+        data: { clusterId: cluster.id, title, dueDate: new Date(`${dayAhead(40 + i)}T00:00:00Z`) },
+      });
+    const shown = await reply(await command("U-OLLI", "agenda"));
+    const texts = shown.blocks.flatMap((b) => (b.text ? [b.text.text] : []));
+    const start = texts.indexOf(en("agenda.followUp"));
+    const followUp = texts.slice(start + 1);
+    // The agenda shows the 30 due first and says how many more there are.
+    expect(shown.blocks.at(-1)).toMatchObject({ type: "context", elements: [{ text: "…and 10 more" }] });
+    expect(followUp.length).toBeGreaterThan(1);
+    for (const part of followUp) {
+      expect(part.length).toBeLessThanOrEqual(3000);
+      expect(part.endsWith("…")).toBe(false);
+    }
+    // Every line is one whole item: none cut, none lost.
+    const lines = followUp.join("\n").split("\n");
+    expect(lines).toHaveLength(30);
+    for (const [i, line] of lines.entries()) expect(line).toContain(`*${titles[i]}*`);
   });
 
   it("after the deadline, additions are refused with a clear message and no form opens", async () => {

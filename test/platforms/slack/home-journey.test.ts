@@ -171,3 +171,43 @@ it("opens the pulse's answer sheet in the DM when clicked on the tab", async () 
   expect(dm).toHaveLength(1);
   expect(JSON.stringify(dm[0]!.body)).toContain("Spring skills pulse");
 });
+
+it("a full home (10 pulses, 10 measures) keeps 'Needs your action' and Refresh: the tab's own 100 blocks", async () => {
+  const db = bot.db.prisma;
+  const cluster = await db.cluster.findFirstOrThrow({ where: { name: "Energy" } });
+  const aino = await db.person.findFirstOrThrow({ where: { displayName: "Aino" } });
+  const question = await db.question.findFirstOrThrow({ where: { key: "hiring-next-12m" } });
+  for (let i = 1; i <= 10; i++) {
+    await db.measure.create({
+      data: {
+        clusterId: cluster.id,
+        title: `Aino's measure ${i}`,
+        ownerId: aino.id,
+        dueDate: new Date("2020-02-01"),
+      },
+    });
+    await db.pulse.create({
+      data: {
+        clusterId: cluster.id,
+        title: `Pulse ${i}`,
+        status: "OPEN",
+        opensAt: new Date(Date.now() - 86_400_000),
+        closesAt: new Date(Date.now() + 7 * 86_400_000),
+        participations: { create: { personId: aino.id, status: "INVITED" } },
+        questions: { create: { position: 0, questionId: question.id } },
+      },
+    });
+  }
+  await openHome("U-AINO");
+  const [call] = await published(1);
+  const blocks = call!.view.blocks;
+  expect(blocks.length).toBeGreaterThan(50);
+  expect(blocks.length).toBeLessThanOrEqual(100);
+  expect(textOf(blocks)).toContain("Needs your action");
+  expect(textOf(blocks)).toContain("Energy: overdue measures: 11");
+  expect(buttonsOf(blocks).at(-1)).toMatchObject({ action_id: HOME_ACTIONS.refresh });
+  // `/cluster home`: its notification text counts what waits, not the greeting alone.
+  const answer = await reply(await command("U-AINO", "home"));
+  expect(answer.text).toContain("Pulses waiting for your answers: 10, Your measures: 10");
+  expect(answer.text).toContain("Aino's measure 1 (Energy)");
+});

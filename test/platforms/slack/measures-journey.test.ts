@@ -6,7 +6,13 @@ import { formatLocalDate } from "../../../src/surface/format-date.ts";
 import type { FakeSlackApi } from "../../fakes/slack-api.ts";
 import { truncateAll } from "../../support/database.ts";
 import { dayAhead } from "../../support/helsinki-dates.ts";
-import { type Block, slackJourney, startSlackBot, stopSlackBot } from "../../support/slack-journey.ts";
+import {
+  type Block,
+  type SlackReply,
+  slackJourney,
+  startSlackBot,
+  stopSlackBot,
+} from "../../support/slack-journey.ts";
 import { blockActionPayload, interactionBody } from "../../support/slack-requests.ts";
 import type { TestBot } from "../../support/test-bot.ts";
 
@@ -131,4 +137,54 @@ it("keeps the form open with the problem next to the field", async () => {
     "Roolisi ei salli tätä. Kysy puheenjohtajalta tai ennakointikoordinaattorilta.",
   );
   expect(await bot.db.prisma.measure.count()).toBe(0);
+});
+
+/** `count` measures for Olli straight into the register, due on consecutive days (a long register). */
+async function manyMeasures(count: number) {
+  const cluster = await bot.db.prisma.cluster.findFirstOrThrow();
+  const owner = await bot.db.prisma.person.findFirstOrThrow({ where: { displayName: "Olli" } });
+  for (let i = 1; i <= count; i++)
+    await bot.db.prisma.measure.create({
+      data: {
+        clusterId: cluster.id,
+        ownerId: owner.id,
+        title: `Measure ${String(i).padStart(2, "0")}`,
+        dueDate: new Date(`${dayAhead(10 + i)}T00:00:00Z`),
+      },
+    });
+}
+
+const sectionTexts = (blocks: Block[]) =>
+  blocks.flatMap((b) => (b.type === "section" && b.text ? [b.text.text] : []));
+const buttonsOf = (blocks: Block[]) =>
+  blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+
+it("'measures all' with 45 measures pages them (20 at a time, '1–20 of 45', Show more), none silently dropped", async () => {
+  await manyMeasures(45);
+  const first = await reply(await command("U-AINO", "measures all"));
+  expect(first.blocks.length).toBeLessThanOrEqual(50);
+  expect(JSON.stringify(first.blocks)).toContain("1–20 of 45");
+  expect(sectionTexts(first.blocks).filter((t) => t.startsWith("*Measure "))).toHaveLength(20);
+  // The notification / screen-reader text is a summary, not the heading alone.
+  expect(first.text).toContain("1–20 of 45");
+  expect(first.text).toContain("Measure 01");
+  const more = buttonsOf(first.blocks).find((b) => b.action_id === "ennakko.measures.page")!;
+  expect(more.text.text).toBe("Show more (25)");
+
+  // Show more redraws the list with the next page; the same click again shows the same page.
+  const pages: SlackReply[] = [];
+  for (let i = 0; i < 2; i++)
+    pages.push(await reply(await journey.click("U-AINO", more.action_id, more.value)));
+  for (const second of pages) {
+    expect(second.replace_original).toBe(true);
+    expect(JSON.stringify(second.blocks)).toContain("21–40 of 45");
+    expect(sectionTexts(second.blocks).filter((t) => t.startsWith("*Measure "))[0]).toContain("Measure 21");
+  }
+  const last = buttonsOf(pages[0]!.blocks).find((b) => b.text.text.startsWith("Show more"))!;
+  const third = await reply(await journey.click("U-AINO", last.action_id, last.value));
+  const titles = sectionTexts(third.blocks).filter((t) => t.startsWith("*Measure "));
+  expect(titles.map((t) => t.slice(1, 11))).toEqual(
+    ["41", "42", "43", "44", "45"].map((n) => `Measure ${n}`),
+  );
+  expect(buttonsOf(third.blocks).map((b) => b.text.text)).toEqual(["Show previous"]);
 });

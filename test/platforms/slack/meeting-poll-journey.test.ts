@@ -135,6 +135,15 @@ describe("Slack: the date poll", () => {
       "ennakko.poll.finalise",
     ]);
     expect(JSON.stringify(blocks)).toContain("Not answered yet: Aino, Emma, Olli");
+    // The slots show each viewer's time; the Schedule button cannot, so it says whose time it shows.
+    const schedule = blocks
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === "ennakko.poll.finalise")!;
+    expect(schedule.text.text).toMatch(/^Schedule .* EES?T$/);
+    // Its notification text says who has not answered and how each slot stands, not only the heading.
+    expect(poll.body.text).toMatch(
+      /^Date poll: Spring 2027 — Not answered yet: Aino, Emma, Olli:\n• .+: ✅ 0 🤔 0 ❌ 0\n• /,
+    );
     expect(await bot.db.prisma.postedMessage.findFirstOrThrow()).toMatchObject({
       platform: "SLACK",
       conversationId: "C-ENERGY",

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { seedQuestionBank } from "../../../src/app/seed-question-bank.ts";
 import { systemClock } from "../../../src/app/shared/context.ts";
 import { surfaceComposer } from "../../../src/surface/compose-notification.ts";
+import { translator } from "../../../src/surface/i18n/catalog.ts";
 import type { FakeSlackApi } from "../../fakes/slack-api.ts";
 import { truncateAll } from "../../support/database.ts";
 import { dayAhead } from "../../support/helsinki-dates.ts";
@@ -290,4 +291,47 @@ it("keeps named answers editable after submitting, and refuses members outside t
     "The results of *Spring skills pulse* are shown when it closes.",
   );
   expect((await reply(await command("U-OLLI", "pulse export"))).text).toContain("role");
+});
+
+it("refuses a skill-need pulse with no skills listed: the error stays next to the skills field, nothing is sent", async () => {
+  // The skill-need grid is ticked by default and a new cluster has no skills: sent, the pulse could
+  // never be answered (a grid with no rows). The modal says why and stays open.
+  await command("U-AINO", "pulse new");
+  const form = await modal(1);
+  const fields = {
+    title: input("Autumn pulse"),
+    questions: multi("education-cooperation", "skills-demand"),
+    anonymity: select("anonymous"),
+    closes_date: { type: "datepicker", selected_date: dayAhead(14) },
+    closes_time: { type: "timepicker", selected_time: "16:00" },
+    results_live: select("no"),
+  };
+  const refused = await submit("U-AINO", form, { ...fields, skills: input("") });
+  expect(JSON.parse(refused.text)).toEqual({
+    response_action: "errors",
+    errors: { skills: translator("en")("pulse.invalid.NO_SKILLS") },
+  });
+  expect(await bot.db.prisma.pulse.count()).toBe(0);
+  // The same form with the skills listed sends it.
+  const sent = await submit("U-AINO", form, { ...fields, skills: input("Welding") });
+  expect(sent.status).toBe(200);
+  expect(await bot.db.prisma.pulse.count()).toBe(1);
+});
+
+it("lists every bank question whole in the new-pulse modal when a menu option (75 characters) would cut one", async () => {
+  // The chair chooses Finnish: "hard-to-fill-roles" is 87 characters there.
+  await reply(await command("U-AINO", "language fi"));
+  await command("U-AINO", "pulse new");
+  const form = await modal(1);
+  const bank = await bot.db.prisma.question.findMany({ where: { key: "hard-to-fill-roles" } });
+  const question = (bank[0]!.text as Record<string, string>).fi!;
+  expect(question.length).toBeGreaterThan(75);
+  const texts = form.blocks.flatMap((b) => (b.type === "section" && b.text ? [b.text.text] : []));
+  expect(texts.some((t) => t.includes(question))).toBe(true);
+  const options = form.blocks.find((b) => b.block_id === "questions")!.element!.options!;
+  for (const o of options) expect(o.text.text.length).toBeLessThanOrEqual(75);
+  // The menu's numbers match the list's.
+  const listed = texts.find((t) => t.includes(question))!.split("\n");
+  const n = listed.findIndex((line) => line.endsWith(question));
+  expect(listed[n]!.startsWith(options[n - 1]!.text.text.replace(/…$/, ""))).toBe(true);
 });

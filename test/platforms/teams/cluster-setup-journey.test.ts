@@ -159,6 +159,15 @@ describe("setup", () => {
     expect(await dbState()).toEqual({ clusters: 0, bindings: 0, memberships: 0, audit: 0 });
   });
 
+  it("a Finnish cluster set up by an English-speaking chair is announced in Finnish; the chair hears 'done' in English", async () => {
+    const { form, thread } = await openSetupForm(emma, energy, "Energy");
+    const submit = await click(emma, form, { where: inChannel(energy, thread), inputs: { locale: "fi" } });
+    expect(cardTexts(invokeCard(submit))).toEqual([shown(en, "setup.done", { cluster: "Energy" })]);
+    const card = cardOf(submit.calls.at(-1)!);
+    expect(cardTexts(card)).toEqual([shown(fi, "setup.announce", { cluster: "Energy" })]);
+    expect(executeActions(card).map((a) => a.title)).toEqual([fi("join.button")]);
+  });
+
   it("submitting the form creates the cluster, answers 'done' in the invoke response and announces it with a Join button", async () => {
     const { form, thread } = await openSetupForm(aino, energy, "Energy");
     const submit = await click(aino, form, {

@@ -91,7 +91,8 @@ it("sends my data as download links to the personal chat, from the channel and f
   const files = await downloads(await deliverOutbox());
   expect([...files.keys()].sort()).toEqual(["ennakko-my-data.csv", "ennakko-my-data.json"]);
   const doc = JSON.parse(files.get("ennakko-my-data.json")!);
-  expect(doc.person).toMatchObject({ displayName: "Mikko Member", locale: "en" });
+  // Teams said en-US: seen, not chosen (nothing was chosen with "language").
+  expect(doc.person).toMatchObject({ displayName: "Mikko Member", locale: null, seenLocale: "en" });
   expect(doc.memberships).toEqual([expect.objectContaining({ cluster: "Energy", role: "MEMBER" })]);
   expect(files.get("ennakko-my-data.csv")!.replace(/^\uFEFF/, "")).toMatch(
     /^Kind,Cluster,Date,Description\r\n/,

@@ -498,6 +498,34 @@ describe("measures: the register", () => {
   });
 });
 
+describe("measures: a long register", () => {
+  it("45 measures come 20 at a time with '1–20 of 45'; Show more redraws the card with the next page, twice the same", async () => {
+    await energyCluster();
+    const cluster = await bot.db.prisma.cluster.findFirstOrThrow();
+    for (let i = 1; i <= 45; i++)
+      await bot.db.prisma.measure.create({
+        data: {
+          clusterId: cluster.id,
+          title: `Measure ${String(i).padStart(2, "0")}`,
+          dueDate: new Date(`${daysAhead(10 + i)}T00:00:00Z`),
+        },
+      });
+    const turn = await say(mikko, "measures all");
+    const reply = onlyReply(turn);
+    const list = cardOf(reply);
+    const titles = (card: Json) => cardTexts(card).filter((t) => t.startsWith("**Measure "));
+    expect(cardTexts(list)).toContain("1–20 of 45");
+    expect(titles(list)).toHaveLength(20);
+    const where = inEnergy(turn.activity.id);
+    for (let i = 0; i < 2; i++) {
+      const next = invokeCard(await press(mikko, list, reply.answeredId!, where, "ennakko.measures.page"));
+      expect(cardTexts(next)).toContain("21–40 of 45");
+      expect(titles(next)[0]).toContain("Measure 21");
+      expect(executeActions(next).map((a) => a.title)).toEqual(["Show previous", "Show more (5)"]);
+    }
+  });
+});
+
 describe("delivery failures", () => {
   it("a 403 when opening the owner's chat (bot not installed for him) fails the row, with an audit entry", async () => {
     await energyCluster();
