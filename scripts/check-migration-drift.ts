@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const previous =
     folders.length > 1 ? await readFile(join(MIGRATIONS_DIR, folders.at(-2)!, SNAPSHOT_NAME), "utf8") : null;
   const expected = await diffSchemas(previous, snapshot);
-  const written = await readFile(join(MIGRATIONS_DIR, folders.at(-1)!, "migration.sql"), "utf8");
+  const sql = await readFile(join(MIGRATIONS_DIR, folders.at(-1)!, "migration.sql"), "utf8");
+  // A data step may follow the schema SQL after a line starting "-- Data" (it changes rows, not shape).
+  const written = sql.split(/^-- Data\b/m)[0]!;
   if (expected.trim() !== written.trim())
     fail(`${folders.at(-1)}/migration.sql does not match its schema snapshot.`);
   console.log(`Migrations and schema agree (${folders.length} migration(s)).`);

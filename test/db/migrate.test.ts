@@ -72,6 +72,28 @@ describe("migration runner", () => {
     await db.close();
   });
 
+  it("moves a first-contact locale to seenLocale, keeping one chosen with `language`", async () => {
+    const db = await PGlite.create();
+    const conn = pgliteConnection(db);
+    const files = await readMigrations(MIGRATIONS_DIR);
+    const at = files.findIndex((f) => f.name.endsWith("_person_seen_locale"));
+    await applyMigrations(conn, files.slice(0, at));
+    await db.exec(`
+      INSERT INTO "Person" (id, "displayName", locale) VALUES ('seen', 'Sanna', 'en'), ('chose', 'Aino', 'sv'), ('none', 'Olli', NULL);
+      INSERT INTO "AuditEntry" (id, "actorId", action, "subjectType", "subjectId")
+        VALUES ('a1', 'chose', 'member.language', 'person', 'chose');`);
+    await applyMigrations(conn, files);
+    const { rows } = await db.query<{ id: string; locale: string | null; seenLocale: string | null }>(
+      `SELECT id, locale, "seenLocale" FROM "Person" ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { id: "chose", locale: "sv", seenLocale: null },
+      { id: "none", locale: null, seenLocale: null },
+      { id: "seen", locale: null, seenLocale: "en" },
+    ]);
+    await db.close();
+  });
+
   it.runIf(onPostgres)("applies each migration once when four instances start together", async () => {
     const name = `t_race_${Date.now()}`;
     const admin = new pg.Client({ connectionString: postgresAdminUrl() });
