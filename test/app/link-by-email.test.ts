@@ -166,7 +166,8 @@ describe("two people, then the e-mail becomes known", () => {
     expect(linked.id).toBe(slackPerson.id);
     expect(await db.prisma.person.findUnique({ where: { id: teamsPerson.id } })).toBeNull();
     expect(await identitiesOf(slackPerson.id)).toEqual(["SLACK:U-HEIDI", "TEAMS:29:heidi"]);
-    expect(linked).toMatchObject({ email: "heidi@energy.example", locale: "fi" });
+    // Teams reported fi-FI: a language seen, not chosen, and it follows the merge as such.
+    expect(linked).toMatchObject({ email: "heidi@energy.example", locale: null, seenLocale: "fi" });
     expect(await db.prisma.conversationRef.findFirstOrThrow()).toMatchObject({ personId: slackPerson.id });
     expect(await db.prisma.membership.count({ where: { personId: slackPerson.id } })).toBe(1);
     const [entry, ...more] = await linkedAudits();
