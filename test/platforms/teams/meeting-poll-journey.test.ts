@@ -386,7 +386,7 @@ describe("voting", () => {
   it("someone who is not a member is refused, and no vote is stored", async () => {
     const { pollCard, pollId, where, slot1 } = await pollPosted();
     const turn = await press(ghost, pollCard, pollId, where, "ennakko.poll.yes", slot1.id);
-    expect(refusalOf(turn)).toBe(en("error.NOT_A_MEMBER", { cluster: "Energy" }).replace(/\*/g, ""));
+    expect(refusalOf(turn)).toBe(toTeamsPlainText(en("error.NOT_A_MEMBER", { cluster: "Energy" })));
     expect(turn.calls).toEqual([]);
     expect(await bot.db.prisma.slotVote.count()).toBe(0);
   });
@@ -403,7 +403,7 @@ describe("voting", () => {
         replyToId: pollId,
       }),
     );
-    expect(refusalOf(turn)).toBe(en("parse.unknownAction"));
+    expect(refusalOf(turn)).toBe(toTeamsPlainText(en("parse.unknownAction")));
     expect(await bot.db.prisma.slotVote.count()).toBe(0);
   });
 
@@ -492,7 +492,7 @@ describe("scheduling", () => {
     const { pollCard, pollId, where, meeting } = await pollPosted();
     const turn = await press(mikko, pollCard, pollId, where, "ennakko.poll.finalise");
     // Refused without destroying the poll for Mikko: his answer buttons stay where they were.
-    expect(refusalOf(turn)).toBe(en("error.FORBIDDEN"));
+    expect(refusalOf(turn)).toBe(toTeamsPlainText(en("error.FORBIDDEN")));
     expect(turn.calls).toEqual([]);
     expect(await bot.db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({
       status: "POLLING",
