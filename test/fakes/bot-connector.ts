@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { activityViolations, type CardViolation } from "./adaptive-card-rules.ts";
 import { type FakeBotIdentity, signActivitiesFor } from "./bot-identity.ts";
+import { countPayload } from "./payload-census.ts";
 
 export type ConnectorOperation =
   | "reply"
@@ -246,6 +247,7 @@ export class FakeBotConnector {
         activity,
         operation === "createConversation" ? JSON.stringify(activity) : raw,
       );
+      countPayload("teams", operation, violations.length > 0);
       if (violations.length > 0) {
         call.violations = violations;
         const tooBig = violations.some((v) => v.rule === "size");

@@ -10,6 +10,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { homeViolations, messageViolations, modalViolations, type Violation } from "./block-kit-rules.ts";
+import { countPayload } from "./payload-census.ts";
 
 export type RecordedCall = {
   method: string;
@@ -332,7 +333,9 @@ export class FakeSlackApi {
           ? modalViolations(body.view)
           : method === "views.publish"
             ? homeViolations(body.view)
-            : [];
+            : null;
+    if (found === null) return undefined;
+    countPayload("slack", method.startsWith("response_url:") ? "response_url" : method, found.length > 0);
     if (found.length === 0) return undefined;
     this.violations.push(...found.map((v) => ({ ...v, method })));
     const messages = found.map((v) => v.message);

@@ -3,6 +3,7 @@
 
 import { cardsInInvokeAnswer, cardViolations } from "../fakes/adaptive-card-rules.ts";
 import { channelAuthorization } from "../fakes/bot-identity.ts";
+import { countPayload } from "../fakes/payload-census.ts";
 
 export const TENANT_ID = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 export const BOT = { id: "28:bot-id", name: "Ennakko" } as const;
@@ -259,7 +260,9 @@ export async function postActivity(
  * where every test posts its activities. Teams shows an error instead of a card that breaks them.
  */
 function expectShowableInvokeAnswer(body: unknown): void {
-  const problems = cardsInInvokeAnswer(body).flatMap((card) => cardViolations(card));
+  const cards = cardsInInvokeAnswer(body);
+  const problems = cards.flatMap((card) => cardViolations(card));
+  for (const _card of cards) countPayload("teams", "invokeAnswer", problems.length > 0);
   if (problems.length > 0)
     throw new Error(
       `Teams would refuse the card the bot answered with: ${problems.map((p) => `${p.rule}: ${p.message}`).join("; ")}`,
