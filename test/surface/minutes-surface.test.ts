@@ -54,5 +54,9 @@ describe("the channel summary", () => {
     expect(text).toContain("… +4");
     expect(text).toContain("Jatkotoimet");
     expect(text).not.toContain("Uudet toimenpiteet");
+    // Notifications and screen readers get the counts and the decisions, not only the heading.
+    expect(view.fallback).toMatch(
+      /^📝 Pöytäkirja — Läsnä: 1, Päätökset: 14, Uudet toimenpiteet: 0:\n• Päätös 1\n/,
+    );
   });
 });

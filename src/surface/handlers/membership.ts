@@ -6,6 +6,7 @@ import { listMembers } from "../../app/list-members.ts";
 import type { Role } from "../../domain/roles.ts";
 import type { MentionedUser } from "../parse-command.ts";
 import { ephemeral, note, type Output, text, toChannel, view } from "../view.ts";
+import { summaryFallback } from "../views/fallback-summary.ts";
 import { actorAndConversation, type HandlerContext, render } from "./handler-context.ts";
 
 export async function joinHandler(hc: HandlerContext): Promise<Output[]> {
@@ -26,7 +27,12 @@ export async function membersHandler(hc: HandlerContext): Promise<Output[]> {
     const lines = members.map(
       (m) => `• ${m.displayName} — ${t(`role.${m.role}`)}${m.organisation ? ` (${m.organisation})` : ""}`,
     );
-    return [ephemeral(view(title, text(title, "heading"), text(lines.join("\n"))))];
+    const fallback = summaryFallback(
+      title,
+      [],
+      lines.map((l) => l.slice(2)),
+    );
+    return [ephemeral(view(fallback, text(title, "heading"), text(lines.join("\n"))))];
   });
 }
 

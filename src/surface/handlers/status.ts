@@ -4,6 +4,7 @@ import { ROLES } from "../../domain/roles.ts";
 import { formatDay } from "../format-date.ts";
 import { type Element, ephemeral, text, view } from "../view.ts";
 import { cycleFields } from "../views/cycle-view.ts";
+import { summaryFallback } from "../views/fallback-summary.ts";
 import { actorAndConversation, type HandlerContext, render } from "./handler-context.ts";
 
 export async function statusHandler(hc: HandlerContext) {
@@ -27,6 +28,8 @@ export async function statusHandler(hc: HandlerContext) {
       ...cycleFields(s.cycle, s.timeZone, hc.t, hc.locale),
     ];
     const elements: Element[] = [text(title, "heading"), { type: "fields", fields }];
+    // Notifications and screen readers read the card's fields too, not only its heading.
+    const facts = fields.map((f) => `${f.label}: ${f.value}`);
     if (s.failedDeliveries && s.failedDeliveries.count > 0) {
       const lines = s.failedDeliveries.recent.map(
         (f) => `• ${f.platform === "SLACK" ? "Slack" : "Teams"} ${f.target}: ${f.error}`,
@@ -38,6 +41,9 @@ export async function statusHandler(hc: HandlerContext) {
         ),
       );
     }
-    return [ephemeral(view(title, ...elements))];
+    const failed = s.failedDeliveries?.count
+      ? [t("status.failedDeliveries", { count: s.failedDeliveries.count })]
+      : [];
+    return [ephemeral(view(summaryFallback(title, failed, facts), ...elements))];
   });
 }

@@ -5,6 +5,7 @@ import type { MinutesContent } from "../../domain/minutes-content.ts";
 import { formatMinutesDate } from "../../exports/minutes-document.ts";
 import { minutesLabels } from "../../exports/minutes-labels.ts";
 import { type Element, text, type View, view } from "../view.ts";
+import { summaryFallback } from "./fallback-summary.ts";
 
 const SHOWN = 10;
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
@@ -61,5 +62,11 @@ export function minutesChannelView(content: MinutesContent, locale: Locale, lead
     );
   if (content.nextSteps.trim())
     elements.push(text(l("nextSteps"), "heading"), text(clip(content.nextSteps.trim(), 1500)));
-  return view(lead, ...elements);
+  const counts = [
+    `${l("present")}: ${content.attendance.present.length}`,
+    `${l("decisions")}: ${content.decisions.length}`,
+    `${l("newMeasures")}: ${content.newMeasures.length}`,
+  ];
+  const decisions = content.decisions.map((d) => clip(d.item ? `${d.item}: ${d.text}` : d.text, 280));
+  return view(summaryFallback(lead, counts, decisions), ...elements);
 }

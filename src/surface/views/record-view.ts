@@ -4,6 +4,7 @@ import type { MeetingRecord } from "../../app/load-meeting-record.ts";
 import type { Locale } from "../../domain/locale.ts";
 import type { Translate } from "../i18n/catalog.ts";
 import { type Element, text, type View } from "../view.ts";
+import { summaryFallback } from "./fallback-summary.ts";
 import { whenText } from "./poll-view.ts";
 
 export const RECORD_ACTIONS = {
@@ -95,5 +96,13 @@ export function recordView(record: MeetingRecord, t: Translate, locale: Locale, 
       ],
     });
   });
-  return { fallback: heading, elements };
+  // The summary a notification or screen reader gets: attendance and decision counts, the items' outcomes.
+  const counts = [
+    t("record.present", { count: present.length, names: present.join(", ") || "—" }),
+    `${t("record.decisions")}: ${record.decisions.length}`,
+  ];
+  const items = record.items.map(
+    (item, index) => `${index + 1}. ${item.title} — ${t(`agenda.status.${item.status}`)}`,
+  );
+  return { fallback: summaryFallback(heading, counts, items), elements };
 }

@@ -153,7 +153,8 @@ describe("Slack: members and roles", () => {
     const [posted] = await slack.waitFor("chat.postMessage");
     expect(posted!.body.text).toBe("Emma on nyt klusterin *Energy* sihteeri.");
     const members = await reply(await command("U-EMMA", "members"));
-    expect(members.text).toBe("Members of *Energy* (2)");
+    // The notification text names the members, not only the heading (issue 12).
+    expect(members.text).toMatch(/^Members of \*Energy\* \(2\):\n• Aino — chair\n• Emma — secretary$/);
     expect(JSON.stringify(members.blocks)).toContain("Emma — secretary");
   });
 
@@ -247,7 +248,9 @@ describe("Slack: members and roles", () => {
 
   it("shows the status at a glance", async () => {
     const status = await reply(await command("U-AINO", "status"));
-    expect(status.text).toBe("*Energy* yhdellä silmäyksellä");
+    // The notification text carries the card's facts, not only its heading (issue 12).
+    expect(status.text).toMatch(/^\*Energy\* yhdellä silmäyksellä:\n• /);
+    expect(status.text).toContain("Aikavyöhyke: Europe/Helsinki");
     const fields = JSON.stringify(status.blocks);
     expect(fields).toContain("Europe/Helsinki");
     expect(fields).toContain("puheenjohtaja 1");
