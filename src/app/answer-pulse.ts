@@ -37,9 +37,11 @@ import type { AppContext } from "./shared/context.ts";
 import { ensurePerson, membershipIn } from "./shared/identity.ts";
 import { parseInput } from "./shared/parse-input.ts";
 import { type DraftAnswers, findDraft, newResponseToken, saveDraft } from "./shared/pulse-drafts.ts";
-import { emptySheet, filledSheet, type PulseSheet } from "./shared/pulse-sheet.ts";
+import { filledSheet } from "./shared/pulse-sheet.ts";
+import type { PulseSheet } from "./shared/pulse-sheet-shape.ts";
 import {
   definitionOf,
+  emptySheet,
   type PulseWithQuestions,
   pulseState,
   pulseWithQuestions,

@@ -7,7 +7,8 @@ import { fail, ok, type Result } from "../domain/result.ts";
 import type { AppContext } from "./shared/context.ts";
 import { ensurePerson, membershipIn } from "./shared/identity.ts";
 import { parseInput } from "./shared/parse-input.ts";
-import { filledSheet, type PulseSheet } from "./shared/pulse-sheet.ts";
+import { filledSheet } from "./shared/pulse-sheet.ts";
+import type { PulseSheet } from "./shared/pulse-sheet-shape.ts";
 import { pulseWithQuestions } from "./shared/pulses.ts";
 
 export const LoadPulseSheetInput = z.object({

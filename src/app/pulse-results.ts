@@ -19,11 +19,11 @@ import { authorize } from "./shared/authorize.ts";
 import type { AppContext } from "./shared/context.ts";
 import { ensurePerson } from "./shared/identity.ts";
 import { parseInput } from "./shared/parse-input.ts";
+import type { PulseState } from "./shared/pulse-sheet-shape.ts";
 import {
   countedResponses,
   definitionOf,
   findPulse,
-  type PulseState,
   type PulseWithQuestions,
   previousPulse,
   pulseState,

@@ -10,7 +10,8 @@ import { authorize } from "./shared/authorize.ts";
 import type { AppContext } from "./shared/context.ts";
 import { ensurePerson } from "./shared/identity.ts";
 import { parseInput } from "./shared/parse-input.ts";
-import { findPulse, type PulseState, pulseState } from "./shared/pulses.ts";
+import type { PulseState } from "./shared/pulse-sheet-shape.ts";
+import { findPulse, pulseState } from "./shared/pulses.ts";
 
 export const PulseStatusInput = z.object({
   actor: PlatformUserSchema,

@@ -3,7 +3,7 @@
 // within working hours, with one-click actions. The chairs' forum keeps the same rhythm for its
 // derived members (chairs, vice-chairs and coordinators of the workspace's clusters). The outbox key
 // names cluster, term, year and person, so each kickoff goes once however often the tick runs.
-import { type CycleTerm, kickoffDate, occurrences } from "../domain/cycle-terms.ts";
+import { kickoffDate, occurrences } from "../domain/cycle-terms.ts";
 import { nextWorkingTime } from "../domain/follow-up-policy.ts";
 import type { Role } from "../domain/roles.ts";
 import { utcToZoned, zonedToUtc } from "../domain/zoned-time.ts";
@@ -16,17 +16,6 @@ import { localeOf } from "./shared/locale-of.ts";
 import { clusterChannels, personalRecipient } from "./shared/recipients.ts";
 
 export const KICKOFF_ROLES: readonly Role[] = ["CHAIR", "SECRETARY", "COORDINATOR"];
-
-export type CycleKickoffMessage = {
-  clusterId: string;
-  clusterName: string;
-  /** The chairs' forum gets "Plan the meeting" only. */
-  forum: boolean;
-  term: CycleTerm;
-  /** Local date the term opens, in the cluster's zone. */
-  opens: string;
-  closes: string;
-};
 
 export const cycleKickoffKey = (clusterId: string, term: string, year: number, personId: string) =>
   `cycle:${clusterId}:${term}:${year}:kickoff:${personId}`;

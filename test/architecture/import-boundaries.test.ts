@@ -2,6 +2,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { importGraph } from "./import-graph.ts";
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -59,6 +60,23 @@ describe("import boundaries", () => {
       }
     }
     expect(seen).toBeGreaterThan(100); // the scan really read the import lines
+    expect(problems).toEqual([]);
+  });
+
+  it("keeps src/domain importing only src/domain and zod", async () => {
+    // Domain rules are pure: no I/O (node:*), no Prisma (src/generated), no SDK, nothing of app,
+    // surface or db. zod is pure validation and how the domain states its rules' shapes.
+    const pure = new Set(["zod"]);
+    const graph = await importGraph("src");
+    const domain = graph.files.filter((f) => f.startsWith("src/domain/"));
+    expect(domain.length).toBeGreaterThan(10);
+    const problems = domain.flatMap((file) => [
+      ...(graph.edges.get(file) ?? [])
+        .filter((t) => !t.startsWith("src/domain/"))
+        .map((t) => `${file} imports ${t}`),
+      ...(graph.packages.get(file) ?? []).filter((p) => !pure.has(p)).map((p) => `${file} imports ${p}`),
+    ]);
+    expect(graph.unresolved).toEqual([]);
     expect(problems).toEqual([]);
   });
 

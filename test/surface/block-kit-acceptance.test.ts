@@ -3,7 +3,7 @@
 // language. The journeys prove the same through the fake over HTTP; these pin the renderer itself.
 import { describe, expect, it } from "vitest";
 import { MAX_SKILLS } from "../../src/app/create-pulse.ts";
-import type { PulseSheet } from "../../src/app/shared/pulse-sheet.ts";
+import type { PulseSheet } from "../../src/app/shared/pulse-sheet-shape.ts";
 import { LOCALES } from "../../src/domain/locale.ts";
 import { LABEL_MAX } from "../../src/domain/pulse/question-types.ts";
 import { starterQuestions } from "../../src/domain/pulse/starter-bank.ts";

@@ -4,7 +4,7 @@
 // hidden groups in the response rate, and a member's sheet after submitting.
 import { describe, expect, it } from "vitest";
 import type { PulseNotification } from "../../src/app/ports/composer.ts";
-import type { PulseSheet } from "../../src/app/shared/pulse-sheet.ts";
+import type { PulseSheet } from "../../src/app/shared/pulse-sheet-shape.ts";
 import { compareCycles, responseRate, summarizePulse } from "../../src/domain/pulse/aggregate.ts";
 import type { QuestionDefinition } from "../../src/domain/pulse/question-types.ts";
 import { starterQuestion } from "../../src/domain/pulse/starter-bank.ts";

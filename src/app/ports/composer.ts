@@ -1,12 +1,12 @@
 // Notifications are written in the same transaction as the change that causes them (outbox), and
 // in the recipient's language. The app says *what* happened; the surface, injected here, says it.
 
+import type { CycleTerm } from "../../domain/cycle-terms.ts";
 import type { MeasureStatus } from "../../domain/follow-up-policy.ts";
 import type { Locale } from "../../domain/locale.ts";
 import type { CycleComparison, QuestionSummary, ResponseRate } from "../../domain/pulse/aggregate.ts";
 import type { QuestionDefinition } from "../../domain/pulse/question-types.ts";
-import type { CycleKickoffMessage } from "../schedule-cycle-kickoffs.ts";
-import type { PulseSheet } from "../shared/pulse-sheet.ts";
+import type { PulseSheet } from "../shared/pulse-sheet-shape.ts";
 import type { ViewPayload } from "./chat-gateway.ts";
 
 export type NotificationMessage =
@@ -86,6 +86,18 @@ export type NotificationMessage =
   | { type: "cluster.unlinked"; clusterName: string; by: string }
   /** A term is near: the cluster's organisers get one-click actions to start it. */
   | ({ type: "cycle.kickoff" } & CycleKickoffMessage);
+
+/** A term is near (schedule-cycle-kickoffs.ts): what its kickoff message says. */
+export type CycleKickoffMessage = {
+  clusterId: string;
+  clusterName: string;
+  /** The chairs' forum gets "Plan the meeting" only. */
+  forum: boolean;
+  term: CycleTerm;
+  /** Local date the term opens, in the cluster's zone. */
+  opens: string;
+  closes: string;
+};
 
 /** A pulse's messages: the personal answer sheet, the channel's announcement, reminders, results. */
 export type PulseNotification =

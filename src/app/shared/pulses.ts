@@ -14,13 +14,13 @@ import {
 } from "../../domain/pulse/question-types.ts";
 import { fail, ok, type Result } from "../../domain/result.ts";
 import { can } from "../../domain/roles.ts";
-import type { Prisma, Pulse, Question } from "../../generated/prisma/client.ts";
+import type { Cluster, Prisma, Pulse, Question } from "../../generated/prisma/client.ts";
 import { enqueueNotification } from "../outbox/enqueue-notification.ts";
 import { poolOf } from "./anonymous-pool.ts";
 import { audit } from "./audit.ts";
 import type { AppContext } from "./context.ts";
 import { localeOf } from "./locale-of.ts";
-import { emptySheet } from "./pulse-sheet.ts";
+import type { PulseSheet, PulseState } from "./pulse-sheet-shape.ts";
 import { clusterChannels, personalRecipient } from "./recipients.ts";
 import type { Tx } from "./tx.ts";
 
@@ -77,8 +77,6 @@ export async function skillQuestionKeys(tx: Tx, questionIds: readonly string[]):
   return rows.filter((q) => asksAboutSkills(definitionOf(q))).map((q) => q.key);
 }
 
-export type PulseState = "SCHEDULED" | "OPEN" | "CLOSED";
-
 /** Closed by an organiser or by time; open between opensAt (inclusive) and closesAt (exclusive). */
 export function pulseState(pulse: Pick<Pulse, "status" | "opensAt" | "closesAt">, now: Date): PulseState {
   if (pulse.status === "CLOSED" || now >= pulse.closesAt) return "CLOSED";
@@ -129,6 +127,28 @@ export async function previousPulse(tx: Tx, pulse: Pulse): Promise<PulseWithQues
     orderBy: [{ opensAt: "desc" }, { createdAt: "desc" }],
     include: pulseWithQuestions,
   });
+}
+
+/** The sheet as the invitation carries it: the questions, nothing answered yet. */
+export function emptySheet(
+  pulse: PulseWithQuestions,
+  cluster: Pick<Cluster, "name" | "timeZone">,
+  now: Date,
+): PulseSheet {
+  return {
+    pulseId: pulse.id,
+    title: pulse.title,
+    clusterName: cluster.name,
+    timeZone: cluster.timeZone,
+    anonymous: pulse.anonymous,
+    closesAt: pulse.closesAt,
+    state: pulseState(pulse, now),
+    questions: pulse.questions.map((pq) => definitionOf(pq.question)),
+    skills: skillsOf(pulse.skills),
+    answers: {},
+    token: null,
+    submitted: false,
+  };
 }
 
 // --- creating -------------------------------------------------------------------------------------

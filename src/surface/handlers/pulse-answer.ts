@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { answerPulse } from "../../app/answer-pulse.ts";
 import { loadPulseSheet } from "../../app/load-pulse-sheet.ts";
-import type { PulseSheet } from "../../app/shared/pulse-sheet.ts";
+import type { PulseSheet } from "../../app/shared/pulse-sheet-shape.ts";
 import { textIn } from "../../domain/pulse/question-types.ts";
 import type { Fail, FailureReason } from "../../domain/result.ts";
 import { failureOutput } from "../failure-message.ts";

@@ -1,6 +1,6 @@
 // The cycle rhythm's words: the kickoff message with its one-click actions, and the terms list.
 import type { CycleStatus } from "../../app/cycle-status.ts";
-import type { CycleKickoffMessage } from "../../app/schedule-cycle-kickoffs.ts";
+import type { CycleKickoffMessage } from "../../app/ports/composer.ts";
 import type { CycleTerm } from "../../domain/cycle-terms.ts";
 import type { Locale } from "../../domain/locale.ts";
 import { formatInZone } from "../../domain/zoned-time.ts";

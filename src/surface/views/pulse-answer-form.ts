@@ -1,7 +1,7 @@
 // The form for a pulse's longer questions (choices from long lists, numbers, free text, the
 // skill-need grid), prefilled with what is saved. Every field is optional here: saving half an
 // answer is allowed, and "required" is checked when the member submits the pulse.
-import type { PulseSheet } from "../../app/shared/pulse-sheet.ts";
+import type { PulseSheet } from "../../app/shared/pulse-sheet-shape.ts";
 import type { Locale } from "../../domain/locale.ts";
 import {
   DEMAND_LEVEL_LABELS,

@@ -3,7 +3,7 @@
 //
 // Anonymous pulses: the response token rides in the buttons' values and the form's metadata, i.e.
 // in the member's own message, never in the database next to their name.
-import type { PulseSheet } from "../../app/shared/pulse-sheet.ts";
+import type { PulseSheet } from "../../app/shared/pulse-sheet-shape.ts";
 import type { Locale } from "../../domain/locale.ts";
 import {
   CLUSTER_SKILLS,
