@@ -136,18 +136,20 @@ describe("mergePeople covers every reference to a person in the schema", () => {
   });
 
   it("would report a relation to Person the merge does not handle (the check can fail)", () => {
-    const withBadge: DataModel = {
+    const withDummy: DataModel = {
       models: {
         ...dataModel.models,
-        Badge: {
+        NotInTheSchema: {
           dbName: null,
           fields: [
             { name: "holderId", kind: "scalar", type: "String" },
-            { name: "holder", kind: "object", type: "Person", relationName: "BadgeToPerson" },
+            { name: "holder", kind: "object", type: "Person", relationName: "NotInTheSchemaToPerson" },
           ],
         },
       },
     };
-    expect(compare(relationsToPerson(withBadge), handledRelations()).unhandled).toContain("Badge.holder");
+    expect(compare(relationsToPerson(withDummy), handledRelations()).unhandled).toContain(
+      "NotInTheSchema.holder",
+    );
   });
 });
