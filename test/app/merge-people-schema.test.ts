@@ -78,7 +78,8 @@ beforeAll(async () => {
   if (!runtime?.models?.Person) throw new Error("the Prisma client has no _runtimeDataModel with a Person");
   dataModel = runtime;
   const rows = await db.prisma.$queryRawUnsafe<ForeignKey[]>(`
-    SELECT t.relname AS "table", a.attname AS "column", r.relname AS target, c.confdeltype AS "onDelete"
+    SELECT t.relname::text AS "table", a.attname::text AS "column", r.relname::text AS target,
+           c.confdeltype::text AS "onDelete"
       FROM pg_constraint c
       JOIN pg_class t ON t.oid = c.conrelid
       JOIN pg_class r ON r.oid = c.confrelid

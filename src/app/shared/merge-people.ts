@@ -207,7 +207,8 @@ function emptySummary(): Summary {
 
 /**
  * A column that may point at anyone any number of times: no duplicates possible, just re-point. In SQL
- * so one generic step serves every such column (none of these tables has an @updatedAt to stamp).
+ * so one generic step serves every such column (none of these tables has an @updatedAt to stamp). The
+ * schema maps no names (@@map, @map): a model's table and a field's column are spelt the same.
  */
 function move(target: PersonColumn, counted: keyof Summary["moved"]): MergeStep {
   const { model, column } = target;
