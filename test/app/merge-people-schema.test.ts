@@ -69,6 +69,8 @@ const handledRelations = () =>
 let db: TestDatabase;
 let dataModel: DataModel;
 let foreignKeys: ForeignKey[];
+/** Columns that are part of a unique index or primary key. */
+let uniqueColumns: { table: string; column: string }[];
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -87,6 +89,13 @@ beforeAll(async () => {
       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
      WHERE c.contype = 'f'`);
   foreignKeys = rows.map((fk) => ({ ...fk, onDelete: ON_DELETE[fk.onDelete] ?? fk.onDelete }));
+  uniqueColumns = await db.prisma.$queryRawUnsafe<{ table: string; column: string }[]>(`
+    SELECT DISTINCT t.relname::text AS "table", a.attname::text AS "column"
+      FROM pg_index i
+      JOIN pg_class t ON t.oid = i.indrelid
+      JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = current_schema()
+      JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+     WHERE i.indisunique`);
 });
 afterAll(() => db.close());
 
@@ -134,6 +143,19 @@ describe("mergePeople covers every reference to a person in the schema", () => {
       ),
     );
     expect([...handledColumns].filter((c) => !scalars.has(c))).toEqual([]);
+  });
+
+  it("moves plainly only columns no unique index holds, and resolves collisions where one does", () => {
+    // A plain UPDATE of a column inside a unique key would fail the merge where both people have a row.
+    const unique = new Set(uniqueColumns.map((u) => key({ model: u.table, column: u.column })));
+    const wrong = MERGE_STEPS.flatMap((step) =>
+      step.rule === "rewrite-text"
+        ? []
+        : step.columns
+            .filter((c) => unique.has(key(c)) !== (step.rule === "one-per-person"))
+            .map((c) => `${key(c)} (${step.rule})`),
+    );
+    expect(wrong).toEqual([]);
   });
 
   it("would report a relation to Person the merge does not handle (the check can fail)", () => {
