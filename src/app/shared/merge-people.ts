@@ -12,7 +12,7 @@
 
 import { AppError } from "../../domain/result.ts";
 import { ROLES, type Role } from "../../domain/roles.ts";
-import type { ParticipationStatus } from "../../generated/prisma/client.ts";
+import type { ParticipationStatus, Person, Prisma } from "../../generated/prisma/client.ts";
 import type { Tx } from "./tx.ts";
 
 export type MergeInput = { keepId: string; mergeId: string };
@@ -66,20 +66,96 @@ type Summary = MergeSummary;
 export async function mergePeople(tx: Tx, input: MergeInput): Promise<MergeSummary> {
   await lockBoth(tx, input);
   const summary = emptySummary();
-  await moveSimpleReferences(tx, input, summary);
-  await moveConversations(tx, input, summary);
-  await mergeMemberships(tx, input, summary);
-  await mergeSlotVotes(tx, input, summary);
-  await mergeAgendaVotes(tx, input, summary);
-  await mergeAttendances(tx, input, summary);
-  // Responses first: whether a named response counts as submitted is read from its participation.
-  await mergeNamedResponses(tx, input, summary);
-  await mergeParticipations(tx, input, summary);
-  await rewriteTextReferences(tx, input, summary);
+  for (const step of MERGE_STEPS) await step.run(tx, input, summary);
   await mergeProfile(tx, input);
   await tx.person.delete({ where: { id: input.mergeId } });
   return summary;
 }
+
+/**
+ * How a step carries a person's id over:
+ * - `move`: every row is re-pointed; nothing unique involves the person, so the two cannot collide.
+ * - `move-keeping-time`: re-pointed row by row, each keeping its own updatedAt.
+ * - `one-per-person`: unique per person and something else; where both have a row, the step's rule
+ *   (its comment) decides which survives, and the other row is deleted.
+ * - `rewrite-text`: the id is written inside text or JSON and replaced there.
+ */
+export type MergeRule = "move" | "move-keeping-time" | "one-per-person" | "rewrite-text";
+
+type ModelName = Prisma.ModelName;
+type Scalars<M extends ModelName> = Prisma.TypeMap["model"][M]["payload"]["scalars"];
+type Objects<M extends ModelName> = Prisma.TypeMap["model"][M]["payload"]["objects"];
+
+/** A column that holds a person's id; `relation` names its Prisma relation field when it is a foreign key. */
+export type PersonColumn = { model: ModelName; column: string; relation?: string };
+
+export type MergeStep = {
+  rule: MergeRule;
+  columns: readonly PersonColumn[];
+  run: (tx: Tx, input: MergeInput, summary: Summary) => Promise<void>;
+};
+
+/** Typed by the generated client, so a renamed column or relation fails to compile. */
+function column<M extends ModelName>(
+  model: M,
+  name: Extract<keyof Scalars<M>, string>,
+  relation?: Extract<keyof Objects<M>, string>,
+): PersonColumn {
+  return relation === undefined ? { model, column: name } : { model, column: name, relation };
+}
+
+/**
+ * Every column of the schema that can hold a person's id, and what the merge does with it, in the
+ * order it runs. test/app/merge-people-schema.test.ts compares this list with Prisma's data model and
+ * the database's foreign keys: a relation to Person missing here would lose the merged person's rows
+ * through onDelete when the merged row is deleted, so the test fails instead.
+ */
+export const MERGE_STEPS: readonly MergeStep[] = [
+  move(column("PlatformIdentity", "personId", "person"), "identities"),
+  move(column("Measure", "ownerId", "owner"), "measuresOwned"),
+  move(column("MeasureUpdate", "authorId", "author"), "measureUpdates"),
+  move(column("Measure", "createdById"), "records"),
+  move(column("Decision", "recordedById"), "records"),
+  move(column("AgendaItem", "proposedById"), "records"),
+  move(column("Meeting", "organiserId"), "records"),
+  move(column("Pulse", "createdById"), "records"),
+  move(column("Minutes", "approvedById"), "records"),
+  move(column("AuditEntry", "actorId", "actor"), "auditEntries"),
+  move(column("DownloadFile", "personId", "person"), "downloads"),
+  move(column("LinkCode", "personId"), "linkCodes"),
+  {
+    rule: "move-keeping-time",
+    columns: [column("ConversationRef", "personId", "person")],
+    run: moveConversations,
+  },
+  { rule: "one-per-person", columns: [column("Membership", "personId", "person")], run: mergeMemberships },
+  { rule: "one-per-person", columns: [column("SlotVote", "personId", "person")], run: mergeSlotVotes },
+  { rule: "one-per-person", columns: [column("AgendaVote", "personId", "person")], run: mergeAgendaVotes },
+  { rule: "one-per-person", columns: [column("Attendance", "personId", "person")], run: mergeAttendances },
+  // Responses first: whether a named response counts as submitted is read from its participation.
+  {
+    rule: "one-per-person",
+    columns: [column("PulseResponse", "personId", "person")],
+    run: mergeNamedResponses,
+  },
+  {
+    rule: "one-per-person",
+    columns: [column("PulseParticipation", "personId", "person")],
+    run: mergeParticipations,
+  },
+  {
+    rule: "rewrite-text",
+    columns: [
+      column("OutboxMessage", "key"),
+      column("OutboxMessage", "payload"),
+      column("AuditEntry", "subjectId"),
+      column("AuditEntry", "details"),
+      column("Minutes", "content"),
+      column("PostedMessage", "subjectId"),
+    ],
+    run: rewriteTextReferences,
+  },
+];
 
 /**
  * Locks both rows (in id order, so two merges of the same pair cannot deadlock) and refuses what must
@@ -129,36 +205,24 @@ function emptySummary(): Summary {
   };
 }
 
-/** Columns that may point at anyone any number of times: no duplicates possible, just re-point. */
-async function moveSimpleReferences(tx: Tx, { keepId, mergeId }: MergeInput, s: Summary): Promise<void> {
-  const { moved } = s;
-  moved.identities = (
-    await tx.platformIdentity.updateMany({ where: { personId: mergeId }, data: { personId: keepId } })
-  ).count;
-  moved.measuresOwned = (
-    await tx.measure.updateMany({ where: { ownerId: mergeId }, data: { ownerId: keepId } })
-  ).count;
-  moved.measureUpdates = (
-    await tx.measureUpdate.updateMany({ where: { authorId: mergeId }, data: { authorId: keepId } })
-  ).count;
-  const records = await Promise.all([
-    tx.measure.updateMany({ where: { createdById: mergeId }, data: { createdById: keepId } }),
-    tx.decision.updateMany({ where: { recordedById: mergeId }, data: { recordedById: keepId } }),
-    tx.agendaItem.updateMany({ where: { proposedById: mergeId }, data: { proposedById: keepId } }),
-    tx.meeting.updateMany({ where: { organiserId: mergeId }, data: { organiserId: keepId } }),
-    tx.pulse.updateMany({ where: { createdById: mergeId }, data: { createdById: keepId } }),
-    tx.minutes.updateMany({ where: { approvedById: mergeId }, data: { approvedById: keepId } }),
-  ]);
-  moved.records = records.reduce((sum, r) => sum + r.count, 0);
-  moved.auditEntries = (
-    await tx.auditEntry.updateMany({ where: { actorId: mergeId }, data: { actorId: keepId } })
-  ).count;
-  moved.downloads = (
-    await tx.downloadFile.updateMany({ where: { personId: mergeId }, data: { personId: keepId } })
-  ).count;
-  moved.linkCodes = (
-    await tx.linkCode.updateMany({ where: { personId: mergeId }, data: { personId: keepId } })
-  ).count;
+/**
+ * A column that may point at anyone any number of times: no duplicates possible, just re-point. In SQL
+ * so one generic step serves every such column (none of these tables has an @updatedAt to stamp). The
+ * schema maps no names (@@map, @map): a model's table and a field's column are spelt the same.
+ */
+function move(target: PersonColumn, counted: keyof Summary["moved"]): MergeStep {
+  const { model, column } = target;
+  return {
+    rule: "move",
+    columns: [target],
+    async run(tx, { keepId, mergeId }, s) {
+      s.moved[counted] += await tx.$executeRawUnsafe(
+        `UPDATE "${model}" SET "${column}" = $1 WHERE "${column}" = $2`,
+        keepId,
+        mergeId,
+      );
+    },
+  };
 }
 
 /**
@@ -343,21 +407,34 @@ async function rewriteTextReferences(tx: Tx, { keepId, mergeId }: MergeInput, s:
      WHERE strpos("subjectId", ${mergeId}) > 0`;
 }
 
-/** The kept person's profile wins field by field; what they never told us comes from the other. */
+/**
+ * The kept person's profile wins field by field; what they never told us comes from the other. Typed
+ * over every Person column, so a column added later does not compile until it has its rule here.
+ */
+export const PROFILE_RULES: Readonly<Record<keyof Person, "kept" | "kept-else-merged">> = {
+  id: "kept",
+  displayName: "kept",
+  email: "kept-else-merged",
+  locale: "kept-else-merged",
+  seenLocale: "kept-else-merged",
+  timeZone: "kept-else-merged",
+  organisation: "kept-else-merged",
+  stakeholderType: "kept-else-merged",
+  createdAt: "kept",
+  // Neither is erased: lockBoth refuses an erased person.
+  erasedAt: "kept",
+};
+
 async function mergeProfile(tx: Tx, { keepId, mergeId }: MergeInput): Promise<void> {
   const [keep, merge] = await Promise.all([
     tx.person.findUniqueOrThrow({ where: { id: keepId } }),
     tx.person.findUniqueOrThrow({ where: { id: mergeId } }),
   ]);
-  await tx.person.update({
-    where: { id: keepId },
-    data: {
-      email: keep.email ?? merge.email,
-      locale: keep.locale ?? merge.locale,
-      seenLocale: keep.seenLocale ?? merge.seenLocale,
-      timeZone: keep.timeZone ?? merge.timeZone,
-      organisation: keep.organisation ?? merge.organisation,
-      stakeholderType: keep.stakeholderType ?? merge.stakeholderType,
-    },
-  });
+  const data: Partial<Person> = {};
+  const fill = <F extends keyof Person>(field: F) => {
+    data[field] = keep[field] ?? merge[field];
+  };
+  for (const field of Object.keys(PROFILE_RULES) as (keyof Person)[])
+    if (PROFILE_RULES[field] === "kept-else-merged") fill(field);
+  await tx.person.update({ where: { id: keepId }, data });
 }
