@@ -98,7 +98,9 @@ export function recordView(record: MeetingRecord, t: Translate, locale: Locale, 
   });
   // The summary a notification or screen reader gets: attendance and decision counts, the items' outcomes.
   const counts = [
-    t("record.present", { count: present.length, names: present.join(", ") || "—" }),
+    ...(present.length || absent.length
+      ? [t("record.present", { count: present.length, names: present.join(", ") || "—" })]
+      : []),
     `${t("record.decisions")}: ${record.decisions.length}`,
   ];
   const items = record.items.map(

@@ -285,7 +285,10 @@ describe("Slack: recording the meeting", () => {
     const meeting = await meetingUnderway();
     expect((await reply(await command("U-OLLI", "record"))).text).toBe(en("error.FORBIDDEN"));
     const record = await reply(await command("U-EMMA", "record"));
-    expect(record.text).toBe("Record: Spring 2027");
+    // The notification text: the heading, the counts and each item's outcome.
+    expect(record.text).toBe(
+      "Record: Spring 2027 — *Decisions*: 0:\n• 1. Hydrogen valley — on the agenda\n• 2. Welding skills — on the agenda",
+    );
     expect(allText(record.blocks)).toContain(en("record.noAttendance"));
 
     await click(

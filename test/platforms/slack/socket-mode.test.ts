@@ -78,7 +78,7 @@ it("sets up a cluster and answers commands over the socket", async () => {
 
   await socket.send("slash_commands", slash("members", slack.responseUrl("s2")));
   const [members] = await slack.waitFor("response_url:s2");
-  expect(members!.body.text).toBe("Members of *Tourism* (1)");
+  expect(members!.body.text).toBe("Members of *Tourism* (1):\n• Aino — chair");
   expect(await bot.db.prisma.channelBinding.findFirstOrThrow()).toMatchObject({
     platform: "SLACK",
     channelId: "C-SOCKET",
