@@ -1,28 +1,11 @@
 // ARCHITECTURE.md's dependency rule, read from the import lines of src/.
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { readFile } from "node:fs/promises";
+import { relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { importGraph } from "./import-graph.ts";
-
-async function sourceFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((e) =>
-      e.isDirectory()
-        ? e.name === "generated"
-          ? []
-          : sourceFiles(join(dir, e.name))
-        : e.name.endsWith(".ts")
-          ? [join(dir, e.name)]
-          : [],
-    ),
-  );
-  return nested.flat();
-}
+import { importGraph, importSpecifiers, sourceFiles } from "./import-graph.ts";
 
 async function importsOf(file: string): Promise<string[]> {
-  const text = await readFile(file, "utf8");
-  return [...text.matchAll(/^\s*(?:import|export)[^;]*?from\s+["']([^"']+)["']/gms)].map((m) => m[1]!);
+  return importSpecifiers(await readFile(file, "utf8"));
 }
 
 const layer = (file: string) => relative("src", file).split("/")[0]!;

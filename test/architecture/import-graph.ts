@@ -17,7 +17,8 @@ export type ImportGraph = {
   unresolved: string[];
 };
 
-async function sourceFiles(dir: string): Promise<string[]> {
+/** Every .ts file under `dir` (src/generated left out), sorted. */
+export async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
     entries.map((e) =>
