@@ -11,7 +11,7 @@
 // The bot is set up through its own endpoint first (/cluster setup → view_submission → Join
 // clicks), then both targets get the same schedule and the same payload mix, one after the other.
 import { cpus, loadavg } from "node:os";
-import { ACTION_IDS } from "../src/surface/action-ids.ts";
+import { ACTION_IDS } from "../src/features/clusters/surface/action-ids.ts";
 import type { SlackUserFixture } from "../test/fakes/slack-api.ts";
 import {
   blockActionPayload,

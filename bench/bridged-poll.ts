@@ -28,7 +28,7 @@
 // and its "✅ n 🤔 n ❌ n" per slot compared with the SlotVote rows. Exit code 1 when a copy differs
 // from the database or a vote is missing.
 import { cpus, loadavg } from "node:os";
-import { POLL_ACTIONS } from "../src/surface/views/poll-view.ts";
+import { POLL_ACTIONS } from "../src/features/meetings/surface/poll-view.ts";
 import type { FakeMember } from "../test/fakes/bot-connector.ts";
 import type { SlackUserFixture } from "../test/fakes/slack-api.ts";
 import { dayAhead } from "../test/support/helsinki-dates.ts";

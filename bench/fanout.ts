@@ -11,10 +11,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { enqueueNotification } from "../src/app/outbox/enqueue-notification.ts";
-import { systemClock } from "../src/app/shared/context.ts";
 import { openDatabase } from "../src/db/open-database.ts";
 import { createOutboxWorker, type OutboxRunResult } from "../src/jobs/outbox-worker.ts";
+import { systemClock } from "../src/kernel/app/context.ts";
+import { enqueueNotification } from "../src/kernel/app/outbox/enqueue-notification.ts";
 import { createLogger, silentLogger } from "../src/log/logger.ts";
 import { createSlackGateway } from "../src/platforms/slack/slack-gateway.ts";
 import { FakeSlackApi, type RecordedCall } from "../test/fakes/slack-api.ts";

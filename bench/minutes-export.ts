@@ -7,11 +7,11 @@
 //   npm run bench:minutes-export            # N=200
 //   BENCH_RUNS=1000 npm run bench:minutes-export
 import { performance } from "node:perf_hooks";
-import { type MinutesContent, MinutesContentSchema } from "../src/domain/minutes-content.ts";
 import { docx } from "../src/exports/docx.ts";
-import { minutesDocument } from "../src/exports/minutes-document.ts";
-import { measuresCsv } from "../src/exports/minutes-files.ts";
-import { renderMarkdown } from "../src/exports/minutes-markdown.ts";
+import { type MinutesContent, MinutesContentSchema } from "../src/features/minutes/domain/minutes-content.ts";
+import { minutesDocument } from "../src/features/minutes/surface/minutes-document.ts";
+import { measuresCsv } from "../src/features/minutes/surface/minutes-files.ts";
+import { renderMarkdown } from "../src/features/minutes/surface/minutes-markdown.ts";
 import { distribution, fmt, table } from "./lib/stats.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);

@@ -31,7 +31,7 @@
 // same requests at the same offsets. Exit code 1 when answers were lost or members could not finish.
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { ACTION_IDS } from "../src/surface/action-ids.ts";
+import { ACTION_IDS } from "../src/features/clusters/surface/action-ids.ts";
 import type { SlackUserFixture } from "../test/fakes/slack-api.ts";
 import {
   blockActionPayload,

@@ -1,17 +1,19 @@
 // Wires config, database, platforms and the HTTP server. main.ts runs it; tests start it in-process.
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
-import { teamsConversationStore } from "./app/outbox/find-conversation-reference.ts";
-import type { Gateways } from "./app/ports/chat-gateway.ts";
-import { seedQuestionBank } from "./app/seed-question-bank.ts";
-import { type AppContext, type Clock, systemClock } from "./app/shared/context.ts";
 import type { Config } from "./config/env.ts";
 import { type Database, openDatabase } from "./db/open-database.ts";
+import { seedQuestionBank } from "./features/pulses/app/seed-question-bank.ts";
 import { CALENDAR_PATH, serveCalendarFile } from "./http/calendar-route.ts";
 import { DOWNLOAD_PATH, serveDownload } from "./http/download-route.ts";
 import { createHttpServer, json, type Route } from "./http/http-server.ts";
 import { reminderJobs } from "./jobs/reminder-jobs.ts";
 import { type RunningJobs, startJobs } from "./jobs/start-jobs.ts";
+import { type AppContext, type Clock, systemClock } from "./kernel/app/context.ts";
+import { teamsConversationStore } from "./kernel/app/outbox/find-conversation-reference.ts";
+import type { Gateways } from "./kernel/app/ports/chat-gateway.ts";
+import { createComposer } from "./kernel/surface/compose-notification.ts";
+import { createDispatcher } from "./kernel/surface/dispatch.ts";
 import { createLogger, type Logger } from "./log/logger.ts";
 import { createSlackGateway } from "./platforms/slack/slack-gateway.ts";
 import {
@@ -22,8 +24,6 @@ import {
 import type { BotIdentityEndpoints } from "./platforms/teams/teams-auth.ts";
 import { createTeamsGateway } from "./platforms/teams/teams-gateway.ts";
 import { createTeamsPlatform, TEAMS_MESSAGES_PATH } from "./platforms/teams/teams-platform.ts";
-import { createComposer } from "./surface/compose-notification.ts";
-import { createDispatcher } from "./surface/dispatch.ts";
 
 export type BotOptions = {
   config: Config;

@@ -11,8 +11,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
 import * as echarts from "echarts";
-import type { Locale } from "../domain/locale.ts";
-import type { ChartElement } from "../surface/view.ts";
+import type { Locale } from "../kernel/domain/locale.ts";
+import type { ChartElement } from "../kernel/surface/view.ts";
 
 const require = createRequire(import.meta.url);
 

@@ -1,7 +1,7 @@
 // Column headers and words of the CSV files, in the reader's language. The codes inside the rows
 // (question keys, statistic names such as "mean", stakeholder types) stay as they are: they are the
 // stable keys a pivot table or a script filters on.
-import type { Locale } from "../domain/locale.ts";
+import type { Locale } from "../kernel/domain/locale.ts";
 
 const en = {
   response: "Response",

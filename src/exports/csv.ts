@@ -15,13 +15,12 @@
 //   an unspecified one.
 // - summaryCsv: long format, one row per figure (question, group, item, horizon, statistic, value).
 import { stringify } from "csv-stringify/sync";
-import type { Locale } from "../domain/locale.ts";
 import {
   type CycleComparison,
   hideSmallGroups,
   type QuestionStats,
   type QuestionSummary,
-} from "../domain/pulse/aggregate.ts";
+} from "../features/pulses/domain/aggregate.ts";
 import {
   answerSchemaFor,
   CLUSTER_SKILLS,
@@ -32,8 +31,9 @@ import {
   type SkillGridCell,
   STAKEHOLDER_TYPES,
   type StakeholderType,
-} from "../domain/pulse/question-types.ts";
-import { utcToZoned } from "../domain/zoned-time.ts";
+} from "../features/pulses/domain/question-types.ts";
+import type { Locale } from "../kernel/domain/locale.ts";
+import { utcToZoned } from "../kernel/domain/zoned-time.ts";
 import { csvLabels } from "./csv-labels.ts";
 
 export type CsvCell = string | number | boolean | Date | null | undefined;

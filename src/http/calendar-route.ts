@@ -1,10 +1,10 @@
 // GET /calendar/<meeting uid>.ics: the "Add to calendar" link in invitations.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { meetingCalendarFile } from "../app/meeting-calendar-file.ts";
-import type { AppContext } from "../app/shared/context.ts";
-import { CALENDAR_MIME } from "../exports/icalendar.ts";
+import { meetingCalendarFile } from "../features/meetings/app/meeting-calendar-file.ts";
+import { CALENDAR_MIME } from "../features/meetings/surface/icalendar.ts";
+import type { AppContext } from "../kernel/app/context.ts";
 
-export { CALENDAR_PATH } from "../surface/links.ts";
+export { CALENDAR_PATH } from "../kernel/surface/links.ts";
 
 export async function serveCalendarFile(
   app: AppContext,

@@ -2,8 +2,12 @@
 // ChatGateway, mark SENT only while the lease is still ours. Two instances never send the same row;
 // a crashed instance's rows come back when their lease expires.
 import { randomUUID } from "node:crypto";
-import { type DownloadUrl, mintDownloadLinks } from "../app/outbox/download-links.ts";
-import { OutboxPayloadSchema } from "../app/outbox/enqueue-notification.ts";
+import type { Db } from "../db/open-database.ts";
+import { type DownloadUrl, mintDownloadLinks } from "../features/files/app/download-links.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { audit } from "../kernel/app/audit.ts";
+import type { Clock } from "../kernel/app/context.ts";
+import { OutboxPayloadSchema } from "../kernel/app/outbox/enqueue-notification.ts";
 import {
   type ChatPlatform,
   type DeliveryResult,
@@ -11,11 +15,7 @@ import {
   type Gateways,
   type OutboundMessage,
   type Recipient,
-} from "../app/ports/chat-gateway.ts";
-import { audit } from "../app/shared/audit.ts";
-import type { Clock } from "../app/shared/context.ts";
-import type { Db } from "../db/open-database.ts";
-import { Prisma } from "../generated/prisma/client.ts";
+} from "../kernel/app/ports/chat-gateway.ts";
 import type { Logger } from "../log/logger.ts";
 import { redactText } from "../log/redact.ts";
 
@@ -409,7 +409,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   return { workerId, runOnce, drain };
 }
 
-/** Same rows as recordPostedMessage (src/app/posted-messages.ts), written inside our transaction. */
+/** Same rows as recordPostedMessage (src/kernel/app/posted-messages.ts), written inside our transaction. */
 async function trackPosted(
   tx: Prisma.TransactionClient,
   row: ClaimedRow,

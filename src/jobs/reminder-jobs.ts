@@ -1,15 +1,16 @@
 // The ticks that turn the cluster's rhythm into outbox rows. Each is idempotent (stable outbox
 // keys), so overlapping instances or a restart mid-tick only repeat work, never messages.
-import { closeDuePulses } from "../app/close-due-pulses.ts";
-import { purgeInteractionReceipts } from "../app/interaction-receipts.ts";
-import { purgeDownloads } from "../app/purge-downloads.ts";
-import { applyRetention } from "../app/retention.ts";
-import { scheduleClusterDigests } from "../app/schedule-cluster-digests.ts";
-import { scheduleCycleKickoffs } from "../app/schedule-cycle-kickoffs.ts";
-import { scheduleMeasureFollowUps } from "../app/schedule-measure-follow-ups.ts";
-import { schedulePollNudges } from "../app/schedule-poll-nudges.ts";
-import { schedulePulseReminders } from "../app/schedule-pulse-reminders.ts";
-import type { AppContext } from "../app/shared/context.ts";
+
+import { scheduleCycleKickoffs } from "../features/cycle/app/schedule-cycle-kickoffs.ts";
+import { purgeDownloads } from "../features/files/app/purge-downloads.ts";
+import { scheduleClusterDigests } from "../features/measures/app/schedule-cluster-digests.ts";
+import { scheduleMeasureFollowUps } from "../features/measures/app/schedule-measure-follow-ups.ts";
+import { schedulePollNudges } from "../features/meetings/app/schedule-poll-nudges.ts";
+import { closeDuePulses } from "../features/pulses/app/close-due-pulses.ts";
+import { applyRetention } from "../features/pulses/app/retention.ts";
+import { schedulePulseReminders } from "../features/pulses/app/schedule-pulse-reminders.ts";
+import type { AppContext } from "../kernel/app/context.ts";
+import { purgeInteractionReceipts } from "../kernel/app/interaction-receipts.ts";
 import type { Job } from "./scheduler.ts";
 
 export function reminderJobs(app: AppContext): Job[] {

@@ -1,9 +1,10 @@
 // The background work of one bot instance. Every instance runs the same jobs; the database (leases,
 // SKIP LOCKED, unique keys) makes sure that each piece of work is done once.
-import type { DownloadUrl } from "../app/outbox/download-links.ts";
-import type { GatewayRouter, Gateways } from "../app/ports/chat-gateway.ts";
-import type { Clock } from "../app/shared/context.ts";
+
 import type { Db } from "../db/open-database.ts";
+import type { DownloadUrl } from "../features/files/app/download-links.ts";
+import type { Clock } from "../kernel/app/context.ts";
+import type { GatewayRouter, Gateways } from "../kernel/app/ports/chat-gateway.ts";
 import type { Logger } from "../log/logger.ts";
 import { createOutboxWorker, type OutboxWorker } from "./outbox-worker.ts";
 import { createScheduler, type Job, type Scheduler } from "./scheduler.ts";

@@ -7,7 +7,7 @@
 // Masking is by shape, so it also catches what nobody thought to leave out; the price is that a
 // string which merely looks like a secret (an uppercase `ABCD-EFGH`) is masked too.
 
-/** Link code symbols (src/app/shared/link-code.ts): no 0/O, 1/I/L. */
+/** Link code symbols (src/features/bridge/app/link-code.ts): no 0/O, 1/I/L. */
 const CODE = "[A-HJKMNP-Z2-9]";
 const CODE_ANY_CASE = "[A-HJKMNP-Za-hjkmnp-z2-9]";
 

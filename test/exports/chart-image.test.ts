@@ -11,7 +11,7 @@ import {
   renderChartSvg,
   svgToPng,
 } from "../../src/exports/chart-image.ts";
-import type { ChartElement } from "../../src/surface/view.ts";
+import type { ChartElement } from "../../src/kernel/surface/view.ts";
 
 const LONG = "Kaivosautomaatio ja etäohjausjärjestelmät (ĳzer, Straße, ≥ 5 år)";
 const skills: ChartElement = {

@@ -1,8 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Locale } from "../../src/domain/locale.ts";
-import { compareCycles, summarizeQuestion } from "../../src/domain/pulse/aggregate.ts";
-import type { QuestionDefinition } from "../../src/domain/pulse/question-types.ts";
-import { starterQuestion } from "../../src/domain/pulse/starter-bank.ts";
 import {
   type AnswersCsvResponse,
   answersCsv,
@@ -13,6 +9,10 @@ import {
   UTF8_BOM,
 } from "../../src/exports/csv.ts";
 import { CSV_LABELS } from "../../src/exports/csv-labels.ts";
+import { compareCycles, summarizeQuestion } from "../../src/features/pulses/domain/aggregate.ts";
+import type { QuestionDefinition } from "../../src/features/pulses/domain/question-types.ts";
+import { starterQuestion } from "../../src/features/pulses/domain/starter-bank.ts";
+import type { Locale } from "../../src/kernel/domain/locale.ts";
 
 /** A strict RFC 4180 reader: every record ends in CRLF, quotes only around whole fields. */
 function parseCsv(text: string, delimiter = ","): string[][] {

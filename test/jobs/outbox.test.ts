@@ -3,19 +3,19 @@
 // gateways, over HTTP, to local fakes of the Slack Web API and the Bot Framework Connector. Time is
 // an injected clock, so nothing here waits for real time to pass.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { enqueueNotification } from "../../src/app/outbox/enqueue-notification.ts";
-import { teamsConversationStore } from "../../src/app/outbox/find-conversation-reference.ts";
-import type { ChatGateway, DeliveryResult, Recipient } from "../../src/app/ports/chat-gateway.ts";
-import type { AppContext, Clock } from "../../src/app/shared/context.ts";
 import { type Database, openDatabase } from "../../src/db/open-database.ts";
 import { createOutboxWorker, type OutboxWorkerOptions } from "../../src/jobs/outbox-worker.ts";
+import type { AppContext, Clock } from "../../src/kernel/app/context.ts";
+import { enqueueNotification } from "../../src/kernel/app/outbox/enqueue-notification.ts";
+import { teamsConversationStore } from "../../src/kernel/app/outbox/find-conversation-reference.ts";
+import type { ChatGateway, DeliveryResult, Recipient } from "../../src/kernel/app/ports/chat-gateway.ts";
+import { surfaceComposer } from "../../src/kernel/surface/compose-notification.ts";
+import { createDispatcher } from "../../src/kernel/surface/dispatch.ts";
+import { text, type View, view } from "../../src/kernel/surface/view.ts";
 import { silentLogger } from "../../src/log/logger.ts";
 import { createSlackGateway } from "../../src/platforms/slack/slack-gateway.ts";
 import { createTeamsGateway } from "../../src/platforms/teams/teams-gateway.ts";
 import { createTeamsPlatform } from "../../src/platforms/teams/teams-platform.ts";
-import { surfaceComposer } from "../../src/surface/compose-notification.ts";
-import { createDispatcher } from "../../src/surface/dispatch.ts";
-import { text, type View, view } from "../../src/surface/view.ts";
 import { FakeBotConnector } from "../fakes/bot-connector.ts";
 import { FakeSlackApi, type RecordedCall } from "../fakes/slack-api.ts";
 import { createTestDatabase, type TestDatabase, truncateAll } from "../support/database.ts";

@@ -1,12 +1,12 @@
 // The scheduler: node-cron ticks, no job overlapping itself, failures logged and survived, stop()
 // waiting for running jobs; and startJobs wiring the outbox worker to it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueNotification } from "../../src/app/outbox/enqueue-notification.ts";
 import { createScheduler } from "../../src/jobs/scheduler.ts";
 import { OUTBOX_CRON, startJobs } from "../../src/jobs/start-jobs.ts";
+import { enqueueNotification } from "../../src/kernel/app/outbox/enqueue-notification.ts";
+import { text, view } from "../../src/kernel/surface/view.ts";
 import { createLogger, type Logger } from "../../src/log/logger.ts";
 import { createSlackGateway } from "../../src/platforms/slack/slack-gateway.ts";
-import { text, view } from "../../src/surface/view.ts";
 import { FakeSlackApi } from "../fakes/slack-api.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 

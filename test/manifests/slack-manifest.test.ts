@@ -4,13 +4,13 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { webApi } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
+import { COMMANDS, SLASH_COMMAND, usageOf } from "../../src/kernel/surface/commands.ts";
 import {
   RECORD_DECISION_SHORTCUT,
   SLACK_BOT_EVENTS,
   SLACK_BOT_SCOPES,
   SLACK_MESSAGE_SHORTCUTS,
 } from "../../src/platforms/slack/manifest-requirements.ts";
-import { COMMANDS, SLASH_COMMAND, usageOf } from "../../src/surface/commands.ts";
 
 type SlackManifest = webApi.AppsManifestCreateArguments["manifest"];
 

@@ -14,7 +14,7 @@ import {
   type TeamsManifestJson,
   validateTeamsManifest,
 } from "../../scripts/build-teams-package.ts";
-import { TEAMS_MENU } from "../../src/surface/commands.ts";
+import { TEAMS_MENU } from "../../src/kernel/surface/commands.ts";
 import { readPngHeader, readPngRgba } from "./read-png.ts";
 
 const TEAMS_DIR = resolve(import.meta.dirname, "../../manifests/teams");

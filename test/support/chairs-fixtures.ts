@@ -1,12 +1,12 @@
 // For the chairs' forum journeys: a closed skill-grid pulse of a cluster the journey created through
 // the bot, with known answers, made through the use cases (answering sheets one by one through the
 // platforms is what the pulse journeys test already).
-import { answerPulse } from "../../src/app/answer-pulse.ts";
-import { closePulse } from "../../src/app/close-pulse.ts";
-import { createPulse } from "../../src/app/create-pulse.ts";
-import { type AppContext, systemClock } from "../../src/app/shared/context.ts";
-import type { Conversation, PlatformUser } from "../../src/domain/platform-user.ts";
-import { surfaceComposer } from "../../src/surface/compose-notification.ts";
+import { answerPulse } from "../../src/features/pulses/app/answer-pulse.ts";
+import { closePulse } from "../../src/features/pulses/app/close-pulse.ts";
+import { createPulse } from "../../src/features/pulses/app/create-pulse.ts";
+import { type AppContext, systemClock } from "../../src/kernel/app/context.ts";
+import type { Conversation, PlatformUser } from "../../src/kernel/domain/platform-user.ts";
+import { surfaceComposer } from "../../src/kernel/surface/compose-notification.ts";
 import type { TestDatabase } from "./database.ts";
 
 export type GridCell = { skill: string; horizon: 1 | 5; level: string };

@@ -1,5 +1,5 @@
-import type { Conversation, PlatformUser } from "../../src/domain/platform-user.ts";
 import type { Person, StakeholderType } from "../../src/generated/prisma/client.ts";
+import type { Conversation, PlatformUser } from "../../src/kernel/domain/platform-user.ts";
 import type { TestDatabase } from "./database.ts";
 
 export const slackUser = (

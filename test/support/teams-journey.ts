@@ -2,8 +2,8 @@
 // as turns (what the bot did while answering one activity), reading the Adaptive Cards it sent back,
 // and the setup form every journey starts with.
 import { expect } from "vitest";
+import { translator } from "../../src/kernel/i18n/catalog.ts";
 import { toCardMarkdown } from "../../src/platforms/teams/render-adaptive-card.ts";
-import { translator } from "../../src/surface/i18n/catalog.ts";
 import type { ConnectorCall, FakeBotConnector } from "../fakes/bot-connector.ts";
 import type { FakeBotIdentity } from "../fakes/bot-identity.ts";
 import {

@@ -2,16 +2,20 @@
 // validator, test/fakes/block-kit-rules.ts): what Slack would refuse never leaves the bot, in any
 // language. The journeys prove the same through the fake over HTTP; these pin the renderer itself.
 import { describe, expect, it } from "vitest";
-import { MAX_SKILLS } from "../../src/app/create-pulse.ts";
-import type { PulseSheet } from "../../src/app/shared/pulse-sheet-shape.ts";
-import { LOCALES } from "../../src/domain/locale.ts";
-import { LABEL_MAX } from "../../src/domain/pulse/question-types.ts";
-import { starterQuestions } from "../../src/domain/pulse/starter-bank.ts";
+import { MAX_SKILLS } from "../../src/features/pulses/app/create-pulse.ts";
+import type { PulseSheet } from "../../src/features/pulses/app/pulse-sheet-shape.ts";
+import { LABEL_MAX } from "../../src/features/pulses/domain/question-types.ts";
+import { starterQuestions } from "../../src/features/pulses/domain/starter-bank.ts";
+import { pulseAnswerForm } from "../../src/features/pulses/surface/pulse-answer-form.ts";
+import {
+  PULSE_ACTIONS,
+  parseAnswerClick,
+  pulseSheetView,
+} from "../../src/features/pulses/surface/pulse-sheet-view.ts";
+import { LOCALES } from "../../src/kernel/domain/locale.ts";
+import { translator } from "../../src/kernel/i18n/catalog.ts";
 import { actionEnvelope, BlockActionsSchema } from "../../src/platforms/slack/parse-payload.ts";
 import { renderMessage, renderModal } from "../../src/platforms/slack/render-block-kit.ts";
-import { translator } from "../../src/surface/i18n/catalog.ts";
-import { pulseAnswerForm } from "../../src/surface/views/pulse-answer-form.ts";
-import { PULSE_ACTIONS, parseAnswerClick, pulseSheetView } from "../../src/surface/views/pulse-sheet-view.ts";
 import { messageViolations, modalViolations } from "../fakes/block-kit-rules.ts";
 
 const sheet = (anonymous: boolean): PulseSheet => ({

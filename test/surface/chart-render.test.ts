@@ -3,9 +3,9 @@
 // its number and the legend under it gives the name) and the same data in words where no chart can be
 // drawn (a third chart in a Slack message, a Teams client without charts).
 import { describe, expect, it } from "vitest";
+import type { ChartElement, View } from "../../src/kernel/surface/view.ts";
 import { type Block, renderMessage } from "../../src/platforms/slack/render-block-kit.ts";
 import { renderCard } from "../../src/platforms/teams/render-adaptive-card.ts";
-import type { ChartElement, View } from "../../src/surface/view.ts";
 import { cardViolations } from "../fakes/adaptive-card-rules.ts";
 import { messageViolations } from "../fakes/block-kit-rules.ts";
 

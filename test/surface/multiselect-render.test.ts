@@ -1,10 +1,10 @@
 // The multi-select element on both platforms: Slack's multi_static_select, Teams' Input.ChoiceSet with
 // isMultiSelect (whose value is one comma-separated string).
 import { describe, expect, it } from "vitest";
+import { translator } from "../../src/kernel/i18n/catalog.ts";
+import type { Form } from "../../src/kernel/surface/view.ts";
 import { renderModal } from "../../src/platforms/slack/render-block-kit.ts";
 import { renderFormCard } from "../../src/platforms/teams/render-adaptive-card.ts";
-import { translator } from "../../src/surface/i18n/catalog.ts";
-import type { Form } from "../../src/surface/view.ts";
 
 const form = (initial?: string[]): Form => ({
   formId: "ennakko.record-attendance",

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { CATALOGS, translator } from "../../src/kernel/i18n/catalog.ts";
+import { type Form, LINK_ACTION_ID, moment, type View } from "../../src/kernel/surface/view.ts";
 import {
   renderHome,
   renderMessage,
@@ -12,8 +14,6 @@ import {
   toCardMarkdown,
   toTeamsPlainText,
 } from "../../src/platforms/teams/render-adaptive-card.ts";
-import { CATALOGS, translator } from "../../src/surface/i18n/catalog.ts";
-import { type Form, LINK_ACTION_ID, moment, type View } from "../../src/surface/view.ts";
 import { cardViolations } from "../fakes/adaptive-card-rules.ts";
 
 const long = "x".repeat(5000);

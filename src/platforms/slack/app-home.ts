@@ -4,13 +4,13 @@
 // answer goes to that DM, and the tab is published again.
 import type { App, webApi } from "@slack/bolt";
 import { z } from "zod";
-import type { AppContext } from "../../app/shared/context.ts";
-import type { Conversation } from "../../domain/platform-user.ts";
+import { HOME_ACTIONS } from "../../features/home/surface/home-view.ts";
+import type { AppContext } from "../../kernel/app/context.ts";
+import type { Conversation } from "../../kernel/domain/platform-user.ts";
+import type { Dispatcher } from "../../kernel/surface/dispatch.ts";
+import type { Envelope } from "../../kernel/surface/intent.ts";
+import type { Output, View } from "../../kernel/surface/view.ts";
 import type { Logger } from "../../log/logger.ts";
-import type { Dispatcher } from "../../surface/dispatch.ts";
-import type { Envelope } from "../../surface/intent.ts";
-import type { Output, View } from "../../surface/view.ts";
-import { HOME_ACTIONS } from "../../surface/views/home-view.ts";
 import { deliverToSlack } from "./deliver.ts";
 import { actionKey, actorOf, keyed } from "./parse-payload.ts";
 import { neutralActionId, renderHome } from "./render-block-kit.ts";

@@ -2,10 +2,10 @@
 // interaction has one (works in any channel, even where the bot is not a member). Images the bot drew
 // are uploaded first (slack-files.ts); files go to the person's DM with the bot, never the channel.
 import type { RespondFn, webApi } from "@slack/bolt";
-import { postedMessagesOf, recordPostedMessage } from "../../app/posted-messages.ts";
-import type { AppContext } from "../../app/shared/context.ts";
+import type { AppContext } from "../../kernel/app/context.ts";
+import { postedMessagesOf, recordPostedMessage } from "../../kernel/app/posted-messages.ts";
+import type { Output, View } from "../../kernel/surface/view.ts";
 import type { Logger } from "../../log/logger.ts";
-import type { Output, View } from "../../surface/view.ts";
 import { withOrigin } from "./form-origin.ts";
 import { renderMessage, renderModal, type UploadedImages } from "./render-block-kit.ts";
 import {

@@ -1,7 +1,7 @@
 // Slack payloads → neutral envelopes. Only the fields we use are read, each checked with zod.
 import { z } from "zod";
-import type { Conversation, PlatformUser } from "../../domain/platform-user.ts";
-import type { Envelope } from "../../surface/intent.ts";
+import type { Conversation, PlatformUser } from "../../kernel/domain/platform-user.ts";
+import type { Envelope } from "../../kernel/surface/intent.ts";
 import { neutralActionId } from "./render-block-kit.ts";
 
 export const SlashCommandSchema = z.object({

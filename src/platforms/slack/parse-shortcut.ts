@@ -1,9 +1,9 @@
 // The "Record as decision" message shortcut → a neutral intent that opens the decision form,
 // prefilled with the message's text and remembering where the message is.
 import { z } from "zod";
-import { fromMessageValue } from "../../surface/handlers/record.ts";
-import type { Envelope } from "../../surface/intent.ts";
-import { RECORD_ACTIONS } from "../../surface/views/record-view.ts";
+import { fromMessageValue } from "../../features/record/surface/handlers.ts";
+import { RECORD_ACTIONS } from "../../features/record/surface/record-view.ts";
+import type { Envelope } from "../../kernel/surface/intent.ts";
 import { actorOf, conversationOf, keyed, type SlackProfile } from "./parse-payload.ts";
 
 export const MessageShortcutSchema = z.object({

@@ -10,7 +10,7 @@ import {
   type SelectElement,
   type View,
   withoutMoments,
-} from "../../surface/view.ts";
+} from "../../kernel/surface/view.ts";
 import { chartSummaryBlocks, renderChartBlocks, SLACK_CHART_LIMITS } from "./render-chart-block.ts";
 
 export const SLACK_LIMITS = {

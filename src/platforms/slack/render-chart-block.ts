@@ -14,7 +14,7 @@
 // - "There is a limit of 2 data visualization blocks per message"; surfaces: messages only.
 // A copy of the page in a public repository reads "max 12" series and segments; the page itself (and
 // issue 12) say 6, and we hold to the stricter 6.
-import type { ChartElement } from "../../surface/view.ts";
+import type { ChartElement } from "../../kernel/surface/view.ts";
 
 export const SLACK_CHART_LIMITS = {
   title: 50,

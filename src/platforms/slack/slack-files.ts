@@ -7,8 +7,8 @@
 // it (`slack_file`); exports (`file` outputs) are uploaded into the person's DM with the bot.
 import { createHash } from "node:crypto";
 import { webApi } from "@slack/bolt";
+import { DATA_URI_PATTERN, type FileAttachment, type View } from "../../kernel/surface/view.ts";
 import type { Logger } from "../../log/logger.ts";
-import { DATA_URI_PATTERN, type FileAttachment, type View } from "../../surface/view.ts";
 import { clip, NO_UPLOADED_IMAGES, type UploadedImages } from "./render-block-kit.ts";
 
 /** Bytes to upload under a name; `title` is what Slack shows above the file. */

@@ -7,9 +7,9 @@ import {
   type DeliveryResult,
   describeError,
   type OutboundMessage,
-} from "../../app/ports/chat-gateway.ts";
+} from "../../kernel/app/ports/chat-gateway.ts";
+import type { View } from "../../kernel/surface/view.ts";
 import type { Logger } from "../../log/logger.ts";
-import type { View } from "../../surface/view.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { renderMessage } from "./render-block-kit.ts";
 import { SlackUploadError, UploadedImageCache, uploadViewImages, withImageFallback } from "./slack-files.ts";

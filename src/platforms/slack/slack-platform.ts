@@ -2,14 +2,14 @@
 // token is configured. Handlers are short: ack → parse → dispatch → deliver.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
-import type { AppContext } from "../../app/shared/context.ts";
 import type { SlackConfig } from "../../config/env.ts";
-import type { Locale } from "../../domain/locale.ts";
+import type { AppContext } from "../../kernel/app/context.ts";
+import type { Locale } from "../../kernel/domain/locale.ts";
+import { translator } from "../../kernel/i18n/catalog.ts";
+import type { Dispatcher } from "../../kernel/surface/dispatch.ts";
+import type { Envelope } from "../../kernel/surface/intent.ts";
+import type { Output } from "../../kernel/surface/view.ts";
 import type { Logger } from "../../log/logger.ts";
-import type { Dispatcher } from "../../surface/dispatch.ts";
-import { translator } from "../../surface/i18n/catalog.ts";
-import type { Envelope } from "../../surface/intent.ts";
-import type { Output } from "../../surface/view.ts";
 import { registerAppHome } from "./app-home.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { deliverToSlack, type SlackReplyTarget } from "./deliver.ts";

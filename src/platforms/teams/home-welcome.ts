@@ -1,7 +1,7 @@
 // The personal chat's welcome card: when the bot is added to a person's personal chat (installed),
 // Teams sends conversationUpdate with the bot among membersAdded; the answer is the person's home.
 import { ActivityTypes } from "botbuilder";
-import type { Envelope } from "../../surface/intent.ts";
+import type { Envelope } from "../../kernel/surface/intent.ts";
 import { actorOf, conversationOf, type TeamsActivity } from "./parse-activity.ts";
 
 type MembersAdded = { membersAdded?: { id?: string }[] };

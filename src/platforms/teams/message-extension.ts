@@ -4,13 +4,13 @@
 // so the form card's submit button is swapped; the rest is the same form the bot shows anywhere.
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from "botbuilder";
 import { z } from "zod";
-import { toLocale } from "../../domain/locale.ts";
-import type { Dispatcher } from "../../surface/dispatch.ts";
-import { fromMessageValue } from "../../surface/handlers/record.ts";
-import { type Translate, translator } from "../../surface/i18n/catalog.ts";
-import type { Envelope } from "../../surface/intent.ts";
-import type { Form, Output } from "../../surface/view.ts";
-import { RECORD_ACTIONS } from "../../surface/views/record-view.ts";
+import { fromMessageValue } from "../../features/record/surface/handlers.ts";
+import { RECORD_ACTIONS } from "../../features/record/surface/record-view.ts";
+import { toLocale } from "../../kernel/domain/locale.ts";
+import { type Translate, translator } from "../../kernel/i18n/catalog.ts";
+import type { Dispatcher } from "../../kernel/surface/dispatch.ts";
+import type { Envelope } from "../../kernel/surface/intent.ts";
+import type { Form, Output } from "../../kernel/surface/view.ts";
 import { actorOf, conversationOf, deliveryKey, type TeamsActivity } from "./parse-activity.ts";
 import { type CardJson, renderCard, renderFormCard, toTeamsPlainText } from "./render-adaptive-card.ts";
 

@@ -1,7 +1,7 @@
 // Bot Framework activities → neutral envelopes, each field checked with zod.
 import { z } from "zod";
-import type { Conversation, PlatformUser } from "../../domain/platform-user.ts";
-import type { Envelope } from "../../surface/intent.ts";
+import type { Conversation, PlatformUser } from "../../kernel/domain/platform-user.ts";
+import type { Envelope } from "../../kernel/surface/intent.ts";
 import { TEAMS_BOT_NAME } from "./render-adaptive-card.ts";
 
 const MentionEntity = z.object({

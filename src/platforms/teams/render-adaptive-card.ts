@@ -1,5 +1,5 @@
 // Neutral view → Adaptive Card 1.5 with Action.Execute (Universal Actions), one exhaustive switch.
-import type { Translate } from "../../surface/i18n/catalog.ts";
+import type { Translate } from "../../kernel/i18n/catalog.ts";
 import {
   type ButtonElement,
   type Element,
@@ -7,7 +7,7 @@ import {
   MOMENT_PATTERN,
   type View,
   withoutMoments,
-} from "../../surface/view.ts";
+} from "../../kernel/surface/view.ts";
 import { renderChartElement } from "./render-chart-element.ts";
 
 export const TEAMS_LIMITS = {

@@ -11,7 +11,7 @@
 //   chart's summary, the same data in words.
 // - Microsoft's chart samples declare card version 1.5, the version we send (CARD_VERSION).
 // No label length limit is documented for Teams charts: labels go in full.
-import type { ChartElement } from "../../surface/view.ts";
+import type { ChartElement } from "../../kernel/surface/view.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: Adaptive Card JSON is validated by Teams.
 type CardJson = Record<string, any>;

@@ -15,9 +15,9 @@ import {
   type DeliveryResult,
   describeError,
   type OutboundMessage,
-} from "../../app/ports/chat-gateway.ts";
+} from "../../kernel/app/ports/chat-gateway.ts";
+import type { View } from "../../kernel/surface/view.ts";
 import type { Logger } from "../../log/logger.ts";
-import type { View } from "../../surface/view.ts";
 import { renderCard, toTeamsPlainText } from "./render-adaptive-card.ts";
 
 export type TeamsUserRoute = { tenantId: string; serviceUrl: string; bot: { id: string; name?: string } };

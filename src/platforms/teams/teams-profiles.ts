@@ -1,11 +1,11 @@
 // Teams activities carry no e-mail address; the connector's member record does (TeamsInfo.getMember:
 // the address of the tenant's directory, which the tenant verifies). With it, a person who uses both
-// Slack and Teams becomes one Person (src/app/shared/link-by-email.ts). Looked up once per person per
+// Slack and Teams becomes one Person (src/features/people/app/link-by-email.ts). Looked up once per person per
 // hour, like SlackProfiles; a failure only means this turn goes on without the address.
 import { TeamsInfo, type TurnContext } from "botbuilder";
+import type { Dispatcher } from "../../kernel/surface/dispatch.ts";
+import type { Envelope } from "../../kernel/surface/intent.ts";
 import type { Logger } from "../../log/logger.ts";
-import type { Dispatcher } from "../../surface/dispatch.ts";
-import type { Envelope } from "../../surface/intent.ts";
 
 export type TeamsProfile = { email?: string };
 

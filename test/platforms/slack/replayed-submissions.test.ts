@@ -5,10 +5,10 @@
 // action_ts: a replayed click is ignored, a new click (a changed vote) still counts, four "Done"
 // clicks at once record one change.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { seedQuestionBank } from "../../../src/app/seed-question-bank.ts";
-import { systemClock } from "../../../src/app/shared/context.ts";
-import { surfaceComposer } from "../../../src/surface/compose-notification.ts";
-import { translator } from "../../../src/surface/i18n/catalog.ts";
+import { seedQuestionBank } from "../../../src/features/pulses/app/seed-question-bank.ts";
+import { systemClock } from "../../../src/kernel/app/context.ts";
+import { translator } from "../../../src/kernel/i18n/catalog.ts";
+import { surfaceComposer } from "../../../src/kernel/surface/compose-notification.ts";
 import type { FakeSlackApi } from "../../fakes/slack-api.ts";
 import { truncateAll } from "../../support/database.ts";
 import { eventually } from "../../support/eventually.ts";

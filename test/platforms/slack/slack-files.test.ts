@@ -4,16 +4,10 @@
 // `slack_file`, exports in the person's DM, and what happens when an upload fails.
 import { webApi } from "@slack/bolt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { OutboundMessage } from "../../../src/app/ports/chat-gateway.ts";
-import { type AppContext, systemClock } from "../../../src/app/shared/context.ts";
 import { renderChartPng } from "../../../src/exports/chart-image.ts";
-import { type Logger, silentLogger } from "../../../src/log/logger.ts";
-import { boltLogger } from "../../../src/platforms/slack/bolt-logger.ts";
-import { deliverToSlack, type SlackReplyTarget } from "../../../src/platforms/slack/deliver.ts";
-import { renderMessage } from "../../../src/platforms/slack/render-block-kit.ts";
-import { SlackUploadError } from "../../../src/platforms/slack/slack-files.ts";
-import { createSlackGateway } from "../../../src/platforms/slack/slack-gateway.ts";
-import { surfaceComposer } from "../../../src/surface/compose-notification.ts";
+import { type AppContext, systemClock } from "../../../src/kernel/app/context.ts";
+import type { OutboundMessage } from "../../../src/kernel/app/ports/chat-gateway.ts";
+import { surfaceComposer } from "../../../src/kernel/surface/compose-notification.ts";
 import {
   ephemeral,
   type FileAttachment,
@@ -24,7 +18,13 @@ import {
   toChannel,
   type View,
   view,
-} from "../../../src/surface/view.ts";
+} from "../../../src/kernel/surface/view.ts";
+import { type Logger, silentLogger } from "../../../src/log/logger.ts";
+import { boltLogger } from "../../../src/platforms/slack/bolt-logger.ts";
+import { deliverToSlack, type SlackReplyTarget } from "../../../src/platforms/slack/deliver.ts";
+import { renderMessage } from "../../../src/platforms/slack/render-block-kit.ts";
+import { SlackUploadError } from "../../../src/platforms/slack/slack-files.ts";
+import { createSlackGateway } from "../../../src/platforms/slack/slack-gateway.ts";
 import { FakeSlackApi, type RecordedCall } from "../../fakes/slack-api.ts";
 import { createTestDatabase, type TestDatabase, truncateAll } from "../../support/database.ts";
 

@@ -5,8 +5,8 @@
 // served at all; anonymous Teams is an explicit local opt-in that accepts loopback only and never
 // links identities; and only an authenticated turn may look up (and link by) an e-mail address.
 import { afterEach, describe, expect, it } from "vitest";
-import { ensurePerson } from "../../../src/app/shared/identity.ts";
-import { surfaceComposer } from "../../../src/surface/compose-notification.ts";
+import { ensurePerson } from "../../../src/kernel/app/identity.ts";
+import { surfaceComposer } from "../../../src/kernel/surface/compose-notification.ts";
 import { FakeSlackApi } from "../../fakes/slack-api.ts";
 import { truncateAll } from "../../support/database.ts";
 import { slackUser } from "../../support/people.ts";

@@ -4,8 +4,8 @@
 // spans or Slack *bold* in cards or notification previews; role names are the reader's own words.
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { translator } from "../../../src/kernel/i18n/catalog.ts";
 import { TEAMS_BOT_NAME } from "../../../src/platforms/teams/render-adaptive-card.ts";
-import { translator } from "../../../src/surface/i18n/catalog.ts";
 import type { FakeBotConnector } from "../../fakes/bot-connector.ts";
 import { truncateAll } from "../../support/database.ts";
 import {

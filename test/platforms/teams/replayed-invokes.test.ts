@@ -3,11 +3,11 @@
 // nothing in the database, sends nothing and answers the clicker with a short note; four copies
 // arriving at once act once. New presses (new activity ids) keep working.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { seedQuestionBank } from "../../../src/app/seed-question-bank.ts";
-import { systemClock } from "../../../src/app/shared/context.ts";
+import { seedQuestionBank } from "../../../src/features/pulses/app/seed-question-bank.ts";
+import { systemClock } from "../../../src/kernel/app/context.ts";
+import { translator } from "../../../src/kernel/i18n/catalog.ts";
+import { surfaceComposer } from "../../../src/kernel/surface/compose-notification.ts";
 import { toCardMarkdown } from "../../../src/platforms/teams/render-adaptive-card.ts";
-import { surfaceComposer } from "../../../src/surface/compose-notification.ts";
-import { translator } from "../../../src/surface/i18n/catalog.ts";
 import type { FakeBotConnector } from "../../fakes/bot-connector.ts";
 import { truncateAll } from "../../support/database.ts";
 import { daysAhead } from "../../support/helsinki-dates.ts";

@@ -9,19 +9,25 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { systemClock } from "../../../src/app/shared/context.ts";
 import { loadConfig } from "../../../src/config/env.ts";
-import { toLocale } from "../../../src/domain/locale.ts";
 import { renderChartPng } from "../../../src/exports/chart-image.ts";
 import { createHttpServer } from "../../../src/http/http-server.ts";
+import { systemClock } from "../../../src/kernel/app/context.ts";
+import { toLocale } from "../../../src/kernel/domain/locale.ts";
+import { translator } from "../../../src/kernel/i18n/catalog.ts";
+import { createComposer } from "../../../src/kernel/surface/compose-notification.ts";
+import { createDispatcher, type Dispatcher } from "../../../src/kernel/surface/dispatch.ts";
+import { EnvelopeSchema } from "../../../src/kernel/surface/intent.ts";
+import {
+  type FileAttachment,
+  type Output,
+  pngDataUri,
+  text,
+  view,
+} from "../../../src/kernel/surface/view.ts";
 import { silentLogger } from "../../../src/log/logger.ts";
 import { TEAMS_LIMITS, toCardMarkdown } from "../../../src/platforms/teams/render-adaptive-card.ts";
 import { createTeamsPlatform, TEAMS_MESSAGES_PATH } from "../../../src/platforms/teams/teams-platform.ts";
-import { createComposer } from "../../../src/surface/compose-notification.ts";
-import { createDispatcher, type Dispatcher } from "../../../src/surface/dispatch.ts";
-import { translator } from "../../../src/surface/i18n/catalog.ts";
-import { EnvelopeSchema } from "../../../src/surface/intent.ts";
-import { type FileAttachment, type Output, pngDataUri, text, view } from "../../../src/surface/view.ts";
 import type { ConnectorCall, FakeBotConnector } from "../../fakes/bot-connector.ts";
 import type { FakeBotIdentity } from "../../fakes/bot-identity.ts";
 import { truncateAll } from "../../support/database.ts";

@@ -1,0 +1,93 @@
+// `/cluster meeting plan`: an organiser proposes 2–10 candidate slots; the channel gets a date poll.
+import { z } from "zod";
+import { audit } from "../../../kernel/app/audit.ts";
+import { authorize } from "../../../kernel/app/authorize.ts";
+import type { AppContext } from "../../../kernel/app/context.ts";
+import { ensurePerson } from "../../../kernel/app/identity.ts";
+import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
+import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
+import { validateMeetingPlan } from "../domain/meeting-rules.ts";
+
+const LocalMoment = z.object({ date: z.string().max(20), time: z.string().max(10) });
+
+export const PlanMeetingInput = z.object({
+  actor: PlatformUserSchema,
+  conversation: ConversationSchema,
+  title: z.string().max(500),
+  slots: z
+    .array(
+      z.object({
+        date: z.string().max(20),
+        time: z.string().max(10),
+        durationMinutes: z.union([z.number(), z.string().max(10)]),
+        place: z.string().max(1000).optional(),
+        onlineUrl: z.string().max(2000).optional(),
+      }),
+    )
+    .max(20),
+  agendaDeadline: LocalMoment.nullish(),
+});
+
+export type PlannedMeeting = { meetingId: string; clusterName: string };
+
+/** May this person plan a meeting here? Answers the cluster's time zone for the form. */
+export async function checkCanPlan(
+  ctx: AppContext,
+  raw: { actor: z.input<typeof PlatformUserSchema>; conversation: z.input<typeof ConversationSchema> },
+): Promise<Result<{ timeZone: string }>> {
+  const person = await ensurePerson(ctx, PlatformUserSchema.parse(raw.actor));
+  const auth = await authorize(ctx.db, ConversationSchema.parse(raw.conversation), person.id, "meeting.plan");
+  return auth.ok ? ok({ timeZone: auth.value.cluster.timeZone }) : auth;
+}
+
+/** Refusal details name each wrong field with its problem code, e.g. { "slots.1.date": "BAD_DATE" }. */
+export async function planMeeting(
+  ctx: AppContext,
+  raw: z.input<typeof PlanMeetingInput>,
+): Promise<Result<PlannedMeeting>> {
+  const input = parseInput(PlanMeetingInput, raw);
+  if (!input.ok) return input;
+  const { actor, conversation, title, slots, agendaDeadline } = input.value;
+  const person = await ensurePerson(ctx, actor);
+  return ctx.db.$transaction(async (tx) => {
+    const auth = await authorize(tx, conversation, person.id, "meeting.plan");
+    if (!auth.ok) return auth;
+    const { cluster } = auth.value;
+    const plan = validateMeetingPlan({
+      title,
+      slots,
+      agendaDeadline,
+      timeZone: cluster.timeZone,
+      now: ctx.clock.now(),
+    });
+    if (!plan.ok)
+      return fail("INVALID_PLAN", Object.fromEntries(plan.problems.map((p) => [p.field, p.code])));
+    const meeting = await tx.meeting.create({
+      data: {
+        clusterId: cluster.id,
+        title: plan.value.title,
+        agendaDeadline: plan.value.agendaDeadline,
+        organiserId: person.id,
+        // The injected clock, not the database's: nudges are counted from it.
+        createdAt: ctx.clock.now(),
+        slots: {
+          create: plan.value.slots.map((s) => ({
+            startsAt: s.startsAt,
+            durationMinutes: s.durationMinutes,
+            location: s.location,
+          })),
+        },
+      },
+    });
+    await audit(tx, {
+      clusterId: cluster.id,
+      actorId: person.id,
+      action: "meeting.plan",
+      subjectType: "meeting",
+      subjectId: meeting.id,
+      details: { title: meeting.title, slots: plan.value.slots.map((s) => s.startsAt.toISOString()) },
+    });
+    return ok({ meetingId: meeting.id, clusterName: cluster.name });
+  });
+}

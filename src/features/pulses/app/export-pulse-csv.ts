@@ -1,0 +1,87 @@
+// Export of a pulse as two CSV strings (the surface delivers them as files in chat): one row per
+// answer, and one row per summary figure. Anonymous pulses carry no identity column (name,
+// organisation, time), and their responses are numbered by content, not by submission. For the
+// roles that keep the cluster's records (pulse.export), and only once results may be seen.
+import { z } from "zod";
+import { answersCsv, csvFilename, csvOptionsFor, summaryCsv } from "../../../exports/csv.ts";
+import { audit } from "../../../kernel/app/audit.ts";
+import { authorize } from "../../../kernel/app/authorize.ts";
+import type { AppContext } from "../../../kernel/app/context.ts";
+import { ensurePerson } from "../../../kernel/app/identity.ts";
+import { localeOf } from "../../../kernel/app/locale-of.ts";
+import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { toLocale } from "../../../kernel/domain/locale.ts";
+import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
+import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
+import { computeResults, summarize } from "./pulse-results.ts";
+import { findPulse, resultsVisible } from "./pulses.ts";
+
+export const ExportPulseCsvInput = z.object({
+  actor: PlatformUserSchema,
+  conversation: ConversationSchema,
+  /** Defaults to the cluster's latest pulse. */
+  pulseId: z.uuid("PULSE").nullish(),
+});
+
+export type PulseCsvFile = { filename: string; content: string };
+export type PulseCsvExport = { pulseId: string; title: string; answers: PulseCsvFile; summary: PulseCsvFile };
+
+export async function exportPulseCsv(
+  ctx: AppContext,
+  raw: z.input<typeof ExportPulseCsvInput>,
+): Promise<Result<PulseCsvExport>> {
+  const input = parseInput(ExportPulseCsvInput, raw);
+  if (!input.ok) return input;
+  const { actor, conversation, pulseId } = input.value;
+  const person = await ensurePerson(ctx, actor);
+  return ctx.db.$transaction(async (tx) => {
+    const auth = await authorize(tx, conversation, person.id, "pulse.export");
+    if (!auth.ok) return auth;
+    const { cluster } = auth.value;
+    const found = await findPulse(tx, cluster.id, pulseId);
+    if (!found.ok) return found;
+    const pulse = found.value;
+    if (!resultsVisible(pulse, ctx.clock.now())) return fail("RESULTS_NOT_AVAILABLE", { title: pulse.title });
+    const locale = toLocale(actor.locale) ?? localeOf(person, cluster);
+    // The reader's language decides the spreadsheet format; times are the cluster's.
+    const options = csvOptionsFor(locale, cluster.timeZone);
+    const { questions, responses } = await summarize(tx, pulse);
+    const answers = answersCsv(
+      {
+        anonymous: pulse.anonymous,
+        locale,
+        questions,
+        responses: responses.map((r) =>
+          pulse.anonymous
+            ? { stakeholderType: r.stakeholderType, answers: r.answers }
+            : { ...r, respondent: r.respondent, submittedAt: r.submittedAt },
+        ),
+      },
+      options,
+    );
+    const results = await computeResults(tx, pulse, ctx.clock.now());
+    const summary = summaryCsv(
+      {
+        locale,
+        questions,
+        summaries: results.summary.questions,
+        comparisons: new Map(Object.entries(results.comparisons)),
+      },
+      options,
+    );
+    await audit(tx, {
+      clusterId: cluster.id,
+      actorId: person.id,
+      action: "pulse.export",
+      subjectType: "pulse",
+      subjectId: pulse.id,
+      details: { responses: responses.length },
+    });
+    return ok({
+      pulseId: pulse.id,
+      title: pulse.title,
+      answers: { filename: csvFilename(pulse.title, "answers"), content: answers },
+      summary: { filename: csvFilename(pulse.title, "summary"), content: summary },
+    });
+  });
+}

@@ -1,0 +1,63 @@
+// Retention of raw pulse answers (daily job): for each cluster, the raw PulseResponse/PulseAnswer rows
+// of closed pulses older than the cluster's `retention.keepPulseCycles` latest closed pulses are
+// deleted, after their aggregates (the summary per question and the response rate, exactly what
+// results show) are stored on the pulse (Pulse.summary). Results, the change since the previous
+// cycle and the summary CSV then read the stored aggregates (pulse-results.ts summarize); the
+// answers CSV of such a pulse is empty. Participation rows (who was invited, for the response rate)
+// are kept. Oldest first, so a pulse's comparison with its predecessor is computed before the
+// predecessor's raw answers go (the predecessor's stored summary serves it anyway).
+
+import type { Prisma } from "../../../generated/prisma/client.ts";
+import { audit } from "../../../kernel/app/audit.ts";
+import type { AppContext } from "../../../kernel/app/context.ts";
+import { clusterSettings } from "../../clusters/app/cluster-settings.ts";
+import type { PulseResults } from "./pulse-results.ts";
+import { computeResults, type StoredPulseSummary } from "./pulse-results.ts";
+import { pulseWithQuestions } from "./pulses.ts";
+
+export type RetentionRun = { pulses: number; responses: number };
+
+export async function applyRetention(ctx: AppContext): Promise<RetentionRun> {
+  const now = ctx.clock.now();
+  const run: RetentionRun = { pulses: 0, responses: 0 };
+  const clusters = await ctx.db.cluster.findMany({ where: { archivedAt: null } });
+  for (const cluster of clusters) {
+    const keep = clusterSettings(cluster.settings).retention.keepPulseCycles;
+    // Closed: by an organiser, or by time (the closing job may not have run yet: not yet ours).
+    const closed = await ctx.db.pulse.findMany({
+      where: { clusterId: cluster.id, status: "CLOSED" },
+      orderBy: [{ closesAt: "desc" }, { createdAt: "desc" }],
+      select: { id: true, summary: true },
+    });
+    const expired = closed
+      .slice(keep)
+      .filter((p) => p.summary === null)
+      .reverse();
+    for (const { id } of expired) {
+      const deleted = await ctx.db.$transaction(async (tx) => {
+        const pulse = await tx.pulse.findUniqueOrThrow({ where: { id }, include: pulseWithQuestions });
+        if (pulse.summary !== null) return 0;
+        const results: PulseResults = await computeResults(tx, pulse, now);
+        const stored: StoredPulseSummary = { version: 1, summary: results.summary, rate: results.rate };
+        await tx.pulse.update({
+          where: { id },
+          data: { summary: stored as unknown as Prisma.InputJsonValue },
+        });
+        // Answers go with their responses (ON DELETE CASCADE).
+        const { count } = await tx.pulseResponse.deleteMany({ where: { pulseId: id } });
+        await audit(tx, {
+          clusterId: cluster.id,
+          actorId: null,
+          action: "pulse.retention",
+          subjectType: "pulse",
+          subjectId: id,
+          details: { responses: count, keepPulseCycles: keep },
+        });
+        return count;
+      });
+      run.pulses += 1;
+      run.responses += deleted;
+    }
+  }
+  return run;
+}

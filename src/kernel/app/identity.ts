@@ -1,0 +1,97 @@
+// Who is asking, in which cluster. Every use case starts here so that membership scopes every read.
+
+import { attachByEmail, mergeByEmail } from "../../features/people/app/link-by-email.ts";
+import type { Cluster, Membership, Person } from "../../generated/prisma/client.ts";
+import { toLocale } from "../domain/locale.ts";
+import type { Conversation, PlatformUser, UserRef } from "../domain/platform-user.ts";
+import type { Role } from "../domain/roles.ts";
+import type { AppContext } from "./context.ts";
+import { isUniqueViolation, type Tx } from "./tx.ts";
+
+/**
+ * The person behind a platform user, created on first contact. Runs outside the use case's
+ * transaction: a concurrent first contact hits the unique identity and we simply read the winner.
+ * A verified e-mail the other platform already knows links the two (link-by-email.ts).
+ */
+export async function ensurePerson(ctx: AppContext, user: PlatformUser): Promise<Person> {
+  const key = { platform: user.platform, tenant: user.tenant, externalId: user.userId };
+  const existing = await ctx.db.platformIdentity.findUnique({
+    where: { platform_tenant_externalId: key },
+    include: { person: true },
+  });
+  if (existing) return refreshProfile(ctx, await mergeByEmail(ctx, existing.person, user), user);
+  try {
+    const linked = await attachByEmail(ctx, user);
+    if (linked) return refreshProfile(ctx, linked, user);
+    return await ctx.db.person.create({
+      data: {
+        displayName: user.displayName ?? user.userId,
+        email: user.email,
+        // What the platform says is only seen, not chosen: a later activity in another language wins.
+        seenLocale: toLocale(user.locale),
+        timeZone: user.timeZone,
+        identities: { create: key },
+      },
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await ctx.db.platformIdentity.findUniqueOrThrow({
+      where: { platform_tenant_externalId: key },
+      include: { person: true },
+    });
+    return winner.person;
+  }
+}
+
+/** Platforms tell us names and locales on every turn; keep what the person has not set themselves. */
+async function refreshProfile(ctx: AppContext, person: Person, user: PlatformUser): Promise<Person> {
+  const data: Partial<Pick<Person, "displayName" | "seenLocale" | "timeZone" | "email">> = {};
+  if (
+    user.displayName &&
+    user.displayName !== person.displayName &&
+    (await namesThePerson(ctx, person, user))
+  )
+    data.displayName = user.displayName;
+  const seen = toLocale(user.locale);
+  if (seen && seen !== person.seenLocale) data.seenLocale = seen;
+  if (!person.timeZone && user.timeZone) data.timeZone = user.timeZone;
+  if (!person.email && user.email) data.email = user.email;
+  if (Object.keys(data).length === 0) return person;
+  return ctx.db.person.update({ where: { id: person.id }, data });
+}
+
+/**
+ * A person on both platforms may be "Heidi" on Slack and "Heidi Lapp" on Teams: the account they had
+ * first keeps naming them, so the name does not flip (and cost a write) with every turn.
+ */
+async function namesThePerson(ctx: AppContext, person: Person, user: PlatformUser): Promise<boolean> {
+  const first = await ctx.db.platformIdentity.findFirst({
+    where: { personId: person.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return !first || (first.platform === user.platform && first.externalId === user.userId);
+}
+
+export async function findPersonByRef(tx: Tx, ref: UserRef): Promise<Person | null> {
+  const identity = await tx.platformIdentity.findUnique({
+    where: {
+      platform_tenant_externalId: { platform: ref.platform, tenant: ref.tenant, externalId: ref.userId },
+    },
+    include: { person: true },
+  });
+  return identity?.person ?? null;
+}
+
+export async function clusterOfConversation(tx: Tx, conversation: Conversation): Promise<Cluster | null> {
+  const binding = await tx.channelBinding.findUnique({
+    where: { platform_channelId: { platform: conversation.platform, channelId: conversation.channelId } },
+    include: { cluster: true },
+  });
+  return binding?.cluster ?? null;
+}
+
+export type MemberContext = { cluster: Cluster; membership: (Membership & { role: Role }) | null };
+
+export async function membershipIn(tx: Tx, clusterId: string, personId: string) {
+  return tx.membership.findUnique({ where: { clusterId_personId: { clusterId, personId } } });
+}

@@ -1,0 +1,31 @@
+// Where a notification for a cluster or a person goes, on whichever platforms they use.
+import type { Platform } from "../domain/platform-user.ts";
+import type { Recipient } from "./ports/chat-gateway.ts";
+import type { Tx } from "./tx.ts";
+
+/** Every channel the cluster is bound to (one per platform). */
+export async function clusterChannels(tx: Tx, clusterId: string): Promise<Recipient[]> {
+  const bindings = await tx.channelBinding.findMany({ where: { clusterId }, orderBy: { platform: "asc" } });
+  return bindings.map((b) => ({ platform: b.platform, kind: "channel" as const, id: b.channelId }));
+}
+
+/**
+ * A person's direct messages, on the platform they were reached from when there is a choice. Slack
+ * takes a user id; Teams needs the person's stored personal conversation, or else their user id,
+ * for which the gateway opens a 1:1 chat.
+ */
+export async function personalRecipient(
+  tx: Tx,
+  personId: string,
+  prefer: Platform,
+): Promise<Recipient | null> {
+  const identities = await tx.platformIdentity.findMany({ where: { personId } });
+  const identity = identities.find((i) => i.platform === prefer) ?? identities[0];
+  if (!identity) return null;
+  if (identity.platform === "SLACK") return { platform: "SLACK", kind: "user", id: identity.externalId };
+  const personal = await tx.conversationRef.findFirst({
+    where: { platform: "TEAMS", personId, scope: "PERSONAL" },
+    orderBy: { updatedAt: "desc" },
+  });
+  return { platform: "TEAMS", kind: "user", id: personal?.conversationId ?? identity.externalId };
+}
