@@ -12,9 +12,11 @@ import { type RunningJobs, startJobs } from "./jobs/start-jobs.ts";
 import { type AppContext, type Clock, systemClock } from "./kernel/app/context.ts";
 import { teamsConversationStore } from "./kernel/app/outbox/find-conversation-reference.ts";
 import type { Gateways } from "./kernel/app/ports/chat-gateway.ts";
+import { installFeatures } from "./kernel/registry.ts";
 import { createComposer } from "./kernel/surface/compose-notification.ts";
 import { createDispatcher } from "./kernel/surface/dispatch.ts";
 import { createLogger, type Logger } from "./log/logger.ts";
+import { FEATURES } from "./modules.ts";
 import { createSlackGateway } from "./platforms/slack/slack-gateway.ts";
 import {
   createSlackPlatform,
@@ -52,6 +54,7 @@ export async function startBot({
   jobs: runJobs = true,
   teamsIdentity,
 }: BotOptions): Promise<RunningBot> {
+  installFeatures(FEATURES);
   const database = given ?? (await openDatabase(config.database));
   if (database.migrations.applied.length > 0)
     log.info("migrations applied", { applied: database.migrations.applied });

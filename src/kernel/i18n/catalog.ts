@@ -5,7 +5,21 @@ import { nl } from "./nl.ts";
 import { sv } from "./sv.ts";
 
 export type { MessageKey };
-export const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, fi, sv, nl };
+// Copies: installing fragments must not change the imported reference objects.
+export const CATALOGS: Record<Locale, Record<MessageKey, string>> = {
+  en: { ...en },
+  fi: { ...fi },
+  sv: { ...sv },
+  nl: { ...nl },
+};
+
+/** Adds the features' catalog fragments (src/kernel/registry.ts checks that no key is claimed twice). */
+export function installMessages(
+  fragments: readonly Record<Locale, Readonly<Record<string, string>>>[],
+): void {
+  for (const fragment of fragments)
+    for (const locale of Object.keys(CATALOGS) as Locale[]) Object.assign(CATALOGS[locale], fragment[locale]);
+}
 
 export type Params = Record<string, string | number>;
 

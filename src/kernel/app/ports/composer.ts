@@ -147,6 +147,8 @@ export type PulseNotification =
       previousTitle: string | null;
     };
 
+export type NotificationType = NotificationMessage["type"];
+
 export interface Composer {
   compose(message: NotificationMessage, locale: Locale): ViewPayload;
   /**

@@ -1,0 +1,7 @@
+// The agenda feature: the next meeting's agenda: proposals, votes, curation, and the measures to follow up.
+// Other features and the wiring import this feature through this file only.
+import type { FeatureModule } from "../../kernel/feature-module.ts";
+
+export const agenda: FeatureModule = {
+  name: "agenda",
+};

@@ -1,0 +1,7 @@
+// The clusters feature: setting a cluster up in a channel, joining and leaving, roles, the member list, status and help.
+// Other features and the wiring import this feature through this file only.
+import type { FeatureModule } from "../../kernel/feature-module.ts";
+
+export const clusters: FeatureModule = {
+  name: "clusters",
+};

@@ -1,0 +1,7 @@
+// The forum feature: the chairs' forum: a channel for the chairs, vice-chairs and coordinators, and its cross-cluster report.
+// Other features and the wiring import this feature through this file only.
+import type { FeatureModule } from "../../kernel/feature-module.ts";
+
+export const forum: FeatureModule = {
+  name: "forum",
+};

@@ -1,0 +1,7 @@
+// The home feature: the personal home: what waits for a person in all their clusters.
+// Other features and the wiring import this feature through this file only.
+import type { FeatureModule } from "../../kernel/feature-module.ts";
+
+export const home: FeatureModule = {
+  name: "home",
+};

@@ -1,0 +1,7 @@
+// The meetings feature: planning a meeting with a date poll, finalising, rescheduling or cancelling it, reminders and calendar files.
+// Other features and the wiring import this feature through this file only.
+import type { FeatureModule } from "../../kernel/feature-module.ts";
+
+export const meetings: FeatureModule = {
+  name: "meetings",
+};

@@ -1,0 +1,99 @@
+// What a feature hands the kernel: its commands, buttons, forms, notifications, jobs and words. The
+// dispatcher, the command parser, the composer and the job runner read these tables and know no
+// feature by name, so adding a command, a button, a form, a notification or a job touches only the
+// feature's folder (and, for a new feature, one line in src/modules.ts).
+import type { AppContext } from "./app/context.ts";
+import type { NotificationMessage, NotificationType } from "./app/ports/composer.ts";
+import type { Locale } from "./domain/locale.ts";
+import type { Role } from "./domain/roles.ts";
+import type { MessageKey, Params } from "./i18n/catalog.ts";
+import type { CommandSpec } from "./surface/commands.ts";
+import type { HandlerContext } from "./surface/handler-context.ts";
+import type { Output, View } from "./surface/view.ts";
+
+/** The arguments a command's `parse` read from the words after its name (name included). */
+export type ParsedCommand = { name: string } & Record<string, unknown>;
+
+export type ArgsOutcome<A> = { ok: true; args: A } | { ok: false; key: MessageKey; params: Params };
+
+/** Where help is being asked for: an unbound channel has no cluster, a non-member no role. */
+export type HelpPlace = { clusterName: string | null; role: Role | null };
+
+export type CommandEntry<A extends object = object> = CommandSpec & {
+  /**
+   * Reads the words after the name. `usage` is the refusal that shows the command's usage line.
+   * Absent: the command takes no words (extra words are read as a typo of a longer command).
+   */
+  parse?: (rest: string[], usage: ArgsOutcome<never>) => ArgsOutcome<A>;
+  run: (hc: HandlerContext, args: A & { name: string }) => Promise<Output[]>;
+  /** Also runs in the chairs' forum channel (which otherwise runs only its own commands). */
+  inForum?: true;
+  /** Whether help lists it here, beyond `requires` (e.g. `setup` only where no cluster is bound). */
+  helpShows?: (place: HelpPlace) => boolean;
+};
+
+/** Typed inside the feature, erased in the registry. */
+export const command = <A extends object = object>(entry: CommandEntry<A>): CommandEntry =>
+  entry as unknown as CommandEntry;
+
+export type ActionRoute = {
+  /** Stable ids: they sit in posted messages, never rename one. */
+  ids: readonly string[];
+  run: (hc: HandlerContext, actionId: string, value: string) => Promise<Output[]>;
+};
+
+export type FormRoute = {
+  ids: readonly string[];
+  run: (
+    hc: HandlerContext,
+    formId: string,
+    values: Record<string, unknown>,
+    metadata: string,
+  ) => Promise<Output[]>;
+};
+
+export type ComposerOptions = { publicUrl?: string };
+
+/** Writes one kind of notification in the recipient's language. */
+export type NotificationComposer<K extends NotificationType = NotificationType> = (
+  message: Extract<NotificationMessage, { type: K }>,
+  locale: Locale,
+  options: ComposerOptions,
+) => View;
+
+export type NotificationComposers = { [K in NotificationType]?: NotificationComposer<K> };
+
+export type FeatureJob = {
+  name: string;
+  /** node-cron syntax with seconds. */
+  cron: string;
+  run: (app: AppContext, signal: AbortSignal) => Promise<unknown>;
+};
+
+/** One catalog fragment per language; English is the reference, the others have exactly its keys. */
+export type MessageFragments = {
+  en: Readonly<Record<string, string>>;
+  fi: Readonly<Record<string, string>>;
+  sv: Readonly<Record<string, string>>;
+  nl: Readonly<Record<string, string>>;
+};
+
+export type InteractionHooks = {
+  /** Before a parsed command runs: an answer here replaces the command's (the forum's guard). */
+  beforeCommand?: (hc: HandlerContext, command: ParsedCommand) => Promise<Output[] | null>;
+  /** After an interaction's outputs are known: e.g. carry channel posts to bridged channels. */
+  afterOutputs?: (hc: HandlerContext, outputs: Output[]) => Promise<void>;
+};
+
+export type FeatureModule = {
+  name: string;
+  commands?: readonly CommandEntry[];
+  actions?: readonly ActionRoute[];
+  forms?: readonly FormRoute[];
+  notifications?: NotificationComposers;
+  jobs?: readonly FeatureJob[];
+  messages?: MessageFragments;
+  /** The expected refusals its use cases give; each needs an `error.<REASON>` message. */
+  failures?: readonly string[];
+  hooks?: InteractionHooks;
+};

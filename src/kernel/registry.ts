@@ -1,0 +1,89 @@
+// The installed feature modules, as the generic dispatcher, parser, composer and job runner read
+// them. Installed once by src/bot.ts (and by the test setup) from the list in src/modules.ts.
+// Installing checks what a compiler cannot: no two features claim one command, button, form,
+// notification kind, job, message key or failure reason.
+import type {
+  ActionRoute,
+  CommandEntry,
+  FeatureJob,
+  FeatureModule,
+  FormRoute,
+  InteractionHooks,
+  NotificationComposer,
+} from "./feature-module.ts";
+import { installMessages } from "./i18n/catalog.ts";
+
+export type Registry = {
+  modules: readonly FeatureModule[];
+  /** In module order, then in each module's order: help lists them this way. */
+  commands: readonly CommandEntry[];
+  actions: ReadonlyMap<string, ActionRoute["run"]>;
+  forms: ReadonlyMap<string, FormRoute["run"]>;
+  notifications: ReadonlyMap<string, NotificationComposer>;
+  jobs: readonly FeatureJob[];
+  failures: ReadonlySet<string>;
+  hooks: readonly InteractionHooks[];
+};
+
+let installed: Registry | null = null;
+let installedFrom: readonly FeatureModule[] | null = null;
+
+export function installFeatures(modules: readonly FeatureModule[]): Registry {
+  if (installed && installedFrom === modules) return installed;
+  const claimed = new Map<string, string>();
+  const claim = (kind: string, id: string, feature: string) => {
+    const key = `${kind} ${id}`;
+    const owner = claimed.get(key);
+    if (owner) throw new Error(`features "${owner}" and "${feature}" both declare the ${kind} "${id}"`);
+    claimed.set(key, feature);
+  };
+  const commands: CommandEntry[] = [];
+  const actions = new Map<string, ActionRoute["run"]>();
+  const forms = new Map<string, FormRoute["run"]>();
+  const notifications = new Map<string, NotificationComposer>();
+  const jobs: FeatureJob[] = [];
+  const failures = new Set<string>();
+  const hooks: InteractionHooks[] = [];
+  for (const module of modules) {
+    claim("feature", module.name, module.name);
+    for (const entry of module.commands ?? []) {
+      claim("command", entry.name, module.name);
+      commands.push(entry);
+    }
+    for (const route of module.actions ?? [])
+      for (const id of route.ids) {
+        claim("action", id, module.name);
+        actions.set(id, route.run);
+      }
+    for (const route of module.forms ?? [])
+      for (const id of route.ids) {
+        claim("form", id, module.name);
+        forms.set(id, route.run);
+      }
+    for (const [type, compose] of Object.entries(module.notifications ?? {})) {
+      claim("notification", type, module.name);
+      notifications.set(type, compose as NotificationComposer);
+    }
+    for (const job of module.jobs ?? []) {
+      claim("job", job.name, module.name);
+      jobs.push(job);
+    }
+    for (const reason of module.failures ?? []) {
+      claim("failure reason", reason, module.name);
+      failures.add(reason);
+    }
+    if (module.messages)
+      for (const key of Object.keys(module.messages.en)) claim("message", key, module.name);
+    if (module.hooks) hooks.push(module.hooks);
+  }
+  installMessages(modules.flatMap((m) => (m.messages ? [m.messages] : [])));
+  installed = { modules, commands, actions, forms, notifications, jobs, failures, hooks };
+  installedFrom = modules;
+  return installed;
+}
+
+/** The installed features; a programming error (not a user's) when nothing was installed yet. */
+export function registry(): Registry {
+  if (!installed) throw new Error("no feature modules installed: call installFeatures(FEATURES) first");
+  return installed;
+}
