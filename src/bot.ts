@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import type { Config } from "./config/env.ts";
 import { type Database, openDatabase } from "./db/open-database.ts";
-import { seedQuestionBank } from "./features/pulses/app/seed-question-bank.ts";
 import { CALENDAR_PATH, serveCalendarFile } from "./http/calendar-route.ts";
 import { DOWNLOAD_PATH, serveDownload } from "./http/download-route.ts";
 import { createHttpServer, json, type Route } from "./http/http-server.ts";
@@ -63,8 +62,8 @@ export async function startBot({
     clock,
     compose: createComposer({ publicUrl: config.publicUrl }),
   };
-  // The shared question bank keeps stable keys across cycles; seeding is idempotent.
-  await seedQuestionBank(app);
+  // The features' start-up work (the shared question bank keeps stable keys across cycles); idempotent.
+  for (const feature of FEATURES) await feature.start?.(app);
   const dispatch = createDispatcher(app, log);
   const slack = config.slack.mode === "off" ? null : createSlackPlatform(config.slack, app, dispatch, log);
   const teams =

@@ -27,7 +27,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import type { DocBlock } from "../features/minutes/surface/minutes-document.ts";
+import type { DocBlock } from "./doc-blocks.ts";
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 

@@ -1,8 +1,8 @@
-// GET /files/<token>/<filename>: a file offered to one person (src/features/files/app/offer-download.ts). Only the
+// GET /files/<token>/<filename>: a file offered to one person (src/kernel/app/files/offer-download.ts). Only the
 // token matters; the name is there for browsers. Unknown, expired and used-up links get the same 404.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { openDownload } from "../features/files/app/open-download.ts";
 import type { AppContext } from "../kernel/app/context.ts";
+import { openDownload } from "../kernel/app/files/open-download.ts";
 
 export { DOWNLOAD_PATH } from "../kernel/surface/links.ts";
 

@@ -3,10 +3,10 @@
 // a crashed instance's rows come back when their lease expires.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/open-database.ts";
-import { type DownloadUrl, mintDownloadLinks } from "../features/files/app/download-links.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { audit } from "../kernel/app/audit.ts";
 import type { Clock } from "../kernel/app/context.ts";
+import { type DownloadUrl, mintDownloadLinks } from "../kernel/app/files/download-links.ts";
 import { OutboxPayloadSchema } from "../kernel/app/outbox/enqueue-notification.ts";
 import {
   type ChatPlatform,

@@ -2,7 +2,6 @@
 // keys), so overlapping instances or a restart mid-tick only repeat work, never messages.
 
 import { scheduleCycleKickoffs } from "../features/cycle/app/schedule-cycle-kickoffs.ts";
-import { purgeDownloads } from "../features/files/app/purge-downloads.ts";
 import { scheduleClusterDigests } from "../features/measures/app/schedule-cluster-digests.ts";
 import { scheduleMeasureFollowUps } from "../features/measures/app/schedule-measure-follow-ups.ts";
 import { schedulePollNudges } from "../features/meetings/app/schedule-poll-nudges.ts";
@@ -10,6 +9,7 @@ import { closeDuePulses } from "../features/pulses/app/close-due-pulses.ts";
 import { applyRetention } from "../features/pulses/app/retention.ts";
 import { schedulePulseReminders } from "../features/pulses/app/schedule-pulse-reminders.ts";
 import type { AppContext } from "../kernel/app/context.ts";
+import { purgeDownloads } from "../kernel/app/files/purge-downloads.ts";
 import { purgeInteractionReceipts } from "../kernel/app/interaction-receipts.ts";
 import type { Job } from "./scheduler.ts";
 

@@ -2,8 +2,8 @@
 // SKIP LOCKED, unique keys) makes sure that each piece of work is done once.
 
 import type { Db } from "../db/open-database.ts";
-import type { DownloadUrl } from "../features/files/app/download-links.ts";
 import type { Clock } from "../kernel/app/context.ts";
+import type { DownloadUrl } from "../kernel/app/files/download-links.ts";
 import type { GatewayRouter, Gateways } from "../kernel/app/ports/chat-gateway.ts";
 import type { Logger } from "../log/logger.ts";
 import { createOutboxWorker, type OutboxWorker } from "./outbox-worker.ts";

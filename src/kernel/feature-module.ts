@@ -6,7 +6,7 @@ import type { AppContext } from "./app/context.ts";
 import type { NotificationMessage, NotificationType } from "./app/ports/composer.ts";
 import type { Locale } from "./domain/locale.ts";
 import type { Role } from "./domain/roles.ts";
-import type { MessageKey, Params } from "./i18n/catalog.ts";
+import type { MessageKey, Params, Translate } from "./i18n/catalog.ts";
 import type { CommandSpec } from "./surface/commands.ts";
 import type { HandlerContext } from "./surface/handler-context.ts";
 import type { Output, View } from "./surface/view.ts";
@@ -16,15 +16,17 @@ export type ParsedCommand = { name: string } & Record<string, unknown>;
 
 export type ArgsOutcome<A> = { ok: true; args: A } | { ok: false; key: MessageKey; params: Params };
 
+/** `usage`: the refusal that shows the usage line; `t`: the reader's words, to name choices. */
+export type ParseContext = { usage: ArgsOutcome<never>; t: Translate };
+
 /** Where help is being asked for: an unbound channel has no cluster, a non-member no role. */
 export type HelpPlace = { clusterName: string | null; role: Role | null };
 
 export type CommandEntry<A extends object = object> = CommandSpec & {
   /**
-   * Reads the words after the name. `usage` is the refusal that shows the command's usage line.
-   * Absent: the command takes no words (extra words are read as a typo of a longer command).
+   * Reads the words after the name (pure: no I/O). Absent: the command takes no words (extra words are read as a typo of a longer command).
    */
-  parse?: (rest: string[], usage: ArgsOutcome<never>) => ArgsOutcome<A>;
+  parse?: (rest: string[], context: ParseContext) => ArgsOutcome<A>;
   run: (hc: HandlerContext, args: A & { name: string }) => Promise<Output[]>;
   /** Also runs in the chairs' forum channel (which otherwise runs only its own commands). */
   inForum?: true;
@@ -96,4 +98,6 @@ export type FeatureModule = {
   /** The expected refusals its use cases give; each needs an `error.<REASON>` message. */
   failures?: readonly string[];
   hooks?: InteractionHooks;
+  /** Idempotent work at start-up, before any request (e.g. seeding the shared question bank). */
+  start?: (app: AppContext) => Promise<unknown>;
 };

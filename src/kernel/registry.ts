@@ -22,7 +22,8 @@ export type Registry = {
   notifications: ReadonlyMap<string, NotificationComposer>;
   jobs: readonly FeatureJob[];
   failures: ReadonlySet<string>;
-  hooks: readonly InteractionHooks[];
+  /** Feature name → its hooks, in module order. */
+  hookOwners: ReadonlyMap<string, InteractionHooks>;
 };
 
 let installed: Registry | null = null;
@@ -43,7 +44,7 @@ export function installFeatures(modules: readonly FeatureModule[]): Registry {
   const notifications = new Map<string, NotificationComposer>();
   const jobs: FeatureJob[] = [];
   const failures = new Set<string>();
-  const hooks: InteractionHooks[] = [];
+  const hookOwners = new Map<string, InteractionHooks>();
   for (const module of modules) {
     claim("feature", module.name, module.name);
     for (const entry of module.commands ?? []) {
@@ -74,10 +75,10 @@ export function installFeatures(modules: readonly FeatureModule[]): Registry {
     }
     if (module.messages)
       for (const key of Object.keys(module.messages.en)) claim("message", key, module.name);
-    if (module.hooks) hooks.push(module.hooks);
+    if (module.hooks) hookOwners.set(module.name, module.hooks);
   }
   installMessages(modules.flatMap((m) => (m.messages ? [m.messages] : [])));
-  installed = { modules, commands, actions, forms, notifications, jobs, failures, hooks };
+  installed = { modules, commands, actions, forms, notifications, jobs, failures, hookOwners };
   installedFrom = modules;
   return installed;
 }

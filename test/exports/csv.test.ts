@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  type AnswersCsvResponse,
-  answersCsv,
-  csvFilename,
-  csvOptionsFor,
-  summaryCsv,
-  toCsv,
-  UTF8_BOM,
-} from "../../src/exports/csv.ts";
+import { csvFilename, csvOptionsFor, toCsv, UTF8_BOM } from "../../src/exports/csv.ts";
 import { CSV_LABELS } from "../../src/exports/csv-labels.ts";
+import { type AnswersCsvResponse, answersCsv, summaryCsv } from "../../src/features/pulses/app/pulse-csv.ts";
 import { compareCycles, summarizeQuestion } from "../../src/features/pulses/domain/aggregate.ts";
 import type { QuestionDefinition } from "../../src/features/pulses/domain/question-types.ts";
 import { starterQuestion } from "../../src/features/pulses/domain/starter-bank.ts";

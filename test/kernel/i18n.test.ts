@@ -3,7 +3,7 @@ import { FAILURE_REASONS } from "../../src/kernel/domain/result.ts";
 import { ROLES } from "../../src/kernel/domain/roles.ts";
 import { CATALOGS, translator } from "../../src/kernel/i18n/catalog.ts";
 import { en } from "../../src/kernel/i18n/en.ts";
-import { COMMANDS } from "../../src/kernel/surface/commands.ts";
+import { registry } from "../../src/kernel/registry.ts";
 
 describe("message catalog", () => {
   const keys = Object.keys(en).sort();
@@ -24,7 +24,7 @@ describe("message catalog", () => {
   it("has a message for every failure reason, role and command", () => {
     for (const reason of FAILURE_REASONS) expect(keys).toContain(`error.${reason}`);
     for (const role of ROLES) expect(keys).toContain(`role.${role}`);
-    for (const command of COMMANDS) expect(keys).toContain(`cmd.${command.name}`);
+    for (const command of registry().commands) expect(keys).toContain(`cmd.${command.name}`);
   });
 
   it("fills placeholders and leaves unknown ones visible", () => {

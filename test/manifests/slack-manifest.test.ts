@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { webApi } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
-import { COMMANDS, SLASH_COMMAND, usageOf } from "../../src/kernel/surface/commands.ts";
+import { registry } from "../../src/kernel/registry.ts";
+import { SLASH_COMMAND, usageOf } from "../../src/kernel/surface/commands.ts";
 import {
   RECORD_DECISION_SHORTCUT,
   SLACK_BOT_EVENTS,
@@ -35,7 +36,7 @@ describe("Slack app manifest", () => {
 
   it(`declares ${SLASH_COMMAND} with a usage hint covering every subcommand`, () => {
     const hint = slashCommand().usage_hint ?? "";
-    for (const spec of COMMANDS) {
+    for (const spec of registry().commands) {
       expect(hint).toContain(spec.name);
       // The full form, arguments included, e.g. "role <user> <role>".
       expect(hint).toContain(usageOf(spec).slice(SLASH_COMMAND.length + 1));

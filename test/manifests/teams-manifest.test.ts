@@ -14,7 +14,8 @@ import {
   type TeamsManifestJson,
   validateTeamsManifest,
 } from "../../scripts/build-teams-package.ts";
-import { TEAMS_MENU } from "../../src/kernel/surface/commands.ts";
+import { registry } from "../../src/kernel/registry.ts";
+import { teamsMenu } from "../../src/kernel/surface/commands.ts";
 import { readPngHeader, readPngRgba } from "./read-png.ts";
 
 const TEAMS_DIR = resolve(import.meta.dirname, "../../manifests/teams");
@@ -94,7 +95,7 @@ describe("Teams manifest template", () => {
   it("lists exactly the Teams menu of the COMMANDS table for each scope", () => {
     const lists = botOf(render()).commandLists ?? [];
     expect(lists.flatMap((list) => list.scopes).sort()).toEqual([...BOT_SCOPES].sort());
-    const expected = TEAMS_MENU.map((c) => ({ title: c.name, description: c.summary }));
+    const expected = teamsMenu(registry().commands).map((c) => ({ title: c.name, description: c.summary }));
     for (const list of lists) {
       expect(list.commands).toEqual(expected);
       // Teams shows at most 10 commands per list; the schema enforces it too, this says why it broke.

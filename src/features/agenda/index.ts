@@ -1,7 +1,12 @@
 // The agenda feature: the next meeting's agenda: proposals, votes, curation, and the measures to follow up.
 // Other features and the wiring import this feature through this file only.
 import type { FeatureModule } from "../../kernel/feature-module.ts";
+import { AGENDA_COMMANDS } from "./surface/commands.ts";
+import { AGENDA_FORM_ROUTES, AGENDA_ROUTES } from "./surface/routes.ts";
 
 export const agenda: FeatureModule = {
   name: "agenda",
+  commands: AGENDA_COMMANDS,
+  actions: AGENDA_ROUTES,
+  forms: AGENDA_FORM_ROUTES,
 };

@@ -1,7 +1,12 @@
 // The clusters feature: setting a cluster up in a channel, joining and leaving, roles, the member list, status and help.
 // Other features and the wiring import this feature through this file only.
 import type { FeatureModule } from "../../kernel/feature-module.ts";
+import { CLUSTER_COMMANDS } from "./surface/commands.ts";
+import { CLUSTER_ACTIONS, CLUSTER_FORMS } from "./surface/routes.ts";
 
 export const clusters: FeatureModule = {
   name: "clusters",
+  commands: CLUSTER_COMMANDS,
+  actions: CLUSTER_ACTIONS,
+  forms: CLUSTER_FORMS,
 };

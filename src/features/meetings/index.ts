@@ -1,7 +1,12 @@
 // The meetings feature: planning a meeting with a date poll, finalising, rescheduling or cancelling it, reminders and calendar files.
 // Other features and the wiring import this feature through this file only.
 import type { FeatureModule } from "../../kernel/feature-module.ts";
+import { MEETING_COMMANDS } from "./surface/commands.ts";
+import { MEETING_ACTIONS, MEETING_FORMS } from "./surface/routes.ts";
 
 export const meetings: FeatureModule = {
   name: "meetings",
+  commands: MEETING_COMMANDS,
+  actions: MEETING_ACTIONS,
+  forms: MEETING_FORMS,
 };

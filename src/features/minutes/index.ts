@@ -1,7 +1,12 @@
 // The minutes feature: minutes: drafting, approving and exporting them as documents.
 // Other features and the wiring import this feature through this file only.
 import type { FeatureModule } from "../../kernel/feature-module.ts";
+import { MINUTES_COMMANDS } from "./surface/commands.ts";
+import { MINUTES_FORM_ROUTES, MINUTES_ROUTES } from "./surface/routes.ts";
 
 export const minutes: FeatureModule = {
   name: "minutes",
+  commands: MINUTES_COMMANDS,
+  actions: MINUTES_ROUTES,
+  forms: MINUTES_FORM_ROUTES,
 };

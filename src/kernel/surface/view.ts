@@ -17,6 +17,11 @@ export type ButtonElement = {
 
 /** Link buttons need an action id on Slack; clicks on them are acknowledged and otherwise ignored. */
 export const LINK_ACTION_ID = "ennakko.link";
+/**
+ * The Refresh button of the home view. Slack's App Home tab has no conversation: its platform answers
+ * this click by publishing the tab again (the home feature answers it elsewhere).
+ */
+export const HOME_REFRESH_ACTION_ID = "ennakko.home.refresh";
 export type SelectElement = {
   type: "select";
   id: string;

@@ -4,12 +4,11 @@
 // answer goes to that DM, and the tab is published again.
 import type { App, webApi } from "@slack/bolt";
 import { z } from "zod";
-import { HOME_ACTIONS } from "../../features/home/surface/home-view.ts";
 import type { AppContext } from "../../kernel/app/context.ts";
 import type { Conversation } from "../../kernel/domain/platform-user.ts";
 import type { Dispatcher } from "../../kernel/surface/dispatch.ts";
 import type { Envelope } from "../../kernel/surface/intent.ts";
-import type { Output, View } from "../../kernel/surface/view.ts";
+import { HOME_REFRESH_ACTION_ID, type Output, type View } from "../../kernel/surface/view.ts";
 import type { Logger } from "../../log/logger.ts";
 import { deliverToSlack } from "./deliver.ts";
 import { actionKey, actorOf, keyed } from "./parse-payload.ts";
@@ -70,7 +69,7 @@ export function registerAppHome(app: App, deps: HomeDeps): void {
     if (!teamId) return;
     const action = { ...actions[0]!, action_id: neutralActionId(actions[0]!.action_id) };
     try {
-      if (action.action_id !== HOME_ACTIONS.refresh) {
+      if (action.action_id !== HOME_REFRESH_ACTION_ID) {
         const opened = await client.conversations.open({ users: user.id });
         const channelId = opened.channel?.id;
         if (channelId) {

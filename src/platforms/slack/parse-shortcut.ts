@@ -1,9 +1,8 @@
 // The "Record as decision" message shortcut → a neutral intent that opens the decision form,
 // prefilled with the message's text and remembering where the message is.
 import { z } from "zod";
-import { fromMessageValue } from "../../features/record/surface/handlers.ts";
-import { RECORD_ACTIONS } from "../../features/record/surface/record-view.ts";
 import type { Envelope } from "../../kernel/surface/intent.ts";
+import { MESSAGE_SHORTCUT_ACTION, messageShortcutValue } from "../../kernel/surface/message-shortcut.ts";
 import { actorOf, conversationOf, keyed, type SlackProfile } from "./parse-payload.ts";
 
 export const MessageShortcutSchema = z.object({
@@ -28,8 +27,8 @@ export function shortcutEnvelope(body: MessageShortcut, profile: SlackProfile): 
     conversation: conversationOf(teamId, body.channel.id, body.channel.name),
     intent: {
       kind: "action",
-      actionId: RECORD_ACTIONS.fromMessage,
-      value: fromMessageValue(
+      actionId: MESSAGE_SHORTCUT_ACTION,
+      value: messageShortcutValue(
         plainText(body.message.text),
         ts ? `slack:${body.channel.id}:${ts}` : undefined,
       ),

@@ -4,12 +4,11 @@
 // so the form card's submit button is swapped; the rest is the same form the bot shows anywhere.
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from "botbuilder";
 import { z } from "zod";
-import { fromMessageValue } from "../../features/record/surface/handlers.ts";
-import { RECORD_ACTIONS } from "../../features/record/surface/record-view.ts";
 import { toLocale } from "../../kernel/domain/locale.ts";
 import { type Translate, translator } from "../../kernel/i18n/catalog.ts";
 import type { Dispatcher } from "../../kernel/surface/dispatch.ts";
 import type { Envelope } from "../../kernel/surface/intent.ts";
+import { MESSAGE_SHORTCUT_ACTION, messageShortcutValue } from "../../kernel/surface/message-shortcut.ts";
 import type { Form, Output } from "../../kernel/surface/view.ts";
 import { actorOf, conversationOf, deliveryKey, type TeamsActivity } from "./parse-activity.ts";
 import { type CardJson, renderCard, renderFormCard, toTeamsPlainText } from "./render-adaptive-card.ts";
@@ -60,8 +59,8 @@ export async function answerMessageAction(
         ...base,
         intent: {
           kind: "action",
-          actionId: RECORD_ACTIONS.fromMessage,
-          value: fromMessageValue(text, source),
+          actionId: MESSAGE_SHORTCUT_ACTION,
+          value: messageShortcutValue(text, source),
         },
       };
     } else if (data && typeof data.formId === "string") {

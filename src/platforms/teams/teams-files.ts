@@ -2,8 +2,9 @@
 // messages (a "private" answer is a thread reply everyone can read). So the files are stored behind
 // download links that go to the person's personal chat with the bot, through the outbox; the
 // conversation only hears that they were sent (or why they could not be).
-import { offerDownload } from "../../features/files/app/offer-download.ts";
+
 import type { AppContext } from "../../kernel/app/context.ts";
+import { offerDownload } from "../../kernel/app/files/offer-download.ts";
 import type { Translate } from "../../kernel/i18n/catalog.ts";
 import { failureOutput } from "../../kernel/surface/failure-message.ts";
 import { note, type Output } from "../../kernel/surface/view.ts";

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   acceptsAgendaItems,
   curatedStatus,
-  isRecordable,
   moveInOrder,
   orderAgenda,
 } from "../../../src/features/agenda/domain/agenda-rules.ts";
+import { isRecordable } from "../../../src/features/meetings/domain/meeting-rules.ts";
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { assignRole } from "../../../src/features/clusters/app/assign-role.ts";
-import { clusterStatus } from "../../../src/features/clusters/app/cluster-status.ts";
 import { joinCluster } from "../../../src/features/clusters/app/join-cluster.ts";
 import { leaveCluster } from "../../../src/features/clusters/app/leave-cluster.ts";
 import { listMembers } from "../../../src/features/clusters/app/list-members.ts";
 import { setupCluster } from "../../../src/features/clusters/app/setup-cluster.ts";
+import { clusterStatus } from "../../../src/features/cycle/app/cluster-status.ts";
 import type { AppContext } from "../../../src/kernel/app/context.ts";
 import { surfaceComposer } from "../../../src/kernel/surface/compose-notification.ts";
 import { createTestDatabase, type TestDatabase, truncateAll } from "../../support/database.ts";

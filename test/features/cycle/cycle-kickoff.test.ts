@@ -4,16 +4,16 @@
 // secretary and coordinator only; the chairs' forum's derived members; and `/cluster cycle` editing
 // with its refusals.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { clusterSettings } from "../../../src/features/clusters/app/cluster-settings.ts";
-import { clusterStatus } from "../../../src/features/clusters/app/cluster-status.ts";
 import { joinCluster } from "../../../src/features/clusters/app/join-cluster.ts";
 import { setupCluster } from "../../../src/features/clusters/app/setup-cluster.ts";
+import { clusterStatus } from "../../../src/features/cycle/app/cluster-status.ts";
 import { editCycleTerm, showCycle } from "../../../src/features/cycle/app/cycle-settings.ts";
 import { scheduleCycleKickoffs } from "../../../src/features/cycle/app/schedule-cycle-kickoffs.ts";
-import { editTerms } from "../../../src/features/cycle/domain/cycle-terms.ts";
 import { CYCLE_ACTIONS, cycleFields } from "../../../src/features/cycle/surface/cycle-view.ts";
 import { bindForum } from "../../../src/features/forum/app/bind-forum.ts";
 import type { AppContext } from "../../../src/kernel/app/context.ts";
+import { clusterSettings } from "../../../src/kernel/domain/cluster-settings.ts";
+import { editTerms } from "../../../src/kernel/domain/cycle-terms.ts";
 import type { PlatformUser } from "../../../src/kernel/domain/platform-user.ts";
 import type { Role } from "../../../src/kernel/domain/roles.ts";
 import { utcToZoned } from "../../../src/kernel/domain/zoned-time.ts";

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
-  DEFAULT_FOLLOW_UP_SETTINGS,
-  FollowUpSettingsSchema,
-  isWithinWorkingHours,
   type MeasureStatus,
   measureNotifications,
-  nextWorkingTime,
 } from "../../../src/features/measures/domain/follow-up-policy.ts";
+import {
+  DEFAULT_FOLLOW_UP_SETTINGS,
+  FollowUpSettingsSchema,
+} from "../../../src/kernel/domain/cluster-settings.ts";
+import { isWithinWorkingHours, nextWorkingTime } from "../../../src/kernel/domain/working-hours.ts";
 import { utcToZoned, zonedToUtc } from "../../../src/kernel/domain/zoned-time.ts";
 
 const HKI = "Europe/Helsinki";

@@ -1,9 +1,9 @@
 // Measures through the use cases: assignment with an owner notification in the outbox (same
 // transaction), check-ins kept in the history and announced to every bound channel, the register.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { clusterStatus } from "../../../src/features/clusters/app/cluster-status.ts";
 import { joinCluster } from "../../../src/features/clusters/app/join-cluster.ts";
 import { setupCluster } from "../../../src/features/clusters/app/setup-cluster.ts";
+import { clusterStatus } from "../../../src/features/cycle/app/cluster-status.ts";
 import { addMeasure } from "../../../src/features/measures/app/add-measure.ts";
 import { listMeasures } from "../../../src/features/measures/app/list-measures.ts";
 import { updateMeasure } from "../../../src/features/measures/app/update-measure.ts";

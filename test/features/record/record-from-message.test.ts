@@ -1,7 +1,7 @@
 // "Record as decision" on a message: what each platform's message text becomes in the form.
 import { describe, expect, it } from "vitest";
-import { fromMessageValue } from "../../../src/features/record/surface/handlers.ts";
 import { IntentSchema } from "../../../src/kernel/surface/intent.ts";
+import { messageShortcutValue } from "../../../src/kernel/surface/message-shortcut.ts";
 import { plainText } from "../../../src/platforms/slack/parse-shortcut.ts";
 import { htmlToText } from "../../../src/platforms/teams/message-extension.ts";
 
@@ -21,7 +21,7 @@ describe("a message as a decision", () => {
 
   it("always fits an intent's value, however long or quote-laden the message", () => {
     for (const text of ["short", "x".repeat(50_000), '"'.repeat(5000), "ä\n".repeat(3000)]) {
-      const value = fromMessageValue(text, "slack:C1:1700000000.000100");
+      const value = messageShortcutValue(text, "slack:C1:1700000000.000100");
       expect(IntentSchema.safeParse({ kind: "action", actionId: "a", value }).success).toBe(true);
       expect(JSON.parse(value).source).toBe("slack:C1:1700000000.000100");
     }

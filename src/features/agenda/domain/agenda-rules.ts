@@ -1,5 +1,5 @@
 // The agenda of a meeting and the record of a held one: which meeting takes new items, how the chair's
-// curation moves an item, in which order the agenda reads, and when a meeting can be recorded.
+// curation moves an item, in which order the agenda reads, and which items take an outcome.
 import { isAgendaOpen, type MeetingStatus } from "../../meetings/domain/meeting-rules.ts";
 
 export const AGENDA_KINDS = ["TOPIC", "PROBLEM", "PROPOSED_MEASURE", "INFORMATION"] as const;
@@ -118,20 +118,6 @@ export function orderAgenda<T extends RankableItem>(items: readonly T[]): Ordere
     rejected: having("REJECTED").sort(byVotes),
     discussed: having("DISCUSSED").sort(byPosition),
   };
-}
-
-/** A meeting can be recorded from a little before it starts (the secretary opens the record). */
-export const RECORD_OPENS_MINUTES_BEFORE = 120;
-
-export function isRecordable(status: MeetingStatus, startsAt: Date | null, now: Date): boolean {
-  if (status === "HELD") return true;
-  if (status !== "SCHEDULED" || !startsAt) return false;
-  return now.getTime() >= startsAt.getTime() - RECORD_OPENS_MINUTES_BEFORE * 60_000;
-}
-
-/** The latest instant a scheduled meeting may start and still be recorded now. */
-export function recordableUntil(now: Date): Date {
-  return new Date(now.getTime() + RECORD_OPENS_MINUTES_BEFORE * 60_000);
 }
 
 export const AGENDA_OUTCOMES = ["DISCUSSED", "DEFERRED"] as const;

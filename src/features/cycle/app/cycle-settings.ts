@@ -7,10 +7,10 @@ import { authorize } from "../../../kernel/app/authorize.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
 import { ensurePerson } from "../../../kernel/app/identity.ts";
 import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterSettings } from "../../../kernel/domain/cluster-settings.ts";
+import { type CycleTerm, editTerms } from "../../../kernel/domain/cycle-terms.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { ok, type Result } from "../../../kernel/domain/result.ts";
-import { clusterSettings } from "../../clusters/app/cluster-settings.ts";
-import { type CycleTerm, editTerms } from "../domain/cycle-terms.ts";
 
 export type CycleSettingsView = {
   clusterName: string;

@@ -4,9 +4,9 @@
 
 import type { Cluster } from "../../../generated/prisma/client.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
+import { clusterSettings } from "../../../kernel/domain/cluster-settings.ts";
+import { type CycleTerm, currentOrNextTerm } from "../../../kernel/domain/cycle-terms.ts";
 import { utcToZoned } from "../../../kernel/domain/zoned-time.ts";
-import { clusterSettings } from "../../clusters/app/cluster-settings.ts";
-import { type CycleTerm, currentOrNextTerm } from "../domain/cycle-terms.ts";
 
 export type CycleStatus = {
   term: { term: CycleTerm; current: boolean; opens: string; closes: string } | null;

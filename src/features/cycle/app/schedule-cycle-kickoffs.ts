@@ -10,11 +10,11 @@ import { forumMembers } from "../../../kernel/app/forum-membership.ts";
 import { localeOf } from "../../../kernel/app/locale-of.ts";
 import { enqueueNotification } from "../../../kernel/app/outbox/enqueue-notification.ts";
 import { clusterChannels, personalRecipient } from "../../../kernel/app/recipients.ts";
+import { clusterSettings } from "../../../kernel/domain/cluster-settings.ts";
+import { kickoffDate, occurrences } from "../../../kernel/domain/cycle-terms.ts";
 import type { Role } from "../../../kernel/domain/roles.ts";
+import { nextWorkingTime } from "../../../kernel/domain/working-hours.ts";
 import { utcToZoned, zonedToUtc } from "../../../kernel/domain/zoned-time.ts";
-import { clusterSettings } from "../../clusters/app/cluster-settings.ts";
-import { nextWorkingTime } from "../../measures/domain/follow-up-policy.ts";
-import { kickoffDate, occurrences } from "../domain/cycle-terms.ts";
 
 export const KICKOFF_ROLES: readonly Role[] = ["CHAIR", "SECRETARY", "COORDINATOR"];
 

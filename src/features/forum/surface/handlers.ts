@@ -1,37 +1,25 @@
 // forum setup · chairs report: the chairs' forum, a channel where the chairs, vice-chairs and
 // coordinators of all clusters compare them; and the guard that keeps cluster commands out of it.
 
+import type { ParsedCommand } from "../../../kernel/feature-module.ts";
+import { registry } from "../../../kernel/registry.ts";
 import {
   actorAndConversation,
   type HandlerContext,
   render,
 } from "../../../kernel/surface/handler-context.ts";
-import type { ParsedCommand } from "../../../kernel/surface/parse-command.ts";
 import { ephemeral, note, type Output, text, toChannel, view } from "../../../kernel/surface/view.ts";
 import { bindForum, isForumConversation } from "../app/bind-forum.ts";
 import { chairsReport } from "../app/chairs-report.ts";
 import { chairsReportFiles, chairsReportView } from "./chairs-report-view.ts";
 
 /**
- * Null when the command may run here. In the forum's channel only `chairs report` (and `forum setup`,
- * which explains the channel is bound) run; `help` describes the forum, anything else is refused.
+ * Null when the command may run here. In the forum's channel only the commands that declare
+ * `inForum` run (its report, its own twice-yearly meeting, a person's own settings); `help`
+ * describes the forum, anything else is refused.
  */
-/** What the forum does itself: its report, and its own twice-yearly meeting. */
-const FORUM_COMMANDS: ReadonlySet<ParsedCommand["name"]> = new Set([
-  "chairs report",
-  "forum setup",
-  "meeting plan",
-  "meeting",
-  "meeting reschedule",
-  "meeting cancel",
-  "cycle",
-  "language",
-  "my-data",
-  "home",
-]);
-
 export async function forumGuard(hc: HandlerContext, command: ParsedCommand): Promise<Output[] | null> {
-  if (FORUM_COMMANDS.has(command.name)) return null;
+  if (registry().commands.find((c) => c.name === command.name)?.inForum) return null;
   if (!(await isForumConversation(hc.app, hc.envelope.conversation))) return null;
   return [note(hc.t(command.name === "help" ? "forum.help" : "forum.onlyReports"))];
 }

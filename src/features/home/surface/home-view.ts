@@ -5,12 +5,19 @@ import { formatInZone } from "../../../kernel/domain/zoned-time.ts";
 import type { Translate } from "../../../kernel/i18n/catalog.ts";
 import { summaryFallback } from "../../../kernel/surface/fallback-summary.ts";
 import { formatLocalDate } from "../../../kernel/surface/format-date.ts";
-import { type ActionsElement, type Element, moment, text, type View } from "../../../kernel/surface/view.ts";
+import {
+  type ActionsElement,
+  type Element,
+  HOME_REFRESH_ACTION_ID,
+  moment,
+  text,
+  type View,
+} from "../../../kernel/surface/view.ts";
 import { measureButtons, statusLabel } from "../../measures/surface/measure-views.ts";
 import { PULSE_ACTIONS, sheetValue } from "../../pulses/surface/pulse-sheet-view.ts";
 import type { Home } from "../app/load-home.ts";
 
-export const HOME_ACTIONS = { refresh: "ennakko.home.refresh" } as const;
+export const HOME_ACTIONS = { refresh: HOME_REFRESH_ACTION_ID } as const;
 
 const when = (instant: Date, locale: Locale, timeZone: string) =>
   moment(instant, formatInZone(instant, locale, timeZone, "dateTime"));

@@ -5,9 +5,9 @@ import type { AppContext } from "../../../kernel/app/context.ts";
 import { localeOf } from "../../../kernel/app/locale-of.ts";
 import { enqueueNotification } from "../../../kernel/app/outbox/enqueue-notification.ts";
 import { clusterChannels } from "../../../kernel/app/recipients.ts";
+import { clusterSettings } from "../../../kernel/domain/cluster-settings.ts";
+import { nextWorkingTime } from "../../../kernel/domain/working-hours.ts";
 import { daysBetweenDates, utcToZoned } from "../../../kernel/domain/zoned-time.ts";
-import { clusterSettings } from "../../clusters/app/cluster-settings.ts";
-import { nextWorkingTime } from "../domain/follow-up-policy.ts";
 
 const EPOCH = "2024-01-01"; // a Monday: with the default 7 days, digests go out on Mondays
 

@@ -6,8 +6,9 @@ import type { AppContext } from "../../../kernel/app/context.ts";
 import { localeOf } from "../../../kernel/app/locale-of.ts";
 import { enqueueNotification } from "../../../kernel/app/outbox/enqueue-notification.ts";
 import { personalRecipient } from "../../../kernel/app/recipients.ts";
-import { clusterSettings } from "../../clusters/app/cluster-settings.ts";
-import { measureNotifications, nextWorkingTime } from "../domain/follow-up-policy.ts";
+import { clusterSettings } from "../../../kernel/domain/cluster-settings.ts";
+import { nextWorkingTime } from "../../../kernel/domain/working-hours.ts";
+import { measureNotifications } from "../domain/follow-up-policy.ts";
 
 export async function scheduleMeasureFollowUps(
   ctx: AppContext,

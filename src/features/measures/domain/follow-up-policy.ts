@@ -1,72 +1,21 @@
 // When the bot reminds measure owners. Clusters decide measures twice a year and too often nothing
 // follows; gentle, predictable pings are the cure, but never on a Saturday evening. Every ping has a
 // stable key so the outbox sends it once however often the scheduler asks.
-import { z } from "zod";
+import type { FollowUpSettings } from "../../../kernel/domain/cluster-settings.ts";
+import { nextWorkingTime } from "../../../kernel/domain/working-hours.ts";
 import {
   addDaysToDate,
   daysBetweenDates,
   isLocalDate,
-  isLocalTime,
   utcToZoned,
-  weekdayOf,
   zonedToUtc,
 } from "../../../kernel/domain/zoned-time.ts";
-
-const hhmm = z.string().refine(isLocalTime, "Must be a time HH:MM");
-
-export const WorkingHoursSchema = z
-  .object({
-    start: hhmm.default("08:00"),
-    end: hhmm.default("18:00"),
-    /** ISO weekdays, Monday = 1 … Sunday = 7. */
-    days: z
-      .array(z.number().int().min(1).max(7))
-      .min(1)
-      .default([1, 2, 3, 4, 5])
-      .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
-  })
-  .refine((w) => w.start < w.end, { message: "Working hours must start before they end", path: ["end"] });
-export type WorkingHours = z.output<typeof WorkingHoursSchema>;
-
-/** The follow-up part of Cluster.settings. Every field has a default, so `{}` is valid. */
-export const FollowUpSettingsSchema = z.object({
-  remindDaysBefore: z.number().int().min(1).max(60).default(7),
-  escalateAfterOverdueDays: z.number().int().min(1).max(365).default(14),
-  // prefault: a missing object is parsed from {}, so the inner defaults (and the refine) apply.
-  workingHours: WorkingHoursSchema.prefault({}),
-  digestEveryDays: z.number().int().min(1).max(90).default(7),
-});
-export type FollowUpSettings = z.output<typeof FollowUpSettingsSchema>;
-export const DEFAULT_FOLLOW_UP_SETTINGS: FollowUpSettings = FollowUpSettingsSchema.parse({});
 
 export const MEASURE_STATUSES = ["PLANNED", "STARTED", "BLOCKED", "DONE", "CANCELLED"] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
 export type NotificationKind = "due-soon" | "due-today" | "overdue" | "escalate";
 export type MeasureNotification = { key: string; kind: NotificationKind; notBefore: Date };
-
-/** True when the wall clock in `timeZone` is on a working day, at or after start and before end. */
-export function isWithinWorkingHours(instant: Date, timeZone: string, hours: WorkingHours): boolean {
-  const local = utcToZoned(instant, timeZone);
-  return hours.days.includes(local.weekday) && local.time >= hours.start && local.time < hours.end;
-}
-
-/**
- * `instant` itself when it falls inside working hours in `timeZone`, otherwise the start of the
- * next working period there (Saturday 10:00 → Monday 08:00). Computed on the local calendar, so a
- * DST change over the weekend still gives 08:00 local.
- */
-export function nextWorkingTime(instant: Date, timeZone: string, hours: WorkingHours): Date {
-  if (hours.days.length === 0 || isWithinWorkingHours(instant, timeZone, hours)) return instant;
-  const today = utcToZoned(instant, timeZone).date;
-  for (let offset = 0; offset <= 7; offset += 1) {
-    const date = addDaysToDate(today, offset);
-    if (!hours.days.includes(weekdayOf(date))) continue;
-    const start = zonedToUtc(date, hours.start, timeZone);
-    if (start.getTime() > instant.getTime()) return start;
-  }
-  return instant; // unreachable with at least one working day; keeps the function total
-}
 
 /**
  * The pings for one measure that are due at `now` and not yet obsolete, oldest stage first.

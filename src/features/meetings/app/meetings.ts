@@ -3,8 +3,7 @@
 import type { Meeting } from "../../../generated/prisma/client.ts";
 import { audit } from "../../../kernel/app/audit.ts";
 import type { Tx } from "../../../kernel/app/tx.ts";
-import { recordableUntil } from "../../agenda/domain/agenda-rules.ts";
-import { canTransition } from "../domain/meeting-rules.ts";
+import { canTransition, recordableUntil } from "../domain/meeting-rules.ts";
 
 /** The cluster's upcoming meeting: the latest one still being polled or scheduled. */
 export async function upcomingMeeting(tx: Tx, clusterId: string): Promise<Meeting | null> {

@@ -158,3 +158,17 @@ export function reminderTimes(startsAt: Date, timeZone: string): MeetingReminder
     at: addLocalDays(startsAt, -daysBefore, timeZone),
   }));
 }
+
+/** A meeting can be recorded from a little before it starts (the secretary opens the record). */
+export const RECORD_OPENS_MINUTES_BEFORE = 120;
+
+export function isRecordable(status: MeetingStatus, startsAt: Date | null, now: Date): boolean {
+  if (status === "HELD") return true;
+  if (status !== "SCHEDULED" || !startsAt) return false;
+  return now.getTime() >= startsAt.getTime() - RECORD_OPENS_MINUTES_BEFORE * 60_000;
+}
+
+/** The latest instant a scheduled meeting may start and still be recorded now. */
+export function recordableUntil(now: Date): Date {
+  return new Date(now.getTime() + RECORD_OPENS_MINUTES_BEFORE * 60_000);
+}

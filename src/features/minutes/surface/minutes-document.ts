@@ -1,18 +1,12 @@
 // The minutes as a neutral list of blocks (title, headings, paragraphs, lists, tables), in the
-// cluster's language: one layout that the Markdown and the DOCX renderers both draw.
+// cluster's language: one layout (src/exports/doc-blocks.ts) that the Markdown and the DOCX renderers
+// both draw.
+export type { DocBlock };
+
+import type { DocBlock } from "../../../exports/doc-blocks.ts";
 import type { Locale } from "../../../kernel/domain/locale.ts";
 import type { MinutesContent, MinutesMeasure } from "../domain/minutes-content.ts";
 import { type MinutesLabeler, minutesLabels } from "./minutes-labels.ts";
-
-/** Texts may hold line breaks ("\n"): the DOCX keeps them as breaks inside the paragraph or item. */
-export type DocBlock =
-  | { kind: "title"; text: string }
-  | { kind: "heading"; level: 1 | 2; text: string }
-  | { kind: "paragraph"; text: string }
-  | { kind: "bullets"; items: string[] }
-  | { kind: "table"; header: string[]; rows: string[][] }
-  /** A PNG picture (a chart), `width` × `height` pixels, with the text a screen reader says instead. */
-  | { kind: "image"; png: Uint8Array; width: number; height: number; alt: string; title?: string };
 
 export type MinutesMeta = {
   version: number;

@@ -3,7 +3,7 @@
 // organisation, time), and their responses are numbered by content, not by submission. For the
 // roles that keep the cluster's records (pulse.export), and only once results may be seen.
 import { z } from "zod";
-import { answersCsv, csvFilename, csvOptionsFor, summaryCsv } from "../../../exports/csv.ts";
+import { csvFilename, csvOptionsFor } from "../../../exports/csv.ts";
 import { audit } from "../../../kernel/app/audit.ts";
 import { authorize } from "../../../kernel/app/authorize.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
@@ -13,6 +13,7 @@ import { parseInput } from "../../../kernel/app/parse-input.ts";
 import { toLocale } from "../../../kernel/domain/locale.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
+import { answersCsv, summaryCsv } from "./pulse-csv.ts";
 import { computeResults, summarize } from "./pulse-results.ts";
 import { findPulse, resultsVisible } from "./pulses.ts";
 

@@ -10,7 +10,7 @@
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { audit } from "../../../kernel/app/audit.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
-import { clusterSettings } from "../../clusters/app/cluster-settings.ts";
+import { clusterSettings } from "../../../kernel/domain/cluster-settings.ts";
 import type { PulseResults } from "./pulse-results.ts";
 import { computeResults, type StoredPulseSummary } from "./pulse-results.ts";
 import { pulseWithQuestions } from "./pulses.ts";

@@ -8,10 +8,10 @@ import type { AppContext } from "../../../kernel/app/context.ts";
 import { localeOf } from "../../../kernel/app/locale-of.ts";
 import { enqueueNotification } from "../../../kernel/app/outbox/enqueue-notification.ts";
 import { clusterChannels, personalRecipient } from "../../../kernel/app/recipients.ts";
+import { clusterSettings } from "../../../kernel/domain/cluster-settings.ts";
 import { can, ROLES } from "../../../kernel/domain/roles.ts";
+import { nextWorkingTime } from "../../../kernel/domain/working-hours.ts";
 import { addLocalDays } from "../../../kernel/domain/zoned-time.ts";
-import { clusterSettings } from "../../clusters/app/cluster-settings.ts";
-import { nextWorkingTime } from "../../measures/domain/follow-up-policy.ts";
 
 export const pulseReminderKey = (pulseId: string, round: number, personId: string) =>
   `pulse:${pulseId}:reminder-${round}:${personId}`;

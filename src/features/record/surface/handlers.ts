@@ -48,18 +48,6 @@ const FromMessage = z.object({
   source: z.string().max(300).optional(),
 });
 
-/** The value of a "Record as decision" intent: the message text (clipped to fit) and where it is. */
-export function fromMessageValue(messageText: string, source?: string): string {
-  const max = 1900;
-  let clipped = messageText.trim().slice(0, DECISION_TEXT_MAX);
-  let value = JSON.stringify(source ? { text: clipped, source } : { text: clipped });
-  while (value.length > max && clipped.length > 0) {
-    clipped = clipped.slice(0, Math.max(0, clipped.length - (value.length - max) - 1));
-    value = JSON.stringify(source ? { text: clipped, source } : { text: clipped });
-  }
-  return value;
-}
-
 function shown(hc: HandlerContext, record: MeetingRecord, replace: boolean, lead?: string): Output {
   const v = recordView(record, hc.t, hc.locale, lead);
   return replace ? { kind: "ephemeral", view: v, replace: true } : { kind: "ephemeral", view: v };

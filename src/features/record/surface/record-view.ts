@@ -4,6 +4,7 @@
 import type { Locale } from "../../../kernel/domain/locale.ts";
 import type { Translate } from "../../../kernel/i18n/catalog.ts";
 import { summaryFallback } from "../../../kernel/surface/fallback-summary.ts";
+import { MESSAGE_SHORTCUT_ACTION } from "../../../kernel/surface/message-shortcut.ts";
 import { type Element, text, type View } from "../../../kernel/surface/view.ts";
 import { whenText } from "../../meetings/surface/poll-view.ts";
 import type { MeetingRecord } from "../app/load-meeting-record.ts";
@@ -14,7 +15,7 @@ export const RECORD_ACTIONS = {
   discussed: "ennakko.record.discussed",
   deferred: "ennakko.record.deferred",
   /** "Record as decision" on a message (Slack message shortcut, Teams message action). */
-  fromMessage: "ennakko.record.from-message",
+  fromMessage: MESSAGE_SHORTCUT_ACTION,
 } as const;
 
 const DECISION_SHOWN = 300;

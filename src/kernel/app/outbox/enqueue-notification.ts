@@ -7,7 +7,7 @@ import type { Tx } from "../tx.ts";
 
 const TrackSchema = z.object({ type: z.string().min(1).max(100), id: z.string().min(1).max(200) });
 const UpdateSchema = z.object({ messageId: z.string().min(1).max(255) });
-/** Download files whose links the worker mints when it sends the row (src/features/files/app/download-links.ts). */
+/** Download files whose links the worker mints when it sends the row (src/kernel/app/files/download-links.ts). */
 const DownloadsSchema = z.array(z.string().min(1).max(200)).min(1).max(20);
 
 export const NotificationInput = z

@@ -1,10 +1,10 @@
 // Hourly: download files whose links expired or were used up are deleted, contents and all. Their
 // message's outbox row keeps its key (once-only) but loses its payload: rows queued before links were
-// minted at send time (src/features/files/app/download-links.ts) carry the links' tokens, and nothing needs a
+// minted at send time (src/kernel/app/files/download-links.ts) carry the links' tokens, and nothing needs a
 // delivered message's words once its files are gone. Cost grows with the files due, never with history.
 
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { outboxPayload } from "../../../kernel/app/outbox/enqueue-notification.ts";
+import type { AppContext } from "../context.ts";
+import { outboxPayload } from "../outbox/enqueue-notification.ts";
 import { downloadMessageKey, MAX_DOWNLOADS } from "./download-files.ts";
 
 export async function purgeDownloads(ctx: AppContext): Promise<{ deleted: number }> {

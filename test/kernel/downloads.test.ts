@@ -4,25 +4,25 @@
 // only the files' ids), served while valid, counted, purged when expired or used up. The platform's
 // side of the outbox is a gateway that records what it was handed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { setupCluster } from "../../../src/features/clusters/app/setup-cluster.ts";
-import { hashDownloadToken, MAX_DOWNLOADS } from "../../../src/features/files/app/download-files.ts";
-import { DOWNLOAD_VALID_HOURS, offerDownload } from "../../../src/features/files/app/offer-download.ts";
-import { openDownload } from "../../../src/features/files/app/open-download.ts";
-import { purgeDownloads } from "../../../src/features/files/app/purge-downloads.ts";
-import { createOutboxWorker } from "../../../src/jobs/outbox-worker.ts";
-import type { AppContext } from "../../../src/kernel/app/context.ts";
-import { outboxPayload } from "../../../src/kernel/app/outbox/enqueue-notification.ts";
+import { setupCluster } from "../../src/features/clusters/app/setup-cluster.ts";
+import { createOutboxWorker } from "../../src/jobs/outbox-worker.ts";
+import type { AppContext } from "../../src/kernel/app/context.ts";
+import { hashDownloadToken, MAX_DOWNLOADS } from "../../src/kernel/app/files/download-files.ts";
+import { DOWNLOAD_VALID_HOURS, offerDownload } from "../../src/kernel/app/files/offer-download.ts";
+import { openDownload } from "../../src/kernel/app/files/open-download.ts";
+import { purgeDownloads } from "../../src/kernel/app/files/purge-downloads.ts";
+import { outboxPayload } from "../../src/kernel/app/outbox/enqueue-notification.ts";
 import type {
   ChatGateway,
   DeliveryResult,
   OutboundMessage,
-} from "../../../src/kernel/app/ports/chat-gateway.ts";
-import type { Conversation, PlatformUser } from "../../../src/kernel/domain/platform-user.ts";
-import { translator } from "../../../src/kernel/i18n/catalog.ts";
-import { createComposer } from "../../../src/kernel/surface/compose-notification.ts";
-import type { FileAttachment } from "../../../src/kernel/surface/view.ts";
-import { silentLogger } from "../../../src/log/logger.ts";
-import { createTestDatabase, type TestDatabase, truncateAll } from "../../support/database.ts";
+} from "../../src/kernel/app/ports/chat-gateway.ts";
+import type { Conversation, PlatformUser } from "../../src/kernel/domain/platform-user.ts";
+import { translator } from "../../src/kernel/i18n/catalog.ts";
+import { createComposer } from "../../src/kernel/surface/compose-notification.ts";
+import type { FileAttachment } from "../../src/kernel/surface/view.ts";
+import { silentLogger } from "../../src/log/logger.ts";
+import { createTestDatabase, type TestDatabase, truncateAll } from "../support/database.ts";
 
 const PUBLIC_URL = "https://ennakko.example.org";
 const TENANT = "tenant-lapland";

@@ -8,8 +8,8 @@ import {
   render,
 } from "../../../kernel/surface/handler-context.ts";
 import { type Element, ephemeral, text, view } from "../../../kernel/surface/view.ts";
-import { cycleFields } from "../../cycle/surface/cycle-view.ts";
 import { clusterStatus } from "../app/cluster-status.ts";
+import { cycleFields } from "./cycle-view.ts";
 
 export async function statusHandler(hc: HandlerContext) {
   const { t } = hc;

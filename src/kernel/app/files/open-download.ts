@@ -1,7 +1,7 @@
 // GET /files/<token>/<name>: the file behind a download link, counted, while it has not expired and
 // has not been fetched too often. Unknown, expired and used-up links all look the same (null).
 
-import type { AppContext } from "../../../kernel/app/context.ts";
+import type { AppContext } from "../context.ts";
 import { DOWNLOAD_TOKEN_PATTERN, hashDownloadToken, MAX_DOWNLOADS } from "./download-files.ts";
 
 export type DownloadableFile = { filename: string; mimeType: string; content: Uint8Array };

@@ -2,22 +2,22 @@
 // for platforms that cannot put a bot's file in front of one person in a channel (Teams). The files
 // are stored for 24 hours behind random tokens that only the links carry (the row keeps a SHA-256),
 // and the message goes out through the outbox, in the same transaction, to the person alone. The
-// tokens are minted by the outbox worker as it sends (src/features/files/app/download-links.ts): the queued
+// tokens are minted by the outbox worker as it sends (src/kernel/app/files/download-links.ts): the queued
 // message holds only the files' ids, so no token is ever written anywhere.
 // No role is checked here: the files come from a use case that already decided the person may have
 // them, and they are offered to nobody but that person.
 import { z } from "zod";
-import { audit } from "../../../kernel/app/audit.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { clusterOfConversation, ensurePerson } from "../../../kernel/app/identity.ts";
-import { localeOf } from "../../../kernel/app/locale-of.ts";
-import { enqueueNotification } from "../../../kernel/app/outbox/enqueue-notification.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
-import type { Recipient } from "../../../kernel/app/ports/chat-gateway.ts";
-import { personalRecipient } from "../../../kernel/app/recipients.ts";
-import { DEFAULT_LOCALE } from "../../../kernel/domain/locale.ts";
-import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
-import { AppError, fail, ok, type Result } from "../../../kernel/domain/result.ts";
+import { DEFAULT_LOCALE } from "../../domain/locale.ts";
+import { ConversationSchema, PlatformUserSchema } from "../../domain/platform-user.ts";
+import { AppError, fail, ok, type Result } from "../../domain/result.ts";
+import { audit } from "../audit.ts";
+import type { AppContext } from "../context.ts";
+import { clusterOfConversation, ensurePerson } from "../identity.ts";
+import { localeOf } from "../locale-of.ts";
+import { enqueueNotification } from "../outbox/enqueue-notification.ts";
+import { parseInput } from "../parse-input.ts";
+import type { Recipient } from "../ports/chat-gateway.ts";
+import { personalRecipient } from "../recipients.ts";
 import { downloadMessageKey, hashDownloadToken, newDownloadToken } from "./download-files.ts";
 import { downloadLinkSlot } from "./download-links.ts";
 

@@ -1,7 +1,7 @@
 // The twice-yearly rhythm of a cluster: terms as month-day windows of the calendar year ("02-01" to
 // "05-31"), and when a term's kickoff is due. Pure: dates are local dates of the cluster's zone.
-import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
-import { addDaysToDate, type LocalDate } from "../../../kernel/domain/zoned-time.ts";
+import { fail, ok, type Result } from "./result.ts";
+import { addDaysToDate, type LocalDate } from "./zoned-time.ts";
 
 export type CycleTerm = { name: string; start: string; end: string };
 

@@ -6,8 +6,8 @@
 //
 // A retried delivery mints again and the earlier attempt's link stops working: a person who got a
 // message whose delivery looked failed (a timeout) uses the one that arrives with the retry.
-import type { ViewPayload } from "../../../kernel/app/ports/chat-gateway.ts";
-import type { Tx } from "../../../kernel/app/tx.ts";
+import type { ViewPayload } from "../ports/chat-gateway.ts";
+import type { Tx } from "../tx.ts";
 import { hashDownloadToken, MAX_DOWNLOADS, newDownloadToken } from "./download-files.ts";
 
 const SLOT_PREFIX = "ennakko-download:";

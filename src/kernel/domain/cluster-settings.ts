@@ -1,8 +1,19 @@
 // A cluster's tunable rhythm, stored as JSON in Cluster.settings and read through one schema so a
 // missing or half-written settings object still yields every default.
 import { z } from "zod";
-import { type CycleTerm, isMonthDay } from "../../cycle/domain/cycle-terms.ts";
-import { FollowUpSettingsSchema } from "../../measures/domain/follow-up-policy.ts";
+import { type CycleTerm, isMonthDay } from "./cycle-terms.ts";
+import { WorkingHoursSchema } from "./working-hours.ts";
+
+/** The follow-up part of Cluster.settings. Every field has a default, so `{}` is valid. */
+export const FollowUpSettingsSchema = z.object({
+  remindDaysBefore: z.number().int().min(1).max(60).default(7),
+  escalateAfterOverdueDays: z.number().int().min(1).max(365).default(14),
+  // prefault: a missing object is parsed from {}, so the inner defaults (and the refine) apply.
+  workingHours: WorkingHoursSchema.prefault({}),
+  digestEveryDays: z.number().int().min(1).max(90).default(7),
+});
+export type FollowUpSettings = z.output<typeof FollowUpSettingsSchema>;
+export const DEFAULT_FOLLOW_UP_SETTINGS: FollowUpSettings = FollowUpSettingsSchema.parse({});
 
 const DEFAULT_CYCLE_TERMS: CycleTerm[] = [
   { name: "spring", start: "02-01", end: "05-31" },
@@ -41,7 +52,7 @@ export const ClusterSettingsSchema = z.object({
     .prefault({}),
   cycle: z
     .object({
-      /** The cluster's terms, as month-day windows of the calendar year (see src/features/cycle/domain/cycle-terms.ts). */
+      /** The cluster's terms, as month-day windows of the calendar year (see src/kernel/domain/cycle-terms.ts). */
       terms: z
         .array(
           z.object({

@@ -7,7 +7,7 @@ import { parseInput } from "../../../kernel/app/parse-input.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { ok, type Result } from "../../../kernel/domain/result.ts";
 import { can, type Role } from "../../../kernel/domain/roles.ts";
-import { type CycleStatus, cycleStatus } from "../../cycle/app/cycle-status.ts";
+import { type CycleStatus, cycleStatus } from "./cycle-status.ts";
 
 export const ClusterStatusInput = z.object({ actor: PlatformUserSchema, conversation: ConversationSchema });
 
