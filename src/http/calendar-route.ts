@@ -1,7 +1,6 @@
 // GET /calendar/<meeting uid>.ics: the "Add to calendar" link in invitations.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { meetingCalendarFile } from "../features/meetings/app/meeting-calendar-file.ts";
-import { CALENDAR_MIME } from "../features/meetings/surface/icalendar.ts";
+import { CALENDAR_MIME, meetingCalendarFile } from "../features/meetings/index.ts";
 import type { AppContext } from "../kernel/app/context.ts";
 
 export { CALENDAR_PATH } from "../kernel/surface/links.ts";

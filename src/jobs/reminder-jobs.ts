@@ -1,13 +1,10 @@
 // The ticks that turn the cluster's rhythm into outbox rows. Each is idempotent (stable outbox
 // keys), so overlapping instances or a restart mid-tick only repeat work, never messages.
 
-import { scheduleCycleKickoffs } from "../features/cycle/app/schedule-cycle-kickoffs.ts";
-import { scheduleClusterDigests } from "../features/measures/app/schedule-cluster-digests.ts";
-import { scheduleMeasureFollowUps } from "../features/measures/app/schedule-measure-follow-ups.ts";
-import { schedulePollNudges } from "../features/meetings/app/schedule-poll-nudges.ts";
-import { closeDuePulses } from "../features/pulses/app/close-due-pulses.ts";
-import { applyRetention } from "../features/pulses/app/retention.ts";
-import { schedulePulseReminders } from "../features/pulses/app/schedule-pulse-reminders.ts";
+import { scheduleCycleKickoffs } from "../features/cycle/index.ts";
+import { scheduleClusterDigests, scheduleMeasureFollowUps } from "../features/measures/index.ts";
+import { schedulePollNudges } from "../features/meetings/index.ts";
+import { applyRetention, closeDuePulses, schedulePulseReminders } from "../features/pulses/index.ts";
 import type { AppContext } from "../kernel/app/context.ts";
 import { purgeDownloads } from "../kernel/app/files/purge-downloads.ts";
 import { purgeInteractionReceipts } from "../kernel/app/interaction-receipts.ts";

@@ -10,3 +10,11 @@ export const agenda: FeatureModule = {
   actions: AGENDA_ROUTES,
   forms: AGENDA_FORM_ROUTES,
 };
+
+// What other features use of this one.
+export {
+  AGENDA_OUTCOMES,
+  type AgendaItemKind,
+  type AgendaItemStatus,
+  takesOutcome,
+} from "./domain/agenda-rules.ts";

@@ -1,4 +1,4 @@
-// The clusters feature: setting a cluster up in a channel, joining and leaving, roles, the member list, status and help.
+// The clusters feature: setting a cluster up in a channel, joining and leaving, roles, the member list and help.
 // Other features and the wiring import this feature through this file only.
 import type { FeatureModule } from "../../kernel/feature-module.ts";
 import { CLUSTER_COMMANDS } from "./surface/commands.ts";
@@ -10,3 +10,7 @@ export const clusters: FeatureModule = {
   actions: CLUSTER_ACTIONS,
   forms: CLUSTER_FORMS,
 };
+
+// What other features use of this one.
+export { inviteMembers } from "./app/invite-members.ts";
+export { checkChannelFree } from "./app/setup-cluster.ts";

@@ -1,4 +1,4 @@
-// The cycle feature: the cluster's twice-yearly rhythm: terms, and the kickoff that opens each term.
+// The cycle feature: the cluster's twice-yearly rhythm: terms, the kickoff that opens each term, and the cluster's status at a glance.
 // Other features and the wiring import this feature through this file only.
 import type { FeatureModule } from "../../kernel/feature-module.ts";
 import { CYCLE_COMMANDS } from "./surface/commands.ts";
@@ -9,3 +9,7 @@ export const cycle: FeatureModule = {
   commands: CYCLE_COMMANDS,
   actions: CYCLE_ROUTES,
 };
+
+// What other features use of this one.
+export { scheduleCycleKickoffs } from "./app/schedule-cycle-kickoffs.ts";
+export { cycleKickoffView } from "./surface/cycle-view.ts";

@@ -10,3 +10,10 @@ export const measures: FeatureModule = {
   actions: MEASURE_ROUTES,
   forms: MEASURE_FORM_ROUTES,
 };
+
+// What other features use of this one.
+export { scheduleClusterDigests } from "./app/schedule-cluster-digests.ts";
+export { scheduleMeasureFollowUps } from "./app/schedule-measure-follow-ups.ts";
+export type { MeasureStatus } from "./domain/follow-up-policy.ts";
+export { measuresCommand } from "./surface/handlers.ts";
+export { measureButtons, statusLabel } from "./surface/measure-views.ts";

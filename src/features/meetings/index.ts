@@ -10,3 +10,12 @@ export const meetings: FeatureModule = {
   actions: MEETING_ACTIONS,
   forms: MEETING_FORMS,
 };
+
+export { CALENDAR_MIME } from "./app/icalendar.ts";
+// What other features use of this one.
+export { meetingCalendarFile } from "./app/meeting-calendar-file.ts";
+export { claimInteraction, markHeld, meetingToRecord, upcomingMeeting } from "./app/meetings.ts";
+export { schedulePollNudges } from "./app/schedule-poll-nudges.ts";
+export { isAgendaOpen, isRecordable, type MeetingStatus } from "./domain/meeting-rules.ts";
+export { meetingPlanCommand } from "./surface/handlers.ts";
+export { whenText } from "./surface/poll-view.ts";

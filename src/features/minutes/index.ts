@@ -10,3 +10,7 @@ export const minutes: FeatureModule = {
   actions: MINUTES_ROUTES,
   forms: MINUTES_FORM_ROUTES,
 };
+
+// What other features use of this one.
+export type { DocBlock } from "./app/minutes-document.ts";
+export { DOCX_LANG } from "./app/minutes-files.ts";

@@ -10,3 +10,6 @@ export const record: FeatureModule = {
   actions: RECORD_ROUTES,
   forms: RECORD_FORM_ROUTES,
 };
+
+// What other features use of this one.
+export { loadMeetingRecord } from "./app/load-meeting-record.ts";

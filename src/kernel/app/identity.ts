@@ -1,11 +1,11 @@
 // Who is asking, in which cluster. Every use case starts here so that membership scopes every read.
 
-import { attachByEmail, mergeByEmail } from "../../features/people/app/link-by-email.ts";
 import type { Cluster, Membership, Person } from "../../generated/prisma/client.ts";
 import { toLocale } from "../domain/locale.ts";
 import type { Conversation, PlatformUser, UserRef } from "../domain/platform-user.ts";
 import type { Role } from "../domain/roles.ts";
 import type { AppContext } from "./context.ts";
+import { attachByEmail, mergeByEmail } from "./link-by-email.ts";
 import { isUniqueViolation, type Tx } from "./tx.ts";
 
 /**

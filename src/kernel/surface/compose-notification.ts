@@ -1,14 +1,14 @@
 // The words of every notification the app enqueues, in the recipient's language.
 
-import { cycleKickoffView } from "../../features/cycle/surface/cycle-view.ts";
-import { measureButtons, statusLabel } from "../../features/measures/surface/measure-views.ts";
+import { cycleKickoffView } from "../../features/cycle/index.ts";
+import { measureButtons, statusLabel } from "../../features/measures/index.ts";
 import {
   pulseOpenedView,
   pulseReminderView,
   pulseResultsView,
+  pulseSheetView,
   questionResultView,
-} from "../../features/pulses/surface/pulse-results-view.ts";
-import { pulseSheetView } from "../../features/pulses/surface/pulse-sheet-view.ts";
+} from "../../features/pulses/index.ts";
 import type { Composer, NotificationMessage } from "../app/ports/composer.ts";
 import type { Locale } from "../domain/locale.ts";
 import { formatInZone } from "../domain/zoned-time.ts";

@@ -1,6 +1,6 @@
 // Teams activities carry no e-mail address; the connector's member record does (TeamsInfo.getMember:
 // the address of the tenant's directory, which the tenant verifies). With it, a person who uses both
-// Slack and Teams becomes one Person (src/features/people/app/link-by-email.ts). Looked up once per person per
+// Slack and Teams becomes one Person (src/kernel/app/link-by-email.ts). Looked up once per person per
 // hour, like SlackProfiles; a failure only means this turn goes on without the address.
 import { TeamsInfo, type TurnContext } from "botbuilder";
 import type { Dispatcher } from "../../kernel/surface/dispatch.ts";

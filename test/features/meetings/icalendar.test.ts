@@ -3,7 +3,7 @@ import {
   buildCalendarFile,
   type CalendarEventInput,
   filenameFor,
-} from "../../../src/features/meetings/surface/icalendar.ts";
+} from "../../../src/features/meetings/app/icalendar.ts";
 import { zonedToUtc } from "../../../src/kernel/domain/zoned-time.ts";
 
 // --- a small RFC 5545 reader: unfold, split name;params:value, unescape TEXT -------------------

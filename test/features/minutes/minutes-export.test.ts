@@ -5,17 +5,17 @@ import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { columnWidths, docx, TEXT_WIDTH, xmlSafe } from "../../../src/exports/docx.ts";
 import {
-  type MinutesContent,
-  MinutesContentSchema,
-} from "../../../src/features/minutes/domain/minutes-content.ts";
-import {
   type DocBlock,
   minutesDocument,
   minutesFilename,
-} from "../../../src/features/minutes/surface/minutes-document.ts";
-import { measuresCsv, minutesFiles } from "../../../src/features/minutes/surface/minutes-files.ts";
-import { MINUTES_LABELS } from "../../../src/features/minutes/surface/minutes-labels.ts";
-import { minutesMarkdown } from "../../../src/features/minutes/surface/minutes-markdown.ts";
+} from "../../../src/features/minutes/app/minutes-document.ts";
+import { measuresCsv, minutesFiles } from "../../../src/features/minutes/app/minutes-files.ts";
+import { MINUTES_LABELS } from "../../../src/features/minutes/app/minutes-labels.ts";
+import { minutesMarkdown } from "../../../src/features/minutes/app/minutes-markdown.ts";
+import {
+  type MinutesContent,
+  MinutesContentSchema,
+} from "../../../src/features/minutes/domain/minutes-content.ts";
 import { LOCALES } from "../../../src/kernel/domain/locale.ts";
 import { parseCsv } from "../../support/parse-csv.ts";
 import { docxText, unzip } from "../../support/unzip.ts";

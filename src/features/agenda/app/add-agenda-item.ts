@@ -7,7 +7,7 @@ import { ensurePerson } from "../../../kernel/app/identity.ts";
 import { parseInput } from "../../../kernel/app/parse-input.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
-import { claimInteraction } from "../../meetings/app/meetings.ts";
+import { claimInteraction } from "../../meetings/index.ts";
 import {
   AGENDA_DETAILS_MAX,
   AGENDA_KINDS,

@@ -4,8 +4,8 @@
 import type { Tx } from "../../../kernel/app/tx.ts";
 import { can, type Role } from "../../../kernel/domain/roles.ts";
 import { utcToZoned } from "../../../kernel/domain/zoned-time.ts";
-import type { MeasureStatus } from "../../measures/domain/follow-up-policy.ts";
-import type { MeetingStatus } from "../../meetings/domain/meeting-rules.ts";
+import type { MeasureStatus } from "../../measures/index.ts";
+import type { MeetingStatus } from "../../meetings/index.ts";
 import { type AgendaItemKind, type AgendaItemStatus, acceptsAgendaItems } from "../domain/agenda-rules.ts";
 
 export type AgendaItemView = {

@@ -7,7 +7,7 @@ import { parseInput } from "../../../kernel/app/parse-input.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import type { Capability } from "../../../kernel/domain/roles.ts";
-import { upcomingMeeting } from "../../meetings/app/meetings.ts";
+import { upcomingMeeting } from "../../meetings/index.ts";
 import { type AgendaSnapshot, loadAgenda } from "./load-agenda.ts";
 
 export const ShowAgendaInput = z.object({

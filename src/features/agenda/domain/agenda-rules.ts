@@ -1,6 +1,6 @@
+import { isAgendaOpen, type MeetingStatus } from "../../../kernel/domain/meeting-status.ts";
 // The agenda of a meeting and the record of a held one: which meeting takes new items, how the chair's
 // curation moves an item, in which order the agenda reads, and which items take an outcome.
-import { isAgendaOpen, type MeetingStatus } from "../../meetings/domain/meeting-rules.ts";
 
 export const AGENDA_KINDS = ["TOPIC", "PROBLEM", "PROPOSED_MEASURE", "INFORMATION"] as const;
 export type AgendaItemKind = (typeof AGENDA_KINDS)[number];

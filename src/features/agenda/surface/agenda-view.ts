@@ -8,8 +8,8 @@ import type { Translate } from "../../../kernel/i18n/catalog.ts";
 import { summaryFallback } from "../../../kernel/surface/fallback-summary.ts";
 import { formatLocalDate } from "../../../kernel/surface/format-date.ts";
 import { type ButtonElement, type Element, text, type View } from "../../../kernel/surface/view.ts";
-import { statusLabel } from "../../measures/surface/measure-views.ts";
-import { whenText } from "../../meetings/surface/poll-view.ts";
+import { statusLabel } from "../../measures/index.ts";
+import { whenText } from "../../meetings/index.ts";
 import type { AgendaItemView, AgendaSnapshot } from "../app/load-agenda.ts";
 import { type AgendaItemKind, isCuratable, orderAgenda } from "../domain/agenda-rules.ts";
 

@@ -6,9 +6,9 @@ import type { LinkCode } from "../../../generated/prisma/client.ts";
 import { audit } from "../../../kernel/app/audit.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
 import { ensurePerson } from "../../../kernel/app/identity.ts";
+import { MergeRefused, mergePeople } from "../../../kernel/app/merge-people.ts";
 import type { PlatformUser } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
-import { MergeRefused, mergePeople } from "../../people/app/merge-people.ts";
 import { consumeLinkCode, platformLabel } from "./link-code.ts";
 
 export type LinkedAccounts = { platforms: string[] };

@@ -1,9 +1,8 @@
-// The clusters feature's commands: help, setting a channel up, membership and roles, status.
+// The clusters feature's commands: help, setting a channel up, membership and roles.
 import { parseRole, ROLES, type Role } from "../../../kernel/domain/roles.ts";
 import { type ArgsOutcome, command, type ParseContext } from "../../../kernel/feature-module.ts";
 import { CATALOGS } from "../../../kernel/i18n/catalog.ts";
 import { badUser, MENTION, type MentionedUser, readMention } from "../../../kernel/surface/mentions.ts";
-import { statusHandler } from "../../cycle/surface/status-handler.ts";
 import { helpHandler } from "./help.ts";
 import { joinHandler, leaveHandler, membersHandler, roleHandler } from "./membership-handlers.ts";
 import { setupCommandHandler } from "./setup-handlers.ts";
@@ -58,13 +57,6 @@ export const CLUSTER_COMMANDS = [
     teamsMenu: false,
     parse: parseRoleArgs,
     run: (hc, { target, role }) => roleHandler(hc, target, role),
-  }),
-  command({
-    name: "status",
-    args: [],
-    summary: "The cluster at a glance",
-    requires: "cluster.view",
-    run: statusHandler,
   }),
 ];
 

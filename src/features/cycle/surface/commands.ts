@@ -1,10 +1,18 @@
-// The cycle feature's command: show the cluster's terms, or change one.
+// The cycle feature's commands: the cluster at a glance (status), and its terms (show, change one).
 import { command } from "../../../kernel/feature-module.ts";
 import { cycleCommand } from "./handlers.ts";
+import { statusHandler } from "./status-handler.ts";
 
 type CycleEdit = { edit?: { term: string; start: string; end: string } };
 
 export const CYCLE_COMMANDS = [
+  command({
+    name: "status",
+    args: [],
+    summary: "The cluster at a glance",
+    requires: "cluster.view",
+    run: statusHandler,
+  }),
   command<CycleEdit>({
     name: "cycle",
     args: [

@@ -9,9 +9,9 @@ import {
   render,
 } from "../../../kernel/surface/handler-context.ts";
 import { ephemeral, type Output } from "../../../kernel/surface/view.ts";
-import { measuresCommand } from "../../measures/surface/handlers.ts";
-import { meetingPlanCommand } from "../../meetings/surface/handlers.ts";
-import { pulseCopyCommand } from "../../pulses/surface/form-handlers.ts";
+import { measuresCommand } from "../../measures/index.ts";
+import { meetingPlanCommand } from "../../meetings/index.ts";
+import { pulseCopyCommand } from "../../pulses/index.ts";
 import { clusterConversation } from "../app/cycle-conversation.ts";
 import { editCycleTerm, showCycle } from "../app/cycle-settings.ts";
 import { CYCLE_ACTIONS, type CycleAction, cycleTermsView, termLabel } from "./cycle-view.ts";

@@ -12,7 +12,7 @@ import { isUniqueViolation } from "../../../kernel/app/tx.ts";
 import { toLocale } from "../../../kernel/domain/locale.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
-import { checkChannelFree } from "../../clusters/app/setup-cluster.ts";
+import { checkChannelFree } from "../../clusters/index.ts";
 
 export const BindForumInput = z.object({
   actor: PlatformUserSchema,

@@ -11,16 +11,16 @@ import type { Tx } from "../../../kernel/app/tx.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { ok, type Result } from "../../../kernel/domain/result.ts";
 import { type LocalDate, utcToZoned } from "../../../kernel/domain/zoned-time.ts";
-import { summarize } from "../../pulses/app/pulse-results.ts";
-import { pulseWithQuestions } from "../../pulses/app/pulses.ts";
 import {
   type ClusterGrid,
   GROWING_SHARE_THRESHOLD,
+  pulseWithQuestions,
   type Scorecard,
   type SkillMatrix,
   scorecard,
   skillMatrix,
-} from "../domain/cross-assessment.ts";
+  summarize,
+} from "../../pulses/index.ts";
 
 export const DEFAULT_SKILL_QUESTION = "skills-demand";
 /** Upcoming meetings shown per cluster. */

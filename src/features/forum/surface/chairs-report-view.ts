@@ -17,11 +17,9 @@ import {
   view,
   withoutMoments,
 } from "../../../kernel/surface/view.ts";
-import type { DocBlock } from "../../minutes/surface/minutes-document.ts";
-import { DOCX_LANG } from "../../minutes/surface/minutes-files.ts";
-import { MAX_CHART_CATEGORIES } from "../../pulses/surface/pulse-charts.ts";
+import { DOCX_LANG, type DocBlock } from "../../minutes/index.ts";
+import { MAX_CHART_CATEGORIES, type MatrixCell } from "../../pulses/index.ts";
 import type { ChairsReport, ClusterReport } from "../app/chairs-report.ts";
-import type { MatrixCell } from "../domain/cross-assessment.ts";
 
 const percent = (share: number | null, locale: Locale) =>
   share === null ? "–" : new Intl.NumberFormat(locale, { style: "percent" }).format(share);

@@ -10,7 +10,7 @@ import { PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { ok, type Result } from "../../../kernel/domain/result.ts";
 import { can, type Role } from "../../../kernel/domain/roles.ts";
 import { utcToZoned } from "../../../kernel/domain/zoned-time.ts";
-import type { MeasureStatus } from "../../measures/domain/follow-up-policy.ts";
+import type { MeasureStatus } from "../../measures/index.ts";
 
 export const LoadHomeInput = z.object({ actor: PlatformUserSchema });
 

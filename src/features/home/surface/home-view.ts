@@ -13,8 +13,8 @@ import {
   text,
   type View,
 } from "../../../kernel/surface/view.ts";
-import { measureButtons, statusLabel } from "../../measures/surface/measure-views.ts";
-import { PULSE_ACTIONS, sheetValue } from "../../pulses/surface/pulse-sheet-view.ts";
+import { measureButtons, statusLabel } from "../../measures/index.ts";
+import { PULSE_ACTIONS, sheetValue } from "../../pulses/index.ts";
 import type { Home } from "../app/load-home.ts";
 
 export const HOME_ACTIONS = { refresh: HOME_REFRESH_ACTION_ID } as const;

@@ -9,7 +9,7 @@ import { parseInput } from "../../../kernel/app/parse-input.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { zonedToUtc } from "../../../kernel/domain/zoned-time.ts";
-import { inviteMembers } from "../../clusters/app/invite-members.ts";
+import { inviteMembers } from "../../clusters/index.ts";
 import { canTransition, PlannedSlotSchema } from "../domain/meeting-rules.ts";
 import { queueMeetingReminders, withdrawMeetingNotifications } from "./meeting-reminders.ts";
 

@@ -7,7 +7,7 @@ import { ensurePerson } from "../../../kernel/app/identity.ts";
 import { parseInput } from "../../../kernel/app/parse-input.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
-import { inviteMembers } from "../../clusters/app/invite-members.ts";
+import { inviteMembers } from "../../clusters/index.ts";
 import { canTransition } from "../domain/meeting-rules.ts";
 import { loadPoll, type PollSnapshot } from "./load-poll.ts";
 import { queueMeetingReminders } from "./meeting-reminders.ts";

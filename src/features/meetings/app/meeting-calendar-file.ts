@@ -1,13 +1,13 @@
 // The .ics behind a meeting's "Add to calendar" link. The link carries the meeting's random
 // iCalendar UID, shared only with the cluster: the file always shows the meeting as it is now
 // (same UID, a higher SEQUENCE after each change; STATUS:CANCELLED once cancelled), published
-// rather than sent as an invitation (see src/features/meetings/surface/icalendar.ts). The online link goes into URL,
+// rather than sent as an invitation (see src/features/meetings/app/icalendar.ts). The online link goes into URL,
 // LOCATION (when there is no place) and the description, with the agenda, in the cluster's language.
 import { z } from "zod";
 import type { AppContext } from "../../../kernel/app/context.ts";
 import { DEFAULT_LOCALE, toLocale } from "../../../kernel/domain/locale.ts";
-import { CALENDAR_LABELS } from "../surface/calendar-labels.ts";
-import { buildCalendarFile, filenameFor } from "../surface/icalendar.ts";
+import { CALENDAR_LABELS } from "./calendar-labels.ts";
+import { buildCalendarFile, filenameFor } from "./icalendar.ts";
 
 export type CalendarFile = { filename: string; body: string };
 

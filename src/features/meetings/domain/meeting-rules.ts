@@ -4,8 +4,9 @@
 import { z } from "zod";
 import { addLocalDays, isLocalDate, isLocalTime, zonedToUtc } from "../../../kernel/domain/zoned-time.ts";
 
-export const MEETING_STATUSES = ["POLLING", "SCHEDULED", "HELD", "CANCELLED"] as const;
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export { isAgendaOpen, MEETING_STATUSES, type MeetingStatus } from "../../../kernel/domain/meeting-status.ts";
+
+import { isAgendaOpen, type MeetingStatus } from "../../../kernel/domain/meeting-status.ts";
 
 // SCHEDULED → SCHEDULED is a reschedule (new slot, higher iCalendar SEQUENCE). HELD and CANCELLED
 // are final: a cancelled meeting is planned again as a new meeting, so old invitations stay dead.
@@ -137,11 +138,6 @@ export function validateMeetingPlan(input: {
 
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: { title, slots, agendaDeadline } };
-}
-
-/** Items can be added until the deadline; no deadline means until the meeting is recorded. */
-export function isAgendaOpen(deadline: Date | null, now: Date): boolean {
-  return deadline === null || now.getTime() < deadline.getTime();
 }
 
 export const REMINDER_DAYS_BEFORE = [7, 1] as const;

@@ -13,7 +13,7 @@ import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/p
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { can } from "../../../kernel/domain/roles.ts";
 import { parseMinutesContent } from "../domain/minutes-content.ts";
-import { type MinutesFile, minutesFiles } from "../surface/minutes-files.ts";
+import { type MinutesFile, minutesFiles } from "./minutes-files.ts";
 import { draftContent, findMinutesMeeting, freeTextOf, minutesVersions } from "./minutes-shared.ts";
 
 export const ExportMinutesInput = z.object({

@@ -5,11 +5,14 @@ import type { Cluster, Minutes } from "../../../generated/prisma/client.ts";
 import { isUniqueViolation, type Tx } from "../../../kernel/app/tx.ts";
 import { type Locale, toLocale } from "../../../kernel/domain/locale.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
-import { computeResults } from "../../pulses/app/pulse-results.ts";
-import { pulseWithQuestions } from "../../pulses/app/pulses.ts";
-import type { QuestionSummary } from "../../pulses/domain/aggregate.ts";
-import { type QuestionDefinition, textIn } from "../../pulses/domain/question-types.ts";
-import { loadMeetingRecord } from "../../record/app/load-meeting-record.ts";
+import {
+  computeResults,
+  pulseWithQuestions,
+  type QuestionDefinition,
+  type QuestionSummary,
+  textIn,
+} from "../../pulses/index.ts";
+import { loadMeetingRecord } from "../../record/index.ts";
 import {
   EMPTY_FREE_TEXT,
   type MinutesContent,

@@ -3,9 +3,9 @@
 import type { Locale } from "../../../kernel/domain/locale.ts";
 import { summaryFallback } from "../../../kernel/surface/fallback-summary.ts";
 import { type Element, text, type View, view } from "../../../kernel/surface/view.ts";
+import { formatMinutesDate } from "../app/minutes-document.ts";
+import { minutesLabels } from "../app/minutes-labels.ts";
 import type { MinutesContent } from "../domain/minutes-content.ts";
-import { formatMinutesDate } from "./minutes-document.ts";
-import { minutesLabels } from "./minutes-labels.ts";
 
 const SHOWN = 10;
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);

@@ -2,8 +2,8 @@
 // became of each agenda item.
 
 import type { Tx } from "../../../kernel/app/tx.ts";
-import type { AgendaItemKind, AgendaItemStatus } from "../../agenda/domain/agenda-rules.ts";
-import type { MeetingStatus } from "../../meetings/domain/meeting-rules.ts";
+import type { AgendaItemKind, AgendaItemStatus } from "../../agenda/index.ts";
+import type { MeetingStatus } from "../../meetings/index.ts";
 
 export type MeetingRecord = {
   meeting: {

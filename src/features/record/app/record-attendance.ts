@@ -8,7 +8,7 @@ import { ensurePerson } from "../../../kernel/app/identity.ts";
 import { parseInput } from "../../../kernel/app/parse-input.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
-import { markHeld } from "../../meetings/app/meetings.ts";
+import { markHeld } from "../../meetings/index.ts";
 import { loadMeetingRecord, type MeetingRecord } from "./load-meeting-record.ts";
 import { recordableMeeting } from "./show-meeting-record.ts";
 

@@ -10,7 +10,7 @@ import { ensurePerson } from "../../../kernel/app/identity.ts";
 import { parseInput } from "../../../kernel/app/parse-input.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
-import { claimInteraction, markHeld } from "../../meetings/app/meetings.ts";
+import { claimInteraction, markHeld } from "../../meetings/index.ts";
 import { recordableMeeting } from "./show-meeting-record.ts";
 
 export const DECISION_TEXT_MIN = 3;

@@ -9,8 +9,7 @@ import { parseInput } from "../../../kernel/app/parse-input.ts";
 import type { Tx } from "../../../kernel/app/tx.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
-import { meetingToRecord } from "../../meetings/app/meetings.ts";
-import { isRecordable } from "../../meetings/domain/meeting-rules.ts";
+import { isRecordable, meetingToRecord } from "../../meetings/index.ts";
 import { loadMeetingRecord, type MeetingRecord } from "./load-meeting-record.ts";
 
 export const ShowMeetingRecordInput = z.object({

@@ -6,7 +6,7 @@ import type { Translate } from "../../../kernel/i18n/catalog.ts";
 import { summaryFallback } from "../../../kernel/surface/fallback-summary.ts";
 import { MESSAGE_SHORTCUT_ACTION } from "../../../kernel/surface/message-shortcut.ts";
 import { type Element, text, type View } from "../../../kernel/surface/view.ts";
-import { whenText } from "../../meetings/surface/poll-view.ts";
+import { whenText } from "../../meetings/index.ts";
 import type { MeetingRecord } from "../app/load-meeting-record.ts";
 
 export const RECORD_ACTIONS = {

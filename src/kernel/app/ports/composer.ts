@@ -1,14 +1,14 @@
 // Notifications are written in the same transaction as the change that causes them (outbox), and
 // in the recipient's language. The app says *what* happened; the surface, injected here, says it.
 
-import type { MeasureStatus } from "../../../features/measures/domain/follow-up-policy.ts";
-import type { PulseSheet } from "../../../features/pulses/app/pulse-sheet-shape.ts";
+import type { MeasureStatus } from "../../../features/measures/index.ts";
 import type {
   CycleComparison,
+  PulseSheet,
+  QuestionDefinition,
   QuestionSummary,
   ResponseRate,
-} from "../../../features/pulses/domain/aggregate.ts";
-import type { QuestionDefinition } from "../../../features/pulses/domain/question-types.ts";
+} from "../../../features/pulses/index.ts";
 import type { CycleTerm } from "../../domain/cycle-terms.ts";
 import type { Locale } from "../../domain/locale.ts";
 import type { ViewPayload } from "./chat-gateway.ts";

@@ -3,14 +3,14 @@
 // person is merged into them once the address becomes known. Never two identities of the same
 // platform, never an erased person, never when the address is ambiguous.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { joinCluster } from "../../../src/features/clusters/app/join-cluster.ts";
-import { setupCluster } from "../../../src/features/clusters/app/setup-cluster.ts";
-import type { AppContext } from "../../../src/kernel/app/context.ts";
-import { ensurePerson } from "../../../src/kernel/app/identity.ts";
-import type { PlatformUser } from "../../../src/kernel/domain/platform-user.ts";
-import { surfaceComposer } from "../../../src/kernel/surface/compose-notification.ts";
-import { createTestDatabase, type TestDatabase, truncateAll } from "../../support/database.ts";
-import { slackChannel, slackUser } from "../../support/people.ts";
+import { joinCluster } from "../../src/features/clusters/app/join-cluster.ts";
+import { setupCluster } from "../../src/features/clusters/app/setup-cluster.ts";
+import type { AppContext } from "../../src/kernel/app/context.ts";
+import { ensurePerson } from "../../src/kernel/app/identity.ts";
+import type { PlatformUser } from "../../src/kernel/domain/platform-user.ts";
+import { surfaceComposer } from "../../src/kernel/surface/compose-notification.ts";
+import { createTestDatabase, type TestDatabase, truncateAll } from "../support/database.ts";
+import { slackChannel, slackUser } from "../support/people.ts";
 
 let db: TestDatabase;
 let ctx: AppContext;

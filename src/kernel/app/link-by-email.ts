@@ -5,12 +5,12 @@
 // with the address, a person already on this platform) is left alone: the personal link code
 // covers it, and two identities of the same platform are never joined by e-mail.
 
-import type { Person, Prisma } from "../../../generated/prisma/client.ts";
-import { type AuditRecord, audit } from "../../../kernel/app/audit.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import type { Tx } from "../../../kernel/app/tx.ts";
-import type { Platform, PlatformUser } from "../../../kernel/domain/platform-user.ts";
+import type { Person, Prisma } from "../../generated/prisma/client.ts";
+import type { Platform, PlatformUser } from "../domain/platform-user.ts";
+import { type AuditRecord, audit } from "./audit.ts";
+import type { AppContext } from "./context.ts";
 import { MergeRefused, mergePeople } from "./merge-people.ts";
+import type { Tx } from "./tx.ts";
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 

@@ -2,17 +2,13 @@
 // for both, the collision rules decide (higher role, latest slot answer, submitted response, furthest
 // participation…), and afterwards the merged id is nowhere in the database, in any table.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  MergeRefused,
-  type MergeSummary,
-  mergePeople,
-} from "../../../src/features/people/app/merge-people.ts";
-import { hashToken } from "../../../src/features/pulses/app/pulse-drafts.ts";
-import { seedQuestionBank } from "../../../src/features/pulses/app/seed-question-bank.ts";
-import type { AppContext } from "../../../src/kernel/app/context.ts";
-import { ensurePerson } from "../../../src/kernel/app/identity.ts";
-import { surfaceComposer } from "../../../src/kernel/surface/compose-notification.ts";
-import { createTestDatabase, type TestDatabase, truncateAll } from "../../support/database.ts";
+import { hashToken } from "../../src/features/pulses/app/pulse-drafts.ts";
+import { seedQuestionBank } from "../../src/features/pulses/app/seed-question-bank.ts";
+import type { AppContext } from "../../src/kernel/app/context.ts";
+import { ensurePerson } from "../../src/kernel/app/identity.ts";
+import { MergeRefused, type MergeSummary, mergePeople } from "../../src/kernel/app/merge-people.ts";
+import { surfaceComposer } from "../../src/kernel/surface/compose-notification.ts";
+import { createTestDatabase, type TestDatabase, truncateAll } from "../support/database.ts";
 
 let db: TestDatabase;
 let ctx: AppContext;

@@ -3,8 +3,8 @@
 // tests hold MERGE_STEPS, the merge's own table of the columns it carries over, against the schema as
 // Prisma's data model and the migrated database's foreign keys see it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MERGE_STEPS, type PersonColumn } from "../../../src/features/people/app/merge-people.ts";
-import { createTestDatabase, type TestDatabase } from "../../support/database.ts";
+import { MERGE_STEPS, type PersonColumn } from "../../src/kernel/app/merge-people.ts";
+import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 /** The part of Prisma's runtime data model read here: names, kinds, types and relation names. */
 type DataModel = {

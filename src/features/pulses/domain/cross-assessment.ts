@@ -13,8 +13,8 @@
 // time = done on or before the due date (the completion date in the cluster's time zone).
 
 import type { LocalDate } from "../../../kernel/domain/zoned-time.ts";
-import { MIN_GROUP_SIZE, type SkillGridStats } from "../../pulses/domain/aggregate.ts";
-import type { Horizon } from "../../pulses/domain/question-types.ts";
+import { MIN_GROUP_SIZE, type SkillGridStats } from "./aggregate.ts";
+import type { Horizon } from "./question-types.ts";
 
 export const GROWING_SHARE_THRESHOLD = 0.5;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { scorecard, skillMatrix } from "../../../src/features/forum/domain/cross-assessment.ts";
 import { summarizeQuestion } from "../../../src/features/pulses/domain/aggregate.ts";
+import { scorecard, skillMatrix } from "../../../src/features/pulses/domain/cross-assessment.ts";
 import type { QuestionDefinition } from "../../../src/features/pulses/domain/question-types.ts";
 
 const grid: QuestionDefinition = {

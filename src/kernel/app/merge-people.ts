@@ -10,10 +10,10 @@
 // aggregates, unlinked as ever). Their participation does move, so the kept person is not asked again for a
 // pulse they already submitted.
 
-import type { ParticipationStatus, Person, Prisma } from "../../../generated/prisma/client.ts";
-import type { Tx } from "../../../kernel/app/tx.ts";
-import { AppError } from "../../../kernel/domain/result.ts";
-import { ROLES, type Role } from "../../../kernel/domain/roles.ts";
+import type { ParticipationStatus, Person, Prisma } from "../../generated/prisma/client.ts";
+import { AppError } from "../domain/result.ts";
+import { ROLES, type Role } from "../domain/roles.ts";
+import type { Tx } from "./tx.ts";
 
 export type MergeInput = { keepId: string; mergeId: string };
 
@@ -106,7 +106,7 @@ function column<M extends ModelName>(
 
 /**
  * Every column of the schema that can hold a person's id, and what the merge does with it, in the
- * order it runs. test/features/people/merge-people-schema.test.ts compares this list with Prisma's data model and
+ * order it runs. test/kernel/merge-people-schema.test.ts compares this list with Prisma's data model and
  * the database's foreign keys: a relation to Person missing here would lose the merged person's rows
  * through onDelete when the merged row is deleted, so the test fails instead.
  */
