@@ -132,7 +132,7 @@ export class FakeBotConnector {
    */
   async waitFor(
     expected: number | ((call: ConnectorCall) => boolean),
-    timeoutMs = 5000,
+    timeoutMs = 20_000,
   ): Promise<ConnectorCall[]> {
     const done = () =>
       typeof expected === "number" ? this.calls.length >= expected : this.calls.some(expected);

@@ -194,7 +194,7 @@ export class FakeSlackApi {
   }
 
   /** Resolves when `count` calls to `method` have arrived; Bolt replies after the ack, asynchronously. */
-  async waitFor(method: string, count = 1, timeoutMs = 5000): Promise<RecordedCall[]> {
+  async waitFor(method: string, count = 1, timeoutMs = 20_000): Promise<RecordedCall[]> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const calls = this.callsTo(method);

@@ -45,7 +45,7 @@ export class FakeSlackSocket {
   async send(
     type: "slash_commands" | "interactive" | "events_api",
     payload: Record<string, unknown>,
-    timeoutMs = 5000,
+    timeoutMs = 20_000,
   ): Promise<Ack> {
     const envelopeId = randomUUID();
     this.socket!.send(

@@ -4,7 +4,7 @@
 /** Resolves with what `find` finds once it finds something; fails after `timeoutMs`. */
 export async function eventually<T>(
   find: () => T | undefined | null | Promise<T | undefined | null>,
-  timeoutMs = 5000,
+  timeoutMs = 20_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
