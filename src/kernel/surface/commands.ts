@@ -18,6 +18,8 @@ export type CommandSpec = {
   requires: "anyone" | Capability;
   /** Teams' command menu holds at most 10 commands per scope; rarely used ones stay out of it. */
   teamsMenu?: false;
+  /** Also runs in the person's personal chat with the bot (where Teams takes it without @mention). */
+  personal?: true;
 };
 
 /** The commands offered in Teams' command menu (the manifest's commandLists). */

@@ -1,5 +1,7 @@
 // Neutral view → Adaptive Card 1.5 with Action.Execute (Universal Actions), one exhaustive switch.
+
 import type { Translate } from "../../kernel/i18n/catalog.ts";
+import { registry } from "../../kernel/registry.ts";
 import {
   type ButtonElement,
   type Element,
@@ -53,10 +55,10 @@ export type CardPlace = "CHANNEL" | "PERSONAL";
  */
 const COMMAND_SPAN = /`\/cluster\b ?([^`]*)`/g;
 /** What the personal chat runs itself; anything else is done in the cluster's channel, by @mention. */
-const PERSONAL_COMMANDS = new Set(["home", "language", "my-data", "link"]);
+const runsInPersonalChat = (word: string) => registry().commands.some((c) => c.personal && c.name === word);
 const teamsCommand = (typed: string, place: CardPlace) => {
   const words = typed || "help";
-  const here = place === "PERSONAL" && PERSONAL_COMMANDS.has(words.split(" ")[0] ?? "");
+  const here = place === "PERSONAL" && runsInPersonalChat(words.split(" ")[0] ?? "");
   return here ? words : `@${TEAMS_BOT_NAME} ${words}`;
 };
 const CODE_SPAN = /`([^`\n]+)`/g;

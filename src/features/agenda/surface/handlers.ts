@@ -31,11 +31,6 @@ export const AGENDA_FORMS = {
   timebox: "ennakko.agenda-timebox",
 } as const;
 
-const AGENDA_ACTION_IDS: readonly string[] = Object.values(AGENDA_ACTIONS);
-const AGENDA_FORM_IDS: readonly string[] = Object.values(AGENDA_FORMS);
-export const isAgendaAction = (actionId: string) => AGENDA_ACTION_IDS.includes(actionId);
-export const isAgendaForm = (formId: string) => AGENDA_FORM_IDS.includes(formId);
-
 const NO_TIMEBOX = "none";
 const Uuid = z.uuid();
 const VoteValue = z.string().regex(/^[0-9a-f-]{36}\|(on|off)$/);

@@ -14,6 +14,7 @@ export const BRIDGE_COMMANDS = [
       "Bridge the cluster to a channel on the other platform; `link me`: link your Slack and Teams accounts; `link <code>`: accept a code",
     requires: "anyone",
     teamsMenu: false,
+    personal: true,
     // In a cluster's channel `link` bridges the cluster, which only its chair or coordinator may do;
     // a member links their own accounts in the personal chat.
     helpShows: ({ clusterName, role }) =>

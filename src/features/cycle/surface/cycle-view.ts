@@ -16,9 +16,6 @@ export const CYCLE_ACTIONS = {
   reviewMeasures: "ennakko.cycle.review-measures",
 } as const;
 export type CycleAction = (typeof CYCLE_ACTIONS)[keyof typeof CYCLE_ACTIONS];
-export const isCycleAction = (actionId: string): actionId is CycleAction =>
-  (Object.values(CYCLE_ACTIONS) as string[]).includes(actionId);
-
 /** Known term names in the reader's language; a name a cluster chose itself as it is. */
 export function termLabel(name: string, t: Translate): string {
   if (name === "spring") return t("cycle.term.spring");

@@ -11,6 +11,7 @@ export const HOME_COMMANDS = [
     requires: "anyone",
     teamsMenu: false,
     inForum: true,
+    personal: true,
     run: homeCommand,
   }),
 ];

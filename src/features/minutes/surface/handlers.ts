@@ -28,8 +28,6 @@ import { minutesChannelView } from "./minutes-view.ts";
 
 export const MINUTES_FORM_ID = "ennakko.minutes-draft";
 export const MINUTES_ACTIONS = { approve: "ennakko.minutes.approve", edit: "ennakko.minutes.edit" } as const;
-const MINUTES_ACTION_IDS: readonly string[] = Object.values(MINUTES_ACTIONS);
-export const isMinutesAction = (actionId: string) => MINUTES_ACTION_IDS.includes(actionId);
 
 const Metadata = z.object({ channelId: z.string().min(1), meetingId: z.uuid() });
 const Uuid = z.uuid();

@@ -12,6 +12,7 @@ export const PEOPLE_COMMANDS = [
     requires: "anyone",
     teamsMenu: false,
     inForum: true,
+    personal: true,
     parse: (rest, { usage }) => {
       if (rest.length > 1) return usage;
       return { ok: true, args: rest[0] ? { locale: rest[0] } : {} };
@@ -25,6 +26,7 @@ export const PEOPLE_COMMANDS = [
     requires: "anyone",
     teamsMenu: false,
     inForum: true,
+    personal: true,
     run: myDataCommand,
   }),
   command<{ target: MentionedUser }>({

@@ -22,10 +22,6 @@ import { PULSE_ACTIONS, parseAnswerClick, parseSheetClick, pulseSheetView } from
 
 export { PULSE_ANSWER_FORM_ID };
 
-export function isPulseAnswerAction(actionId: string): boolean {
-  return (Object.values(PULSE_ACTIONS) as string[]).includes(actionId);
-}
-
 export async function pulseAnswerAction(
   hc: HandlerContext,
   actionId: string,

@@ -29,11 +29,6 @@ export const RECORD_FORMS = {
   decision: "ennakko.record-decision",
 } as const;
 
-const RECORD_ACTION_IDS: readonly string[] = Object.values(RECORD_ACTIONS);
-const RECORD_FORM_IDS: readonly string[] = Object.values(RECORD_FORMS);
-export const isRecordAction = (actionId: string) => RECORD_ACTION_IDS.includes(actionId);
-export const isRecordForm = (formId: string) => RECORD_FORM_IDS.includes(formId);
-
 const NO_ITEM = "none";
 const Uuid = z.uuid();
 const AttendanceMetadata = z.object({ channelId: z.string().min(1), meetingId: z.uuid() });
