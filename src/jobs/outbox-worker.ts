@@ -3,7 +3,6 @@
 // a crashed instance's rows come back when their lease expires.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/open-database.ts";
-import { type DownloadUrl, mintDownloadLinks } from "../features/files/app/download-links.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { audit } from "../kernel/app/audit.ts";
 import type { Clock } from "../kernel/app/context.ts";
@@ -16,6 +15,8 @@ import {
   type OutboundMessage,
   type Recipient,
 } from "../kernel/app/ports/chat-gateway.ts";
+import type { DownloadUrl } from "../kernel/app/ports/composer.ts";
+import { registry } from "../kernel/registry.ts";
 import type { Logger } from "../log/logger.ts";
 import { redactText } from "../log/redact.ts";
 
@@ -191,6 +192,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const { update, track, downloads } = payload.data;
     let { view } = payload.data;
     if (downloads) {
+      // The installed feature that stores downloads mints their links (files); none: a wiring error.
+      const mintDownloadLinks = registry().downloadLinks;
+      if (!mintDownloadLinks)
+        return fail(row, token, recipient, "no installed feature mints download links", 0);
       const minted = await mintDownloadLinks(db, {
         view,
         fileIds: downloads,

@@ -3,7 +3,9 @@
 // feature by name, so adding a command, a button, a form, a notification or a job touches only the
 // feature's folder (and, for a new feature, one line in src/modules.ts).
 import type { AppContext } from "./app/context.ts";
-import type { NotificationMessage, NotificationType } from "./app/ports/composer.ts";
+import type { ViewPayload } from "./app/ports/chat-gateway.ts";
+import type { DownloadUrl, NotificationMessage, NotificationType } from "./app/ports/composer.ts";
+import type { Tx } from "./app/tx.ts";
 import type { Locale } from "./domain/locale.ts";
 import type { Role } from "./domain/roles.ts";
 import type { MessageKey, Params } from "./i18n/catalog.ts";
@@ -63,6 +65,16 @@ export type NotificationComposer<K extends NotificationType = NotificationType> 
 
 export type NotificationComposers = { [K in NotificationType]?: NotificationComposer<K> };
 
+/**
+ * Fills a queued message's download-link slots as the outbox worker sends it (the row's `downloads`):
+ * the links' tokens are minted at send time, so no row, backup or log ever holds one. One feature
+ * (files, which stores the downloads) provides it; a refusal fails the row for good.
+ */
+export type DownloadLinkMinter = (
+  db: Tx,
+  input: { view: ViewPayload; fileIds: readonly string[]; now: Date; downloadUrl?: DownloadUrl },
+) => Promise<{ ok: true; view: ViewPayload } | { ok: false; error: string }>;
+
 export type FeatureJob = {
   name: string;
   /** node-cron syntax with seconds. */
@@ -96,4 +108,6 @@ export type FeatureModule = {
   /** The expected refusals its use cases give; each needs an `error.<REASON>` message. */
   failures?: readonly string[];
   hooks?: InteractionHooks;
+  /** Only the feature that stores downloads: see DownloadLinkMinter. */
+  downloadLinks?: DownloadLinkMinter;
 };

@@ -5,6 +5,7 @@
 import type {
   ActionRoute,
   CommandEntry,
+  DownloadLinkMinter,
   FeatureJob,
   FeatureModule,
   FormRoute,
@@ -23,6 +24,8 @@ export type Registry = {
   jobs: readonly FeatureJob[];
   failures: ReadonlySet<string>;
   hooks: readonly InteractionHooks[];
+  /** What fills download-link slots as the outbox sends (at most one feature provides it). */
+  downloadLinks: DownloadLinkMinter | null;
 };
 
 let installed: Registry | null = null;
@@ -44,6 +47,7 @@ export function installFeatures(modules: readonly FeatureModule[]): Registry {
   const jobs: FeatureJob[] = [];
   const failures = new Set<string>();
   const hooks: InteractionHooks[] = [];
+  let downloadLinks: DownloadLinkMinter | null = null;
   for (const module of modules) {
     claim("feature", module.name, module.name);
     for (const entry of module.commands ?? []) {
@@ -75,9 +79,13 @@ export function installFeatures(modules: readonly FeatureModule[]): Registry {
     if (module.messages)
       for (const key of Object.keys(module.messages.en)) claim("message", key, module.name);
     if (module.hooks) hooks.push(module.hooks);
+    if (module.downloadLinks) {
+      claim("outbox hook", "downloadLinks", module.name);
+      downloadLinks = module.downloadLinks;
+    }
   }
   installMessages(modules.flatMap((m) => (m.messages ? [m.messages] : [])));
-  installed = { modules, commands, actions, forms, notifications, jobs, failures, hooks };
+  installed = { modules, commands, actions, forms, notifications, jobs, failures, hooks, downloadLinks };
   installedFrom = modules;
   return installed;
 }

@@ -1,7 +1,9 @@
 // The bridge feature: one cluster across Slack and Teams: link codes for channels and accounts, and mirroring.
 // Other features and the wiring import this feature through this file only.
 import type { FeatureModule } from "../../kernel/feature-module.ts";
+import { bridgeNotifications } from "./surface/notifications.ts";
 
 export const bridge: FeatureModule = {
   name: "bridge",
+  notifications: bridgeNotifications,
 };

@@ -7,6 +7,7 @@
 // A retried delivery mints again and the earlier attempt's link stops working: a person who got a
 // message whose delivery looked failed (a timeout) uses the one that arrives with the retry.
 import type { ViewPayload } from "../../../kernel/app/ports/chat-gateway.ts";
+import type { DownloadUrl } from "../../../kernel/app/ports/composer.ts";
 import type { Tx } from "../../../kernel/app/tx.ts";
 import { hashDownloadToken, MAX_DOWNLOADS, newDownloadToken } from "./download-files.ts";
 
@@ -15,14 +16,12 @@ const SLOT_PREFIX = "ennakko-download:";
 /** What stands for the link to download file `id` in a queued message. */
 export const downloadLinkSlot = (id: string): string => `${SLOT_PREFIX}${id}`;
 
-export type DownloadUrl = (token: string, filename: string) => string | undefined;
-
 export type MintedLinks =
   | { ok: true; view: ViewPayload }
   /** Retrying cannot help: the files expired or were purged, or the bot has no public URL. */
   | { ok: false; error: string };
 
-/** The view with every file's slot replaced by a freshly minted link to it. */
+/** The view with every file's slot replaced by a freshly minted link to it (the files' DownloadLinkMinter). */
 export async function mintDownloadLinks(
   db: Tx,
   input: { view: ViewPayload; fileIds: readonly string[]; now: Date; downloadUrl?: DownloadUrl },
