@@ -6,12 +6,11 @@ import { type Database, openDatabase } from "./db/open-database.ts";
 import { CALENDAR_PATH, serveCalendarFile } from "./http/calendar-route.ts";
 import { DOWNLOAD_PATH, serveDownload } from "./http/download-route.ts";
 import { createHttpServer, json, type Route } from "./http/http-server.ts";
-import { reminderJobs } from "./jobs/reminder-jobs.ts";
-import { type RunningJobs, startJobs } from "./jobs/start-jobs.ts";
+import { appJobs, type RunningJobs, startJobs } from "./jobs/start-jobs.ts";
 import { type AppContext, type Clock, systemClock } from "./kernel/app/context.ts";
 import { teamsConversationStore } from "./kernel/app/outbox/find-conversation-reference.ts";
 import type { Gateways } from "./kernel/app/ports/chat-gateway.ts";
-import { installFeatures } from "./kernel/registry.ts";
+import { installFeatures, registry } from "./kernel/registry.ts";
 import { createComposer } from "./kernel/surface/compose-notification.ts";
 import { createDispatcher } from "./kernel/surface/dispatch.ts";
 import { createLogger, type Logger } from "./log/logger.ts";
@@ -107,7 +106,7 @@ export async function startBot({
         log,
         instanceId: `${hostname()}:${process.pid}`,
         downloadUrl: app.compose.downloadUrl,
-        extraJobs: reminderJobs(app),
+        extraJobs: appJobs(app, registry().jobs),
         autoStart: runJobs !== "manual",
       })
     : null;

@@ -6,7 +6,7 @@ import type { Db } from "../db/open-database.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { audit } from "../kernel/app/audit.ts";
 import type { Clock } from "../kernel/app/context.ts";
-import { type DownloadUrl, mintDownloadLinks } from "../kernel/app/files/download-links.ts";
+import { mintDownloadLinks } from "../kernel/app/files/download-links.ts";
 import { OutboxPayloadSchema } from "../kernel/app/outbox/enqueue-notification.ts";
 import {
   type ChatPlatform,
@@ -16,6 +16,7 @@ import {
   type OutboundMessage,
   type Recipient,
 } from "../kernel/app/ports/chat-gateway.ts";
+import type { DownloadUrl } from "../kernel/app/ports/composer.ts";
 import type { Logger } from "../log/logger.ts";
 import { redactText } from "../log/redact.ts";
 

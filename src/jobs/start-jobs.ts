@@ -2,14 +2,34 @@
 // SKIP LOCKED, unique keys) makes sure that each piece of work is done once.
 
 import type { Db } from "../db/open-database.ts";
-import type { Clock } from "../kernel/app/context.ts";
-import type { DownloadUrl } from "../kernel/app/files/download-links.ts";
+import type { AppContext, Clock } from "../kernel/app/context.ts";
+import { purgeInteractionReceipts } from "../kernel/app/interaction-receipts.ts";
 import type { GatewayRouter, Gateways } from "../kernel/app/ports/chat-gateway.ts";
+import type { DownloadUrl } from "../kernel/app/ports/composer.ts";
+import type { FeatureJob } from "../kernel/feature-module.ts";
 import type { Logger } from "../log/logger.ts";
 import { createOutboxWorker, type OutboxWorker } from "./outbox-worker.ts";
 import { createScheduler, type Job, type Scheduler } from "./scheduler.ts";
 
 export const OUTBOX_CRON = "*/15 * * * * *";
+
+/** The kernel's own housekeeping, run beside the features' jobs. */
+export const KERNEL_JOBS: readonly FeatureJob[] = [
+  { name: "purge-interaction-receipts", cron: "45 17 * * * *", run: (app) => purgeInteractionReceipts(app) },
+];
+
+/**
+ * The kernel's and the installed features' jobs (registry().jobs) as the scheduler runs them, against
+ * `app`. Each is idempotent (stable outbox keys), so overlapping instances or a restart mid-tick only
+ * repeat work, never messages.
+ */
+export function appJobs(app: AppContext, featureJobs: readonly FeatureJob[]): Job[] {
+  return [...KERNEL_JOBS, ...featureJobs].map((job) => ({
+    name: job.name,
+    cron: job.cron,
+    run: (signal) => job.run(app, signal),
+  }));
+}
 
 export type RunningJobs = {
   scheduler: Scheduler;
@@ -35,7 +55,7 @@ export function startJobs({
   instanceId: string;
   /** How the outbox builds the download links it mints as it sends (absent: no public URL). */
   downloadUrl?: DownloadUrl;
-  /** Reminder producers of later issues register here. */
+  /** Beside the outbox: the kernel's and the features' jobs (appJobs). */
   extraJobs?: Job[];
   /** false: jobs run only when ticked by hand. */
   autoStart?: boolean;

@@ -2,7 +2,7 @@
 // arrives several times at once; a claim given back can be taken again; receipts are purged after
 // RECEIPT_DAYS; only a digest of the key is stored.
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { reminderJobs } from "../../src/jobs/reminder-jobs.ts";
+import { KERNEL_JOBS } from "../../src/jobs/start-jobs.ts";
 import type { AppContext } from "../../src/kernel/app/context.ts";
 import {
   claimInteraction,
@@ -65,8 +65,8 @@ it(`purges receipts older than ${RECEIPT_DAYS} days`, async () => {
 it("is purged by an hourly job", async () => {
   await claimInteraction(ctx, "old");
   now = new Date(now.getTime() + RECEIPT_DAYS * DAY + 1);
-  const job = reminderJobs(ctx).find((j) => j.name === "purge-interaction-receipts");
+  const job = KERNEL_JOBS.find((j) => j.name === "purge-interaction-receipts");
   expect(job?.cron).toMatch(/^\d+ \d+ \* \* \* \*$/);
-  await job!.run(new AbortController().signal);
+  await job!.run(ctx, new AbortController().signal);
   expect(await db.prisma.processedInteraction.count()).toBe(0);
 });

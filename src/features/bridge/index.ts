@@ -3,10 +3,12 @@
 import type { FeatureModule } from "../../kernel/feature-module.ts";
 import { BRIDGE_COMMANDS } from "./surface/commands.ts";
 import { mirrorOutputs } from "./surface/mirror-outputs.ts";
+import { bridgeNotifications } from "./surface/notifications.ts";
 
 export const bridge: FeatureModule = {
   name: "bridge",
   commands: BRIDGE_COMMANDS,
   // A bridged cluster's other channels get the channel posts and redraws too.
   hooks: { afterOutputs: (hc, outputs) => mirrorOutputs(hc.app, hc.envelope, outputs) },
+  notifications: bridgeNotifications,
 };

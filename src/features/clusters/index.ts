@@ -11,6 +11,6 @@ export const clusters: FeatureModule = {
   forms: CLUSTER_FORMS,
 };
 
-// What other features use of this one.
 export { inviteMembers } from "./app/invite-members.ts";
+// What other features use of this one.
 export { checkChannelFree } from "./app/setup-cluster.ts";

@@ -11,6 +11,6 @@ export const minutes: FeatureModule = {
   forms: MINUTES_FORM_ROUTES,
 };
 
-// What other features use of this one.
 export type { DocBlock } from "./app/minutes-document.ts";
+// What other features use of this one.
 export { DOCX_LANG } from "./app/minutes-files.ts";

@@ -3,6 +3,7 @@
 // that is a real PNG. Composed by the real composer, as the outbox stores it. And anonymous pulses:
 // hidden groups in the response rate, and a member's sheet after submitting.
 import { describe, expect, it } from "vitest";
+import type { PulseNotification } from "../../../src/features/pulses/app/notifications.ts";
 import type { PulseSheet } from "../../../src/features/pulses/app/pulse-sheet-shape.ts";
 import {
   compareCycles,
@@ -13,7 +14,6 @@ import type { QuestionDefinition } from "../../../src/features/pulses/domain/que
 import { starterQuestion } from "../../../src/features/pulses/domain/starter-bank.ts";
 import { rateLines } from "../../../src/features/pulses/surface/pulse-results-view.ts";
 import { pulseSheetView } from "../../../src/features/pulses/surface/pulse-sheet-view.ts";
-import type { PulseNotification } from "../../../src/kernel/app/ports/composer.ts";
 import { translator } from "../../../src/kernel/i18n/catalog.ts";
 import { composeNotification } from "../../../src/kernel/surface/compose-notification.ts";
 import type { ChartElement, Element, View } from "../../../src/kernel/surface/view.ts";

@@ -1,6 +1,5 @@
 // The cycle rhythm's words: the kickoff message with its one-click actions, and the terms list.
 
-import type { CycleKickoffMessage } from "../../../kernel/app/ports/composer.ts";
 import type { CycleTerm } from "../../../kernel/domain/cycle-terms.ts";
 import type { Locale } from "../../../kernel/domain/locale.ts";
 import { formatInZone } from "../../../kernel/domain/zoned-time.ts";
@@ -8,6 +7,7 @@ import { type Translate, translator } from "../../../kernel/i18n/catalog.ts";
 import { formatLocalDate, formatMonthDay } from "../../../kernel/surface/format-date.ts";
 import { type Element, text, type View } from "../../../kernel/surface/view.ts";
 import type { CycleStatus } from "../app/cycle-status.ts";
+import type { CycleKickoffMessage } from "../app/notifications.ts";
 
 /** Stable ids: they sit in delivered kickoff messages. The value is the cluster's id. */
 export const CYCLE_ACTIONS = {

@@ -2,6 +2,7 @@
 // scorecard, upcoming meetings) and the same content as a Markdown briefing pack.
 
 import { pngSize, renderChartPng } from "../../../exports/chart-image.ts";
+import type { DocBlock } from "../../../exports/doc-blocks.ts";
 import { DOCX_MIME, docx } from "../../../exports/docx.ts";
 import type { Locale } from "../../../kernel/domain/locale.ts";
 import { formatInZone } from "../../../kernel/domain/zoned-time.ts";
@@ -17,7 +18,7 @@ import {
   view,
   withoutMoments,
 } from "../../../kernel/surface/view.ts";
-import { DOCX_LANG, type DocBlock } from "../../minutes/index.ts";
+import { DOCX_LANG } from "../../minutes/index.ts";
 import { MAX_CHART_CATEGORIES, type MatrixCell } from "../../pulses/index.ts";
 import type { ChairsReport, ClusterReport } from "../app/chairs-report.ts";
 

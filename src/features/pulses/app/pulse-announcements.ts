@@ -5,9 +5,9 @@
 import type { AppContext } from "../../../kernel/app/context.ts";
 import { localeOf } from "../../../kernel/app/locale-of.ts";
 import { enqueueNotification } from "../../../kernel/app/outbox/enqueue-notification.ts";
-import type { PulseNotification } from "../../../kernel/app/ports/composer.ts";
 import { clusterChannels } from "../../../kernel/app/recipients.ts";
 import type { Tx } from "../../../kernel/app/tx.ts";
+import type { PulseNotification } from "./notifications.ts";
 import type { PulseResults } from "./pulse-results.ts";
 
 export async function enqueueResults(

@@ -1,10 +1,11 @@
 // How a pulse reads in the channel: the announcement when it opens, the response rate, and the
 // results — one message per question with its chart and the change since the previous cycle.
-import type { PulseNotification } from "../../../kernel/app/ports/composer.ts";
+
 import type { Locale } from "../../../kernel/domain/locale.ts";
 import { formatInZone } from "../../../kernel/domain/zoned-time.ts";
 import type { Translate } from "../../../kernel/i18n/catalog.ts";
 import { type Element, moment, text, type View } from "../../../kernel/surface/view.ts";
+import type { PulseNotification } from "../app/notifications.ts";
 import {
   type CycleComparison,
   type GroupRate,

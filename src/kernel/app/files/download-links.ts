@@ -7,6 +7,7 @@
 // A retried delivery mints again and the earlier attempt's link stops working: a person who got a
 // message whose delivery looked failed (a timeout) uses the one that arrives with the retry.
 import type { ViewPayload } from "../ports/chat-gateway.ts";
+import type { DownloadUrl } from "../ports/composer.ts";
 import type { Tx } from "../tx.ts";
 import { hashDownloadToken, MAX_DOWNLOADS, newDownloadToken } from "./download-files.ts";
 
@@ -14,8 +15,6 @@ const SLOT_PREFIX = "ennakko-download:";
 
 /** What stands for the link to download file `id` in a queued message. */
 export const downloadLinkSlot = (id: string): string => `${SLOT_PREFIX}${id}`;
-
-export type DownloadUrl = (token: string, filename: string) => string | undefined;
 
 export type MintedLinks =
   | { ok: true; view: ViewPayload }
