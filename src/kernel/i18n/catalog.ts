@@ -3,26 +3,18 @@
 // fragment adds its keys to `Messages` by declaration merging, so `MessageKey` is every fragment's
 // keys and the kernel compiles against them without importing them.
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../domain/locale.ts";
+import type { MessagesOf } from "./fragment.ts";
 import { en as kernelEn } from "./messages/en.ts";
 import { fi as kernelFi } from "./messages/fi.ts";
 import { nl as kernelNl } from "./messages/nl.ts";
 import { sv as kernelSv } from "./messages/sv.ts";
 
-/**
- * One fragment's keys, each with its owner and its English template. The owner makes a key claimed by
- * two fragments a compile error ("cannot simultaneously extend"), even when their English agrees.
- */
-export type MessagesOf<Owner extends string, En> = {
-  readonly [K in keyof En]: { readonly owner: Owner; readonly en: En[K] };
-};
+export type { MessagesOf, Translation } from "./fragment.ts";
 
 /** Every message key: the kernel's here, each feature's from its `messages/en.ts` (declaration merging). */
 export interface Messages extends MessagesOf<"kernel", typeof kernelEn> {}
 
 export type MessageKey = keyof Messages & string;
-
-/** A fragment in another language: exactly the English fragment's keys (a missing or extra one does not compile). */
-export type Translation<En> = { readonly [K in keyof En]: string };
 
 type Fragment = Readonly<Record<Locale, Readonly<Record<string, string>>>>;
 const KERNEL_MESSAGES: Fragment = { en: kernelEn, fi: kernelFi, sv: kernelSv, nl: kernelNl };

@@ -1,4 +1,5 @@
-// The files feature's words in English: the reference. fi, sv and nl have exactly these keys (the compiler checks).
+// The files feature's words in English, the reference: fi, sv and nl have exactly these keys
+// (the compiler checks), and no other fragment may claim one.
 import type { MessagesOf } from "../../../kernel/i18n/catalog.ts";
 
 export const en = {

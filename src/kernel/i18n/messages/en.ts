@@ -1,4 +1,6 @@
-// The kernel's words (used by the kernel and the platforms, or shared by every feature) in English: the reference. fi, sv and nl have exactly these keys (the compiler checks).
+// The kernel's words in English, the reference: what the kernel and the platforms say themselves
+// (roles, languages, parse errors, argument names, the kernel's failure reasons). fi, sv and nl have
+// exactly these keys (the compiler checks); no feature may claim one.
 // Markup: *bold* and `code`; each renderer translates it for its platform.
 export const en = {
   "app.name": "Ennakko",

@@ -1,5 +1,5 @@
-// The kernel's words (used by the kernel and the platforms, or shared by every feature) in Finnish.
-import type { Translation } from "../catalog.ts";
+// The kernel's words in Finnish.
+import type { Translation } from "../fragment.ts";
 import type { en } from "./en.ts";
 
 export const fi: Translation<typeof en> = {
