@@ -5,6 +5,7 @@
 import type { AppContext } from "./app/context.ts";
 import type { NotificationMessage, NotificationType } from "./app/ports/composer.ts";
 import type { Locale } from "./domain/locale.ts";
+import type { FailureReason } from "./domain/result.ts";
 import type { Role } from "./domain/roles.ts";
 import type { MessageKey, Params, Translate } from "./i18n/catalog.ts";
 import type { CommandSpec } from "./surface/commands.ts";
@@ -96,7 +97,7 @@ export type FeatureModule = {
   jobs?: readonly FeatureJob[];
   messages?: MessageFragments;
   /** The expected refusals its use cases give; each needs an `error.<REASON>` message. */
-  failures?: readonly string[];
+  failures?: readonly FailureReason[];
   hooks?: InteractionHooks;
   /** Idempotent work at start-up, before any request (e.g. seeding the shared question bank). */
   start?: (app: AppContext) => Promise<unknown>;

@@ -2,6 +2,8 @@
 // them. Installed once by src/bot.ts (and by the test setup) from the list in src/modules.ts.
 // Installing checks what a compiler cannot: no two features claim one command, button, form,
 // notification kind, job, message key or failure reason.
+
+import { KERNEL_FAILURES } from "./domain/result.ts";
 import type {
   ActionRoute,
   CommandEntry,
@@ -11,7 +13,7 @@ import type {
   InteractionHooks,
   NotificationComposer,
 } from "./feature-module.ts";
-import { installMessages } from "./i18n/catalog.ts";
+import { installMessages, KERNEL_MESSAGE_KEYS } from "./i18n/catalog.ts";
 
 export type Registry = {
   modules: readonly FeatureModule[];
@@ -21,6 +23,7 @@ export type Registry = {
   forms: ReadonlyMap<string, FormRoute["run"]>;
   notifications: ReadonlyMap<string, NotificationComposer>;
   jobs: readonly FeatureJob[];
+  /** Every failure reason the installed system can give: the kernel's and the installed features'. */
   failures: ReadonlySet<string>;
   /** Feature name → its hooks, in module order. */
   hookOwners: ReadonlyMap<string, InteractionHooks>;
@@ -45,6 +48,12 @@ export function installFeatures(modules: readonly FeatureModule[]): Registry {
   const jobs: FeatureJob[] = [];
   const failures = new Set<string>();
   const hookOwners = new Map<string, InteractionHooks>();
+  // The kernel's own words and reasons are claimed first: a feature cannot take one over.
+  for (const key of KERNEL_MESSAGE_KEYS) claim("message", key, "kernel");
+  for (const reason of KERNEL_FAILURES) {
+    claim("failure reason", reason, "kernel");
+    failures.add(reason);
+  }
   for (const module of modules) {
     claim("feature", module.name, module.name);
     for (const entry of module.commands ?? []) {

@@ -1,6 +1,8 @@
 // The agenda feature: the next meeting's agenda: proposals, votes, curation, and the measures to follow up.
 // Other features and the wiring import this feature through this file only.
 import type { FeatureModule } from "../../kernel/feature-module.ts";
+import { failures } from "./domain/failures.ts";
+import { messages } from "./messages/index.ts";
 import { AGENDA_COMMANDS } from "./surface/commands.ts";
 import { AGENDA_FORM_ROUTES, AGENDA_ROUTES } from "./surface/routes.ts";
 
@@ -9,6 +11,8 @@ export const agenda: FeatureModule = {
   commands: AGENDA_COMMANDS,
   actions: AGENDA_ROUTES,
   forms: AGENDA_FORM_ROUTES,
+  messages,
+  failures,
 };
 
 // What other features use of this one.

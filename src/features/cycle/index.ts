@@ -2,6 +2,8 @@
 // Other features and the wiring import this feature through this file only.
 import type { FeatureModule } from "../../kernel/feature-module.ts";
 import { cycleJobs } from "./app/jobs.ts";
+import { failures } from "./domain/failures.ts";
+import { messages } from "./messages/index.ts";
 import { CYCLE_COMMANDS } from "./surface/commands.ts";
 import { cycleNotifications } from "./surface/notifications.ts";
 import { CYCLE_ROUTES } from "./surface/routes.ts";
@@ -12,4 +14,6 @@ export const cycle: FeatureModule = {
   actions: CYCLE_ROUTES,
   notifications: cycleNotifications,
   jobs: cycleJobs,
+  messages,
+  failures,
 };

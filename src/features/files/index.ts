@@ -3,10 +3,14 @@
 // Other features and the wiring import this feature through this file only.
 import type { FeatureModule } from "../../kernel/feature-module.ts";
 import { fileJobs } from "./app/jobs.ts";
+import { failures } from "./domain/failures.ts";
+import { messages } from "./messages/index.ts";
 import { fileNotifications } from "./surface/notifications.ts";
 
 export const files: FeatureModule = {
   name: "files",
   notifications: fileNotifications,
   jobs: fileJobs,
+  messages,
+  failures,
 };

@@ -2,6 +2,8 @@
 // Other features and the wiring import this feature through this file only.
 import type { FeatureModule } from "../../kernel/feature-module.ts";
 import { measureJobs } from "./app/jobs.ts";
+import { failures } from "./domain/failures.ts";
+import { messages } from "./messages/index.ts";
 import { MEASURE_COMMANDS } from "./surface/commands.ts";
 import { measureNotifications } from "./surface/notifications.ts";
 import { MEASURE_FORM_ROUTES, MEASURE_ROUTES } from "./surface/routes.ts";
@@ -13,6 +15,8 @@ export const measures: FeatureModule = {
   forms: MEASURE_FORM_ROUTES,
   notifications: measureNotifications,
   jobs: measureJobs,
+  messages,
+  failures,
 };
 
 // What other features use of this one.

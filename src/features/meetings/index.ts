@@ -2,6 +2,8 @@
 // Other features and the wiring import this feature through this file only.
 import type { FeatureModule } from "../../kernel/feature-module.ts";
 import { meetingJobs } from "./app/jobs.ts";
+import { failures } from "./domain/failures.ts";
+import { messages } from "./messages/index.ts";
 import { MEETING_COMMANDS } from "./surface/commands.ts";
 import { meetingNotifications } from "./surface/notifications.ts";
 import { MEETING_ACTIONS, MEETING_FORMS } from "./surface/routes.ts";
@@ -13,6 +15,8 @@ export const meetings: FeatureModule = {
   forms: MEETING_FORMS,
   notifications: meetingNotifications,
   jobs: meetingJobs,
+  messages,
+  failures,
 };
 
 export { CALENDAR_MIME } from "./app/icalendar.ts";

@@ -3,6 +3,8 @@
 import type { FeatureModule } from "../../kernel/feature-module.ts";
 import { pulseJobs } from "./app/jobs.ts";
 import { seedQuestionBank } from "./app/seed-question-bank.ts";
+import { failures } from "./domain/failures.ts";
+import { messages } from "./messages/index.ts";
 import { PULSE_COMMANDS } from "./surface/commands.ts";
 import { pulseNotifications } from "./surface/notifications.ts";
 import { PULSE_FORM_ROUTES, PULSE_ROUTES } from "./surface/routes.ts";
@@ -16,6 +18,8 @@ export const pulses: FeatureModule = {
   start: seedQuestionBank,
   notifications: pulseNotifications,
   jobs: pulseJobs,
+  messages,
+  failures,
 };
 
 export { computeResults, summarize } from "./app/pulse-results.ts";

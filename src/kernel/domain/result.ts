@@ -13,68 +13,33 @@ export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
 export const fail = <R extends string>(reason: R, details?: Record<string, string | number>): Fail<R> =>
   details ? { ok: false, reason, details } : { ok: false, reason };
 
-/** Every expected refusal a use case can give; each has a message in every language. */
-export const FAILURE_REASONS = [
+/**
+ * Failure reasons with their owner: the kernel or one feature. The owner makes a reason declared by two
+ * features a compile error ("cannot simultaneously extend").
+ */
+export type ReasonsOf<Owner extends string, Reasons extends readonly string[]> = {
+  readonly [R in Reasons[number]]: Owner;
+};
+
+/** The kernel's expected refusals (identity, channel and membership checks every feature shares). */
+export const KERNEL_FAILURES = [
   "INVALID_INPUT",
   "NEEDS_CHANNEL",
   "CHANNEL_NOT_BOUND",
-  "CHANNEL_ALREADY_BOUND",
   "NOT_A_MEMBER",
-  "ALREADY_MEMBER",
   "FORBIDDEN",
   "UNKNOWN_USER",
-  "LAST_CHAIR",
-  "INVALID_PLAN",
-  "MEETING_NOT_FOUND",
-  "POLL_CLOSED",
-  "MEASURE_NOT_FOUND",
-  "MEASURE_CLOSED",
-  // Agenda and meeting record
-  "NO_UPCOMING_MEETING",
-  "AGENDA_CLOSED",
-  "AGENDA_ITEM_NOT_FOUND",
-  "NO_MEETING_TO_RECORD",
-  "MEETING_NOT_RECORDABLE",
-  // Pulses
-  "PULSE_NOT_FOUND",
-  "PULSE_NOT_OPEN",
-  "PULSE_CLOSED",
-  "NOT_IN_AUDIENCE",
-  "PULSE_ALREADY_SUBMITTED",
-  "RESPONSE_NOT_FOUND",
-  "INVALID_ANSWER",
-  "UNKNOWN_QUESTION",
-  "NO_PREVIOUS_PULSE",
-  "PULSE_NEEDS_SKILLS",
-  "RESULTS_NOT_AVAILABLE",
-  // Files for one person (download links need the bot's public URL)
-  "PUBLIC_URL_MISSING",
-  // Minutes
-  "NO_HELD_MEETING",
-  "MINUTES_MEETING_NOT_FOUND",
-  "MINUTES_NOT_APPROVED",
-  "MINUTES_ALREADY_APPROVED",
-  // The chairs' forum
-  "NOT_IN_FORUM",
   "NOT_A_FORUM_MEMBER",
-  "FORUM_EXISTS",
-  // Data rights: erasure is done by another chair or coordinator
-  "ERASE_SELF",
-  // Cycle rhythm: term windows
-  "CYCLE_WINDOW_EMPTY",
-  "CYCLE_WINDOWS_OVERLAP",
-  // One cluster across Slack and Teams: link codes for channels and for a person's accounts
-  "NEEDS_PERSONAL_CHAT",
-  "LINK_CODE_INVALID",
-  "LINK_CODE_EXPIRED",
-  "LINK_CODE_USED",
-  "CLUSTER_ALREADY_BRIDGED",
-  "CLUSTER_PLATFORM_TAKEN",
-  "LINK_SAME_PLATFORM",
-  "ALREADY_LINKED",
-  "NOT_BRIDGED",
 ] as const;
-export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+/**
+ * Every expected refusal a use case can give; each has an `error.<REASON>` message in every language.
+ * The kernel's are here; each feature adds its own from `src/features/<f>/domain/failures.ts` by
+ * declaration merging, and hands the same list to the registry as its module's `failures`.
+ */
+export interface FailureReasons extends ReasonsOf<"kernel", typeof KERNEL_FAILURES> {}
+
+export type FailureReason = keyof FailureReasons & string;
 
 /** Something that should not happen; logged with context and shown as a generic apology. */
 export class AppError extends Error {

@@ -1,24 +1,46 @@
-import { DEFAULT_LOCALE, type Locale } from "../domain/locale.ts";
-import { en, type MessageKey } from "./en.ts";
-import { fi } from "./fi.ts";
-import { nl } from "./nl.ts";
-import { sv } from "./sv.ts";
+// The message catalogs: the kernel's own fragment (src/kernel/i18n/messages/) plus each installed
+// feature's (src/features/<f>/messages/). The kernel names no feature: each feature's English
+// fragment adds its keys to `Messages` by declaration merging, so `MessageKey` is every fragment's
+// keys and the kernel compiles against them without importing them.
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "../domain/locale.ts";
+import type { MessagesOf } from "./fragment.ts";
+import { en as kernelEn } from "./messages/en.ts";
+import { fi as kernelFi } from "./messages/fi.ts";
+import { nl as kernelNl } from "./messages/nl.ts";
+import { sv as kernelSv } from "./messages/sv.ts";
 
-export type { MessageKey };
-// Copies: installing fragments must not change the imported reference objects.
+export type { MessagesOf, Translation } from "./fragment.ts";
+
+/** Every message key: the kernel's here, each feature's from its `messages/en.ts` (declaration merging). */
+export interface Messages extends MessagesOf<"kernel", typeof kernelEn> {}
+
+export type MessageKey = keyof Messages & string;
+
+type Fragment = Readonly<Record<Locale, Readonly<Record<string, string>>>>;
+const KERNEL_MESSAGES: Fragment = { en: kernelEn, fi: kernelFi, sv: kernelSv, nl: kernelNl };
+
+/** The installed catalogs: the kernel's fragment and the installed features' (see installMessages). */
 export const CATALOGS: Record<Locale, Record<MessageKey, string>> = {
-  en: { ...en },
-  fi: { ...fi },
-  sv: { ...sv },
-  nl: { ...nl },
+  en: { ...kernelEn } as Record<MessageKey, string>,
+  fi: { ...kernelFi } as Record<MessageKey, string>,
+  sv: { ...kernelSv } as Record<MessageKey, string>,
+  nl: { ...kernelNl } as Record<MessageKey, string>,
 };
 
-/** Adds the features' catalog fragments (src/kernel/registry.ts checks that no key is claimed twice). */
-export function installMessages(
-  fragments: readonly Record<Locale, Readonly<Record<string, string>>>[],
-): void {
-  for (const fragment of fragments)
-    for (const locale of Object.keys(CATALOGS) as Locale[]) Object.assign(CATALOGS[locale], fragment[locale]);
+/** The kernel's own keys: no feature may claim one (src/kernel/registry.ts checks). */
+export const KERNEL_MESSAGE_KEYS: readonly string[] = Object.keys(kernelEn);
+
+/**
+ * Installs the features' catalog fragments over the kernel's (src/kernel/registry.ts checks first that
+ * no key is claimed twice). Replaces what an earlier install put there; the objects stay the same, so
+ * whoever holds CATALOGS sees the installed words.
+ */
+export function installMessages(fragments: readonly Fragment[]): void {
+  for (const locale of LOCALES) {
+    const catalog = CATALOGS[locale] as Record<string, string>;
+    for (const key of Object.keys(catalog)) delete catalog[key];
+    for (const fragment of [KERNEL_MESSAGES, ...fragments]) Object.assign(catalog, fragment[locale]);
+  }
 }
 
 export type Params = Record<string, string | number>;
@@ -39,9 +61,9 @@ type PluralNames<S extends string> = S extends `${infer Head}, plural,${infer Re
   : never;
 /** A count must be a number: the plural form is chosen from it. Other parameters are free. */
 export type ParamsOf<K extends MessageKey> = K extends MessageKey
-  ? [PluralNames<(typeof en)[K]>] extends [never]
+  ? [PluralNames<Messages[K]["en"]>] extends [never]
     ? Params
-    : Params & { [N in PluralNames<(typeof en)[K]>]: number }
+    : Params & { [N in PluralNames<Messages[K]["en"]>]: number }
   : never;
 
 export type Translate = <K extends MessageKey>(key: K, params?: ParamsOf<K>) => string;
@@ -70,9 +92,14 @@ export function fillTemplate(template: string, params: Params, locale: Locale): 
   );
 }
 
-/** A translator bound to one language; a key missing there falls back to English. */
+/**
+ * A translator bound to one language, reading the installed catalogs; a key missing there falls back to
+ * English (and a key no installed fragment has shows as itself: a feature was left out, not a crash).
+ */
 export function translator(locale: Locale = DEFAULT_LOCALE): Translate {
   const catalog = CATALOGS[locale];
-  return (key, params) =>
-    fillTemplate(catalog[key] ?? en[key], (params ?? {}) as Params, catalog[key] ? locale : "en");
+  return (key, params) => {
+    const own = catalog[key];
+    return fillTemplate(own ?? CATALOGS.en[key] ?? key, (params ?? {}) as Params, own ? locale : "en");
+  };
 }

@@ -3,7 +3,6 @@
 import { z } from "zod";
 import type { Fail, FailureReason } from "../../../kernel/domain/result.ts";
 import type { MessageKey } from "../../../kernel/i18n/catalog.ts";
-import { en } from "../../../kernel/i18n/en.ts";
 import { failureOutput } from "../../../kernel/surface/failure-message.ts";
 import { safeJson } from "../../../kernel/surface/form-values.ts";
 import type { HandlerContext } from "../../../kernel/surface/handler-context.ts";
@@ -12,6 +11,7 @@ import { answerPulse } from "../app/answer-pulse.ts";
 import { loadPulseSheet } from "../app/load-pulse-sheet.ts";
 import type { PulseSheet } from "../app/pulse-sheet-shape.ts";
 import { textIn } from "../domain/question-types.ts";
+import { en } from "../messages/en.ts";
 import {
   answersFromForm,
   fieldOfQuestion,

@@ -10,7 +10,6 @@ import {
   zonedToUtc,
 } from "../../../kernel/domain/zoned-time.ts";
 import type { MessageKey } from "../../../kernel/i18n/catalog.ts";
-import { en } from "../../../kernel/i18n/en.ts";
 import { failureOutput } from "../../../kernel/surface/failure-message.ts";
 import { safeJson, textOf } from "../../../kernel/surface/form-values.ts";
 import {
@@ -31,6 +30,7 @@ import { createPulse } from "../app/create-pulse.ts";
 import { type PulseFormOptions, pulseFormOptions } from "../app/pulse-form-options.ts";
 import type { CreatedPulse } from "../app/pulses.ts";
 import { STAKEHOLDER_TYPES, textIn } from "../domain/question-types.ts";
+import { en } from "../messages/en.ts";
 
 export const PULSE_FORMS = { create: "ennakko.pulse-new", copy: "ennakko.pulse-copy" } as const;
 const Metadata = z.object({ channelId: z.string().min(1), timeZone: z.string() });

@@ -1,0 +1,9 @@
+// The meetings feature's expected refusals; each has an `error.<REASON>` message in its catalog fragment.
+import type { ReasonsOf } from "../../../kernel/domain/result.ts";
+
+export const failures = ["INVALID_PLAN", "MEETING_NOT_FOUND", "POLL_CLOSED"] as const;
+
+// Adds these reasons to FailureReason; another feature declaring one of them does not compile.
+declare module "../../../kernel/domain/result.ts" {
+  interface FailureReasons extends ReasonsOf<"meetings", typeof failures> {}
+}

@@ -1,0 +1,45 @@
+// The record feature's words in Swedish.
+import type { Translation } from "../../../kernel/i18n/catalog.ts";
+import type { en } from "./en.ts";
+
+export const sv: Translation<typeof en> = {
+  "cmd.record": "Protokollför mötet: närvaro, beslut och hur punkterna behandlades",
+  "cmd.decide": "Registrera ett beslut från mötet",
+  "error.NO_MEETING_TO_RECORD":
+    "Det finns inget möte att protokollföra än: ett möte kan protokollföras när det är inplanerat, från två timmar före start.",
+  "error.MEETING_NOT_RECORDABLE":
+    "*{title}* kan inte protokollföras: mötet har inte börjat än eller så är det inställt.",
+  "record.heading": "Protokoll: {title}",
+  "record.when": "*{when}*{where}",
+  "record.held": "Protokollfört som hållet.",
+  "record.notHeld": "Inte protokollfört än: allt som registreras markerar mötet som hållet.",
+  "record.attendance": "*Närvaro*",
+  "record.noAttendance": "Närvaron är inte registrerad än.",
+  "record.present": "Närvarande ({count}): {names}",
+  "record.absent": "Frånvarande ({count}): {names}",
+  "record.button.attendance": "Registrera närvaro",
+  "record.decisions": "*Beslut*",
+  "record.noDecisions": "Inga beslut registrerade än.",
+  "record.button.decide": "Registrera beslut",
+  "record.agenda": "*Punkter på dagordningen*",
+  "record.noItems": "Dagordningen hade inga punkter.",
+  "record.button.discussed": "Behandlad",
+  "record.button.deferred": "Bordlagd",
+  "record.attendanceForm": "Närvaro",
+  "record.attendanceIntro": "Markera vilka som kom till *{title}*; alla andra registreras som frånvarande.",
+  "record.presentLabel": "Närvarande",
+  "record.attendanceSaved": "Närvaron sparad: {present} närvarande, {absent} frånvarande.",
+  "decision.formTitle": "Registrera beslut",
+  "decision.submit": "Registrera",
+  "decision.forMeeting": "Ett beslut från *{title}*.",
+  "decision.noMeeting": "Inget möte protokollförs just nu: beslutet registreras för klustret.",
+  "decision.text": "Beslut",
+  "decision.item": "Punkt på dagordningen",
+  "decision.invalid.text": "Skriv beslutet med 3–2000 tecken.",
+  "decision.invalid.item": "Välj en punkt från det här mötets dagordning.",
+  "decision.saved": "Beslutet är registrerat och publicerat i kanalen.",
+  "decision.duplicate": "Det här beslutet är redan registrerat.",
+  "decision.announce": "📌 *Beslut från {meeting}*: {text}",
+  "decision.announceItem": "📌 *Beslut från {meeting}* om ”{item}”: {text}",
+  "decision.announceCluster": "📌 *Beslut i {cluster}*: {text}",
+};
