@@ -38,7 +38,9 @@ export type UseCase<I, T> = ((ctx: AppContext, raw: I) => Promise<Result<T>>) & 
 };
 
 export function useCaseMeta(value: unknown): UseCaseMeta | undefined {
-  return typeof value === "function" && "useCase" in value ? (value as UseCase<unknown, unknown>).useCase : undefined;
+  return typeof value === "function" && "useCase" in value
+    ? (value as UseCase<unknown, unknown>).useCase
+    : undefined;
 }
 
 type ActorInput = { actor: PlatformUser };
