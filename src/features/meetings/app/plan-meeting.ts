@@ -1,10 +1,9 @@
 // `/cluster meeting plan`: an organiser proposes 2–10 candidate slots; the channel gets a date poll.
 import { z } from "zod";
-import { audit } from "../../../kernel/app/audit.ts";
 import { authorize } from "../../../kernel/app/authorize.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
 import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { validateMeetingPlan } from "../domain/meeting-rules.ts";
@@ -42,18 +41,10 @@ export async function checkCanPlan(
 }
 
 /** Refusal details name each wrong field with its problem code, e.g. { "slots.1.date": "BAD_DATE" }. */
-export async function planMeeting(
-  ctx: AppContext,
-  raw: z.input<typeof PlanMeetingInput>,
-): Promise<Result<PlannedMeeting>> {
-  const input = parseInput(PlanMeetingInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, title, slots, agendaDeadline } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "meeting.plan");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const planMeeting = clusterUseCase(
+  { name: "planMeeting", input: PlanMeetingInput, capability: "meeting.plan" },
+  async ({ ctx, tx, input, person, cluster, audit }): Promise<Result<PlannedMeeting>> => {
+    const { title, slots, agendaDeadline } = input;
     const plan = validateMeetingPlan({
       title,
       slots,
@@ -80,14 +71,12 @@ export async function planMeeting(
         },
       },
     });
-    await audit(tx, {
-      clusterId: cluster.id,
-      actorId: person.id,
+    await audit({
       action: "meeting.plan",
       subjectType: "meeting",
       subjectId: meeting.id,
       details: { title: meeting.title, slots: plan.value.slots.map((s) => s.startsAt.toISOString()) },
     });
     return ok({ meetingId: meeting.id, clusterName: cluster.name });
-  });
-}
+  },
+);
