@@ -61,6 +61,11 @@ type Options<S extends z.ZodType, T> = {
    * Without it, the violation is thrown like any unexpected error.
    */
   onUniqueViolation?: (ctx: AppContext, input: z.infer<S>) => Promise<Result<T>>;
+  /**
+   * Run the transaction once more after a unique violation (a concurrent writer took the same new
+   * version number: the second run sees it and updates it instead).
+   */
+  retryOnUniqueViolation?: true;
   /** The transaction's timeout in ms, for the few that read a whole workspace. */
   timeout?: number;
 };
@@ -147,8 +152,8 @@ function define<S extends z.ZodType<ActorInput>, T>(
     if (refused) return refused;
     const person = await ensurePerson(ctx, input.actor);
     if (options.readOnly) return run(ctx, ctx.db, input, person);
-    try {
-      return await ctx.db.$transaction(
+    const transaction = () =>
+      ctx.db.$transaction(
         async (tx) => {
           const result = await run(ctx, tx, input, person);
           if (!result.ok) throw new RolledBack(result);
@@ -156,6 +161,13 @@ function define<S extends z.ZodType<ActorInput>, T>(
         },
         options.timeout ? { timeout: options.timeout } : undefined,
       );
+    try {
+      try {
+        return await transaction();
+      } catch (error) {
+        if (!(options.retryOnUniqueViolation && isUniqueViolation(error))) throw error;
+        return await transaction();
+      }
     } catch (error) {
       if (error instanceof RolledBack) return error.failure;
       if (options.onUniqueViolation && isUniqueViolation(error)) return options.onUniqueViolation(ctx, input);
