@@ -1,8 +1,5 @@
 // `/cluster meeting plan`: an organiser proposes 2–10 candidate slots; the channel gets a date poll.
 import { z } from "zod";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
 import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
@@ -31,14 +28,15 @@ export const PlanMeetingInput = z.object({
 export type PlannedMeeting = { meetingId: string; clusterName: string };
 
 /** May this person plan a meeting here? Answers the cluster's time zone for the form. */
-export async function checkCanPlan(
-  ctx: AppContext,
-  raw: { actor: z.input<typeof PlatformUserSchema>; conversation: z.input<typeof ConversationSchema> },
-): Promise<Result<{ timeZone: string }>> {
-  const person = await ensurePerson(ctx, PlatformUserSchema.parse(raw.actor));
-  const auth = await authorize(ctx.db, ConversationSchema.parse(raw.conversation), person.id, "meeting.plan");
-  return auth.ok ? ok({ timeZone: auth.value.cluster.timeZone }) : auth;
-}
+export const checkCanPlan = clusterUseCase(
+  {
+    name: "checkCanPlan",
+    input: z.object({ actor: PlatformUserSchema, conversation: ConversationSchema }),
+    capability: "meeting.plan",
+    readOnly: true,
+  },
+  async ({ cluster }): Promise<Result<{ timeZone: string }>> => ok({ timeZone: cluster.timeZone }),
+);
 
 /** Refusal details name each wrong field with its problem code, e.g. { "slots.1.date": "BAD_DATE" }. */
 export const planMeeting = clusterUseCase(

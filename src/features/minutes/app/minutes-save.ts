@@ -35,7 +35,7 @@ export const saveMinutes = clusterUseCase(
     capability: "meeting.record",
     retryOnUniqueViolation: true,
   },
-  async ({ ctx, tx, input, person, cluster, audit }): Promise<Result<SavedMinutes>> => {
+  async ({ ctx, tx, input, cluster, audit }): Promise<Result<SavedMinutes>> => {
     const { meetingId, summary, discussion, nextSteps } = input;
     const meeting = await tx.meeting.findUnique({ where: { id: meetingId } });
     if (!meeting || meeting.clusterId !== cluster.id)
