@@ -60,7 +60,7 @@ type Options<S extends z.ZodType, T> = {
    * A race lost to a unique key (two setups of one channel): the transaction rolled back; say why.
    * Without it, the violation is thrown like any unexpected error.
    */
-  onUniqueViolation?: (ctx: AppContext, input: z.infer<S>) => Promise<Result<T>>;
+  onUniqueViolation?: (ctx: AppContext, input: z.infer<S>) => Promise<Result<NoInfer<T>>>;
   /**
    * Run the transaction once more after a unique violation (a concurrent writer took the same new
    * version number: the second run sees it and updates it instead).
@@ -68,6 +68,8 @@ type Options<S extends z.ZodType, T> = {
   retryOnUniqueViolation?: true;
   /** The transaction's timeout in ms, for the few that read a whole workspace. */
   timeout?: number;
+  /** Work that must not run inside the transaction (e.g. a VACUUM), after an `ok` has committed. */
+  afterCommit?: (ctx: AppContext, value: NoInfer<T>) => Promise<void>;
 };
 
 /** An audit entry of this use case; the actor (and in a cluster, the cluster) is filled in. */
@@ -139,6 +141,14 @@ class RolledBack extends Error {
   }
 }
 
+/**
+ * For a helper deep inside a use case's body that must refuse and undo what was written so far:
+ * the wrapper rolls the transaction back and answers `failure`. (Returning a Fail does the same.)
+ */
+export function rollBack(failure: Fail): never {
+  throw new RolledBack(failure);
+}
+
 function define<S extends z.ZodType<ActorInput>, T>(
   options: Options<S, T>,
   access: Access,
@@ -161,18 +171,21 @@ function define<S extends z.ZodType<ActorInput>, T>(
         },
         options.timeout ? { timeout: options.timeout } : undefined,
       );
+    let committed: Result<T>;
     try {
       try {
-        return await transaction();
+        committed = await transaction();
       } catch (error) {
         if (!(options.retryOnUniqueViolation && isUniqueViolation(error))) throw error;
-        return await transaction();
+        committed = await transaction();
       }
     } catch (error) {
       if (error instanceof RolledBack) return error.failure;
       if (options.onUniqueViolation && isUniqueViolation(error)) return options.onUniqueViolation(ctx, input);
       throw error;
     }
+    if (committed.ok && options.afterCommit) await options.afterCommit(ctx, committed.value);
+    return committed;
   };
   Object.defineProperty(execute, "name", { value: options.name });
   const meta: UseCaseMeta = { name: options.name, access, mode: options.readOnly ? "read" : "write" };
