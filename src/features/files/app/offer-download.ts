@@ -7,14 +7,12 @@
 // No role is checked here: the files come from a use case that already decided the person may have
 // them, and they are offered to nobody but that person.
 import { z } from "zod";
-import { audit } from "../../../kernel/app/audit.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { clusterOfConversation, ensurePerson } from "../../../kernel/app/identity.ts";
+import { clusterOfConversation } from "../../../kernel/app/identity.ts";
 import { localeOf } from "../../../kernel/app/locale-of.ts";
 import { enqueueNotification } from "../../../kernel/app/outbox/enqueue-notification.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
 import type { Recipient } from "../../../kernel/app/ports/chat-gateway.ts";
 import { personalRecipient } from "../../../kernel/app/recipients.ts";
+import { personUseCase } from "../../../kernel/app/use-case.ts";
 import { DEFAULT_LOCALE } from "../../../kernel/domain/locale.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { AppError, fail, ok, type Result } from "../../../kernel/domain/result.ts";
@@ -61,20 +59,21 @@ export type OfferedDownload = {
   recipient: Recipient;
 };
 
-export async function offerDownload(
-  ctx: AppContext,
-  raw: z.input<typeof OfferDownloadInput>,
-): Promise<Result<OfferedDownload>> {
-  const input = parseInput(OfferDownloadInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, files, comment } = input.value;
-  // Links to the bot need its public address; without one, say so instead of storing dead files.
-  if (files.some((f) => !ctx.compose.downloadUrl?.(newDownloadToken(), f.filename)))
-    return fail("PUBLIC_URL_MISSING");
-  const person = await ensurePerson(ctx, actor);
-  const now = ctx.clock.now();
-  const expiresAt = new Date(now.getTime() + DOWNLOAD_VALID_HOURS * 3_600_000);
-  return ctx.db.$transaction(async (tx) => {
+export const offerDownload = personUseCase(
+  {
+    name: "offerDownload",
+    input: OfferDownloadInput,
+    access: "anyone",
+    // Links to the bot need its public address; without one, say so instead of storing dead files.
+    guard: (ctx, input) =>
+      input.files.some((f) => !ctx.compose.downloadUrl?.(newDownloadToken(), f.filename))
+        ? fail("PUBLIC_URL_MISSING")
+        : null,
+  },
+  async ({ ctx, tx, input, person, audit }): Promise<Result<OfferedDownload>> => {
+    const { actor, conversation, files, comment } = input;
+    const now = ctx.clock.now();
+    const expiresAt = new Date(now.getTime() + DOWNLOAD_VALID_HOURS * 3_600_000);
     const cluster = conversation ? await clusterOfConversation(tx, conversation) : null;
     const recipient = await personalRecipient(tx, person.id, actor.platform);
     if (!recipient)
@@ -115,14 +114,13 @@ export async function offerDownload(
       downloads: stored.map((f) => f.id),
     });
     // The audit log names the files, never the tokens.
-    await audit(tx, {
+    await audit({
       clusterId: cluster?.id ?? null,
-      actorId: person.id,
       action: "download.offer",
       subjectType: "download",
       subjectId: stored[0]!.id,
       details: { files: stored.map((f) => f.filename), expiresAt: expiresAt.toISOString() },
     });
     return ok({ files: stored, expiresAt, recipient });
-  });
-}
+  },
+);
