@@ -9,7 +9,8 @@ import { setupCluster } from "../../src/features/clusters/app/setup-cluster.ts";
 import { addMeasure } from "../../src/features/measures/app/add-measure.ts";
 import type { AppContext } from "../../src/kernel/app/context.ts";
 import { forInteraction } from "../../src/kernel/app/person-memo.ts";
-import { clusterUseCase, personUseCase } from "../../src/kernel/app/use-case.ts";
+import type { Tx } from "../../src/kernel/app/tx.ts";
+import { clusterUseCase, personUseCase, rollBack } from "../../src/kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../src/kernel/domain/platform-user.ts";
 import { fail, ok } from "../../src/kernel/domain/result.ts";
 import { surfaceComposer } from "../../src/kernel/surface/compose-notification.ts";
@@ -106,6 +107,49 @@ describe("one transaction", () => {
       subjectId: cluster.id,
       details: {},
     });
+  });
+
+  it("rolls back when a helper deep in the body calls rollBack(), and answers its Fail", async () => {
+    const rename = async (tx: Tx) => {
+      await tx.cluster.updateMany({ data: { name: "Half-done" } });
+      rollBack(fail("POLL_CLOSED", { title: "x" }));
+    };
+    const deep = personUseCase(
+      { name: "deep", input: z.object({ actor: PlatformUserSchema }), access: "anyone" },
+      async ({ tx }) => {
+        await rename(tx);
+        return ok(null);
+      },
+    );
+    expect(await deep(ctx, { actor: chair })).toEqual({
+      ok: false,
+      reason: "POLL_CLOSED",
+      details: { title: "x" },
+    });
+    expect(await clusterName()).toBe("Energy");
+  });
+
+  it("runs afterCommit only once an ok has committed", async () => {
+    const seen: string[] = [];
+    const after = personUseCase(
+      {
+        name: "after",
+        input: z.object({ actor: PlatformUserSchema, refuse: z.boolean() }),
+        access: "anyone",
+        afterCommit: async (_ctx, value: string) => {
+          // Outside the transaction: the committed name is visible to another connection's read.
+          seen.push(`${value}:${await clusterName()}`);
+        },
+      },
+      async ({ tx, input }) => {
+        await tx.cluster.updateMany({ data: { name: "Committed" } });
+        return input.refuse ? fail("LAST_CHAIR") : ok("done");
+      },
+    );
+    await after(ctx, { actor: chair, refuse: true });
+    expect(seen).toEqual([]);
+    await after(ctx, { actor: chair, refuse: false });
+    expect(seen).toEqual(["done:Committed"]);
   });
 
   it("rolls back and rethrows what the body throws", async () => {

@@ -161,7 +161,13 @@ function define<S extends z.ZodType<ActorInput>, T>(
     const refused = options.guard ? await options.guard(ctx, input) : null;
     if (refused) return refused;
     const person = await ensurePerson(ctx, input.actor);
-    if (options.readOnly) return run(ctx, ctx.db, input, person);
+    if (options.readOnly)
+      try {
+        return await run(ctx, ctx.db, input, person);
+      } catch (error) {
+        if (error instanceof RolledBack) return error.failure;
+        throw error;
+      }
     const transaction = () =>
       ctx.db.$transaction(
         async (tx) => {
