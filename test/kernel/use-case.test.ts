@@ -131,9 +131,9 @@ describe("one transaction", () => {
 
   it("runs afterCommit only once an ok has committed", async () => {
     const seen: string[] = [];
-    const after = personUseCase(
+    const thenVacuum = personUseCase(
       {
-        name: "after",
+        name: "thenVacuum",
         input: z.object({ actor: PlatformUserSchema, refuse: z.boolean() }),
         access: "anyone",
         afterCommit: async (_ctx, value: string) => {
@@ -146,9 +146,9 @@ describe("one transaction", () => {
         return input.refuse ? fail("LAST_CHAIR") : ok("done");
       },
     );
-    await after(ctx, { actor: chair, refuse: true });
+    await thenVacuum(ctx, { actor: chair, refuse: true });
     expect(seen).toEqual([]);
-    await after(ctx, { actor: chair, refuse: false });
+    await thenVacuum(ctx, { actor: chair, refuse: false });
     expect(seen).toEqual(["done:Committed"]);
   });
 
