@@ -8,10 +8,10 @@
 //   BENCH_RUNS=1000 npm run bench:minutes-export
 import { performance } from "node:perf_hooks";
 import { docx } from "../src/exports/docx.ts";
-import { type MinutesContent, MinutesContentSchema } from "../src/features/minutes/domain/minutes-content.ts";
 import { minutesDocument } from "../src/features/minutes/app/minutes-document.ts";
 import { measuresCsv } from "../src/features/minutes/app/minutes-files.ts";
 import { renderMarkdown } from "../src/features/minutes/app/minutes-markdown.ts";
+import { type MinutesContent, MinutesContentSchema } from "../src/features/minutes/domain/minutes-content.ts";
 import { distribution, fmt, table } from "./lib/stats.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);

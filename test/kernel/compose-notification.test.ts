@@ -2,7 +2,6 @@
 // `notifications` table), found in the registry; a kind nobody writes is a clear programming error.
 import { describe, expect, it } from "vitest";
 import type { NotificationMessage } from "../../src/kernel/app/ports/composer.ts";
-import type { FeatureModule } from "../../src/kernel/feature-module.ts";
 import { installFeatures, registry } from "../../src/kernel/registry.ts";
 import { composeNotification } from "../../src/kernel/surface/compose-notification.ts";
 

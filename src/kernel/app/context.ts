@@ -1,4 +1,5 @@
 import type { Db } from "../../db/open-database.ts";
+import type { Person } from "../../generated/prisma/client.ts";
 import type { Composer } from "./ports/composer.ts";
 
 /** Injected so tests can travel in time; production uses the system clock. */
@@ -7,4 +8,16 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() };
 
-export type AppContext = { db: Db; clock: Clock; compose: Composer };
+export type AppContext = {
+  db: Db;
+  clock: Clock;
+  compose: Composer;
+  /**
+   * Present for the length of one interaction (the dispatcher adds it, see person-memo.ts): the
+   * person behind each platform user is resolved once, however many steps ask who is asking.
+   */
+  people?: PersonMemo;
+};
+
+/** Platform user key → the person resolved for it in this interaction. */
+export type PersonMemo = Map<string, Promise<Person>>;

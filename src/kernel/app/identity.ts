@@ -6,14 +6,20 @@ import type { Conversation, PlatformUser, UserRef } from "../domain/platform-use
 import type { Role } from "../domain/roles.ts";
 import type { AppContext } from "./context.ts";
 import { attachByEmail, mergeByEmail } from "./link-by-email.ts";
+import { memoisedPerson } from "./person-memo.ts";
 import { isUniqueViolation, type Tx } from "./tx.ts";
 
 /**
  * The person behind a platform user, created on first contact. Runs outside the use case's
  * transaction: a concurrent first contact hits the unique identity and we simply read the winner.
  * A verified e-mail the other platform already knows links the two (link-by-email.ts).
+ * Within one interaction the answer is remembered (person-memo.ts): resolved once per click.
  */
-export async function ensurePerson(ctx: AppContext, user: PlatformUser): Promise<Person> {
+export function ensurePerson(ctx: AppContext, user: PlatformUser): Promise<Person> {
+  return memoisedPerson(ctx, user, () => resolvePerson(ctx, user));
+}
+
+async function resolvePerson(ctx: AppContext, user: PlatformUser): Promise<Person> {
   const key = { platform: user.platform, tenant: user.tenant, externalId: user.userId };
   const existing = await ctx.db.platformIdentity.findUnique({
     where: { platform_tenant_externalId: key },

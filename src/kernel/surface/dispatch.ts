@@ -4,6 +4,7 @@
 import type { Logger } from "../../log/logger.ts";
 import type { AppContext } from "../app/context.ts";
 import { claimInteraction, releaseInteraction } from "../app/interaction-receipts.ts";
+import { forInteraction } from "../app/person-memo.ts";
 import { preferredLocale } from "../app/preferred-locale.ts";
 import { cleanStrings } from "../domain/clean-text.ts";
 import type { Locale } from "../domain/locale.ts";
@@ -16,8 +17,9 @@ import { LINK_ACTION_ID, note, type Output } from "./view.ts";
 
 export type Dispatcher = (envelope: unknown) => Promise<{ locale: Locale; outputs: Output[] }>;
 
-export function createDispatcher(app: AppContext, log: Logger): Dispatcher {
+export function createDispatcher(shared: AppContext, log: Logger): Dispatcher {
   return async (raw) => {
+    const app = forInteraction(shared); // the person is resolved once per interaction (person-memo.ts)
     // Member text enters here (commands, clicks, forms, names): cleaned before anything stores it.
     const parsed = EnvelopeSchema.safeParse(cleanStrings(raw));
     if (!parsed.success) {

@@ -1,10 +1,6 @@
 // A participant proposes an item for the upcoming meeting's agenda, until the agenda deadline.
 import { z } from "zod";
-import { audit } from "../../../kernel/app/audit.ts";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { claimInteraction } from "../../meetings/index.ts";
@@ -36,18 +32,10 @@ export type AddedAgendaItem = {
   duplicate: boolean;
 };
 
-export async function addAgendaItem(
-  ctx: AppContext,
-  raw: z.input<typeof AddAgendaItemInput>,
-): Promise<Result<AddedAgendaItem>> {
-  const input = parseInput(AddAgendaItemInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, meetingId, title, details, kind, requestKey } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "agenda.propose");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const addAgendaItem = clusterUseCase(
+  { name: "addAgendaItem", input: AddAgendaItemInput, capability: "agenda.propose" },
+  async ({ ctx, tx, input, person, cluster, audit }): Promise<Result<AddedAgendaItem>> => {
+    const { meetingId, title, details, kind, requestKey } = input;
     const meeting = await tx.meeting.findUnique({ where: { id: meetingId } });
     if (!meeting || meeting.clusterId !== cluster.id) return fail("MEETING_NOT_FOUND");
     if (!acceptsAgendaItems(meeting.status, meeting.agendaDeadline, ctx.clock.now()))
@@ -65,14 +53,12 @@ export async function addAgendaItem(
         proposedById: person.id,
       },
     });
-    await audit(tx, {
-      clusterId: cluster.id,
-      actorId: person.id,
+    await audit({
       action: "agenda.add",
       subjectType: "agenda-item",
       subjectId: item.id,
       details: { meetingId, title, kind },
     });
     return ok({ ...result, itemId: item.id, duplicate: false });
-  });
-}
+  },
+);

@@ -1,12 +1,8 @@
 // The chair curates the agenda: accepts, defers or rejects items, orders the accepted ones and sets
 // their time boxes. A change that does not apply (a stale button, a double click) changes nothing.
 import { z } from "zod";
-import { audit } from "../../../kernel/app/audit.ts";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
 import type { Tx } from "../../../kernel/app/tx.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import {
@@ -39,27 +35,17 @@ export const CurateAgendaItemInput = z.object({
 
 export type CuratedAgenda = { agenda: AgendaSnapshot; changed: boolean; itemTitle: string };
 
-export async function curateAgendaItem(
-  ctx: AppContext,
-  raw: z.input<typeof CurateAgendaItemInput>,
-): Promise<Result<CuratedAgenda>> {
-  const input = parseInput(CurateAgendaItemInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, itemId, curation } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  const now = ctx.clock.now();
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "agenda.curate");
-    if (!auth.ok) return auth;
-    const { cluster, membership } = auth.value;
+export const curateAgendaItem = clusterUseCase(
+  { name: "curateAgendaItem", input: CurateAgendaItemInput, capability: "agenda.curate" },
+  async ({ ctx, tx, input, person, cluster, membership, audit }): Promise<Result<CuratedAgenda>> => {
+    const { itemId, curation } = input;
+    const now = ctx.clock.now();
     const item = await tx.agendaItem.findUnique({ where: { id: itemId }, include: { meeting: true } });
     if (!item || item.clusterId !== cluster.id) return fail("AGENDA_ITEM_NOT_FOUND");
     if (!isCuratable(item.meeting.status)) return fail("AGENDA_CLOSED", { title: item.meeting.title });
     const changed = await apply(tx, item, curation);
     if (changed)
-      await audit(tx, {
-        clusterId: cluster.id,
-        actorId: person.id,
+      await audit({
         action: `agenda.${curation.kind}`,
         subjectType: "agenda-item",
         subjectId: itemId,
@@ -67,8 +53,8 @@ export async function curateAgendaItem(
       });
     const agenda = await loadAgenda(tx, item.meetingId, { personId: person.id, role: membership.role }, now);
     return agenda ? ok({ agenda, changed, itemTitle: item.title }) : fail("MEETING_NOT_FOUND");
-  });
-}
+  },
+);
 
 /** Sorts a newly accepted item after every other until renumber() gives it its place. */
 const LAST_POSITION = 2 ** 31 - 1;
@@ -138,18 +124,13 @@ export const CheckCanCurateInput = z.object({
 });
 
 /** Before the time-box form opens: is this the chair, and the item still curatable? */
-export async function checkCanCurate(
-  ctx: AppContext,
-  raw: z.input<typeof CheckCanCurateInput>,
-): Promise<Result<{ title: string; timeboxMinutes: number | null }>> {
-  const input = parseInput(CheckCanCurateInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, itemId } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  const auth = await authorize(ctx.db, conversation, person.id, "agenda.curate");
-  if (!auth.ok) return auth;
-  const item = await ctx.db.agendaItem.findUnique({ where: { id: itemId }, include: { meeting: true } });
-  if (!item || item.clusterId !== auth.value.cluster.id) return fail("AGENDA_ITEM_NOT_FOUND");
-  if (!isCuratable(item.meeting.status)) return fail("AGENDA_CLOSED", { title: item.meeting.title });
-  return ok({ title: item.title, timeboxMinutes: item.timeboxMinutes });
-}
+export const checkCanCurate = clusterUseCase(
+  { name: "checkCanCurate", input: CheckCanCurateInput, capability: "agenda.curate", readOnly: true },
+  async ({ ctx, input, cluster }): Promise<Result<{ title: string; timeboxMinutes: number | null }>> => {
+    const { itemId } = input;
+    const item = await ctx.db.agendaItem.findUnique({ where: { id: itemId }, include: { meeting: true } });
+    if (!item || item.clusterId !== cluster.id) return fail("AGENDA_ITEM_NOT_FOUND");
+    if (!isCuratable(item.meeting.status)) return fail("AGENDA_CLOSED", { title: item.meeting.title });
+    return ok({ title: item.title, timeboxMinutes: item.timeboxMinutes });
+  },
+);

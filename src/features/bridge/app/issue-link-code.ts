@@ -2,10 +2,7 @@
 // platform to this cluster. `/cluster link me` (in the personal chat): a one-time code that joins the
 // person's account on the other platform to this one, so their votes and answers count once.
 import { z } from "zod";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterUseCase, personUseCase } from "../../../kernel/app/use-case.ts";
 import {
   ConversationSchema,
   type Platform,
@@ -29,18 +26,10 @@ export type IssuedLinkCode = {
 };
 
 /** Chair or coordinator, in the cluster's channel, while the cluster has no channel on the other platform. */
-export async function issueChannelLinkCode(
-  ctx: AppContext,
-  raw: IssueLinkCodeInput,
-): Promise<Result<IssuedLinkCode>> {
-  const input = parseInput(IssueLinkCodeInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "cluster.configure");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const issueChannelLinkCode = clusterUseCase(
+  { name: "issueChannelLinkCode", input: IssueLinkCodeInput, capability: "cluster.configure" },
+  async ({ ctx, tx, input, person, cluster }): Promise<Result<IssuedLinkCode>> => {
+    const { conversation } = input;
     const usedOn = otherPlatform(conversation.platform);
     const bridged = await tx.channelBinding.findUnique({
       where: { clusterId_platform: { clusterId: cluster.id, platform: usedOn } },
@@ -54,32 +43,32 @@ export async function issueChannelLinkCode(
       now: ctx.clock.now(),
     });
     return ok({ ...issued, usedOn, clusterName: cluster.name });
-  });
-}
+  },
+);
 
 /**
  * Only in the personal chat: on Teams a "private" answer in a channel is a thread reply everyone sees,
  * and whoever types someone else's account code becomes that person in every vote.
  */
-export async function issuePersonLinkCode(
-  ctx: AppContext,
-  raw: IssueLinkCodeInput,
-): Promise<Result<IssuedLinkCode>> {
-  const input = parseInput(IssueLinkCodeInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation } = input.value;
-  if (conversation.scope !== "PERSONAL") return fail("NEEDS_PERSONAL_CHAT");
-  const person = await ensurePerson(ctx, actor);
-  const usedOn = otherPlatform(actor.platform);
-  const linked = await ctx.db.platformIdentity.findFirst({
-    where: { personId: person.id, platform: usedOn },
-  });
-  if (linked) return fail("ALREADY_LINKED");
-  const issued = await storeLinkCode(ctx.db, {
-    kind: "person",
-    clusterId: null,
-    personId: person.id,
-    now: ctx.clock.now(),
-  });
-  return ok({ ...issued, usedOn });
-}
+export const issuePersonLinkCode = personUseCase(
+  {
+    name: "issuePersonLinkCode",
+    input: IssueLinkCodeInput,
+    access: "anyone",
+    guard: (_ctx, input) => (input.conversation.scope !== "PERSONAL" ? fail("NEEDS_PERSONAL_CHAT") : null),
+  },
+  async ({ ctx, tx, input, person }): Promise<Result<IssuedLinkCode>> => {
+    const usedOn = otherPlatform(input.actor.platform);
+    const linked = await tx.platformIdentity.findFirst({
+      where: { personId: person.id, platform: usedOn },
+    });
+    if (linked) return fail("ALREADY_LINKED");
+    const issued = await storeLinkCode(tx, {
+      kind: "person",
+      clusterId: null,
+      personId: person.id,
+      now: ctx.clock.now(),
+    });
+    return ok({ ...issued, usedOn });
+  },
+);

@@ -7,6 +7,7 @@ import { audit } from "../../../kernel/app/audit.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
 import { ensurePerson } from "../../../kernel/app/identity.ts";
 import { MergeRefused, mergePeople } from "../../../kernel/app/merge-people.ts";
+import { forgetPerson } from "../../../kernel/app/person-memo.ts";
 import type { PlatformUser } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { consumeLinkCode, platformLabel } from "./link-code.ts";
@@ -24,7 +25,10 @@ export async function linkAccounts(
   const refusal = await refusalFor(ctx, keepId, typing.id);
   if (refusal) return refusal;
   try {
-    return await consumeAndMerge(ctx, { actor, code, keepId, mergeId: typing.id });
+    const linked = await consumeAndMerge(ctx, { actor, code, keepId, mergeId: typing.id });
+    // The typing person's row was merged into the asker's: nothing later in this interaction may use it.
+    if (linked.ok) forgetPerson(ctx, actor);
+    return linked;
   } catch (error) {
     // Only a race gets here: one of the two was erased or merged away since the checks above.
     if (!(error instanceof MergeRefused)) throw error;

@@ -2,14 +2,10 @@
 // command came from. The other channel is told once, and nothing more is posted or redrawn there.
 import { z } from "zod";
 import type { ChannelBinding } from "../../../generated/prisma/client.ts";
-import { audit } from "../../../kernel/app/audit.ts";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
 import { localeOf } from "../../../kernel/app/locale-of.ts";
 import { enqueueNotification } from "../../../kernel/app/outbox/enqueue-notification.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
 import type { Tx } from "../../../kernel/app/tx.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { otherPlatform, platformLabel } from "./link-code.ts";
@@ -20,18 +16,10 @@ export const UnlinkChannelInput = z.object({
 });
 export type UnlinkChannelInput = z.input<typeof UnlinkChannelInput>;
 
-export async function unlinkChannel(
-  ctx: AppContext,
-  raw: UnlinkChannelInput,
-): Promise<Result<{ clusterName: string; platform: string }>> {
-  const input = parseInput(UnlinkChannelInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "cluster.configure");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const unlinkChannel = clusterUseCase(
+  { name: "unlinkChannel", input: UnlinkChannelInput, capability: "cluster.configure" },
+  async ({ ctx, tx, input, cluster, audit }): Promise<Result<{ clusterName: string; platform: string }>> => {
+    const { conversation } = input;
     const other = await tx.channelBinding.findUnique({
       where: {
         clusterId_platform: { clusterId: cluster.id, platform: otherPlatform(conversation.platform) },
@@ -49,17 +37,15 @@ export async function unlinkChannel(
       ),
       notBefore: ctx.clock.now(),
     });
-    await audit(tx, {
-      clusterId: cluster.id,
-      actorId: person.id,
+    await audit({
       action: "cluster.unbridged",
       subjectType: "cluster",
       subjectId: cluster.id,
       details: { platform: other.platform, channel: other.channelId },
     });
     return ok({ clusterName: cluster.name, platform: platformLabel(other.platform) });
-  });
-}
+  },
+);
 
 /**
  * The binding goes, and with it what would still reach the channel: queued posts for it, and the

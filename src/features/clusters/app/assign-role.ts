@@ -1,16 +1,13 @@
 // `/cluster role <user> <role>`: chairs and coordinators give members their roles.
 import { z } from "zod";
-import { audit } from "../../../kernel/app/audit.ts";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson, findPersonByRef, membershipIn } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { findPersonByRef, membershipIn } from "../../../kernel/app/identity.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import {
   ConversationSchema,
   PlatformUserSchema,
   UserRefSchema,
 } from "../../../kernel/domain/platform-user.ts";
-import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
+import { fail, ok } from "../../../kernel/domain/result.ts";
 import { ROLES, type Role, wouldLoseLastChair } from "../../../kernel/domain/roles.ts";
 
 export const AssignRoleInput = z.object({
@@ -22,25 +19,17 @@ export const AssignRoleInput = z.object({
 
 export type RoleChange = { clusterName: string; displayName: string; from: Role; to: Role };
 
-export async function assignRole(
-  ctx: AppContext,
-  raw: z.input<typeof AssignRoleInput>,
-): Promise<Result<RoleChange>> {
-  const input = parseInput(AssignRoleInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, target, role } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "cluster.manage-roles");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const assignRole = clusterUseCase(
+  { name: "assignRole", input: AssignRoleInput, capability: "cluster.manage-roles" },
+  async ({ tx, input, cluster, audit }) => {
+    const { target, role } = input;
     const targetPerson = await findPersonByRef(tx, target);
     const targetMembership = targetPerson ? await membershipIn(tx, cluster.id, targetPerson.id) : null;
     if (!targetPerson || !targetMembership)
       return fail("UNKNOWN_USER", { user: target.displayName ?? target.userId });
     const chairs = await tx.membership.count({ where: { clusterId: cluster.id, role: "CHAIR" } });
     if (wouldLoseLastChair(chairs, targetMembership.role, role)) return fail("LAST_CHAIR");
-    const change = {
+    const change: RoleChange = {
       clusterName: cluster.name,
       displayName: targetPerson.displayName,
       from: targetMembership.role,
@@ -48,14 +37,12 @@ export async function assignRole(
     };
     if (targetMembership.role === role) return ok(change);
     await tx.membership.update({ where: { id: targetMembership.id }, data: { role } });
-    await audit(tx, {
-      clusterId: cluster.id,
-      actorId: person.id,
+    await audit({
       action: "member.role",
       subjectType: "person",
       subjectId: targetPerson.id,
       details: { from: change.from, to: role },
     });
     return ok(change);
-  });
-}
+  },
+);

@@ -1,11 +1,9 @@
 // `/cluster setup <name>`: bind the current channel to a new cluster; the caller becomes its chair.
 import { z } from "zod";
 import type { Cluster } from "../../../generated/prisma/client.ts";
-import { audit } from "../../../kernel/app/audit.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
-import { clusterOfConversation, ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
-import { isUniqueViolation } from "../../../kernel/app/tx.ts";
+import { clusterOfConversation } from "../../../kernel/app/identity.ts";
+import { personUseCase } from "../../../kernel/app/use-case.ts";
 import { isValidTimeZone, LOCALES } from "../../../kernel/domain/locale.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
@@ -30,58 +28,58 @@ export async function checkChannelFree(
   return bound ? fail("CHANNEL_ALREADY_BOUND", { cluster: bound.name }) : ok(null);
 }
 
-export async function setupCluster(ctx: AppContext, raw: SetupClusterInput): Promise<Result<Cluster>> {
-  const input = parseInput(SetupClusterInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, name, sector, timeZone, locale } = input.value;
-  const free = await checkChannelFree(ctx, conversation);
-  if (!free.ok) return free;
-  const person = await ensurePerson(ctx, actor);
-  try {
-    const cluster = await ctx.db.$transaction(async (tx) => {
-      const workspace = await tx.workspace.upsert({
-        where: { platform_externalId: { platform: conversation.platform, externalId: conversation.tenant } },
-        create: { platform: conversation.platform, externalId: conversation.tenant },
-        update: {},
-      });
-      const created = await tx.cluster.create({
-        data: {
-          name,
-          sector: sector || null,
-          timeZone,
-          locale,
-          bindings: {
-            create: {
-              platform: conversation.platform,
-              workspaceId: workspace.id,
-              channelId: conversation.channelId,
-            },
-          },
-          memberships: { create: { personId: person.id, role: "CHAIR" } },
-        },
-      });
-      await audit(tx, {
-        clusterId: created.id,
-        actorId: person.id,
-        action: "cluster.setup",
-        subjectType: "cluster",
-        subjectId: created.id,
-        details: {
-          name,
-          sector: sector ?? null,
-          timeZone,
-          locale,
-          channel: conversation.channelId,
-          platform: conversation.platform,
-        },
-      });
-      return created;
-    });
-    return ok(cluster);
-  } catch (error) {
+export const setupCluster = personUseCase(
+  {
+    name: "setupCluster",
+    input: SetupClusterInput,
+    access: "anyone",
+    guard: async (ctx, input) => {
+      const free = await checkChannelFree(ctx, input.conversation);
+      return free.ok ? null : free;
+    },
     // Two setups racing for one channel: the unique binding lets exactly one win.
-    if (!isUniqueViolation(error)) throw error;
-    const winner = await clusterOfConversation(ctx.db, conversation);
-    return fail("CHANNEL_ALREADY_BOUND", { cluster: winner?.name ?? name });
-  }
-}
+    onUniqueViolation: async (ctx, input) => {
+      const winner = await clusterOfConversation(ctx.db, input.conversation);
+      return fail("CHANNEL_ALREADY_BOUND", { cluster: winner?.name ?? input.name });
+    },
+  },
+  async ({ tx, input, person, audit }) => {
+    const { conversation, name, sector, timeZone, locale } = input;
+    const workspace = await tx.workspace.upsert({
+      where: { platform_externalId: { platform: conversation.platform, externalId: conversation.tenant } },
+      create: { platform: conversation.platform, externalId: conversation.tenant },
+      update: {},
+    });
+    const created = await tx.cluster.create({
+      data: {
+        name,
+        sector: sector || null,
+        timeZone,
+        locale,
+        bindings: {
+          create: {
+            platform: conversation.platform,
+            workspaceId: workspace.id,
+            channelId: conversation.channelId,
+          },
+        },
+        memberships: { create: { personId: person.id, role: "CHAIR" } },
+      },
+    });
+    await audit({
+      clusterId: created.id,
+      action: "cluster.setup",
+      subjectType: "cluster",
+      subjectId: created.id,
+      details: {
+        name,
+        sector: sector ?? null,
+        timeZone,
+        locale,
+        channel: conversation.channelId,
+        platform: conversation.platform,
+      },
+    });
+    return ok<Cluster>(created);
+  },
+);

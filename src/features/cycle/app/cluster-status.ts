@@ -1,11 +1,9 @@
 // `/cluster status`: the cluster at a glance. Later features add their figures here.
 import { z } from "zod";
-import { authorize } from "../../../kernel/app/authorize.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
-import { ok, type Result } from "../../../kernel/domain/result.ts";
+import { ok } from "../../../kernel/domain/result.ts";
 import { can, type Role } from "../../../kernel/domain/roles.ts";
 import { type CycleStatus, cycleStatus } from "./cycle-status.ts";
 
@@ -30,44 +28,38 @@ export type ClusterStatus = {
   cycle: CycleStatus;
 };
 
-export async function clusterStatus(
-  ctx: AppContext,
-  raw: z.input<typeof ClusterStatusInput>,
-): Promise<Result<ClusterStatus>> {
-  const input = parseInput(ClusterStatusInput, raw);
-  if (!input.ok) return input;
-  const person = await ensurePerson(ctx, input.value.actor);
-  const auth = await authorize(ctx.db, input.value.conversation, person.id, "cluster.view");
-  if (!auth.ok) return auth;
-  const { cluster, membership } = auth.value;
-  const [groups, bindings] = await Promise.all([
-    ctx.db.membership.groupBy({ by: ["role"], where: { clusterId: cluster.id }, _count: { _all: true } }),
-    ctx.db.channelBinding.findMany({
-      where: { clusterId: cluster.id },
-      select: { platform: true },
-      orderBy: { platform: "asc" },
-    }),
-  ]);
-  const failedDeliveries = can(membership.role, "cluster.manage-roles")
-    ? await failed(ctx, cluster.id)
-    : null;
-  const roleCounts = Object.fromEntries(groups.map((g) => [g.role, g._count._all])) as Partial<
-    Record<Role, number>
-  >;
-  return ok({
-    name: cluster.name,
-    sector: cluster.sector,
-    timeZone: cluster.timeZone,
-    locale: cluster.locale,
-    createdAt: cluster.createdAt,
-    memberCount: groups.reduce((sum, g) => sum + g._count._all, 0),
-    roleCounts,
-    platforms: bindings.map((b) => b.platform),
-    yourRole: membership.role,
-    failedDeliveries,
-    cycle: await cycleStatus(ctx, cluster),
-  });
-}
+export const clusterStatus = clusterUseCase(
+  { name: "clusterStatus", input: ClusterStatusInput, capability: "cluster.view", readOnly: true },
+  async ({ ctx, cluster, membership }) => {
+    const [groups, bindings] = await Promise.all([
+      ctx.db.membership.groupBy({ by: ["role"], where: { clusterId: cluster.id }, _count: { _all: true } }),
+      ctx.db.channelBinding.findMany({
+        where: { clusterId: cluster.id },
+        select: { platform: true },
+        orderBy: { platform: "asc" },
+      }),
+    ]);
+    const failedDeliveries = can(membership.role, "cluster.manage-roles")
+      ? await failed(ctx, cluster.id)
+      : null;
+    const roleCounts = Object.fromEntries(groups.map((g) => [g.role, g._count._all])) as Partial<
+      Record<Role, number>
+    >;
+    return ok<ClusterStatus>({
+      name: cluster.name,
+      sector: cluster.sector,
+      timeZone: cluster.timeZone,
+      locale: cluster.locale,
+      createdAt: cluster.createdAt,
+      memberCount: groups.reduce((sum, g) => sum + g._count._all, 0),
+      roleCounts,
+      platforms: bindings.map((b) => b.platform),
+      yourRole: membership.role,
+      failedDeliveries,
+      cycle: await cycleStatus(ctx, cluster),
+    });
+  },
+);
 
 async function failed(
   ctx: AppContext,

@@ -2,11 +2,7 @@
 // coordinator). Overlapping or empty windows are refused and nothing is changed.
 import { z } from "zod";
 import type { Prisma } from "../../../generated/prisma/client.ts";
-import { audit } from "../../../kernel/app/audit.ts";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { clusterSettings } from "../../../kernel/domain/cluster-settings.ts";
 import { type CycleTerm, editTerms } from "../../../kernel/domain/cycle-terms.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
@@ -21,19 +17,13 @@ export type CycleSettingsView = {
 
 const ShowInput = z.object({ actor: PlatformUserSchema, conversation: ConversationSchema });
 
-export async function showCycle(
-  ctx: AppContext,
-  raw: z.input<typeof ShowInput>,
-): Promise<Result<CycleSettingsView>> {
-  const input = parseInput(ShowInput, raw);
-  if (!input.ok) return input;
-  const person = await ensurePerson(ctx, input.value.actor);
-  const auth = await authorize(ctx.db, input.value.conversation, person.id, "cluster.view");
-  if (!auth.ok) return auth;
-  const { cluster } = auth.value;
-  const { cycle } = clusterSettings(cluster.settings);
-  return ok({ clusterName: cluster.name, timeZone: cluster.timeZone, ...cycle });
-}
+export const showCycle = clusterUseCase(
+  { name: "showCycle", input: ShowInput, capability: "cluster.view", readOnly: true },
+  async ({ cluster }): Promise<Result<CycleSettingsView>> => {
+    const { cycle } = clusterSettings(cluster.settings);
+    return ok({ clusterName: cluster.name, timeZone: cluster.timeZone, ...cycle });
+  },
+);
 
 const EditInput = ShowInput.extend({
   term: z
@@ -45,18 +35,10 @@ const EditInput = ShowInput.extend({
   end: z.string().trim(),
 });
 
-export async function editCycleTerm(
-  ctx: AppContext,
-  raw: z.input<typeof EditInput>,
-): Promise<Result<CycleSettingsView>> {
-  const input = parseInput(EditInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, term, start, end } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "cluster.manage-roles");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const editCycleTerm = clusterUseCase(
+  { name: "editCycleTerm", input: EditInput, capability: "cluster.manage-roles" },
+  async ({ tx, input, cluster, audit }): Promise<Result<CycleSettingsView>> => {
+    const { term, start, end } = input;
     const settings = clusterSettings(cluster.settings);
     const edited = editTerms(settings.cycle.terms, { name: term, start, end });
     if (!edited.ok) return edited;
@@ -71,9 +53,7 @@ export async function editCycleTerm(
     >;
     const next = { ...stored, cycle: { ...storedCycle, terms: edited.value } } as Prisma.InputJsonObject;
     await tx.cluster.update({ where: { id: cluster.id }, data: { settings: next } });
-    await audit(tx, {
-      clusterId: cluster.id,
-      actorId: person.id,
+    await audit({
       action: "cycle.term-edited",
       details: { term, start, end },
     });
@@ -83,5 +63,5 @@ export async function editCycleTerm(
       terms: edited.value,
       kickoffWeeksBefore: settings.cycle.kickoffWeeksBefore,
     });
-  });
-}
+  },
+);

@@ -3,11 +3,9 @@
 // a measures scorecard, and upcoming meetings. Rules in domain/cross-assessment.ts.
 import { z } from "zod";
 import type { Cluster } from "../../../generated/prisma/client.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { authorizeForum, clustersOfWorkspace } from "../../../kernel/app/forum-membership.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clustersOfWorkspace } from "../../../kernel/app/forum-membership.ts";
 import type { Tx } from "../../../kernel/app/tx.ts";
+import { forumUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { ok, type Result } from "../../../kernel/domain/result.ts";
 import { type LocalDate, utcToZoned } from "../../../kernel/domain/zoned-time.ts";
@@ -63,49 +61,39 @@ export type ChairsReport = {
   matrix: SkillMatrix;
 };
 
-export async function chairsReport(
-  ctx: AppContext,
-  raw: z.input<typeof ChairsReportInput>,
-): Promise<Result<ChairsReport>> {
-  const input = parseInput(ChairsReportInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, questionKey } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  const now = ctx.clock.now();
-  return ctx.db.$transaction(
-    async (tx) => {
-      const auth = await authorizeForum(tx, conversation, person.id);
-      if (!auth.ok) return auth;
-      const clusters = await clustersOfWorkspace(tx, auth.value.workspaceId);
-      const reports: ClusterReport[] = [];
-      const grids: ClusterGrid[] = [];
-      for (const cluster of clusters) {
-        const { grid, pulse } = await skillGridOf(tx, cluster, questionKey, now);
-        grids.push(grid);
-        reports.push({
-          clusterId: cluster.id,
-          name: cluster.name,
-          sector: cluster.sector,
-          timeZone: cluster.timeZone,
-          pulse,
-          grid: grid.kind,
-          scorecard: await scorecardOf(tx, cluster, now),
-          meetings: await upcomingMeetings(tx, cluster.id, now),
-        });
-      }
-      return ok({
-        forumName: auth.value.forum.name,
-        timeZone: auth.value.forum.timeZone,
-        questionKey,
-        growingShareThreshold: GROWING_SHARE_THRESHOLD,
-        generatedAt: now,
-        clusters: reports,
-        matrix: skillMatrix(grids),
+export const chairsReport = forumUseCase(
+  { name: "chairsReport", input: ChairsReportInput, timeout: 30_000 },
+  async ({ ctx, tx, input, forum }): Promise<Result<ChairsReport>> => {
+    const { questionKey } = input;
+    const now = ctx.clock.now();
+    const clusters = await clustersOfWorkspace(tx, forum.workspaceId);
+    const reports: ClusterReport[] = [];
+    const grids: ClusterGrid[] = [];
+    for (const cluster of clusters) {
+      const { grid, pulse } = await skillGridOf(tx, cluster, questionKey, now);
+      grids.push(grid);
+      reports.push({
+        clusterId: cluster.id,
+        name: cluster.name,
+        sector: cluster.sector,
+        timeZone: cluster.timeZone,
+        pulse,
+        grid: grid.kind,
+        scorecard: await scorecardOf(tx, cluster, now),
+        meetings: await upcomingMeetings(tx, cluster.id, now),
       });
-    },
-    { timeout: 30_000 },
-  );
-}
+    }
+    return ok({
+      forumName: forum.forum.name,
+      timeZone: forum.forum.timeZone,
+      questionKey,
+      growingShareThreshold: GROWING_SHARE_THRESHOLD,
+      generatedAt: now,
+      clusters: reports,
+      matrix: skillMatrix(grids),
+    });
+  },
+);
 
 /** The latest closed pulse (closed by hand or by time) that asked the skill-grid question `key`. */
 async function skillGridOf(tx: Tx, cluster: Cluster, key: string, now: Date) {

@@ -4,8 +4,7 @@
 // participation status (never a response).
 import { z } from "zod";
 import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { personUseCase } from "../../../kernel/app/use-case.ts";
 import { PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { ok, type Result } from "../../../kernel/domain/result.ts";
 import { can, type Role } from "../../../kernel/domain/roles.ts";
@@ -66,103 +65,103 @@ export type Home = {
 
 const OPEN_MEASURE = ["PLANNED", "STARTED", "BLOCKED"] as const;
 
-export async function loadHome(ctx: AppContext, raw: z.input<typeof LoadHomeInput>): Promise<Result<Home>> {
-  const input = parseInput(LoadHomeInput, raw);
-  if (!input.ok) return input;
-  const person = await ensurePerson(ctx, input.value.actor);
-  const now = ctx.clock.now();
-  const memberships = await ctx.db.membership.findMany({
-    where: { personId: person.id, cluster: { kind: "CLUSTER", archivedAt: null } },
-    include: { cluster: true },
-    orderBy: { joinedAt: "asc" },
-    take: HOME_LIMITS.clusters,
-  });
-  const clusterIds = memberships.map((m) => m.clusterId);
-  const voterIn = memberships.filter((m) => can(m.role, "meeting.vote")).map((m) => m.clusterId);
-
-  const [polls, pulses, measures, meetings] = await Promise.all([
-    ctx.db.meeting.findMany({
-      where: {
-        clusterId: { in: voterIn },
-        status: "POLLING",
-        NOT: { slots: { some: { votes: { some: { personId: person.id } } } } },
-      },
+export const loadHome = personUseCase(
+  { name: "loadHome", input: LoadHomeInput, access: "anyone", readOnly: true },
+  async ({ ctx, person }): Promise<Result<Home>> => {
+    const now = ctx.clock.now();
+    const memberships = await ctx.db.membership.findMany({
+      where: { personId: person.id, cluster: { kind: "CLUSTER", archivedAt: null } },
       include: { cluster: true },
-      orderBy: { createdAt: "asc" },
-      take: HOME_LIMITS.polls,
-    }),
-    // Only the person's participation row: invited to an open pulse, not finished.
-    ctx.db.pulseParticipation.findMany({
-      where: {
-        personId: person.id,
-        status: { not: "COMPLETED" },
-        pulse: { status: "OPEN", clusterId: { in: clusterIds } },
-      },
-      include: { pulse: { include: { cluster: true } } },
-      orderBy: { pulse: { closesAt: "asc" } },
-      take: HOME_LIMITS.pulses,
-    }),
-    ctx.db.measure.findMany({
-      where: { ownerId: person.id, clusterId: { in: clusterIds }, status: { in: [...OPEN_MEASURE] } },
-      include: { cluster: true },
-      orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-      take: HOME_LIMITS.measures,
-    }),
-    ctx.db.meeting.findMany({
-      where: { clusterId: { in: clusterIds }, status: "SCHEDULED", chosenSlot: { startsAt: { gt: now } } },
-      include: { cluster: true, chosenSlot: true },
-      orderBy: { chosenSlot: { startsAt: "asc" } },
-      take: HOME_LIMITS.meetings,
-    }),
-  ]);
+      orderBy: { joinedAt: "asc" },
+      take: HOME_LIMITS.clusters,
+    });
+    const clusterIds = memberships.map((m) => m.clusterId);
+    const voterIn = memberships.filter((m) => can(m.role, "meeting.vote")).map((m) => m.clusterId);
 
-  const organiserOf = memberships.filter((m) => can(m.role, "meeting.plan"));
-  const organiser: HomeOrganiserItems[] = [];
-  for (const m of organiserOf) {
-    const items = await organiserItems(ctx, m.cluster, now);
-    const empty =
-      items.pollsReady.length === 0 &&
-      items.minutesPending.length === 0 &&
-      items.overdueMeasures === 0 &&
-      items.blockedMeasures === 0 &&
-      items.failedDeliveries === 0;
-    if (!empty) organiser.push(items);
-  }
+    const [polls, pulses, measures, meetings] = await Promise.all([
+      ctx.db.meeting.findMany({
+        where: {
+          clusterId: { in: voterIn },
+          status: "POLLING",
+          NOT: { slots: { some: { votes: { some: { personId: person.id } } } } },
+        },
+        include: { cluster: true },
+        orderBy: { createdAt: "asc" },
+        take: HOME_LIMITS.polls,
+      }),
+      // Only the person's participation row: invited to an open pulse, not finished.
+      ctx.db.pulseParticipation.findMany({
+        where: {
+          personId: person.id,
+          status: { not: "COMPLETED" },
+          pulse: { status: "OPEN", clusterId: { in: clusterIds } },
+        },
+        include: { pulse: { include: { cluster: true } } },
+        orderBy: { pulse: { closesAt: "asc" } },
+        take: HOME_LIMITS.pulses,
+      }),
+      ctx.db.measure.findMany({
+        where: { ownerId: person.id, clusterId: { in: clusterIds }, status: { in: [...OPEN_MEASURE] } },
+        include: { cluster: true },
+        orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+        take: HOME_LIMITS.measures,
+      }),
+      ctx.db.meeting.findMany({
+        where: { clusterId: { in: clusterIds }, status: "SCHEDULED", chosenSlot: { startsAt: { gt: now } } },
+        include: { cluster: true, chosenSlot: true },
+        orderBy: { chosenSlot: { startsAt: "asc" } },
+        take: HOME_LIMITS.meetings,
+      }),
+    ]);
 
-  return ok({
-    personName: person.displayName,
-    timeZone: person.timeZone,
-    clusters: memberships.map((m) => ({ id: m.clusterId, name: m.cluster.name, role: m.role })),
-    polls: polls.map((p) => ({ meetingId: p.id, title: p.title, clusterName: p.cluster.name })),
-    pulses: pulses.map(({ pulse }) => ({
-      pulseId: pulse.id,
-      title: pulse.title,
-      clusterName: pulse.cluster.name,
-      closesAt: pulse.closesAt,
-      timeZone: pulse.cluster.timeZone,
-    })),
-    measures: measures.map((m) => {
-      const dueDate = m.dueDate.toISOString().slice(0, 10);
-      return {
+    const organiserOf = memberships.filter((m) => can(m.role, "meeting.plan"));
+    const organiser: HomeOrganiserItems[] = [];
+    for (const m of organiserOf) {
+      const items = await organiserItems(ctx, m.cluster, now);
+      const empty =
+        items.pollsReady.length === 0 &&
+        items.minutesPending.length === 0 &&
+        items.overdueMeasures === 0 &&
+        items.blockedMeasures === 0 &&
+        items.failedDeliveries === 0;
+      if (!empty) organiser.push(items);
+    }
+
+    return ok({
+      personName: person.displayName,
+      timeZone: person.timeZone,
+      clusters: memberships.map((m) => ({ id: m.clusterId, name: m.cluster.name, role: m.role })),
+      polls: polls.map((p) => ({ meetingId: p.id, title: p.title, clusterName: p.cluster.name })),
+      pulses: pulses.map(({ pulse }) => ({
+        pulseId: pulse.id,
+        title: pulse.title,
+        clusterName: pulse.cluster.name,
+        closesAt: pulse.closesAt,
+        timeZone: pulse.cluster.timeZone,
+      })),
+      measures: measures.map((m) => {
+        const dueDate = m.dueDate.toISOString().slice(0, 10);
+        return {
+          id: m.id,
+          title: m.title,
+          clusterName: m.cluster.name,
+          dueDate,
+          status: m.status,
+          progress: m.progress,
+          overdue: dueDate < utcToZoned(now, m.cluster.timeZone).date,
+        };
+      }),
+      meetings: meetings.map((m) => ({
         id: m.id,
         title: m.title,
         clusterName: m.cluster.name,
-        dueDate,
-        status: m.status,
-        progress: m.progress,
-        overdue: dueDate < utcToZoned(now, m.cluster.timeZone).date,
-      };
-    }),
-    meetings: meetings.map((m) => ({
-      id: m.id,
-      title: m.title,
-      clusterName: m.cluster.name,
-      startsAt: m.chosenSlot!.startsAt,
-      timeZone: m.cluster.timeZone,
-    })),
-    organiser,
-  });
-}
+        startsAt: m.chosenSlot!.startsAt,
+        timeZone: m.cluster.timeZone,
+      })),
+      organiser,
+    });
+  },
+);
 
 async function organiserItems(
   ctx: AppContext,

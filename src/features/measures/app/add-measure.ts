@@ -1,14 +1,11 @@
 // `/cluster measure add`: an organiser gives a member a measure with a due date; the owner is told
 // in a personal message with check-in buttons (through the outbox, in the same transaction).
 import { z } from "zod";
-import { audit } from "../../../kernel/app/audit.ts";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson, membershipIn } from "../../../kernel/app/identity.ts";
+import { membershipIn } from "../../../kernel/app/identity.ts";
 import { localeOf } from "../../../kernel/app/locale-of.ts";
 import { enqueueNotification } from "../../../kernel/app/outbox/enqueue-notification.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
 import { personalRecipient } from "../../../kernel/app/recipients.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { isLocalDate, utcToZoned } from "../../../kernel/domain/zoned-time.ts";
@@ -31,18 +28,10 @@ export type AddedMeasure = {
   clusterName: string;
 };
 
-export async function addMeasure(
-  ctx: AppContext,
-  raw: z.input<typeof AddMeasureInput>,
-): Promise<Result<AddedMeasure>> {
-  const input = parseInput(AddMeasureInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, title, ownerPersonId, dueDate, decisionId, description } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "measure.assign");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const addMeasure = clusterUseCase(
+  { name: "addMeasure", input: AddMeasureInput, capability: "measure.assign" },
+  async ({ ctx, tx, input, person, cluster, audit }): Promise<Result<AddedMeasure>> => {
+    const { conversation, title, ownerPersonId, dueDate, decisionId, description } = input;
     const owner = await membershipIn(tx, cluster.id, ownerPersonId);
     if (!owner) return fail("UNKNOWN_USER", { user: "?" });
     // Due today is fine; a date already gone in the cluster's zone is a typo.
@@ -76,9 +65,7 @@ export async function addMeasure(
       },
       include: { owner: true },
     });
-    await audit(tx, {
-      clusterId: cluster.id,
-      actorId: person.id,
+    await audit({
       action: "measure.add",
       subjectType: "measure",
       subjectId: measure.id,
@@ -114,5 +101,5 @@ export async function addMeasure(
       dueDate,
       clusterName: cluster.name,
     });
-  });
-}
+  },
+);

@@ -1,12 +1,10 @@
 // The owner (or an organiser) checks in on a measure: started, progress, done, blocked. Every change
 // is kept in the measure's history and posted to the cluster's channels as a short update.
 import { z } from "zod";
-import { audit } from "../../../kernel/app/audit.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson, membershipIn } from "../../../kernel/app/identity.ts";
+import { membershipIn } from "../../../kernel/app/identity.ts";
 import { enqueueNotification } from "../../../kernel/app/outbox/enqueue-notification.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
 import { clusterChannels } from "../../../kernel/app/recipients.ts";
+import { personUseCase } from "../../../kernel/app/use-case.ts";
 import { DEFAULT_LOCALE, toLocale } from "../../../kernel/domain/locale.ts";
 import { PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
@@ -39,15 +37,14 @@ export type MeasureUpdated = {
   changed: boolean;
 };
 
-export async function updateMeasure(
-  ctx: AppContext,
-  raw: z.input<typeof UpdateMeasureInput>,
-): Promise<Result<MeasureUpdated>> {
-  const input = parseInput(UpdateMeasureInput, raw);
-  if (!input.ok) return input;
-  const { actor, measureId, change } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
+export const updateMeasure = personUseCase(
+  {
+    name: "updateMeasure",
+    input: UpdateMeasureInput,
+    access: "in-body: the measure's owner, or measure.assign in the measure's cluster",
+  },
+  async ({ ctx, tx, input, person, audit }): Promise<Result<MeasureUpdated>> => {
+    const { measureId, change } = input;
     // Four "Done" clicks at once must record one change: each check-in holds the measure's row
     // until it commits, so the next one reads the status the previous one wrote.
     await tx.$queryRaw`SELECT id FROM "Measure" WHERE id = ${measureId} FOR UPDATE`;
@@ -110,9 +107,8 @@ export async function updateMeasure(
         createdAt: now,
       },
     });
-    await audit(tx, {
+    await audit({
       clusterId: measure.clusterId,
-      actorId: person.id,
       action: `measure.${change.kind}`,
       subjectType: "measure",
       subjectId: measureId,
@@ -149,8 +145,8 @@ export async function updateMeasure(
       progress: next.progress,
       changed: true,
     });
-  });
-}
+  },
+);
 
 /** The status and progress a check-in leads to; progress 100 % means done. */
 function apply(progress: number, change: MeasureChange): { status: MeasureStatus; progress: number } {

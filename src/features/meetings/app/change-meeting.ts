@@ -1,11 +1,7 @@
 // Reschedule or cancel a scheduled meeting (organisers). Members get an updated invitation (same
 // UID, SEQUENCE + 1) or a cancellation; old reminders are withdrawn, new ones queued.
 import { z } from "zod";
-import { audit } from "../../../kernel/app/audit.ts";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { zonedToUtc } from "../../../kernel/domain/zoned-time.ts";
@@ -31,18 +27,10 @@ export type MeetingChanged = {
   location: string | null;
 };
 
-export async function changeMeeting(
-  ctx: AppContext,
-  raw: z.input<typeof ChangeMeetingInput>,
-): Promise<Result<MeetingChanged>> {
-  const input = parseInput(ChangeMeetingInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, meetingId, change } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "meeting.plan");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const changeMeeting = clusterUseCase(
+  { name: "changeMeeting", input: ChangeMeetingInput, capability: "meeting.plan" },
+  async ({ ctx, tx, input, cluster, audit }): Promise<Result<MeetingChanged>> => {
+    const { meetingId, change } = input;
     // Two "Cancel" clicks at once must cancel once (one notice each): the row is held until commit,
     // so the second change reads the status the first one wrote.
     await tx.$queryRaw`SELECT id FROM "Meeting" WHERE id = ${meetingId} FOR UPDATE`;
@@ -67,9 +55,7 @@ export async function changeMeeting(
           cluster,
           change: "cancelled",
         });
-      await audit(tx, {
-        clusterId: cluster.id,
-        actorId: person.id,
+      await audit({
         action: "meeting.cancel",
         subjectType: "meeting",
         subjectId: meeting.id,
@@ -96,9 +82,7 @@ export async function changeMeeting(
     });
     await queueMeetingReminders(ctx, tx, { meeting: moved, slot, cluster });
     await inviteMembers(ctx, tx, { meeting: moved, slot, cluster, change: "rescheduled" });
-    await audit(tx, {
-      clusterId: cluster.id,
-      actorId: person.id,
+    await audit({
       action: "meeting.reschedule",
       subjectType: "meeting",
       subjectId: meeting.id,
@@ -111,5 +95,5 @@ export async function changeMeeting(
       timeZone: cluster.timeZone,
       location,
     });
-  });
-}
+  },
+);

@@ -1,10 +1,6 @@
 // The organiser picks a slot (the bot suggests the best); the meeting is scheduled.
 import { z } from "zod";
-import { audit } from "../../../kernel/app/audit.ts";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { inviteMembers } from "../../clusters/index.ts";
@@ -19,19 +15,12 @@ export const FinaliseMeetingInput = z.object({
   slotId: z.uuid(),
 });
 
-export async function finaliseMeeting(
-  ctx: AppContext,
-  raw: z.input<typeof FinaliseMeetingInput>,
-): Promise<Result<PollSnapshot>> {
-  const input = parseInput(FinaliseMeetingInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, meetingId, slotId } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "meeting.plan");
-    if (!auth.ok) return auth;
+export const finaliseMeeting = clusterUseCase(
+  { name: "finaliseMeeting", input: FinaliseMeetingInput, capability: "meeting.plan" },
+  async ({ ctx, tx, input, cluster, audit }): Promise<Result<PollSnapshot>> => {
+    const { meetingId, slotId } = input;
     const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, include: { slots: true } });
-    if (!meeting || meeting.clusterId !== auth.value.cluster.id) return fail("MEETING_NOT_FOUND");
+    if (!meeting || meeting.clusterId !== cluster.id) return fail("MEETING_NOT_FOUND");
     const slot = meeting.slots.find((s) => s.id === slotId);
     if (!slot) return fail("MEETING_NOT_FOUND");
     if (!canTransition(meeting.status, "SCHEDULED") || meeting.status !== "POLLING")
@@ -42,15 +31,13 @@ export async function finaliseMeeting(
       data: { status: "SCHEDULED", chosenSlotId: slot.id },
     });
     if (count === 0) return fail("POLL_CLOSED", { title: meeting.title });
-    await audit(tx, {
+    await audit({
       clusterId: meeting.clusterId,
-      actorId: person.id,
       action: "meeting.finalise",
       subjectType: "meeting",
       subjectId: meeting.id,
       details: { slotId: slot.id, startsAt: slot.startsAt.toISOString() },
     });
-    const cluster = await tx.cluster.findUniqueOrThrow({ where: { id: meeting.clusterId } });
     await queueMeetingReminders(ctx, tx, { meeting, slot, cluster });
     await inviteMembers(ctx, tx, {
       meeting: { ...meeting, status: "SCHEDULED" },
@@ -64,5 +51,5 @@ export async function finaliseMeeting(
     });
     const poll = await loadPoll({ db: tx }, meeting.id);
     return poll ? ok(poll) : fail("MEETING_NOT_FOUND");
-  });
-}
+  },
+);

@@ -1,10 +1,6 @@
 // `/cluster meeting plan`: an organiser proposes 2–10 candidate slots; the channel gets a date poll.
 import { z } from "zod";
-import { audit } from "../../../kernel/app/audit.ts";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { validateMeetingPlan } from "../domain/meeting-rules.ts";
@@ -32,28 +28,21 @@ export const PlanMeetingInput = z.object({
 export type PlannedMeeting = { meetingId: string; clusterName: string };
 
 /** May this person plan a meeting here? Answers the cluster's time zone for the form. */
-export async function checkCanPlan(
-  ctx: AppContext,
-  raw: { actor: z.input<typeof PlatformUserSchema>; conversation: z.input<typeof ConversationSchema> },
-): Promise<Result<{ timeZone: string }>> {
-  const person = await ensurePerson(ctx, PlatformUserSchema.parse(raw.actor));
-  const auth = await authorize(ctx.db, ConversationSchema.parse(raw.conversation), person.id, "meeting.plan");
-  return auth.ok ? ok({ timeZone: auth.value.cluster.timeZone }) : auth;
-}
+export const checkCanPlan = clusterUseCase(
+  {
+    name: "checkCanPlan",
+    input: z.object({ actor: PlatformUserSchema, conversation: ConversationSchema }),
+    capability: "meeting.plan",
+    readOnly: true,
+  },
+  async ({ cluster }): Promise<Result<{ timeZone: string }>> => ok({ timeZone: cluster.timeZone }),
+);
 
 /** Refusal details name each wrong field with its problem code, e.g. { "slots.1.date": "BAD_DATE" }. */
-export async function planMeeting(
-  ctx: AppContext,
-  raw: z.input<typeof PlanMeetingInput>,
-): Promise<Result<PlannedMeeting>> {
-  const input = parseInput(PlanMeetingInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, title, slots, agendaDeadline } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "meeting.plan");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const planMeeting = clusterUseCase(
+  { name: "planMeeting", input: PlanMeetingInput, capability: "meeting.plan" },
+  async ({ ctx, tx, input, person, cluster, audit }): Promise<Result<PlannedMeeting>> => {
+    const { title, slots, agendaDeadline } = input;
     const plan = validateMeetingPlan({
       title,
       slots,
@@ -80,14 +69,12 @@ export async function planMeeting(
         },
       },
     });
-    await audit(tx, {
-      clusterId: cluster.id,
-      actorId: person.id,
+    await audit({
       action: "meeting.plan",
       subjectType: "meeting",
       subjectId: meeting.id,
       details: { title: meeting.title, slots: plan.value.slots.map((s) => s.startsAt.toISOString()) },
     });
     return ok({ meetingId: meeting.id, clusterName: cluster.name });
-  });
-}
+  },
+);

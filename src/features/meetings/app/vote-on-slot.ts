@@ -1,14 +1,12 @@
 // A member answers one candidate slot: yes / if need be / no. Changing an answer overwrites it;
 // a double click or a retry leaves exactly one vote.
 import { z } from "zod";
-import { authorize } from "../../../kernel/app/authorize.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
 import { localeOf } from "../../../kernel/app/locale-of.ts";
 import { enqueueNotification } from "../../../kernel/app/outbox/enqueue-notification.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
 import { personalRecipient } from "../../../kernel/app/recipients.ts";
 import type { Tx } from "../../../kernel/app/tx.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { SLOT_ANSWERS } from "../domain/poll-tally.ts";
@@ -49,20 +47,13 @@ async function tellOrganiser(ctx: AppContext, tx: Tx, poll: PollSnapshot): Promi
   });
 }
 
-export async function voteOnSlot(
-  ctx: AppContext,
-  raw: z.input<typeof VoteOnSlotInput>,
-): Promise<Result<PollSnapshot>> {
-  const input = parseInput(VoteOnSlotInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, meetingId, slotId, answer } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "meeting.vote");
-    if (!auth.ok) return auth;
+export const voteOnSlot = clusterUseCase(
+  { name: "voteOnSlot", input: VoteOnSlotInput, capability: "meeting.vote" },
+  async ({ ctx, tx, input, person, cluster }): Promise<Result<PollSnapshot>> => {
+    const { meetingId, slotId, answer } = input;
     const slot = await tx.meetingSlot.findUnique({ where: { id: slotId }, include: { meeting: true } });
     // A slot of another cluster's meeting is as good as unknown here.
-    if (!slot || slot.meetingId !== meetingId || slot.meeting.clusterId !== auth.value.cluster.id)
+    if (!slot || slot.meetingId !== meetingId || slot.meeting.clusterId !== cluster.id)
       return fail("MEETING_NOT_FOUND");
     if (slot.meeting.status !== "POLLING") return fail("POLL_CLOSED", { title: slot.meeting.title });
     await tx.slotVote.upsert({
@@ -81,5 +72,5 @@ export async function voteOnSlot(
     if (!poll) return fail("MEETING_NOT_FOUND");
     if (poll.tally.pendingIds.length === 0 && poll.organiserId) await tellOrganiser(ctx, tx, poll);
     return ok(poll);
-  });
-}
+  },
+);

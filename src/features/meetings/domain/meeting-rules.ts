@@ -6,7 +6,7 @@ import { addLocalDays, isLocalDate, isLocalTime, zonedToUtc } from "../../../ker
 
 export { isAgendaOpen, MEETING_STATUSES, type MeetingStatus } from "../../../kernel/domain/meeting-status.ts";
 
-import { isAgendaOpen, type MeetingStatus } from "../../../kernel/domain/meeting-status.ts";
+import type { MeetingStatus } from "../../../kernel/domain/meeting-status.ts";
 
 // SCHEDULED → SCHEDULED is a reschedule (new slot, higher iCalendar SEQUENCE). HELD and CANCELLED
 // are final: a cancelled meeting is planned again as a new meeting, so old invitations stay dead.

@@ -2,10 +2,7 @@
 // words (or, after approval, the approved version's, as the start of the next version) over the
 // record as it stands. Reading only: nothing is written until the secretary saves.
 import { z } from "zod";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { ok, type Result } from "../../../kernel/domain/result.ts";
 import type { MinutesContent } from "../domain/minutes-content.ts";
@@ -27,18 +24,10 @@ export type MinutesDraft = {
   content: MinutesContent;
 };
 
-export async function minutesDraft(
-  ctx: AppContext,
-  raw: z.input<typeof MinutesDraftInput>,
-): Promise<Result<MinutesDraft>> {
-  const input = parseInput(MinutesDraftInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, meeting } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "meeting.record");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const minutesDraft = clusterUseCase(
+  { name: "minutesDraft", input: MinutesDraftInput, capability: "meeting.record" },
+  async ({ ctx, tx, input, cluster }): Promise<Result<MinutesDraft>> => {
+    const { meeting } = input;
     const found = await findMinutesMeeting(tx, cluster.id, meeting, ctx.clock.now());
     if (!found.ok) return found;
     const { latest, approved } = await minutesVersions(tx, found.value.id);
@@ -49,5 +38,5 @@ export async function minutesDraft(
       approvedVersion: approved?.version ?? null,
       content,
     });
-  });
-}
+  },
+);

@@ -3,11 +3,7 @@
 // record the meeting also get the current draft when nothing is approved yet.
 import { z } from "zod";
 import { csvOptionsFor } from "../../../exports/csv.ts";
-import { audit } from "../../../kernel/app/audit.ts";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { DEFAULT_LOCALE, toLocale } from "../../../kernel/domain/locale.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
@@ -30,18 +26,10 @@ export type MinutesExport = {
   files: MinutesFile[];
 };
 
-export async function exportMinutes(
-  ctx: AppContext,
-  raw: z.input<typeof ExportMinutesInput>,
-): Promise<Result<MinutesExport>> {
-  const input = parseInput(ExportMinutesInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, meeting } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "cluster.view");
-    if (!auth.ok) return auth;
-    const { cluster, membership } = auth.value;
+export const exportMinutes = clusterUseCase(
+  { name: "exportMinutes", input: ExportMinutesInput, capability: "cluster.view" },
+  async ({ ctx, tx, input, cluster, membership, audit }): Promise<Result<MinutesExport>> => {
+    const { meeting } = input;
     const now = ctx.clock.now();
     const found = await findMinutesMeeting(tx, cluster.id, meeting, now);
     if (!found.ok) return found;
@@ -84,14 +72,12 @@ export async function exportMinutes(
         files: await minutesFiles(content, locale, { version, status: "DRAFT" }, csv),
       };
     }
-    await audit(tx, {
-      clusterId: cluster.id,
-      actorId: person.id,
+    await audit({
       action: "minutes.export",
       subjectType: "meeting",
       subjectId: found.value.id,
       details: { version: result.version, status: result.status },
     });
     return ok(result);
-  });
-}
+  },
+);

@@ -2,7 +2,7 @@
 // draft content built from the meeting record, the measures and the latest closed pulse.
 
 import type { Cluster, Minutes } from "../../../generated/prisma/client.ts";
-import { isUniqueViolation, type Tx } from "../../../kernel/app/tx.ts";
+import type { Tx } from "../../../kernel/app/tx.ts";
 import { type Locale, toLocale } from "../../../kernel/domain/locale.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import {
@@ -57,19 +57,6 @@ export async function findMinutesMeeting(
   const partial = meetings.filter((m) => m.title.toLowerCase().includes(s.toLowerCase()));
   if (partial.length === 1) return ok(partial[0]!);
   return fail("MINUTES_MEETING_NOT_FOUND", { meeting: s.slice(0, 80) });
-}
-
-/**
- * Runs a writing transaction again once when a concurrent one took the same new version number
- * (the unique meetingId + version): the second run sees that version and updates it instead.
- */
-export async function retryOnVersionConflict<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return run();
-  }
 }
 
 /** The newest version, and the newest approved one (the same row once approved). */

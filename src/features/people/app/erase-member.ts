@@ -24,12 +24,9 @@
 // chair of any cluster, which would leave that cluster without a chair.
 import { z } from "zod";
 import type { Prisma } from "../../../generated/prisma/client.ts";
-import { audit } from "../../../kernel/app/audit.ts";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson, findPersonByRef, membershipIn } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { findPersonByRef, membershipIn } from "../../../kernel/app/identity.ts";
 import type { Tx } from "../../../kernel/app/tx.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import {
   ConversationSchema,
   PlatformUserSchema,
@@ -48,18 +45,10 @@ export const PreviewErasureInput = z.object({
 
 export type ErasurePreview = { personId: string; displayName: string; clusterName: string };
 
-export async function previewErasure(
-  ctx: AppContext,
-  raw: z.input<typeof PreviewErasureInput>,
-): Promise<Result<ErasurePreview>> {
-  const input = parseInput(PreviewErasureInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, target } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "member.erase");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const previewErasure = clusterUseCase(
+  { name: "previewErasure", input: PreviewErasureInput, capability: "member.erase" },
+  async ({ tx, input, person, cluster }): Promise<Result<ErasurePreview>> => {
+    const { target } = input;
     const targetPerson = await findPersonByRef(tx, target);
     const membership = targetPerson ? await membershipIn(tx, cluster.id, targetPerson.id) : null;
     if (!targetPerson || !membership)
@@ -71,8 +60,8 @@ export async function previewErasure(
       displayName: targetPerson.displayName,
       clusterName: cluster.name,
     });
-  });
-}
+  },
+);
 
 export const EraseMemberInput = z.object({
   actor: PlatformUserSchema,
@@ -82,35 +71,25 @@ export const EraseMemberInput = z.object({
 
 export type Erased = { personId: string; clusterName: string };
 
-export async function eraseMember(
-  ctx: AppContext,
-  raw: z.input<typeof EraseMemberInput>,
-): Promise<Result<Erased>> {
-  const input = parseInput(EraseMemberInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, personId } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "member.erase");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const eraseMember = clusterUseCase(
+  { name: "eraseMember", input: EraseMemberInput, capability: "member.erase" },
+  async ({ ctx, tx, input, person, cluster, audit }): Promise<Result<Erased>> => {
+    const { personId } = input;
     // Still a member here: also what makes a second click on the same button a no-op refusal.
     const membership = await membershipIn(tx, cluster.id, personId);
     if (!membership) return fail("UNKNOWN_USER", { user: ERASED_DISPLAY_NAME });
     const refused = await refusal(tx, person.id, personId);
     if (refused) return refused;
     const counts = await erasePersonalData(tx, personId, ctx.clock.now());
-    await audit(tx, {
-      clusterId: cluster.id,
-      actorId: person.id,
+    await audit({
       action: "member.erase",
       subjectType: "person",
       subjectId: personId,
       details: counts,
     });
     return ok({ personId, clusterName: cluster.name });
-  });
-}
+  },
+);
 
 async function refusal(tx: Tx, actorId: string, targetId: string) {
   if (actorId === targetId) return fail("ERASE_SELF");

@@ -8,10 +8,8 @@ import { z } from "zod";
 import { type CsvCell, csvDateTime, csvNumber, csvOptionsFor, toCsv } from "../../../exports/csv.ts";
 import { type CsvLabel, csvLabels } from "../../../exports/csv-labels.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
-import { audit } from "../../../kernel/app/audit.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { clusterOfConversation, ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterOfConversation } from "../../../kernel/app/identity.ts";
+import { personUseCase } from "../../../kernel/app/use-case.ts";
 import { DEFAULT_LOCALE, toLocale } from "../../../kernel/domain/locale.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { ok, type Result } from "../../../kernel/domain/result.ts";
@@ -26,15 +24,10 @@ export type MyDataExport = {
   csv: { filename: string; content: string };
 };
 
-export async function myData(
-  ctx: AppContext,
-  raw: z.input<typeof MyDataInput>,
-): Promise<Result<MyDataExport>> {
-  const input = parseInput(MyDataInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
+export const myData = personUseCase(
+  { name: "myData", input: MyDataInput, access: "anyone" },
+  async ({ ctx, tx, input, person, audit }): Promise<Result<MyDataExport>> => {
+    const { actor, conversation } = input;
     const id = person.id;
     const full = await tx.person.findUniqueOrThrow({
       where: { id },
@@ -290,7 +283,7 @@ export async function myData(
       ],
       format,
     );
-    await audit(tx, {
+    await audit({
       clusterId: cluster?.id ?? null,
       actorId: id,
       action: "member.my-data",
@@ -302,8 +295,8 @@ export async function myData(
       json: { filename: "ennakko-my-data.json", content: `${JSON.stringify(document, null, 2)}\n` },
       csv: { filename: "ennakko-my-data.csv", content: csv },
     });
-  });
-}
+  },
+);
 
 function updateOf(u: {
   status: string | null;

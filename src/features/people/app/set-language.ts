@@ -3,10 +3,9 @@
 // locale only ever fills an empty one (identity.ts refreshProfile), so a choice made here sticks.
 // Works anywhere: in a cluster's channel and in a personal chat.
 import { z } from "zod";
-import { audit } from "../../../kernel/app/audit.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { clusterOfConversation, ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterOfConversation } from "../../../kernel/app/identity.ts";
+import { forgetPerson } from "../../../kernel/app/person-memo.ts";
+import { personUseCase } from "../../../kernel/app/use-case.ts";
 import { LOCALES, type Locale, toLocale } from "../../../kernel/domain/locale.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { ok, type Result } from "../../../kernel/domain/result.ts";
@@ -27,35 +26,30 @@ export type LanguageChoice = {
   choices: readonly Locale[];
 };
 
-export async function setLanguage(
-  ctx: AppContext,
-  raw: z.input<typeof SetLanguageInput>,
-): Promise<Result<LanguageChoice>> {
-  const input = parseInput(SetLanguageInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, locale } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  if (!locale) {
-    const cluster = await clusterOfConversation(ctx.db, conversation);
-    const current =
-      toLocale(person.locale) ??
-      toLocale(actor.locale) ??
-      toLocale(person.seenLocale) ??
-      toLocale(cluster?.locale) ??
-      "en";
-    return ok({ locale: current, changed: false, choices: LOCALES });
-  }
-  return ctx.db.$transaction(async (tx) => {
+export const setLanguage = personUseCase(
+  { name: "setLanguage", input: SetLanguageInput, access: "anyone" },
+  async ({ ctx, tx, input, person, audit }): Promise<Result<LanguageChoice>> => {
+    const { actor, conversation, locale } = input;
+    if (!locale) {
+      const cluster = await clusterOfConversation(tx, conversation);
+      const current =
+        toLocale(person.locale) ??
+        toLocale(actor.locale) ??
+        toLocale(person.seenLocale) ??
+        toLocale(cluster?.locale) ??
+        "en";
+      return ok({ locale: current, changed: false, choices: LOCALES });
+    }
     const cluster = await clusterOfConversation(tx, conversation);
     await tx.person.update({ where: { id: person.id }, data: { locale } });
-    await audit(tx, {
+    forgetPerson(ctx, actor);
+    await audit({
       clusterId: cluster?.id ?? null,
-      actorId: person.id,
       action: "member.language",
       subjectType: "person",
       subjectId: person.id,
       details: { from: person.locale ?? null, to: locale },
     });
     return ok({ locale, changed: person.locale !== locale, choices: LOCALES });
-  });
-}
+  },
+);

@@ -22,11 +22,11 @@ import { z } from "zod";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { audit } from "../../../kernel/app/audit.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson, membershipIn } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
-import { isUniqueViolation, type Tx } from "../../../kernel/app/tx.ts";
+import { membershipIn } from "../../../kernel/app/identity.ts";
+import type { Tx } from "../../../kernel/app/tx.ts";
+import { personUseCase, rollBack } from "../../../kernel/app/use-case.ts";
 import { PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
-import { type Fail, fail, ok, type Result } from "../../../kernel/domain/result.ts";
+import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { can } from "../../../kernel/domain/roles.ts";
 import { hideSmallGroups } from "../domain/aggregate.ts";
 import {
@@ -78,42 +78,17 @@ export type PulseAnswered = {
 /** What answering wrote; the sheet is drawn from it afterwards. */
 type Saved = Omit<PulseAnswered, "sheet">;
 
-/** Thrown inside the transaction to roll back what it wrote, then returned as a refusal. */
-class Refused extends Error {
-  constructor(readonly failure: Fail) {
-    super(failure.reason);
-  }
-}
-
-export async function answerPulse(
-  ctx: AppContext,
-  raw: z.input<typeof AnswerPulseInput>,
-): Promise<Result<PulseAnswered>> {
-  const input = parseInput(AnswerPulseInput, raw);
-  if (!input.ok) return input;
-  const person = await ensurePerson(ctx, input.value.actor);
-  try {
-    return await inTransaction(ctx, input.value, person.id);
-  } catch (error) {
-    if (error instanceof Refused) return error.failure;
+export const answerPulse = personUseCase(
+  {
+    name: "answerPulse",
+    input: AnswerPulseInput,
+    access: "in-body: pulse.answer in the pulse's cluster, in its audience",
     // Two first answers of one named respondent at once: the loser retries and updates the winner's.
-    if (!isUniqueViolation(error)) throw error;
-    try {
-      return await inTransaction(ctx, input.value, person.id);
-    } catch (again) {
-      if (again instanceof Refused) return again.failure;
-      throw again;
-    }
-  }
-}
-
-async function inTransaction(
-  ctx: AppContext,
-  value: z.output<typeof AnswerPulseInput>,
-  personId: string,
-): Promise<Result<PulseAnswered>> {
-  return await ctx.db.$transaction(async (tx) => {
-    const { pulseId, answers, token, submit } = value;
+    retryOnUniqueViolation: true,
+  },
+  async ({ ctx, tx, input, person }): Promise<Result<PulseAnswered>> => {
+    const personId = person.id;
+    const { pulseId, answers, token, submit } = input;
     // Answers share-lock the pulse; submitting and closing lock it exclusively. So submissions to an
     // anonymous pulse's pool take turns, none lands while closing turns the pool into responses, and
     // none after (the pulse then reads CLOSED). Submitting takes its lock at once, never upgrading a
@@ -160,8 +135,8 @@ async function inTransaction(
     if (!result.ok) return result;
     const who = { personId, token: null };
     return ok({ ...result.value, sheet: await filledSheet(tx, pulse, cluster, who, ctx.clock.now()) });
-  });
-}
+  },
+);
 
 type Checked = { pulseQuestionId: string; key: string; value: Prisma.InputJsonValue | null };
 type Session = {
@@ -247,7 +222,7 @@ async function answerNamed(
   const answered = await answeredKeys(tx, pulse, response.id);
   const missing = missingOf(pulse, answered);
   if (submit && missing.length > 0)
-    throw new Refused(fail("INVALID_ANSWER", { question: missing[0]!, code: "REQUIRED" }));
+    rollBack(fail("INVALID_ANSWER", { question: missing[0]!, code: "REQUIRED" }));
   const key = { pulseId_personId: { pulseId: pulse.id, personId } };
   const before = await tx.pulseParticipation.findUniqueOrThrow({ where: key });
   // Submitted = COMPLETED; a completed response that loses a required answer is only STARTED again.
@@ -310,15 +285,14 @@ async function answerAnonymously(
       data: { status: "STARTED" },
     });
   } else {
-    if (missing.length > 0)
-      throw new Refused(fail("INVALID_ANSWER", { question: missing[0]!, code: "REQUIRED" }));
+    if (missing.length > 0) rollBack(fail("INVALID_ANSWER", { question: missing[0]!, code: "REQUIRED" }));
     // Guarded: a concurrent double submit (two tokens of one member) waits on the pulse row and
     // then changes nothing.
     const member = await tx.pulseParticipation.updateMany({
       where: { ...where, status: { not: "COMPLETED" } },
       data: { status: "COMPLETED" },
     });
-    if (member.count === 0) throw new Refused(fail("PULSE_ALREADY_SUBMITTED", { title: pulse.title }));
+    if (member.count === 0) rollBack(fail("PULSE_ALREADY_SUBMITTED", { title: pulse.title }));
     if (draftHash) await tx.pulseDraft.delete({ where: { tokenHash: draftHash } });
     await addToPool(tx, pulse.id, {
       type: await recordedType(tx, pulse.id, stakeholderType),

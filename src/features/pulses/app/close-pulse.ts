@@ -9,11 +9,9 @@
 // history we cannot rewrite here: see the README's anonymity section.
 import { z } from "zod";
 import { audit } from "../../../kernel/app/audit.ts";
-import { authorize } from "../../../kernel/app/authorize.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
 import type { Tx } from "../../../kernel/app/tx.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { hideSmallGroups } from "../domain/aggregate.ts";
@@ -30,18 +28,17 @@ export const ClosePulseInput = z.object({
   pulseId: z.uuid("PULSE").nullish(),
 });
 
-export async function closePulse(
-  ctx: AppContext,
-  raw: z.input<typeof ClosePulseInput>,
-): Promise<Result<PulseResults>> {
-  const input = parseInput(ClosePulseInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, pulseId } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  const result = await ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "pulse.manage");
-    if (!auth.ok) return auth;
-    const found = await findPulse(tx, auth.value.cluster.id, pulseId);
+export const closePulse = clusterUseCase(
+  {
+    name: "closePulse",
+    input: ClosePulseInput,
+    capability: "pulse.manage",
+    afterCommit: async (ctx, results: PulseResults) => {
+      if (results.anonymous) await vacuumResponses(ctx);
+    },
+  },
+  async ({ ctx, tx, input, person, cluster }): Promise<Result<PulseResults>> => {
+    const found = await findPulse(tx, cluster.id, input.pulseId);
     if (!found.ok) return found;
     const closed = await closeRecord(tx, found.value, person.id);
     if (!closed) return fail("PULSE_CLOSED", { title: found.value.title });
@@ -52,10 +49,8 @@ export async function closePulse(
     const results = await computeResults(tx, pulse, ctx.clock.now());
     await enqueueResults(ctx, tx, pulse.clusterId, results);
     return ok(results);
-  });
-  if (result.ok && result.value.anonymous) await vacuumResponses(ctx);
-  return result;
-}
+  },
+);
 
 /** Marks the pulse CLOSED once (guarded), scrubs an anonymous pulse's responses, audits. */
 export async function closeRecord(

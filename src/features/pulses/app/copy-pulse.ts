@@ -1,10 +1,7 @@
 // "Copy the previous cycle" in one step: the cluster's latest pulse with its questions, audience,
 // anonymity and results setting, new dates, and the cluster's skill list as it is today.
 import { z } from "zod";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { audienceOf, type CreatedPulse, checkDates, insertPulse, skillQuestionKeys } from "./pulses.ts";
@@ -18,21 +15,20 @@ export const CopyPulseInput = z.object({
   closesAt: z.coerce.date(),
 });
 
-export async function copyPulse(
-  ctx: AppContext,
-  raw: z.input<typeof CopyPulseInput>,
-): Promise<Result<CreatedPulse>> {
-  const input = parseInput(CopyPulseInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, title, opensAt, closesAt } = input.value;
-  const now = ctx.clock.now();
-  const dates = checkDates(opensAt, closesAt, now);
-  if (!dates.ok) return dates;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "pulse.manage");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const copyPulse = clusterUseCase(
+  {
+    name: "copyPulse",
+    input: CopyPulseInput,
+    capability: "pulse.manage",
+    // Dates are checked before anything else, as the form's first answer.
+    guard: (ctx, input) => {
+      const dates = checkDates(input.opensAt, input.closesAt, ctx.clock.now());
+      return dates.ok ? null : dates;
+    },
+  },
+  async ({ ctx, tx, input, person, cluster }): Promise<Result<CreatedPulse>> => {
+    const { title, opensAt, closesAt } = input;
+    const now = ctx.clock.now();
     const previous = await tx.pulse.findFirst({
       where: { clusterId: cluster.id },
       orderBy: [{ opensAt: "desc" }, { createdAt: "desc" }],
@@ -68,5 +64,5 @@ export async function copyPulse(
       "pulse.copy",
     );
     return ok(created);
-  });
-}
+  },
+);

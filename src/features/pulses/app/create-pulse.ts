@@ -2,11 +2,8 @@
 // over shared ones with the same key), the audience, anonymity, the opening and closing times and
 // whether results show before closing. Every member in the audience gets an INVITED participation.
 import { z } from "zod";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
 import type { Tx } from "../../../kernel/app/tx.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { LABEL_MAX, QuestionKeySchema } from "../domain/question-types.ts";
@@ -41,32 +38,20 @@ export const CreatePulseInput = z.object({
     .optional(),
 });
 
-export async function createPulse(
-  ctx: AppContext,
-  raw: z.input<typeof CreatePulseInput>,
-): Promise<Result<CreatedPulse>> {
-  const input = parseInput(CreatePulseInput, raw);
-  if (!input.ok) return input;
-  const {
-    actor,
-    conversation,
-    title,
-    questionKeys,
-    audience,
-    anonymous,
-    opensAt,
-    closesAt,
-    resultsLive,
-    skills,
-  } = input.value;
-  const now = ctx.clock.now();
-  const dates = checkDates(opensAt, closesAt, now);
-  if (!dates.ok) return dates;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "pulse.manage");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const createPulse = clusterUseCase(
+  {
+    name: "createPulse",
+    input: CreatePulseInput,
+    capability: "pulse.manage",
+    // Dates are checked before anything else, as the form's first answer.
+    guard: (ctx, input) => {
+      const dates = checkDates(input.opensAt, input.closesAt, ctx.clock.now());
+      return dates.ok ? null : dates;
+    },
+  },
+  async ({ ctx, tx, input, person, cluster }): Promise<Result<CreatedPulse>> => {
+    const { title, questionKeys, audience, anonymous, opensAt, closesAt, resultsLive, skills } = input;
+    const now = ctx.clock.now();
     const questions = await resolveQuestions(tx, cluster.id, questionKeys);
     if (!questions.ok) return questions;
     // Checked before anything is written: a Fail returned here commits nothing.
@@ -95,8 +80,8 @@ export async function createPulse(
       "pulse.create",
     );
     return ok(created);
-  });
-}
+  },
+);
 
 /** Question ids for the keys, in the given order; the cluster's own question wins over the bank's. */
 async function resolveQuestions(

@@ -4,12 +4,8 @@
 // roles that keep the cluster's records (pulse.export), and only once results may be seen.
 import { z } from "zod";
 import { csvFilename, csvOptionsFor } from "../../../exports/csv.ts";
-import { audit } from "../../../kernel/app/audit.ts";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
 import { localeOf } from "../../../kernel/app/locale-of.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { toLocale } from "../../../kernel/domain/locale.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
@@ -27,18 +23,10 @@ export const ExportPulseCsvInput = z.object({
 export type PulseCsvFile = { filename: string; content: string };
 export type PulseCsvExport = { pulseId: string; title: string; answers: PulseCsvFile; summary: PulseCsvFile };
 
-export async function exportPulseCsv(
-  ctx: AppContext,
-  raw: z.input<typeof ExportPulseCsvInput>,
-): Promise<Result<PulseCsvExport>> {
-  const input = parseInput(ExportPulseCsvInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, pulseId } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "pulse.export");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const exportPulseCsv = clusterUseCase(
+  { name: "exportPulseCsv", input: ExportPulseCsvInput, capability: "pulse.export" },
+  async ({ ctx, tx, input, person, cluster, audit }): Promise<Result<PulseCsvExport>> => {
+    const { actor, pulseId } = input;
     const found = await findPulse(tx, cluster.id, pulseId);
     if (!found.ok) return found;
     const pulse = found.value;
@@ -70,9 +58,7 @@ export async function exportPulseCsv(
       },
       options,
     );
-    await audit(tx, {
-      clusterId: cluster.id,
-      actorId: person.id,
+    await audit({
       action: "pulse.export",
       subjectType: "pulse",
       subjectId: pulse.id,
@@ -84,5 +70,5 @@ export async function exportPulseCsv(
       answers: { filename: csvFilename(pulse.title, "answers"), content: answers },
       summary: { filename: csvFilename(pulse.title, "summary"), content: summary },
     });
-  });
-}
+  },
+);

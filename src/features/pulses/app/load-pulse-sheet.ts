@@ -2,9 +2,8 @@
 // reminder, or to open the answer form). Found by pulse id: the personal chat is not the cluster's
 // channel, so membership of the pulse's cluster is what is checked.
 import { z } from "zod";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson, membershipIn } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { membershipIn } from "../../../kernel/app/identity.ts";
+import { personUseCase } from "../../../kernel/app/use-case.ts";
 import { PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { filledSheet } from "./pulse-sheet.ts";
@@ -17,15 +16,14 @@ export const LoadPulseSheetInput = z.object({
   token: z.string().min(20).max(100).nullish(),
 });
 
-export async function loadPulseSheet(
-  ctx: AppContext,
-  raw: z.input<typeof LoadPulseSheetInput>,
-): Promise<Result<PulseSheet>> {
-  const input = parseInput(LoadPulseSheetInput, raw);
-  if (!input.ok) return input;
-  const { actor, pulseId, token } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
+export const loadPulseSheet = personUseCase(
+  {
+    name: "loadPulseSheet",
+    input: LoadPulseSheetInput,
+    access: "in-body: a member of the pulse's cluster, in its audience",
+  },
+  async ({ ctx, tx, input, person }): Promise<Result<PulseSheet>> => {
+    const { pulseId, token } = input;
     const pulse = await tx.pulse.findUnique({ where: { id: pulseId }, include: pulseWithQuestions });
     if (!pulse) return fail("PULSE_NOT_FOUND");
     const cluster = await tx.cluster.findUniqueOrThrow({ where: { id: pulse.clusterId } });
@@ -38,5 +36,5 @@ export async function loadPulseSheet(
     return ok(
       await filledSheet(tx, pulse, cluster, { personId: person.id, token: token ?? null }, ctx.clock.now()),
     );
-  });
-}
+  },
+);

@@ -2,11 +2,8 @@
 // change since the previous cycle for questions asked then under the same key, and the response
 // rate. Shown once the pulse has closed, or live if the organiser allowed it.
 import { z } from "zod";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
 import type { Tx } from "../../../kernel/app/tx.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import {
@@ -54,24 +51,17 @@ export type PulseResults = {
   rate: ResponseRate;
 };
 
-export async function pulseResults(
-  ctx: AppContext,
-  raw: z.input<typeof PulseResultsInput>,
-): Promise<Result<PulseResults>> {
-  const input = parseInput(PulseResultsInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, pulseId } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "cluster.view");
-    if (!auth.ok) return auth;
-    const found = await findPulse(tx, auth.value.cluster.id, pulseId);
+export const pulseResults = clusterUseCase(
+  { name: "pulseResults", input: PulseResultsInput, capability: "cluster.view" },
+  async ({ ctx, tx, input, cluster }): Promise<Result<PulseResults>> => {
+    const { pulseId } = input;
+    const found = await findPulse(tx, cluster.id, pulseId);
     if (!found.ok) return found;
     if (!resultsVisible(found.value, ctx.clock.now()))
       return fail("RESULTS_NOT_AVAILABLE", { title: found.value.title });
     return ok(await computeResults(tx, found.value, ctx.clock.now()));
-  });
-}
+  },
+);
 
 /**
  * The aggregates the retention job stores on a pulse (Pulse.summary) before it deletes the raw

@@ -3,10 +3,7 @@
 // a stakeholder group of fewer than 3 shows no figures (domain/pulse/aggregate.ts): watching its
 // count move would tell when its one or two members answered.
 import { z } from "zod";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { ok, type Result } from "../../../kernel/domain/result.ts";
 import { type ResponseRate, responseRate } from "../domain/aggregate.ts";
@@ -32,18 +29,11 @@ export type PulseStatus = {
   rate: ResponseRate;
 };
 
-export async function pulseStatus(
-  ctx: AppContext,
-  raw: z.input<typeof PulseStatusInput>,
-): Promise<Result<PulseStatus>> {
-  const input = parseInput(PulseStatusInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, pulseId } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "cluster.view");
-    if (!auth.ok) return auth;
-    const found = await findPulse(tx, auth.value.cluster.id, pulseId);
+export const pulseStatus = clusterUseCase(
+  { name: "pulseStatus", input: PulseStatusInput, capability: "cluster.view" },
+  async ({ ctx, tx, input, cluster }): Promise<Result<PulseStatus>> => {
+    const { pulseId } = input;
+    const found = await findPulse(tx, cluster.id, pulseId);
     if (!found.ok) return found;
     const pulse = found.value;
     const participations = await tx.pulseParticipation.findMany({
@@ -57,8 +47,8 @@ export async function pulseStatus(
       state: pulseState(pulse, ctx.clock.now()),
       opensAt: pulse.opensAt,
       closesAt: pulse.closesAt,
-      timeZone: auth.value.cluster.timeZone,
+      timeZone: cluster.timeZone,
       rate: responseRate(participations, { anonymous: pulse.anonymous }),
     });
-  });
-}
+  },
+);

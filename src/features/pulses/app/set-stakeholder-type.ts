@@ -2,11 +2,8 @@
 // speaks for. Pulses are sent by it (audience) and broken down by it (status, results). Pulses the
 // member has not started yet take the new type too; answers already given keep the one they had.
 import { z } from "zod";
-import { audit } from "../../../kernel/app/audit.ts";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { forgetPerson } from "../../../kernel/app/person-memo.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { ok, type Result } from "../../../kernel/domain/result.ts";
 import { STAKEHOLDER_TYPES, type StakeholderType } from "../domain/question-types.ts";
@@ -20,18 +17,12 @@ export const SetStakeholderTypeInput = z.object({
   ),
 });
 
-export async function setStakeholderType(
-  ctx: AppContext,
-  raw: z.input<typeof SetStakeholderTypeInput>,
-): Promise<Result<{ type: StakeholderType }>> {
-  const input = parseInput(SetStakeholderTypeInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, type } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "cluster.view");
-    if (!auth.ok) return auth;
+export const setStakeholderType = clusterUseCase(
+  { name: "setStakeholderType", input: SetStakeholderTypeInput, capability: "cluster.view" },
+  async ({ ctx, tx, input, person, audit }): Promise<Result<{ type: StakeholderType }>> => {
+    const { type } = input;
     await tx.person.update({ where: { id: person.id }, data: { stakeholderType: type } });
+    forgetPerson(ctx, input.actor);
     await tx.pulseParticipation.updateMany({
       // Not a pulse whose closing time has passed while the closing job has yet to run: it is closed.
       where: {
@@ -41,14 +32,12 @@ export async function setStakeholderType(
       },
       data: { stakeholderType: type },
     });
-    await audit(tx, {
-      clusterId: auth.value.cluster.id,
-      actorId: person.id,
+    await audit({
       action: "member.stakeholder-type",
       subjectType: "person",
       subjectId: person.id,
       details: { type },
     });
     return ok({ type });
-  });
-}
+  },
+);

@@ -1,11 +1,7 @@
 // The secretary records who came: every member is marked present or absent. Recording it again
 // overwrites; the meeting is held from then on.
 import { z } from "zod";
-import { audit } from "../../../kernel/app/audit.ts";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { markHeld } from "../../meetings/index.ts";
@@ -21,18 +17,10 @@ export const RecordAttendanceInput = z.object({
 
 export type RecordedAttendance = { record: MeetingRecord; present: number; absent: number };
 
-export async function recordAttendance(
-  ctx: AppContext,
-  raw: z.input<typeof RecordAttendanceInput>,
-): Promise<Result<RecordedAttendance>> {
-  const input = parseInput(RecordAttendanceInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, meetingId, presentPersonIds } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "meeting.record");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const recordAttendance = clusterUseCase(
+  { name: "recordAttendance", input: RecordAttendanceInput, capability: "meeting.record" },
+  async ({ ctx, tx, input, person, cluster, audit }): Promise<Result<RecordedAttendance>> => {
+    const { meetingId, presentPersonIds } = input;
     const found = await recordableMeeting(tx, cluster, meetingId, ctx.clock.now());
     if (!found.ok) return found;
     const members = await tx.membership.findMany({ where: { clusterId: cluster.id } });
@@ -51,9 +39,7 @@ export async function recordAttendance(
     }
     const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     await markHeld(tx, meeting, person.id);
-    await audit(tx, {
-      clusterId: cluster.id,
-      actorId: person.id,
+    await audit({
       action: "meeting.attendance",
       subjectType: "meeting",
       subjectId: meetingId,
@@ -62,5 +48,5 @@ export async function recordAttendance(
     const record = await loadMeetingRecord(tx, meetingId);
     if (!record) return fail("MEETING_NOT_FOUND");
     return ok({ record, present: present.size, absent: memberIds.size - present.size });
-  });
-}
+  },
+);

@@ -3,11 +3,7 @@
 // decision belongs to the cluster alone.
 import { z } from "zod";
 import type { Meeting } from "../../../generated/prisma/client.ts";
-import { audit } from "../../../kernel/app/audit.ts";
-import { authorize } from "../../../kernel/app/authorize.ts";
-import type { AppContext } from "../../../kernel/app/context.ts";
-import { ensurePerson } from "../../../kernel/app/identity.ts";
-import { parseInput } from "../../../kernel/app/parse-input.ts";
+import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { claimInteraction, markHeld } from "../../meetings/index.ts";
@@ -38,18 +34,10 @@ export type RecordedDecision = {
   duplicate: boolean;
 };
 
-export async function recordDecision(
-  ctx: AppContext,
-  raw: z.input<typeof RecordDecisionInput>,
-): Promise<Result<RecordedDecision>> {
-  const input = parseInput(RecordDecisionInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, meetingId, agendaItemId, text, sourceRef, requestKey } = input.value;
-  const person = await ensurePerson(ctx, actor);
-  return ctx.db.$transaction(async (tx) => {
-    const auth = await authorize(tx, conversation, person.id, "meeting.record");
-    if (!auth.ok) return auth;
-    const { cluster } = auth.value;
+export const recordDecision = clusterUseCase(
+  { name: "recordDecision", input: RecordDecisionInput, capability: "meeting.record" },
+  async ({ ctx, tx, input, person, cluster, audit }): Promise<Result<RecordedDecision>> => {
+    const { meetingId, agendaItemId, text, sourceRef, requestKey } = input;
     let meeting: Meeting | null = null;
     if (meetingId) {
       const found = await recordableMeeting(tx, cluster, meetingId, ctx.clock.now());
@@ -83,9 +71,7 @@ export async function recordDecision(
       },
     });
     if (meeting) await markHeld(tx, meeting, person.id);
-    await audit(tx, {
-      clusterId: cluster.id,
-      actorId: person.id,
+    await audit({
       action: "decision.record",
       subjectType: "decision",
       subjectId: decision.id,
@@ -96,5 +82,5 @@ export async function recordDecision(
       },
     });
     return ok({ ...result, decisionId: decision.id, duplicate: false });
-  });
-}
+  },
+);

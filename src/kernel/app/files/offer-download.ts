@@ -10,14 +10,12 @@ import { z } from "zod";
 import { DEFAULT_LOCALE } from "../../domain/locale.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../domain/platform-user.ts";
 import { AppError, fail, ok, type Result } from "../../domain/result.ts";
-import { audit } from "../audit.ts";
-import type { AppContext } from "../context.ts";
-import { clusterOfConversation, ensurePerson } from "../identity.ts";
+import { clusterOfConversation } from "../identity.ts";
 import { localeOf } from "../locale-of.ts";
 import { enqueueNotification } from "../outbox/enqueue-notification.ts";
-import { parseInput } from "../parse-input.ts";
 import type { Recipient } from "../ports/chat-gateway.ts";
 import { personalRecipient } from "../recipients.ts";
+import { personUseCase } from "../use-case.ts";
 import { downloadMessageKey, hashDownloadToken, newDownloadToken } from "./download-files.ts";
 import { downloadLinkSlot } from "./download-links.ts";
 
@@ -61,20 +59,21 @@ export type OfferedDownload = {
   recipient: Recipient;
 };
 
-export async function offerDownload(
-  ctx: AppContext,
-  raw: z.input<typeof OfferDownloadInput>,
-): Promise<Result<OfferedDownload>> {
-  const input = parseInput(OfferDownloadInput, raw);
-  if (!input.ok) return input;
-  const { actor, conversation, files, comment } = input.value;
-  // Links to the bot need its public address; without one, say so instead of storing dead files.
-  if (files.some((f) => !ctx.compose.downloadUrl?.(newDownloadToken(), f.filename)))
-    return fail("PUBLIC_URL_MISSING");
-  const person = await ensurePerson(ctx, actor);
-  const now = ctx.clock.now();
-  const expiresAt = new Date(now.getTime() + DOWNLOAD_VALID_HOURS * 3_600_000);
-  return ctx.db.$transaction(async (tx) => {
+export const offerDownload = personUseCase(
+  {
+    name: "offerDownload",
+    input: OfferDownloadInput,
+    access: "anyone",
+    // Links to the bot need its public address; without one, say so instead of storing dead files.
+    guard: (ctx, input) =>
+      input.files.some((f) => !ctx.compose.downloadUrl?.(newDownloadToken(), f.filename))
+        ? fail("PUBLIC_URL_MISSING")
+        : null,
+  },
+  async ({ ctx, tx, input, person, audit }): Promise<Result<OfferedDownload>> => {
+    const { actor, conversation, files, comment } = input;
+    const now = ctx.clock.now();
+    const expiresAt = new Date(now.getTime() + DOWNLOAD_VALID_HOURS * 3_600_000);
     const cluster = conversation ? await clusterOfConversation(tx, conversation) : null;
     const recipient = await personalRecipient(tx, person.id, actor.platform);
     if (!recipient)
@@ -115,14 +114,13 @@ export async function offerDownload(
       downloads: stored.map((f) => f.id),
     });
     // The audit log names the files, never the tokens.
-    await audit(tx, {
+    await audit({
       clusterId: cluster?.id ?? null,
-      actorId: person.id,
       action: "download.offer",
       subjectType: "download",
       subjectId: stored[0]!.id,
       details: { files: stored.map((f) => f.filename), expiresAt: expiresAt.toISOString() },
     });
     return ok({ files: stored, expiresAt, recipient });
-  });
-}
+  },
+);
