@@ -7,7 +7,10 @@ import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
 import { type UseCaseMeta, useCaseMeta } from "../../src/kernel/app/use-case.ts";
 
-const FEATURES = resolve(import.meta.dirname, "../../src/features");
+const SRC = resolve(import.meta.dirname, "../../src");
+const FEATURES = join(SRC, "features");
+/** The kernel's own use cases (a person's downloads), besides the features' app/ folders. */
+const KERNEL_APPS = [join(SRC, "kernel/app/files")];
 
 /** name → what it requires (a capability, "forum", "anyone" or "in-body: …"), and "read" if read-only. */
 const USE_CASES: Record<string, string> = {
@@ -87,21 +90,21 @@ const USE_CASES: Record<string, string> = {
  * checks the code before anything else and then runs one of two transactions with their own races.
  */
 const NOT_USE_CASES: Record<string, string> = {
-  "bridge/app/bridge-cluster.ts": "a step of acceptLinkCode: refusals first, then a race on the channel",
-  "bridge/app/link-accounts.ts": "a step of acceptLinkCode: merges the two people",
-  "files/app/purge-downloads.ts": "a job",
-  "people/app/link-by-email.ts": "part of resolving a person (identity.ts)",
-  "pulses/app/close-due-pulses.ts": "a job",
-  "pulses/app/retention.ts": "a job",
-  "pulses/app/schedule-pulse-reminders.ts": "a job",
-  "pulses/app/seed-question-bank.ts": "seeding at start-up",
+  "features/bridge/app/bridge-cluster.ts":
+    "a step of acceptLinkCode: refusals first, then a race on the channel",
+  "features/bridge/app/link-accounts.ts": "a step of acceptLinkCode: merges the two people",
+  "kernel/app/files/purge-downloads.ts": "a job",
+  "features/pulses/app/close-due-pulses.ts": "a job",
+  "features/pulses/app/retention.ts": "a job",
+  "features/pulses/app/schedule-pulse-reminders.ts": "a job",
+  "features/pulses/app/seed-question-bank.ts": "seeding at start-up",
 };
 
 async function appFiles(): Promise<string[]> {
   const files: string[] = [];
-  for (const feature of await readdir(FEATURES, { withFileTypes: true })) {
-    if (!feature.isDirectory()) continue;
-    const app = join(FEATURES, feature.name, "app");
+  const features = await readdir(FEATURES, { withFileTypes: true });
+  const apps = features.filter((f) => f.isDirectory()).map((f) => join(FEATURES, f.name, "app"));
+  for (const app of [...apps, ...KERNEL_APPS]) {
     const names = await readdir(app).catch(() => [] as string[]);
     files.push(...names.filter((n) => n.endsWith(".ts")).map((n) => join(app, n)));
   }
@@ -116,7 +119,7 @@ it("lists every wrapped use case with what it requires, as the table says", asyn
       const meta: UseCaseMeta | undefined = useCaseMeta(value);
       if (!meta) continue;
       // The name a refusal or a log line carries is the name the code calls it by.
-      expect(meta.name, relative(FEATURES, file)).toBe(exported);
+      expect(meta.name, relative(SRC, file)).toBe(exported);
       found[meta.name] = meta.mode === "read" ? `${meta.access} read` : meta.access;
     }
   }
@@ -126,7 +129,7 @@ it("lists every wrapped use case with what it requires, as the table says", asyn
 it("leaves no use case outside the wrapper: nobody else authorizes, resolves a person or opens a transaction", async () => {
   const offenders: string[] = [];
   for (const file of await appFiles()) {
-    const path = relative(FEATURES, file);
+    const path = relative(SRC, file);
     const source = (await readFile(file, "utf8")).replace(/^\s*\/\/.*$/gm, "");
     if (/\bauthorize(Forum)?\(/.test(source)) offenders.push(`${path}: calls authorize`);
     if (path in NOT_USE_CASES) continue;
@@ -137,10 +140,10 @@ it("leaves no use case outside the wrapper: nobody else authorizes, resolves a p
 });
 
 it("keeps the exceptions honest: each listed file still needs to be one", async () => {
-  const files = new Set((await appFiles()).map((f) => relative(FEATURES, f)));
+  const files = new Set((await appFiles()).map((f) => relative(SRC, f)));
   for (const path of Object.keys(NOT_USE_CASES)) {
     expect(files.has(path), path).toBe(true);
-    const source = await readFile(join(FEATURES, path), "utf8");
+    const source = await readFile(join(SRC, path), "utf8");
     expect(/\$transaction\(|\bensurePerson\(/.test(source), path).toBe(true);
   }
 });
