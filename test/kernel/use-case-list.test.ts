@@ -33,6 +33,8 @@ const USE_CASES: Record<string, string> = {
   leaveCluster: "cluster.view",
   listMembers: "cluster.view read",
   setupCluster: "anyone",
+  setTimeZone: "cluster.configure",
+  showTimeZone: "cluster.view read",
   // cycle
   editCycleTerm: "cluster.manage-roles",
   showCycle: "cluster.view read",

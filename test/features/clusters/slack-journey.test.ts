@@ -158,6 +158,30 @@ describe("Slack: members and roles", () => {
     expect(JSON.stringify(members.blocks)).toContain("Emma — secretary");
   });
 
+  it("shows the time zone to a member; the chair changes it and the channel is told (issue 13)", async () => {
+    await command("U-EMMA", "join");
+    await slack.waitFor("response_url:r" + replyCounter);
+    slack.reset();
+    expect((await reply(await command("U-EMMA", "timezone"))).text).toMatch(
+      /^\*Energy\* reads its dates in \*Europe\/Helsinki\* \(it is \d\d:\d\d there now\)\./,
+    );
+    expect((await reply(await command("U-EMMA", "timezone Europe/Stockholm"))).text).toBe(
+      "Your role does not allow that. Ask the chair or the foresight coordinator.",
+    );
+    expect((await reply(await command("U-AINO", "timezone Eastern Standard Time"))).text).toContain(
+      "/cluster timezone",
+    );
+    expect((await reply(await command("U-AINO", "timezone Eastern"))).text).toMatch(
+      /^”Eastern” ei ole tuntemani aikavyöhyke/,
+    );
+    await command("U-AINO", "timezone europe/stockholm");
+    const [posted] = await slack.waitFor("chat.postMessage");
+    expect(posted!.body.text).toMatch(
+      /^Aino vaihtoi klusterin \*Energy\* aikavyöhykkeen: Europe\/Helsinki → \*Europe\/Stockholm\* \(siellä kello on nyt \d\d\.\d\d\)/,
+    );
+    expect((await bot.db.prisma.cluster.findFirstOrThrow()).timeZone).toBe("Europe/Stockholm");
+  });
+
   it("answers every bad input privately and in the person's language", async () => {
     await command("U-EMMA", "join");
     const cases: [string, string, string][] = [

@@ -310,6 +310,20 @@ describe("roles", () => {
     expect((await membershipsOf(mikko)).map((m) => m.role)).toEqual(["MEMBER"]);
   });
 
+  it("the time zone: a member sees it, is refused a change; the chair changes it for the channel (issue 13)", async () => {
+    await energyWithMembers();
+    const seen = replyTexts(await say(mikko, "timezone", inChannel(energy)));
+    expect(seen[0]).toMatch(/^\*\*Energy\*\* lukee päivämääränsä aikavyöhykkeellä \*\*Europe\/Helsinki\*\*/);
+    expect(replyTexts(await say(mikko, "timezone Europe/Oslo", inChannel(energy)))).toEqual([
+      shown(fi, "error.FORBIDDEN"),
+    ]);
+    const changed = replyTexts(await say(aino, "timezone Europe/Stockholm", inChannel(energy)));
+    expect(changed[0]).toMatch(
+      /^Aino .* vaihtoi klusterin \*\*Energy\*\* aikavyöhykkeen: Europe\/Helsinki → \*\*Europe\/Stockholm\*\*/,
+    );
+    expect((await bot.db.prisma.cluster.findFirstOrThrow()).timeZone).toBe("Europe/Stockholm");
+  });
+
   it("mentioning someone who is not a member is refused by name", async () => {
     await energyWithMembers();
     const texts = replyTexts(await say(aino, "role {Ghost Outsider} secretary", inChannel(energy), [ghost]));

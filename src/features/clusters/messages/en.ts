@@ -52,6 +52,14 @@ export const en = {
   "status.none": "not set",
   "status.failedDeliveries":
     "⚠️ {count, plural, one {# notification} other {# notifications}} could not be delivered (person gone or bot removed). Latest:",
+  "cmd.timezone": "The cluster's time zone; chair or coordinator: change it",
+  "timezone.current":
+    "*{cluster}* reads its dates in *{zone}* (it is {time} there now). A chair or coordinator changes it with `/cluster timezone <Area/City>`, e.g. `Europe/Helsinki`.",
+  "timezone.changed":
+    "{who} changed the time zone of *{cluster}* from {from} to *{zone}* (it is {time} there now). Meetings keep their moment; dates and reminders now read in the new zone.",
+  "timezone.unchanged": "*{cluster}* already uses *{zone}*: nothing changed.",
+  "timezone.unknown":
+    "“{value}” is not a time zone I know. Use an IANA name such as `Europe/Helsinki`, `Europe/Stockholm` or `Europe/Amsterdam`.",
 } as const;
 
 // Adds these keys to MessageKey; another fragment claiming one of them does not compile.

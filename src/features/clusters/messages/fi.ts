@@ -55,4 +55,12 @@ export const fi: Translation<typeof en> = {
   "status.none": "ei asetettu",
   "status.failedDeliveries":
     "⚠️ {count, plural, one {# ilmoitusta} other {# ilmoitusta}} ei voitu toimittaa (henkilö poistunut tai botti poistettu). Viimeisimmät:",
+  "cmd.timezone": "Klusterin aikavyöhyke; puheenjohtaja tai koordinaattori: vaihda se",
+  "timezone.current":
+    "*{cluster}* lukee päivämääränsä aikavyöhykkeellä *{zone}* (siellä kello on nyt {time}). Puheenjohtaja tai koordinaattori vaihtaa sen komennolla `/cluster timezone <Alue/Kaupunki>`, esim. `Europe/Helsinki`.",
+  "timezone.changed":
+    "{who} vaihtoi klusterin *{cluster}* aikavyöhykkeen: {from} → *{zone}* (siellä kello on nyt {time}). Kokoukset pysyvät samalla hetkellä; päivämäärät ja muistutukset luetaan nyt uudella vyöhykkeellä.",
+  "timezone.unchanged": "*{cluster}* käyttää jo aikavyöhykettä *{zone}*: mitään ei muutettu.",
+  "timezone.unknown":
+    "”{value}” ei ole tuntemani aikavyöhyke. Käytä IANA-nimeä, esim. `Europe/Helsinki`, `Europe/Stockholm` tai `Europe/Amsterdam`.",
 };

@@ -54,4 +54,12 @@ export const nl: Translation<typeof en> = {
   "status.none": "niet ingesteld",
   "status.failedDeliveries":
     "⚠️ {count, plural, one {# melding kon} other {# meldingen konden}} niet worden bezorgd (persoon weg of bot verwijderd). Laatste:",
+  "cmd.timezone": "De tijdzone van het cluster; voorzitter of coördinator: wijzig hem",
+  "timezone.current":
+    "*{cluster}* leest zijn datums in *{zone}* (daar is het nu {time}). Een voorzitter of coördinator wijzigt die met `/cluster timezone <Gebied/Stad>`, bijv. `Europe/Amsterdam`.",
+  "timezone.changed":
+    "{who} wijzigde de tijdzone van *{cluster}* van {from} naar *{zone}* (daar is het nu {time}). Vergaderingen houden hun moment; datums en herinneringen gelden nu in de nieuwe zone.",
+  "timezone.unchanged": "*{cluster}* gebruikt al *{zone}*: er is niets gewijzigd.",
+  "timezone.unknown":
+    "“{value}” is geen tijdzone die ik ken. Gebruik een IANA-naam zoals `Europe/Amsterdam`, `Europe/Brussels` of `Europe/Helsinki`.",
 };

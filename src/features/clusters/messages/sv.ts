@@ -53,4 +53,12 @@ export const sv: Translation<typeof en> = {
   "status.none": "inte angivet",
   "status.failedDeliveries":
     "⚠️ {count, plural, one {# avisering} other {# aviseringar}} kunde inte levereras (personen borta eller boten borttagen). Senaste:",
+  "cmd.timezone": "Klustrets tidszon; ordförande eller koordinator: byt den",
+  "timezone.current":
+    "*{cluster}* läser sina datum i *{zone}* (där är klockan nu {time}). En ordförande eller koordinator byter den med `/cluster timezone <Område/Stad>`, t.ex. `Europe/Stockholm`.",
+  "timezone.changed":
+    "{who} bytte tidszonen för *{cluster}* från {from} till *{zone}* (där är klockan nu {time}). Möten behåller sin tidpunkt; datum och påminnelser läses nu i den nya zonen.",
+  "timezone.unchanged": "*{cluster}* använder redan *{zone}*: inget ändrades.",
+  "timezone.unknown":
+    "”{value}” är ingen tidszon jag känner till. Använd ett IANA-namn som `Europe/Stockholm`, `Europe/Helsinki` eller `Europe/Amsterdam`.",
 };

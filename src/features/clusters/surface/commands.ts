@@ -1,4 +1,4 @@
-// The clusters feature's commands: help, setting a channel up, membership and roles.
+// The clusters feature's commands: help, setting a channel up, membership and roles, the time zone.
 import { parseRole, ROLES, type Role } from "../../../kernel/domain/roles.ts";
 import { type ArgsOutcome, command, type ParseContext } from "../../../kernel/feature-module.ts";
 import { CATALOGS } from "../../../kernel/i18n/catalog.ts";
@@ -6,6 +6,7 @@ import { badUser, MENTION, type MentionedUser, readMention } from "../../../kern
 import { helpHandler } from "./help.ts";
 import { joinHandler, leaveHandler, membersHandler, roleHandler } from "./membership-handlers.ts";
 import { setupCommandHandler } from "./setup-handlers.ts";
+import { timeZoneCommand } from "./time-zone-handler.ts";
 
 export const CLUSTER_COMMANDS = [
   command({ name: "help", args: [], summary: "What you can do here", requires: "anyone", run: helpHandler }),
@@ -57,6 +58,18 @@ export const CLUSTER_COMMANDS = [
     teamsMenu: false,
     parse: parseRoleArgs,
     run: (hc, { target, role }) => roleHandler(hc, target, role),
+  }),
+  command<{ zone?: string }>({
+    name: "timezone",
+    args: [{ name: "Area/City", kind: "text", optional: true }],
+    summary: "The cluster's time zone; chair or coordinator: change it",
+    requires: "cluster.view",
+    teamsMenu: false,
+    parse: (rest, { usage }) => {
+      if (rest.length > 1) return usage;
+      return { ok: true, args: rest[0] ? { zone: rest[0] } : {} };
+    },
+    run: (hc, { zone }) => timeZoneCommand(hc, zone),
   }),
 ];
 
