@@ -1,7 +1,9 @@
 // Wires config, database, platforms and the HTTP server. main.ts runs it; tests start it in-process.
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
+import type { BackupSettings } from "./config/backup-env.ts";
 import type { Config } from "./config/env.ts";
+import { scheduleBackups } from "./db/backup.ts";
 import { type Database, openDatabase } from "./db/open-database.ts";
 import { CALENDAR_PATH, serveCalendarFile } from "./http/calendar-route.ts";
 import { DOWNLOAD_PATH, serveDownload } from "./http/download-route.ts";
@@ -34,6 +36,8 @@ export type BotOptions = {
   jobs?: boolean | "manual";
   /** A Bot Framework identity service other than Microsoft's (the tests' local fake); code only. */
   teamsIdentity?: BotIdentityEndpoints;
+  /** Scheduled backups of the embedded database (ignored on PostgreSQL: use pg_dump). */
+  backups?: BackupSettings;
 };
 
 export type RunningBot = {
@@ -41,6 +45,8 @@ export type RunningBot = {
   database: Database;
   slack: SlackPlatform | null;
   jobs: RunningJobs | null;
+  /** Takes an embedded-database backup now (SIGUSR2); none on PostgreSQL or without `backups`. */
+  backupNow?: () => Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -51,6 +57,7 @@ export async function startBot({
   log = createLogger(config.logLevel),
   jobs: runJobs = true,
   teamsIdentity,
+  backups: backupSettings,
 }: BotOptions): Promise<RunningBot> {
   installFeatures(FEATURES);
   const database = given ?? (await openDatabase(config.database));
@@ -111,12 +118,27 @@ export async function startBot({
       })
     : null;
 
+  const pglite = database.pglite;
+  const backups =
+    backupSettings && pglite
+      ? scheduleBackups({
+          pglite,
+          dir: backupSettings.dir,
+          keep: backupSettings.keep,
+          intervalMs: backupSettings.everyMs,
+          onDone: (file) => log.info("backup written", { file }),
+          onError: (error) => log.error("backup failed", { error }),
+        })
+      : null;
+
   return {
     port,
     database,
     slack,
     jobs,
+    ...(backups ? { backupNow: backups.runNow } : {}),
     async stop() {
+      await backups?.stop();
       await jobs?.stop();
       await slack?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

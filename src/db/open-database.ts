@@ -16,6 +16,8 @@ export type Database = {
   prisma: PrismaClient;
   kind: "embedded" | "postgres";
   migrations: MigrationReport;
+  /** The embedded engine itself (backups are taken by the process that holds it); none on PostgreSQL. */
+  pglite?: PGlite;
   close(): Promise<void>;
 };
 
@@ -39,6 +41,7 @@ async function openEmbedded(
     prisma,
     kind: "embedded" as const,
     migrations,
+    pglite,
     async close() {
       await prisma.$disconnect();
       await pglite.close();
