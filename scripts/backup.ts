@@ -2,7 +2,7 @@
 // Embedded database: the bot must be stopped (PGlite admits one process per data directory; a running
 // bot takes its own backups, see BACKUP_EVERY_HOURS and SIGUSR2). PostgreSQL: runs pg_dump.
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { loadBackupSettings } from "../src/config/backup-env.ts";
@@ -38,7 +38,14 @@ async function main(): Promise<number> {
     process.stdout.write(`${file}\n`);
     return 0;
   }
-  const pglite = await PGlite.create(join(config.database.dataDir, "pglite"));
+  const dataPath = join(config.database.dataDir, "pglite");
+  if (!existsSync(join(dataPath, "PG_VERSION"))) {
+    process.stderr.write(
+      `No embedded database in ${dataPath} (DATA_DIR=${config.database.dataDir}); nothing to back up.\n`,
+    );
+    return 1;
+  }
+  const pglite = await PGlite.create(dataPath);
   try {
     const file = await writeBackup(pglite, dir, { keep: settings.keep });
     process.stdout.write(`${file}\n`);

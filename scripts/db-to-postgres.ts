@@ -1,5 +1,6 @@
 // `npm run db:to-postgres [-- <postgresql URL>]`: copies the embedded database (DATA_DIR, bot stopped)
 // into PostgreSQL (the URL given, else DATABASE_URL), migrating it first; refuses a non-empty target.
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { ConfigError, loadConfig } from "../src/config/env.ts";
@@ -19,7 +20,14 @@ async function main(): Promise<number> {
   // DATA_DIR as the bot reads it, whatever DATABASE_URL says.
   const config = loadConfig({ ...process.env, DATABASE_URL: undefined });
   if (config.database.kind !== "embedded") return 2;
-  const pglite = await PGlite.create(join(config.database.dataDir, "pglite"));
+  const dataPath = join(config.database.dataDir, "pglite");
+  if (!existsSync(join(dataPath, "PG_VERSION"))) {
+    process.stderr.write(
+      `No embedded database in ${dataPath} (DATA_DIR=${config.database.dataDir}); nothing to copy.\n`,
+    );
+    return 1;
+  }
+  const pglite = await PGlite.create(dataPath);
   try {
     const report = await copyEmbeddedToPostgres(pglite, url);
     for (const t of report.tables) process.stdout.write(`${t.name}: ${t.rows}\n`);
