@@ -23,17 +23,15 @@ export async function dumpEmbedded(pglite: PGlite): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer());
 }
 
-/** Writes a dump into `dir` as ennakko-<UTC timestamp>.tar.gz (via a temporary name) and keeps the newest `keep`. */
+/** Writes a dump into `dir` as ennakko-<UTC time, e.g. 20261206T041011.123Z>.tar.gz (via a temporary name) and keeps the newest `keep`. */
 export async function writeBackup(
   pglite: PGlite,
   dir: string,
   options: { keep?: number; now?: Date } = {},
 ): Promise<string> {
   await mkdir(dir, { recursive: true });
-  const stamp = (options.now ?? new Date())
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d+Z$/, "Z");
+  // Milliseconds kept: a SIGUSR2 right after a scheduled backup never reuses (and overwrites) its name.
+  const stamp = (options.now ?? new Date()).toISOString().replace(/[-:]/g, "");
   const file = join(dir, `${BACKUP_PREFIX}${stamp}${BACKUP_SUFFIX}`);
   const partial = `${file}.partial`;
   await writeFile(partial, await dumpEmbedded(pglite));

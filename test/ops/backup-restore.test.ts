@@ -5,6 +5,8 @@ import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBot } from "../../src/bot.ts";
+import { loadConfig } from "../../src/config/env.ts";
 import { pruneBackups, restoreEmbedded, writeBackup } from "../../src/db/backup.ts";
 import { type Database, openDatabase } from "../../src/db/open-database.ts";
 import { joinCluster } from "../../src/features/clusters/app/join-cluster.ts";
@@ -12,6 +14,8 @@ import { listMembers } from "../../src/features/clusters/app/list-members.ts";
 import { setupCluster } from "../../src/features/clusters/app/setup-cluster.ts";
 import type { AppContext } from "../../src/kernel/app/context.ts";
 import { surfaceComposer } from "../../src/kernel/surface/compose-notification.ts";
+import { silentLogger } from "../../src/log/logger.ts";
+import { createTestDatabase } from "../support/database.ts";
 import { slackChannel, slackUser } from "../support/people.ts";
 import { tableDigests } from "../support/table-digests.ts";
 
@@ -108,3 +112,33 @@ async function mkdtempLike(dir: string) {
   await mkdir(dir, { recursive: true });
   expect((await stat(dir)).isDirectory()).toBe(true);
 }
+
+describe.skipIf(process.env.TEST_DATABASE === "postgres")("backups taken by the running bot", () => {
+  it("writes a backup on demand (SIGUSR2 in main.ts) and keeps only BACKUP_KEEP of them", async () => {
+    const db = await createTestDatabase();
+    const dir = join(root, "bot-backups");
+    const bot = await startBot({
+      config: loadConfig({ PORT: "0", LOG_LEVEL: "error" }),
+      database: db,
+      log: silentLogger,
+      jobs: false,
+      backups: { dir, everyMs: 0, keep: 2 },
+    });
+    try {
+      expect(bot.backupNow).toBeDefined();
+      // Back to back, as a signal arriving during a backup would: each waits for the one before.
+      await Promise.all([bot.backupNow!(), bot.backupNow!(), bot.backupNow!()]);
+      const files = (await readdir(dir)).sort();
+      expect(files).toHaveLength(2);
+      for (const f of files) expect(f).toMatch(/^ennakko-\d{8}T\d{6}\.\d{3}Z\.tar\.gz$/);
+      const restoreInto = join(root, "from-bot");
+      await restoreEmbedded(join(dir, files[1]!), restoreInto);
+      const reopened = await openDatabase({ kind: "embedded", dataDir: restoreInto });
+      expect(reopened.migrations.applied).toEqual([]);
+      await reopened.close();
+    } finally {
+      await bot.stop();
+      await db.close();
+    }
+  });
+});
