@@ -24,6 +24,7 @@ import {
 import type { BotIdentityEndpoints } from "./platforms/teams/teams-auth.ts";
 import { createTeamsGateway } from "./platforms/teams/teams-gateway.ts";
 import { createTeamsPlatform, TEAMS_MESSAGES_PATH } from "./platforms/teams/teams-platform.ts";
+import { portError } from "./startup/preflight.ts";
 
 export type BotOptions = {
   config: Config;
@@ -95,7 +96,9 @@ export async function startBot({
     routes.push({ method: "POST", path: SLACK_EVENTS_PATH, handle: (req, res) => slackListener(req, res) });
 
   const server = createHttpServer(routes, log);
-  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(config.port, resolve));
+  await new Promise<void>((resolve, reject) =>
+    server.once("error", (error) => reject(portError(config.port, error))).listen(config.port, resolve),
+  );
   const port = (server.address() as AddressInfo).port;
   await slack?.start();
   const jobs = runJobs
@@ -116,11 +119,13 @@ export async function startBot({
     database,
     slack,
     jobs,
+    // Stop taking requests first (close() also drops idle keep-alive sockets and waits for requests
+    // in flight), then stop receiving from Slack, then let the jobs finish their current tick (outbox
+    // sends included), and close the database last, when nothing can use it any more.
     async stop() {
-      await jobs?.stop();
-      await slack?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      await slack?.stop();
+      await jobs?.stop();
       if (!given) await database.close();
     },
   };
