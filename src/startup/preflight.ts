@@ -9,7 +9,7 @@ import { StartupError } from "./startup-error.ts";
 export async function checkDataDir(dataDir: string): Promise<void> {
   const dir = resolve(dataDir);
   const found = await stat(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return null;
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") return null; // mkdir below says why
     throw new StartupError(
       `DATA_DIR=${dataDir} cannot be read (${error.code}): ${dir}. Fix its permissions.`,
     );
