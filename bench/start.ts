@@ -126,9 +126,12 @@ if (!existsSync(join(ROOT, "dist", "main.js"))) {
   process.stderr.write("No build: run `npm run build` first.\n");
   process.exit(1);
 }
-const engines: Array<"embedded" | "postgres"> = process.env.BENCH_DATABASE_URL
-  ? ["embedded", "postgres"]
-  : ["embedded"];
+// BENCH_ENGINES=postgres (or embedded) measures one engine only.
+const engines = (["embedded", "postgres"] as const).filter(
+  (engine) =>
+    (engine === "embedded" || process.env.BENCH_DATABASE_URL) &&
+    (!process.env.BENCH_ENGINES || process.env.BENCH_ENGINES.split(",").includes(engine)),
+);
 const lines = [`${"start path".padEnd(34)} ${"engine".padEnd(9)} ${"run".padEnd(5)}  ready    idle RSS`];
 for (const engine of engines) {
   lines.push(...(await measure("before: prisma generate + tsx", TSX, generate, engine)));

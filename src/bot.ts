@@ -26,6 +26,9 @@ import { createTeamsGateway } from "./platforms/teams/teams-gateway.ts";
 import { createTeamsPlatform, TEAMS_MESSAGES_PATH } from "./platforms/teams/teams-platform.ts";
 import { portError } from "./startup/preflight.ts";
 
+/** How long stop() lets requests in flight finish before closing their connections. */
+const IN_FLIGHT_GRACE_MS = 5_000;
+
 export type BotOptions = {
   config: Config;
   database?: Database;
@@ -123,7 +126,15 @@ export async function startBot({
     // in flight), then stop receiving from Slack, then let the jobs finish their current tick (outbox
     // sends included), and close the database last, when nothing can use it any more.
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A request still open after a few seconds (a stuck client) is cut off rather than holding the stop.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        closed,
+        new Promise((resolve) => (timer = setTimeout(resolve, IN_FLIGHT_GRACE_MS))),
+      ]);
+      clearTimeout(timer);
+      server.closeAllConnections();
       await slack?.stop();
       await jobs?.stop();
       if (!given) await database.close();
