@@ -1,10 +1,9 @@
 // One schema, two engines: embedded PGlite under DATA_DIR by default, PostgreSQL when a URL is given.
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { StartupError } from "../startup/startup-error.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
@@ -47,6 +46,8 @@ async function openEmbedded(
       if (options.kind === "embedded") await pglite.close();
       throw error;
     });
+    // Loaded only for the embedded engine: a PostgreSQL deployment never holds PGlite in memory.
+    const { PrismaPGlite } = await import("pglite-prisma-adapter");
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
     return {
       prisma,
@@ -67,6 +68,7 @@ async function openEmbedded(
 async function createPglite(dataDir: string): Promise<PGlite> {
   const dir = join(dataDir, "pglite");
   await mkdir(dir, { recursive: true });
+  const { PGlite } = await import("@electric-sql/pglite");
   return PGlite.create(dir);
 }
 
