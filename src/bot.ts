@@ -26,6 +26,10 @@ import {
 import type { BotIdentityEndpoints } from "./platforms/teams/teams-auth.ts";
 import { createTeamsGateway } from "./platforms/teams/teams-gateway.ts";
 import { createTeamsPlatform, TEAMS_MESSAGES_PATH } from "./platforms/teams/teams-platform.ts";
+import { portError } from "./startup/preflight.ts";
+
+/** How long stop() lets requests in flight finish before closing their connections. */
+const IN_FLIGHT_GRACE_MS = 5_000;
 
 export type BotOptions = {
   config: Config;
@@ -102,7 +106,9 @@ export async function startBot({
     routes.push({ method: "POST", path: SLACK_EVENTS_PATH, handle: (req, res) => slackListener(req, res) });
 
   const server = createHttpServer(routes, log);
-  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(config.port, resolve));
+  await new Promise<void>((resolve, reject) =>
+    server.once("error", (error) => reject(portError(config.port, error))).listen(config.port, resolve),
+  );
   const port = (server.address() as AddressInfo).port;
   await slack?.start();
   const jobs = runJobs
@@ -137,12 +143,22 @@ export async function startBot({
     slack,
     jobs,
     ...(backups ? { backupNow: backups.runNow } : {}),
+    // Stop taking requests first (close() also drops idle keep-alive sockets and waits for requests
+    // in flight), then stop receiving from Slack, then let the jobs finish their current tick (outbox
+    // sends included), and close the database last, when nothing can use it any more.
     async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A request still open after a few seconds (a stuck client) is cut off rather than holding the stop.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        closed,
+        new Promise((resolve) => (timer = setTimeout(resolve, IN_FLIGHT_GRACE_MS))),
+      ]);
+      clearTimeout(timer);
+      server.closeAllConnections();
+      await slack?.stop();
       await backups?.stop();
       await jobs?.stop();
-      await slack?.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
       if (!given) await database.close();
     },
   };

@@ -1,39 +1,71 @@
-// `npm start`: read config, open the database (migrating it), serve, and shut down gracefully.
+// The service's entry point (`node dist/main.js`, or `npm start` through scripts/start.mjs): read the
+// config, check what can be checked before touching the database, open it (migrating), serve, and
+// on SIGTERM/SIGINT stop cleanly within a bounded time.
 import { startBot } from "./bot.ts";
 import { loadBackupSettings } from "./config/backup-env.ts";
-import { type Config, ConfigError, loadConfig } from "./config/env.ts";
+import { ignoredSettings, loadConfig } from "./config/env.ts";
 import { loadDotEnv } from "./config/load-env-file.ts";
 import { connectionGuide } from "./connection-guide.ts";
 import { createLogger } from "./log/logger.ts";
+import { checkSlackToken } from "./platforms/slack/check-token.ts";
+import { exitOnFailure } from "./startup/exit-on-failure.ts";
+import { checkDataDir, checkPortFree } from "./startup/preflight.ts";
+
+/** After a stop signal, the longest we wait for requests, jobs and the database before forcing exit. */
+const STOP_DEADLINE_MS = 10_000;
 
 async function main(): Promise<void> {
   loadDotEnv();
-  let config: Config;
-  let backups: ReturnType<typeof loadBackupSettings>;
-  try {
-    config = loadConfig();
-    backups = loadBackupSettings();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
+  const config = loadConfig();
   const log = createLogger(config.logLevel);
+  for (const warning of ignoredSettings()) log.warn(warning);
+  const backups = loadBackupSettings();
+
+  // A stop signal during start-up waits for the start to finish (PGlite must not be cut mid-write).
+  let stopRequested: string | null = null;
+  let stop: ((signal: string) => void) | null = null;
+  const onSignal = (signal: string) => {
+    if (stopRequested) return;
+    stopRequested = signal;
+    const force = setTimeout(() => {
+      log.error("stop took too long; exiting anyway", { signal, deadlineMs: STOP_DEADLINE_MS });
+      process.exit(1);
+    }, STOP_DEADLINE_MS);
+    force.unref();
+    stop?.(signal);
+  };
+  process.on("SIGINT", () => onSignal("SIGINT"));
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
+
+  // Cheap checks first: none of them touches the database or runs a migration.
+  await checkPortFree(config.port);
+  if (config.database.kind === "embedded") await checkDataDir(config.database.dataDir);
+  if (config.slack.mode !== "off") {
+    const token = await checkSlackToken(config.slack.apiUrl, config.slack.botToken);
+    if (!token.ok) log.warn("Slack token not checked", { reason: token.reason });
+  }
+
   const bot = await startBot({ config, log, backups });
   // `kill -USR2 <pid>`: a backup of the embedded database now, into BACKUP_DIR.
   process.on("SIGUSR2", () => void bot.backupNow?.());
-  process.stdout.write(connectionGuide(config, bot.port));
+  // The human guide goes to stderr: stdout is left to structured output only.
+  process.stderr.write(connectionGuide(config, bot.port));
+  log.info("ready", { port: bot.port, database: bot.database.kind });
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info("shutting down", { signal });
-    await bot.stop();
-    process.exit(0);
+  stop = (signal) => {
+    log.info("stopping", { signal });
+    bot.stop().then(
+      () => {
+        log.info("stopped", { signal });
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error("stop failed", { signal, error });
+        process.exit(1);
+      },
+    );
   };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  if (stopRequested) stop(stopRequested);
 }
 
-await main();
+await main().catch(exitOnFailure);

@@ -25,6 +25,14 @@ const EnvSchema = z
         )
         .optional(),
     ),
+    DATABASE_CONNECT_TIMEOUT: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "must be a number of seconds, e.g. DATABASE_CONNECT_TIMEOUT=10" })
+        .positive("must be a number of seconds above 0, e.g. DATABASE_CONNECT_TIMEOUT=10")
+        .max(300, "must be at most 300 seconds")
+        .default(10),
+    ),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
     SLACK_BOT_TOKEN: z.preprocess(
       emptyToUndefined,
@@ -141,7 +149,9 @@ export type Config = {
   port: number;
   /** Base of links the bot hands out (calendar files); none = those links are left out. */
   publicUrl?: string;
-  database: { kind: "postgres"; url: string } | { kind: "embedded"; dataDir: string };
+  database:
+    | { kind: "postgres"; url: string; connectTimeoutMs: number }
+    | { kind: "embedded"; dataDir: string };
   slack: SlackConfig;
   teams: TeamsConfig;
   logLevel: Env["LOG_LEVEL"];
@@ -178,7 +188,7 @@ function toConfig(env: Env): Config {
     port: env.PORT,
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ""),
     database: env.DATABASE_URL
-      ? { kind: "postgres", url: env.DATABASE_URL }
+      ? { kind: "postgres", url: env.DATABASE_URL, connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT * 1000 }
       : { kind: "embedded", dataDir: env.DATA_DIR },
     slack,
     teams: {
@@ -190,4 +200,32 @@ function toConfig(env: Env): Config {
     },
     logLevel: env.LOG_LEVEL,
   };
+}
+
+/**
+ * Settings that are set but have no effect with the others as they are: start-up reports them as
+ * warnings, so a half-done configuration is noticed rather than silently ignored.
+ */
+export function ignoredSettings(source: Record<string, string | undefined> = process.env): string[] {
+  const set = (name: string) => (source[name] ?? "").trim() !== "";
+  const out: string[] = [];
+  const ignored = (name: string, why: string) => {
+    if (set(name)) out.push(`${name} is set but ignored: ${why}`);
+  };
+  if (!set("SLACK_BOT_TOKEN")) {
+    ignored(
+      "SLACK_SIGNING_SECRET",
+      "Slack is off without SLACK_BOT_TOKEN (the Bot User OAuth Token, xoxb-…)",
+    );
+    ignored("SLACK_API_URL", "Slack is off without SLACK_BOT_TOKEN");
+  }
+  if (!set("MICROSOFT_APP_ID")) {
+    ignored("MICROSOFT_APP_TENANT_ID", "Teams is off without MICROSOFT_APP_ID");
+    // MultiTenant is the default (and .env.example's value): only another choice signals intent.
+    if (source.MICROSOFT_APP_TYPE?.trim() !== "MultiTenant")
+      ignored("MICROSOFT_APP_TYPE", "Teams is off without MICROSOFT_APP_ID");
+  }
+  if (!set("DATABASE_URL"))
+    ignored("DATABASE_CONNECT_TIMEOUT", "it applies to DATABASE_URL (PostgreSQL) only");
+  return out;
 }

@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { StartupError } from "../startup/startup-error.ts";
 
 /** One connection, so the advisory lock and each transaction stay on the same session. */
 export interface SqlConnection {
@@ -69,7 +70,7 @@ async function appliedNames(conn: SqlConnection): Promise<Set<string>> {
   );
   const failed = rows.find((r) => r.finished_at === null);
   if (failed) {
-    throw new Error(
+    throw new StartupError(
       `Migration ${failed.migration_name} started earlier but never finished. Inspect the database, then mark it ` +
         `rolled back (UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = '${failed.migration_name}').`,
     );
@@ -90,6 +91,6 @@ async function applyOne(conn: SqlConnection, m: MigrationFile): Promise<void> {
     await conn.query("COMMIT");
   } catch (error) {
     await conn.query("ROLLBACK");
-    throw new Error(`Migration ${m.name} failed and was rolled back: ${(error as Error).message}`);
+    throw new StartupError(`Migration ${m.name} failed and was rolled back: ${(error as Error).message}`);
   }
 }

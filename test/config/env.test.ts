@@ -40,7 +40,11 @@ describe("configuration", () => {
     expect(loadConfig({ DATABASE_URL: "postgresql://u@h/db" }).database).toEqual({
       kind: "postgres",
       url: "postgresql://u@h/db",
+      connectTimeoutMs: 10_000,
     });
+    expect(
+      loadConfig({ DATABASE_URL: "postgresql://u@h/db", DATABASE_CONNECT_TIMEOUT: "2.5" }).database,
+    ).toMatchObject({ connectTimeoutMs: 2_500 });
   });
 
   it.each([
