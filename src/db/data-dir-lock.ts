@@ -1,7 +1,7 @@
 // One process per embedded data directory: PGlite has no locking of its own, so two bots on one
 // directory would both run and one side's writes would be lost. A lock file holds the owner's pid;
 // a lock left by a process that no longer exists (a crash, a killed container) is taken over.
-import { open, readFile, rm } from "node:fs/promises";
+import { mkdir, open, readFile, rm } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { StartupError } from "../startup/startup-error.ts";
@@ -16,6 +16,8 @@ export type DataDirLock = { path: string; release(): Promise<void> };
 export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   const path = join(dataDir, LOCK_FILE);
   if (held.has(path)) throw alreadyRunning(path, process.pid);
+  // A first start (or a tool) may open a directory that does not exist yet: the lock comes first.
+  await mkdir(dataDir, { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const file = await open(path, "wx");
