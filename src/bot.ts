@@ -2,10 +2,13 @@
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import type { Config } from "./config/env.ts";
-import { type Database, openDatabase } from "./db/open-database.ts";
+import { readMigrations } from "./db/migrate.ts";
+import { type Database, MIGRATIONS_DIR, openDatabase } from "./db/open-database.ts";
 import { CALENDAR_PATH, serveCalendarFile } from "./http/calendar-route.ts";
 import { DOWNLOAD_PATH, serveDownload } from "./http/download-route.ts";
-import { createHttpServer, json, type Route } from "./http/http-server.ts";
+import { createHttpServer, type Route } from "./http/http-server.ts";
+import { opsRoutes } from "./http/ops-routes.ts";
+import { createReadiness } from "./http/readiness.ts";
 import { appJobs, type RunningJobs, startJobs } from "./jobs/start-jobs.ts";
 import { type AppContext, type Clock, systemClock } from "./kernel/app/context.ts";
 import { teamsConversationStore } from "./kernel/app/outbox/find-conversation-reference.ts";
@@ -14,6 +17,8 @@ import { installFeatures, registry } from "./kernel/registry.ts";
 import { createComposer } from "./kernel/surface/compose-notification.ts";
 import { createDispatcher } from "./kernel/surface/dispatch.ts";
 import { createLogger, type Logger } from "./log/logger.ts";
+import { registerDatabaseGauges } from "./metrics/database-gauges.ts";
+import { createMetrics, type Metrics } from "./metrics/metrics.ts";
 import { FEATURES } from "./modules.ts";
 import { createSlackGateway } from "./platforms/slack/slack-gateway.ts";
 import {
@@ -41,6 +46,7 @@ export type RunningBot = {
   database: Database;
   slack: SlackPlatform | null;
   jobs: RunningJobs | null;
+  metrics: Metrics;
   stop(): Promise<void>;
 };
 
@@ -63,7 +69,17 @@ export async function startBot({
   };
   // The features' start-up work (the shared question bank keeps stable keys across cycles); idempotent.
   for (const feature of FEATURES) await feature.start?.(app);
-  const dispatch = createDispatcher(app, log);
+  // Counted always (cheap); served on /metrics only with METRICS_TOKEN, which also turns on the
+  // process figures (they start timers and observers a test's many bots need not carry).
+  const metrics = createMetrics({ processMetrics: config.metrics.token !== undefined });
+  registerDatabaseGauges({
+    registry: metrics.registry,
+    db: database.prisma,
+    clock,
+    log,
+    pool: database.pool,
+  });
+  const dispatch = createDispatcher(app, log, metrics.interaction);
   const slack = config.slack.mode === "off" ? null : createSlackPlatform(config.slack, app, dispatch, log);
   const teams =
     config.teams.mode === "off" ? null : createTeamsPlatform(config.teams, app, dispatch, log, teamsIdentity);
@@ -82,8 +98,14 @@ export async function startBot({
   if (config.slack.mode !== "off")
     gateways.SLACK = createSlackGateway({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log });
 
+  const readiness = createReadiness({
+    db: database.prisma,
+    migrations: (await readMigrations(MIGRATIONS_DIR)).map((m) => m.name),
+    config,
+    log,
+  });
   const routes: Route[] = [
-    { method: "GET", path: "/healthz", handle: (_req, res) => json(res, 200, health(config, database)) },
+    ...opsRoutes({ config, databaseKind: database.kind, readiness, metrics }),
     { method: "GET", prefix: CALENDAR_PATH, handle: (req, res) => serveCalendarFile(app, req, res) },
     { method: "GET", prefix: DOWNLOAD_PATH, handle: (req, res) => serveDownload(app, req, res) },
   ];
@@ -108,6 +130,8 @@ export async function startBot({
         downloadUrl: app.compose.downloadUrl,
         extraJobs: appJobs(app, registry().jobs),
         autoStart: runJobs !== "manual",
+        onRun: metrics.job,
+        onDelivery: metrics.delivery,
       })
     : null;
 
@@ -116,6 +140,7 @@ export async function startBot({
     database,
     slack,
     jobs,
+    metrics,
     async stop() {
       await jobs?.stop();
       await slack?.stop();
@@ -123,14 +148,5 @@ export async function startBot({
       server.closeAllConnections();
       if (!given) await database.close();
     },
-  };
-}
-
-function health(config: Config, database: Database) {
-  return {
-    status: "ok",
-    database: database.kind,
-    slack: config.slack.mode,
-    teams: config.teams.mode,
   };
 }

@@ -16,6 +16,8 @@ export type Database = {
   prisma: PrismaClient;
   kind: "embedded" | "postgres";
   migrations: MigrationReport;
+  /** PostgreSQL only: the connection pool's counters (node-postgres), read by the metrics. */
+  pool?: { readonly totalCount: number; readonly idleCount: number; readonly waitingCount: number };
   close(): Promise<void>;
 };
 
@@ -85,6 +87,8 @@ export async function migratePostgres(url: string): Promise<MigrationReport> {
 
 async function openPostgres(url: string): Promise<Database> {
   const migrations = await migratePostgres(url);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-  return { prisma, kind: "postgres", migrations, close: () => prisma.$disconnect() };
+  // Our own pool (ended with the client) so that its use can be read: /metrics shows it.
+  const pool = new pg.Pool({ connectionString: url });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return { prisma, kind: "postgres", migrations, pool, close: () => prisma.$disconnect() };
 }
