@@ -103,6 +103,7 @@ export async function startBot({
     migrations: (await readMigrations(MIGRATIONS_DIR)).map((m) => m.name),
     config,
     log,
+    slackConnection: slack?.connection,
   });
   const routes: Route[] = [
     ...opsRoutes({ config, databaseKind: database.kind, readiness, metrics }),

@@ -5,7 +5,11 @@ import type { Config } from "../config/env.ts";
 import type { Db } from "../db/open-database.ts";
 import type { Logger } from "../log/logger.ts";
 
-export type ReadinessReason = "database unreachable" | "database timed out" | "migrations pending";
+export type ReadinessReason =
+  | "database unreachable"
+  | "database timed out"
+  | "migrations pending"
+  | "slack not connected";
 
 export type Readiness =
   | { ready: true; checks: Record<string, string> }
@@ -17,6 +21,8 @@ export type ReadinessOptions = {
   migrations: readonly string[];
   config: Pick<Config, "slack" | "teams">;
   log: Logger;
+  /** Slack in Socket Mode: the socket's state (only "connected" is ready). */
+  slackConnection?: () => string;
   /** How long the database may take to answer a probe. */
   timeoutMs?: number;
 };
@@ -26,15 +32,20 @@ export function createReadiness({
   migrations,
   config,
   log,
+  slackConnection,
   timeoutMs = 2_000,
 }: ReadinessOptions): () => Promise<Readiness> {
-  const platforms = { slack: config.slack.mode, teams: config.teams.mode };
+  const platformChecks = () => ({
+    slack: slackConnection ? `${config.slack.mode} ${slackConnection()}` : config.slack.mode,
+    teams: config.teams.mode,
+  });
   // Probes of a silent database must not pile up (each would hold a pool connection): while one is
   // waiting, later probes share its answer.
   let inFlight: Promise<Readiness> | null = null;
   let wasReady: boolean | null = null;
 
   async function probe(): Promise<Readiness> {
+    const platforms = platformChecks();
     let applied: Set<string>;
     try {
       const rows = await withTimeout(
@@ -59,6 +70,9 @@ export function createReadiness({
           missing,
         },
       );
+    // Socket Mode: without its socket the instance hears nothing from Slack.
+    if (slackConnection && slackConnection() !== "connected")
+      return notReady("slack not connected", { database: "ok", migrations: "ok", ...platforms });
     if (wasReady === false) log.info("ready again");
     wasReady = true;
     return { ready: true, checks: { database: "ok", migrations: "ok", ...platforms } };
