@@ -4,10 +4,13 @@ import { hostname } from "node:os";
 import type { BackupSettings } from "./config/backup-env.ts";
 import type { Config } from "./config/env.ts";
 import { scheduleBackups } from "./db/backup.ts";
-import { type Database, openDatabase } from "./db/open-database.ts";
+import { readMigrations } from "./db/migrate.ts";
+import { type Database, MIGRATIONS_DIR, openDatabase } from "./db/open-database.ts";
 import { CALENDAR_PATH, serveCalendarFile } from "./http/calendar-route.ts";
 import { DOWNLOAD_PATH, serveDownload } from "./http/download-route.ts";
-import { createHttpServer, json, type Route } from "./http/http-server.ts";
+import { createHttpServer, type Route } from "./http/http-server.ts";
+import { opsRoutes } from "./http/ops-routes.ts";
+import { createReadiness } from "./http/readiness.ts";
 import { appJobs, type RunningJobs, startJobs } from "./jobs/start-jobs.ts";
 import { type AppContext, type Clock, systemClock } from "./kernel/app/context.ts";
 import { teamsConversationStore } from "./kernel/app/outbox/find-conversation-reference.ts";
@@ -16,6 +19,8 @@ import { installFeatures, registry } from "./kernel/registry.ts";
 import { createComposer } from "./kernel/surface/compose-notification.ts";
 import { createDispatcher } from "./kernel/surface/dispatch.ts";
 import { createLogger, type Logger } from "./log/logger.ts";
+import { registerDatabaseGauges } from "./metrics/database-gauges.ts";
+import { createMetrics, type Metrics } from "./metrics/metrics.ts";
 import { FEATURES } from "./modules.ts";
 import { createSlackGateway } from "./platforms/slack/slack-gateway.ts";
 import {
@@ -51,6 +56,7 @@ export type RunningBot = {
   jobs: RunningJobs | null;
   /** Takes an embedded-database backup now (SIGUSR2); none on PostgreSQL or without `backups`. */
   backupNow?: () => Promise<void>;
+  metrics: Metrics;
   stop(): Promise<void>;
 };
 
@@ -74,7 +80,17 @@ export async function startBot({
   };
   // The features' start-up work (the shared question bank keeps stable keys across cycles); idempotent.
   for (const feature of FEATURES) await feature.start?.(app);
-  const dispatch = createDispatcher(app, log);
+  // Counted always (cheap); served on /metrics only with METRICS_TOKEN, which also turns on the
+  // process figures (they start timers and observers a test's many bots need not carry).
+  const metrics = createMetrics({ processMetrics: config.metrics.token !== undefined });
+  registerDatabaseGauges({
+    registry: metrics.registry,
+    db: database.prisma,
+    clock,
+    log,
+    pool: database.pool,
+  });
+  const dispatch = createDispatcher(app, log, metrics.interaction);
   const slack = config.slack.mode === "off" ? null : createSlackPlatform(config.slack, app, dispatch, log);
   const teams =
     config.teams.mode === "off" ? null : createTeamsPlatform(config.teams, app, dispatch, log, teamsIdentity);
@@ -93,8 +109,15 @@ export async function startBot({
   if (config.slack.mode !== "off")
     gateways.SLACK = createSlackGateway({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log });
 
+  const readiness = createReadiness({
+    db: database.prisma,
+    migrations: (await readMigrations(MIGRATIONS_DIR)).map((m) => m.name),
+    config,
+    log,
+    slackConnection: slack?.connection,
+  });
   const routes: Route[] = [
-    { method: "GET", path: "/healthz", handle: (_req, res) => json(res, 200, health(config, database)) },
+    ...opsRoutes({ config, databaseKind: database.kind, readiness, metrics }),
     { method: "GET", prefix: CALENDAR_PATH, handle: (req, res) => serveCalendarFile(app, req, res) },
     { method: "GET", prefix: DOWNLOAD_PATH, handle: (req, res) => serveDownload(app, req, res) },
   ];
@@ -121,6 +144,8 @@ export async function startBot({
         downloadUrl: app.compose.downloadUrl,
         extraJobs: appJobs(app, registry().jobs),
         autoStart: runJobs !== "manual",
+        onRun: metrics.job,
+        onDelivery: metrics.delivery,
       })
     : null;
 
@@ -142,6 +167,7 @@ export async function startBot({
     database,
     slack,
     jobs,
+    metrics,
     ...(backups ? { backupNow: backups.runNow } : {}),
     // Stop taking requests first (close() also drops idle keep-alive sockets and waits for requests
     // in flight), then stop receiving from Slack, then let the jobs finish their current tick (outbox
@@ -161,14 +187,5 @@ export async function startBot({
       await jobs?.stop();
       if (!given) await database.close();
     },
-  };
-}
-
-function health(config: Config, database: Database) {
-  return {
-    status: "ok",
-    database: database.kind,
-    slack: config.slack.mode,
-    teams: config.teams.mode,
   };
 }

@@ -79,6 +79,16 @@ const EnvSchema = z
         .refine((u) => /^https?:\/\//.test(u), "must start with https://")
         .optional(),
     ),
+    METRICS_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .min(
+          32,
+          "must be at least 32 characters (e.g. the output of `openssl rand -hex 32`), or unset to leave /metrics off",
+        )
+        .optional(),
+    ),
     LOG_LEVEL: z.preprocess(
       (v) => (typeof v === "string" ? emptyToUndefined(v.toLowerCase()) : v),
       z
@@ -155,6 +165,8 @@ export type Config = {
   slack: SlackConfig;
   teams: TeamsConfig;
   logLevel: Env["LOG_LEVEL"];
+  /** /metrics is served only with a token: scrapers send it as `Authorization: Bearer <token>`. */
+  metrics: { token?: string };
 };
 
 export class ConfigError extends Error {
@@ -199,6 +211,7 @@ function toConfig(env: Env): Config {
       appType: env.MICROSOFT_APP_TYPE,
     },
     logLevel: env.LOG_LEVEL,
+    metrics: { token: env.METRICS_TOKEN },
   };
 }
 

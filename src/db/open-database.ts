@@ -21,6 +21,8 @@ export type Database = {
   migrations: MigrationReport;
   /** The embedded engine itself (backups are taken by the process that holds it); none on PostgreSQL. */
   pglite?: PGlite;
+  /** PostgreSQL only: the connection pool's counters (node-postgres), read by the metrics. */
+  pool?: { readonly totalCount: number; readonly idleCount: number; readonly waitingCount: number };
   close(): Promise<void>;
 };
 
@@ -115,10 +117,10 @@ export async function migratePostgres(
 
 async function openPostgres(url: string, connectTimeoutMs: number): Promise<Database> {
   const migrations = await migratePostgres(url, connectTimeoutMs);
-  const prisma = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs }),
-  });
-  return { prisma, kind: "postgres", migrations, close: () => prisma.$disconnect() };
+  // Our own pool (ended with the client) so that its use can be read: /metrics shows it.
+  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return { prisma, kind: "postgres", migrations, pool, close: () => prisma.$disconnect() };
 }
 
 /** Why PostgreSQL could not be reached, in the operator's terms: which part of DATABASE_URL to fix. */

@@ -47,6 +47,8 @@ export type OutboxWorkerOptions = {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** drain() waits for work that becomes due within this long; later work is left to the next tick. */
   idleWaitMs?: number;
+  /** Hears of every delivery attempt's result and how long the platform took (metrics). */
+  onDelivery?: (platform: ChatPlatform, result: DeliveryResult, durationMs: number) => void;
 };
 
 export type OutboxRunResult = {
@@ -104,6 +106,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     random = Math.random,
     sleep = abortableSleep,
     idleWaitMs = 10_000,
+    onDelivery = () => undefined,
   } = options;
   const deliveryTimeoutMs = options.deliveryTimeoutMs ?? Math.floor(leaseMs / 2);
   const router =
@@ -201,7 +204,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       if (!minted.ok) return fail(row, token, recipient, minted.error, 0);
       view = minted.view;
     }
+    const started = performance.now();
     const delivered = await deliver({ key: row.key, recipient, view, ...(update ? { update } : {}) });
+    try {
+      onDelivery(row.platform, delivered, performance.now() - started);
+    } catch (error) {
+      log.error("outbox delivery observer failed", { error });
+    }
     // What a remote said can quote what it was sent (a link in the message): stored and logged masked.
     const result: DeliveryResult = delivered.ok
       ? delivered

@@ -21,14 +21,19 @@ export type Scheduler = {
   tick(name: string): Promise<TickOutcome>;
 };
 
+/** Hears of every run (not of skipped ticks): metrics count durations and failures per job. */
+export type JobObserver = (job: string, outcome: "ran" | "failed", durationMs: number) => void;
+
 export function createScheduler({
   jobs,
   log,
   timezone = "UTC",
+  onRun = () => undefined,
 }: {
   jobs: Job[];
   log: Logger;
   timezone?: string;
+  onRun?: JobObserver;
 }): Scheduler {
   const names = new Set<string>();
   for (const job of jobs) {
@@ -49,14 +54,24 @@ export function createScheduler({
       return Promise.resolve("skipped");
     }
     if (controller.signal.aborted) return Promise.resolve("skipped");
-    const started = Date.now();
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    const observe = (outcome: "ran" | "failed") => {
+      try {
+        onRun(name, outcome, performance.now() - started);
+      } catch (error) {
+        log.error("job observer failed", { job: name, error });
+      }
+    };
     const run = (async (): Promise<TickOutcome> => {
       try {
         await job.run(controller.signal);
-        log.debug("job finished", { job: name, ms: Date.now() - started });
+        log.debug("job finished", { job: name, ms: ms() });
+        observe("ran");
         return "ran";
       } catch (error) {
-        log.error("job failed", { job: name, error, ms: Date.now() - started });
+        log.error("job failed", { job: name, error, ms: ms() });
+        observe("failed");
         return "failed";
       } finally {
         running.delete(name);

@@ -8,8 +8,8 @@ import type { GatewayRouter, Gateways } from "../kernel/app/ports/chat-gateway.t
 import type { DownloadUrl } from "../kernel/app/ports/composer.ts";
 import type { FeatureJob } from "../kernel/feature-module.ts";
 import type { Logger } from "../log/logger.ts";
-import { createOutboxWorker, type OutboxWorker } from "./outbox-worker.ts";
-import { createScheduler, type Job, type Scheduler } from "./scheduler.ts";
+import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from "./outbox-worker.ts";
+import { createScheduler, type Job, type JobObserver, type Scheduler } from "./scheduler.ts";
 
 export const OUTBOX_CRON = "*/15 * * * * *";
 
@@ -46,6 +46,8 @@ export function startJobs({
   downloadUrl,
   extraJobs = [],
   autoStart = true,
+  onRun,
+  onDelivery,
 }: {
   db: Db;
   gateways: Gateways | GatewayRouter;
@@ -59,8 +61,19 @@ export function startJobs({
   extraJobs?: Job[];
   /** false: jobs run only when ticked by hand. */
   autoStart?: boolean;
+  /** Metrics: every job run, and every outbox delivery attempt. */
+  onRun?: JobObserver;
+  onDelivery?: OutboxWorkerOptions["onDelivery"];
 }): RunningJobs {
-  const outbox = createOutboxWorker({ db, gateways, clock, log, workerId: instanceId, downloadUrl });
+  const outbox = createOutboxWorker({
+    db,
+    gateways,
+    clock,
+    log,
+    workerId: instanceId,
+    downloadUrl,
+    onDelivery,
+  });
   const scheduler = createScheduler({
     jobs: [
       // A tick drains what is due (up to 2 minutes); ticks that arrive meanwhile are skipped.
@@ -68,6 +81,7 @@ export function startJobs({
       ...extraJobs,
     ],
     log,
+    onRun,
   });
   // Tests drive the jobs with scheduler.tick() alone, so no cron tick can race them.
   if (autoStart) scheduler.start();

@@ -67,23 +67,49 @@ export function redactValue(value: unknown, depth = 0, seen: WeakSet<object> = n
     if (value instanceof Error) {
       const error: Record<string, unknown> = {
         name: value.name,
-        message: redactText(value.message),
-        stack: value.stack === undefined ? undefined : redactText(value.stack),
+        message: redactText(String(value.message)),
+        stack: value.stack === undefined ? undefined : redactText(String(value.stack)),
       };
+      // A driver's code (ECONNREFUSED, P1001, 57P01) says what went wrong without quoting anything.
+      const code = (value as { code?: unknown }).code;
+      if (typeof code === "string" || typeof code === "number") error.code = code;
+      if (value instanceof AggregateError && Array.isArray(value.errors))
+        error.errors = value.errors.map((item: unknown) => redactValue(item, depth + 1, seen));
+      // The chain to the root cause (a Prisma error wrapping the driver's, wrapping the socket's).
       if (value.cause !== undefined) error.cause = redactValue(value.cause, depth + 1, seen);
       return error;
     }
     if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1, seen));
-    const toJSON = (value as { toJSON?: unknown }).toJSON;
-    if (typeof toJSON === "function") return redactValue(toJSON.call(value), depth + 1, seen);
+    const toJSON = readProperty(value, "toJSON");
+    if (typeof toJSON === "function") {
+      try {
+        return redactValue(toJSON.call(value), depth + 1, seen);
+      } catch {
+        return "[unserialisable]";
+      }
+    }
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value))
+    for (const key of Object.keys(value)) {
+      const item = readProperty(value, key);
       out[key] =
         SECRET_KEY.test(key) && item !== undefined && item !== null
           ? "[redacted]"
           : redactValue(item, depth + 1, seen);
+    }
     return out;
+  } catch {
+    // A proxy whose traps throw, or some other object that refuses to be looked at.
+    return "[unserialisable]";
   } finally {
     seen.delete(value);
+  }
+}
+
+/** A property's value, or a marker when reading it throws (a getter that fails). */
+function readProperty(value: object, key: string): unknown {
+  try {
+    return (value as Record<string, unknown>)[key];
+  } catch {
+    return "[unreadable]";
   }
 }

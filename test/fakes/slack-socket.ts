@@ -67,6 +67,11 @@ export class FakeSlackSocket {
     throw new Error(`no ack for ${type} envelope`);
   }
 
+  /** Slack's end drops every connection (the server stays up): the app must reconnect. */
+  dropConnections(): void {
+    for (const client of this.server?.clients ?? []) client.terminate();
+  }
+
   async stop(): Promise<void> {
     for (const client of this.server?.clients ?? []) client.terminate();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));

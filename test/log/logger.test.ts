@@ -120,3 +120,61 @@ describe("redactText", () => {
     expect(redactText(base64)).toBe(base64);
   });
 });
+
+describe("the logger never throws and keeps an error's cause chain", () => {
+  it("writes a line when reading the context throws (a getter, toJSON, a proxy)", () => {
+    const { lines, log } = capture("debug");
+    const getter = Object.defineProperty({ ok: 1 }, "broken", {
+      enumerable: true,
+      get() {
+        throw new Error("getter exploded");
+      },
+    });
+    const badJson = {
+      toJSON() {
+        throw new Error("toJSON exploded");
+      },
+    };
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error("proxy exploded");
+        },
+      },
+    );
+    expect(() => log.error("odd objects", { getter, badJson, hostile })).not.toThrow();
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: "error",
+      msg: "odd objects",
+      getter: { ok: 1, broken: "[unreadable]" },
+      badJson: "[unserialisable]",
+      hostile: "[unserialisable]",
+    });
+  });
+
+  it("logs every cause down to the root, with driver codes, and an AggregateError's errors", () => {
+    const { lines, log } = capture("debug");
+    const socket = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const driver = new Error("pool could not connect", { cause: socket });
+    const prisma = new Error("Can't reach database server", { cause: driver });
+    const many = new AggregateError([new Error("first"), new Error("second")], "both failed");
+    log.error("start-up failed", { error: prisma, many });
+    const line = JSON.parse(lines[0]!);
+    expect(line.error.message).toBe("Can't reach database server");
+    expect(line.error.cause.message).toBe("pool could not connect");
+    expect(line.error.cause.cause).toMatchObject({
+      message: "connect ECONNREFUSED 127.0.0.1:5432",
+      code: "ECONNREFUSED",
+    });
+    expect(line.many.errors.map((e: { message: string }) => e.message)).toEqual(["first", "second"]);
+  });
+
+  it("writes nothing below its level and a JSON line per call at or above it", () => {
+    const { lines, log } = capture("warn");
+    log.info("not written");
+    log.warn("written", { n: 1 });
+    log.error("also written");
+    expect(lines.map((l) => JSON.parse(l).msg)).toEqual(["written", "also written"]);
+  });
+});

@@ -17,7 +17,14 @@ export type AppContext = {
    * person behind each platform user is resolved once, however many steps ask who is asking.
    */
   people?: PersonMemo;
+  /**
+   * Present for the length of one interaction: what the use cases learnt about it that the
+   * dispatcher's log line and metrics want (the cluster it acted in), never personal data.
+   */
+  interaction?: InteractionFacts;
 };
+
+export type InteractionFacts = { clusterId?: string };
 
 /** Platform user key → the person resolved for it in this interaction. */
 export type PersonMemo = Map<string, Promise<Person>>;

@@ -7,9 +7,12 @@ import type { Person } from "../../generated/prisma/client.ts";
 import type { PlatformUser } from "../domain/platform-user.ts";
 import type { AppContext } from "./context.ts";
 
-/** A copy of the context for one interaction, with an empty memo of the people it resolves. */
+/**
+ * A copy of the context for one interaction, with an empty memo of the people it resolves (and an
+ * empty record of the facts its use cases learn, for the interaction's log line).
+ */
 export function forInteraction(ctx: AppContext): AppContext {
-  return { ...ctx, people: new Map() };
+  return { ...ctx, people: new Map(), interaction: {} };
 }
 
 const keyOf = (user: PlatformUser) => `${user.platform}\u0000${user.tenant}\u0000${user.userId}`;

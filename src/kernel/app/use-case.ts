@@ -100,6 +100,8 @@ export function clusterUseCase<S extends z.ZodType<ChannelInput>, T>(
     const auth = await authorize(tx, input.conversation, person.id, options.capability);
     if (!auth.ok) return auth;
     const { cluster, membership } = auth.value;
+    // The interaction's log line and metrics name the cluster it acted in (the first, if several).
+    if (ctx.interaction) ctx.interaction.clusterId ??= cluster.id;
     const write = (entry: AuditEntry & Partial<Pick<AuditRecord, "clusterId">>) =>
       audit(tx, { clusterId: cluster.id, actorId: person.id, ...entry });
     return body({ ctx, tx, input, person, cluster, membership, audit: write });

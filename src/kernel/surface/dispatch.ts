@@ -12,21 +12,67 @@ import { type Translate, translator } from "../i18n/catalog.ts";
 import { registry } from "../registry.ts";
 import type { HandlerContext } from "./handler-context.ts";
 import { type Envelope, EnvelopeSchema } from "./intent.ts";
+import type { InteractionObserver, InteractionOutcome, InteractionReport } from "./interaction-observer.ts";
 import { parseCommand } from "./parse-command.ts";
 import { LINK_ACTION_ID, note, type Output } from "./view.ts";
 
 export type Dispatcher = (envelope: unknown) => Promise<{ locale: Locale; outputs: Output[] }>;
 
-export function createDispatcher(shared: AppContext, log: Logger): Dispatcher {
+/**
+ * `observe` hears of every interaction once it is answered (metrics); the dispatcher itself writes
+ * one `info` line per interaction: platform, kind, cluster id, outcome and duration, never names,
+ * e-mail addresses or message text.
+ */
+export function createDispatcher(
+  shared: AppContext,
+  log: Logger,
+  observe: InteractionObserver = () => undefined,
+): Dispatcher {
+  const dispatch = handle(shared, log);
+  return async (raw) => {
+    const started = performance.now();
+    const { answer, outcome, envelope, clusterId } = await dispatch(raw);
+    const report: InteractionReport = {
+      platform: envelope?.actor.platform ?? "unknown",
+      kind: envelope?.intent.kind ?? "unknown",
+      outcome,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      ...(clusterId ? { clusterId } : {}),
+    };
+    log.info("interaction", report);
+    try {
+      observe(report);
+    } catch (error) {
+      log.error("the interaction observer failed", { error });
+    }
+    return answer;
+  };
+}
+
+type Handled = {
+  answer: { locale: Locale; outputs: Output[] };
+  outcome: InteractionOutcome;
+  envelope?: Envelope;
+  clusterId?: string;
+};
+
+function handle(shared: AppContext, log: Logger): (raw: unknown) => Promise<Handled> {
   return async (raw) => {
     const app = forInteraction(shared); // the person is resolved once per interaction (person-memo.ts)
     // Member text enters here (commands, clicks, forms, names): cleaned before anything stores it.
     const parsed = EnvelopeSchema.safeParse(cleanStrings(raw));
     if (!parsed.success) {
       log.warn("rejected malformed interaction", { issues: parsed.error.issues.slice(0, 3) });
-      return { locale: "en", outputs: [note(translator("en")("parse.unknownAction"))] };
+      const answer = { locale: "en" as const, outputs: [note(translator("en")("parse.unknownAction"))] };
+      return { answer, outcome: "malformed" };
     }
     const envelope = parsed.data;
+    const done = (answer: Handled["answer"], outcome: InteractionOutcome): Handled => ({
+      answer,
+      outcome,
+      envelope,
+      clusterId: app.interaction?.clusterId,
+    });
     const key = envelope.idempotencyKey;
     let t: Translate = translator("en");
     let locale: Locale = "en";
@@ -40,13 +86,14 @@ export function createDispatcher(shared: AppContext, log: Logger): Dispatcher {
         claimed = await claimInteraction(app, key);
         if (!claimed) {
           log.info("ignored a repeated interaction", { intent: envelope.intent.kind });
-          return { locale, outputs: [note(t("interaction.repeated"))] };
+          return done({ locale, outputs: [note(t("interaction.repeated"))] }, "repeated");
         }
       }
       const hc: HandlerContext = { app, envelope, t, locale, log };
       const outputs = await route(hc, envelope);
       // A refused form wrote nothing and stays open: correcting it resubmits the same Slack view.
-      if (key && outputs.some((o) => o.kind === "form-errors")) await releaseInteraction(app, key);
+      const refused = outputs.some((o) => o.kind === "form-errors");
+      if (key && refused) await releaseInteraction(app, key);
       // After-interaction hooks (bridged clusters: the other platform's channel gets the posts and
       // redraws too). A failure there must not cost the person their answer here.
       for (const [feature, hooks] of registry().hookOwners)
@@ -56,7 +103,7 @@ export function createDispatcher(shared: AppContext, log: Logger): Dispatcher {
             .catch((error: unknown) =>
               log.error("an after-interaction hook failed", { error, feature, intent: envelope.intent.kind }),
             );
-      return { locale, outputs };
+      return done({ locale, outputs }, refused ? "refused" : "ok");
     } catch (error) {
       // The handler's transaction rolled back: a genuine retry of this delivery must be able to run.
       if (key && claimed)
@@ -69,7 +116,7 @@ export function createDispatcher(shared: AppContext, log: Logger): Dispatcher {
         intent: envelope.intent.kind,
         platform: envelope.actor.platform,
       });
-      return { locale, outputs: [note(t("error.unexpected"))] };
+      return done({ locale, outputs: [note(t("error.unexpected"))] }, "error");
     }
   };
 }

@@ -37,7 +37,11 @@ export type SlackPlatform = {
   requestListener?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Socket Mode only: the socket's state, for /readyz. */
+  connection?(): SocketState;
 };
+
+export type SocketState = "connecting" | "connected" | "reconnecting" | "disconnected";
 
 export function createSlackPlatform(
   config: Exclude<SlackConfig, { mode: "off" }>,
@@ -55,6 +59,18 @@ export function createSlackPlatform(
   const profiles = new SlackProfiles(log);
   registerListeners(app, appContext, dispatch, profiles, log);
   registerAppHome(app, { appContext, dispatch, profiles, log });
+  let socketState: SocketState = "connecting";
+  if (receiver instanceof SocketModeReceiver) {
+    for (const state of ["connecting", "connected", "reconnecting", "disconnected"] as const)
+      receiver.client.on(state, () => {
+        socketState = state;
+      });
+    // The client says "reconnecting" only once its back-off delay (5 s and more) is over: the socket
+    // is gone from the moment it closes.
+    receiver.client.on("close", () => {
+      if (socketState === "connected") socketState = "reconnecting";
+    });
+  }
   return {
     app,
     requestListener:
@@ -67,6 +83,7 @@ export function createSlackPlatform(
     stop: async () => {
       if (receiver instanceof SocketModeReceiver) await receiver.stop();
     },
+    ...(receiver instanceof SocketModeReceiver ? { connection: () => socketState } : {}),
   };
 }
 
