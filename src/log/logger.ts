@@ -1,7 +1,8 @@
-// Structured logs through pino: one JSON object per line on stderr (stdout stays free for what a
-// person reads), easy to grep and to ship. Every string is masked on its way out (src/log/redact.ts):
-// e-mail addresses, tokens, download links and link codes never reach a log line, at any level,
-// whoever logged them (our code, Bolt, an error's message). Errors keep their cause chain.
+// Structured logs through pino: one JSON object per line on stdout, and nothing else there (the
+// human start-up guide and start-up failures go to stderr), so a log shipper can parse every stdout
+// line. Every string is masked on its way out (src/log/redact.ts): e-mail addresses, tokens, download
+// links and link codes never reach a log line, at any level, whoever logged them (our code, Bolt, an
+// error's message). Errors keep their cause chain.
 //
 // Logging must never be the thing that fails: a context that cannot be serialised (a getter that
 // throws, a hostile proxy) still gives a line, with what could be written.
@@ -18,12 +19,12 @@ export type Logger = {
 
 /**
  * `write` receives each line without its newline (tests collect lines); by default lines go to
- * stderr synchronously, so that nothing is lost when the process exits right after logging.
+ * stdout synchronously, so that nothing is lost when the process exits right after logging.
  */
 export function createLogger(level: LogLevel, write?: (line: string) => void): Logger {
   const destination = write
     ? { write: (chunk: string) => write(chunk.endsWith("\n") ? chunk.slice(0, -1) : chunk) }
-    : pino.destination({ dest: 2, sync: true });
+    : pino.destination({ dest: 1, sync: true });
   const base = pino(
     {
       level,
