@@ -1,11 +1,11 @@
 // The service's entry point (`node dist/main.js`, or `npm start` through scripts/start.mjs): read the
 // config, check what can be checked before touching the database, open it (migrating), serve, and
 // on SIGTERM/SIGINT stop cleanly within a bounded time.
-import { startBot } from "./bot.ts";
 import { loadBackupSettings } from "./config/backup-env.ts";
 import { ignoredSettings, loadConfig } from "./config/env.ts";
 import { loadDotEnv } from "./config/load-env-file.ts";
 import { connectionGuide } from "./connection-guide.ts";
+import { openDatabase } from "./db/open-database.ts";
 import { createLogger } from "./log/logger.ts";
 import { checkSlackToken } from "./platforms/slack/check-token.ts";
 import { exitOnFailure } from "./startup/exit-on-failure.ts";
@@ -45,7 +45,13 @@ async function main(): Promise<void> {
     if (!token.ok) log.warn("Slack token not checked", { reason: token.reason });
   }
 
-  const bot = await startBot({ config, log, backups });
+  // The bot's module graph (SDKs, features) loads while the database opens and migrates: both take
+  // about a second, and the import is only needed once the database is there.
+  const [{ startBot }, database] = await Promise.all([import("./bot.ts"), openDatabase(config.database)]);
+  const bot = await startBot({ config, log, database, backups }).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   // `kill -USR2 <pid>`: a backup of the embedded database now, into BACKUP_DIR.
   process.on("SIGUSR2", () => void bot.backupNow?.());
   // The human guide goes to stderr: stdout is left to structured output only.
@@ -54,16 +60,19 @@ async function main(): Promise<void> {
 
   stop = (signal) => {
     log.info("stopping", { signal });
-    bot.stop().then(
-      () => {
-        log.info("stopped", { signal });
-        process.exit(0);
-      },
-      (error: unknown) => {
-        log.error("stop failed", { signal, error });
-        process.exit(1);
-      },
-    );
+    bot
+      .stop()
+      .then(() => database.close())
+      .then(
+        () => {
+          log.info("stopped", { signal });
+          process.exit(0);
+        },
+        (error: unknown) => {
+          log.error("stop failed", { signal, error });
+          process.exit(1);
+        },
+      );
   };
   if (stopRequested) stop(stopRequested);
 }

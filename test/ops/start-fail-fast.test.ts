@@ -47,7 +47,8 @@ async function failsWith(env: Record<string, string>, message: RegExp): Promise<
   return stderr;
 }
 
-describe("start-up fails fast and says why", () => {
+// Each test spawns a process: a loaded CI machine may need more than the 30-s default.
+describe("start-up fails fast and says why", { timeout: 90_000 }, () => {
   it("port in use: found before the database is created or migrated", async () => {
     const port = await listen();
     const dataDir = join(root, "port", "data");

@@ -26,7 +26,8 @@ function deadPid(): number {
   return Number(child.stdout.toString());
 }
 
-describe("embedded data directory lock and stop", () => {
+// Spawns processes: a loaded CI machine may need more than the 30-s default.
+describe("embedded data directory lock and stop", { timeout: 90_000 }, () => {
   it("a second process on the same DATA_DIR refuses; SIGTERM stops the first cleanly with exit 0", async () => {
     const dataDir = join(root, "shared");
     const first = spawnBot({ PORT: "0", DATA_DIR: dataDir });

@@ -19,7 +19,9 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-it("applies every migration to a new embedded database and exits 0 without serving", async () => {
+it("applies every migration to a new embedded database and exits 0 without serving", {
+  timeout: 90_000,
+}, async () => {
   const dataDir = join(root, "data");
   const run = spawnBot({ DATA_DIR: dataDir }, "src/migrate-main.ts");
   expect(await run.exited, run.stderr()).toBe(0);
@@ -34,7 +36,7 @@ it("applies every migration to a new embedded database and exits 0 without servi
   expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
 });
 
-it("refuses while another live process holds the data directory", async () => {
+it("refuses while another live process holds the data directory", { timeout: 90_000 }, async () => {
   const dataDir = join(root, "busy");
   await mkdir(dataDir, { recursive: true });
   // This test process stands in for a running bot.
