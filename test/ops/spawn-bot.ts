@@ -15,7 +15,7 @@ export type BotProcess = {
   stderr(): string;
   /** Resolves with the exit code (null if killed by a signal). */
   exited: Promise<number | null>;
-  /** Waits until stderr contains `text`. */
+  /** Waits until stdout or stderr contains `text`. */
   waitFor(text: string, timeoutMs?: number): Promise<void>;
 };
 
@@ -60,8 +60,10 @@ export function spawnBot(
     exited,
     async waitFor(text, timeoutMs = 60_000) {
       await eventually(() => {
-        if (err.includes(text)) return true;
-        if (child.exitCode !== null) throw new Error(`exited (${child.exitCode}) before "${text}":\n${err}`);
+        // Log lines are on stdout, the guide and start-up failures on stderr: look at both.
+        if (out.includes(text) || err.includes(text)) return true;
+        if (child.exitCode !== null)
+          throw new Error(`exited (${child.exitCode}) before "${text}":\n${out}\n${err}`);
         return undefined;
       }, timeoutMs);
     },

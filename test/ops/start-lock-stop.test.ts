@@ -32,9 +32,12 @@ describe("embedded data directory lock and stop", { timeout: 90_000 }, () => {
     const dataDir = join(root, "shared");
     const first = spawnBot({ PORT: "0", DATA_DIR: dataDir });
     await first.waitFor('"msg":"ready"');
-    // The human guide is on stderr; stdout stays for structured output only.
+    // The human guide is on stderr; stdout carries log lines only, each one JSON.
     expect(first.stderr()).toContain("Ennakko is running");
-    expect(first.stdout()).toBe("");
+    expect(first.stderr()).not.toMatch(/^\{/m);
+    const lines = first.stdout().trim().split("\n");
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true);
 
     const second = spawnBot({ PORT: "0", DATA_DIR: dataDir });
@@ -46,7 +49,7 @@ describe("embedded data directory lock and stop", { timeout: 90_000 }, () => {
 
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
-    expect(first.stderr()).toContain('"msg":"stopped"');
+    expect(first.stdout()).toContain('"msg":"stopped"');
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
   });
 

@@ -27,7 +27,7 @@ it("applies every migration to a new embedded database and exits 0 without servi
   expect(await run.exited, run.stderr()).toBe(0);
   const names = (await readMigrations(MIGRATIONS_DIR)).map((m) => m.name);
   const done = run
-    .stderr()
+    .stdout()
     .split("\n")
     .map((line) => (line.startsWith("{") ? (JSON.parse(line) as { msg: string; applied?: string[] }) : null))
     .find((entry) => entry?.msg === "migrations done");
