@@ -9,6 +9,7 @@ import { loadBackupSettings } from "../src/config/backup-env.ts";
 import { ConfigError, loadConfig } from "../src/config/env.ts";
 import { loadDotEnv } from "../src/config/load-env-file.ts";
 import { writeBackup } from "../src/db/backup.ts";
+import { lockDataDir } from "../src/db/data-dir-lock.ts";
 
 async function main(): Promise<number> {
   loadDotEnv();
@@ -45,12 +46,18 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  const pglite = await PGlite.create(dataPath);
+  // The bot's own lock: refused while the bot (or another tool) holds the directory.
+  const lock = await lockDataDir(config.database.dataDir);
   try {
-    const file = await writeBackup(pglite, dir, { keep: settings.keep });
-    process.stdout.write(`${file}\n`);
+    const pglite = await PGlite.create(dataPath);
+    try {
+      const file = await writeBackup(pglite, dir, { keep: settings.keep });
+      process.stdout.write(`${file}\n`);
+    } finally {
+      await pglite.close();
+    }
   } finally {
-    await pglite.close();
+    await lock.release();
   }
   return 0;
 }

@@ -1,5 +1,6 @@
 // `npm run db:to-postgres [-- <postgresql URL>]`: copies the embedded database (DATA_DIR, bot stopped)
 // into PostgreSQL (the URL given, else DATABASE_URL), migrating it first; refuses a non-empty target.
+import { lockDataDir } from "../src/db/data-dir-lock.ts";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -27,6 +28,8 @@ async function main(): Promise<number> {
     );
     return 1;
   }
+  // The bot's own lock: refused while the bot (or another tool) holds the directory.
+  const lock = await lockDataDir(config.database.dataDir);
   const pglite = await PGlite.create(dataPath);
   try {
     const report = await copyEmbeddedToPostgres(pglite, url);
@@ -37,6 +40,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await pglite.close();
+    await lock.release();
   }
 }
 

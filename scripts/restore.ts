@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { ConfigError, loadConfig } from "../src/config/env.ts";
 import { loadDotEnv } from "../src/config/load-env-file.ts";
 import { restoreEmbedded } from "../src/db/backup.ts";
+import { lockDataDir } from "../src/db/data-dir-lock.ts";
 
 async function main(): Promise<number> {
   loadDotEnv();
@@ -36,7 +37,11 @@ async function main(): Promise<number> {
     }
     return run.status === 0 ? 0 : 1;
   }
-  const { restored, keptAside } = await restoreEmbedded(file, config.database.dataDir);
+  // The bot's own lock: refused while the bot (or another tool) holds the directory.
+  const lock = await lockDataDir(config.database.dataDir);
+  const { restored, keptAside } = await restoreEmbedded(file, config.database.dataDir).finally(() =>
+    lock.release(),
+  );
   process.stdout.write(
     `restored ${file} into ${restored}${keptAside ? `; the previous data is in ${keptAside}` : ""}\n`,
   );

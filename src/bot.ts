@@ -109,12 +109,14 @@ export async function startBot({
   if (config.slack.mode !== "off")
     gateways.SLACK = createSlackGateway({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log });
 
+  let stopping = false;
   const readiness = createReadiness({
     db: database.prisma,
     migrations: (await readMigrations(MIGRATIONS_DIR)).map((m) => m.name),
     config,
     log,
     slackConnection: slack?.connection,
+    stopping: () => stopping,
   });
   const routes: Route[] = [
     ...opsRoutes({ config, databaseKind: database.kind, readiness, metrics }),
@@ -173,6 +175,8 @@ export async function startBot({
     // in flight), then stop receiving from Slack, then let the jobs finish their current tick (outbox
     // sends included), and close the database last, when nothing can use it any more.
     async stop() {
+      // Not ready from the first moment: a load balancer stops sending while requests in flight finish.
+      stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A request still open after a few seconds (a stuck client) is cut off rather than holding the stop.
       let timer: NodeJS.Timeout | undefined;

@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
-import * as echarts from "echarts";
+import type * as Echarts from "echarts";
 import type { Locale } from "../kernel/domain/locale.ts";
 import type { ChartElement } from "../kernel/surface/view.ts";
 
@@ -197,8 +197,18 @@ export async function renderChartPng(chart: ChartElement, options: ChartImageOpt
   return svgToPng(renderChartSvg(chart, options));
 }
 
+/**
+ * ECharts (~40 MB in memory) is loaded on the first chart, not at start-up: most instances draw a chart
+ * rarely, and an idle bot should stay small.
+ */
+let loadedEcharts: typeof Echarts | null = null;
+const echarts = (): typeof Echarts => {
+  loadedEcharts ??= require("echarts") as typeof Echarts;
+  return loadedEcharts;
+};
+
 function draw(width: number, height: number, option: Record<string, unknown>): string {
-  const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  const instance = echarts().init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     instance.setOption(option);
     return instance.renderToSVGString();

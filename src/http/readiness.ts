@@ -9,7 +9,8 @@ export type ReadinessReason =
   | "database unreachable"
   | "database timed out"
   | "migrations pending"
-  | "slack not connected";
+  | "slack not connected"
+  | "stopping";
 
 export type Readiness =
   | { ready: true; checks: Record<string, string> }
@@ -25,6 +26,8 @@ export type ReadinessOptions = {
   slackConnection?: () => string;
   /** How long the database may take to answer a probe. */
   timeoutMs?: number;
+  /** True once the bot has begun to stop: a load balancer should send nothing new here. */
+  stopping?: () => boolean;
 };
 
 export function createReadiness({
@@ -34,6 +37,7 @@ export function createReadiness({
   log,
   slackConnection,
   timeoutMs = 2_000,
+  stopping = () => false,
 }: ReadinessOptions): () => Promise<Readiness> {
   const platformChecks = () => ({
     slack: slackConnection ? `${config.slack.mode} ${slackConnection()}` : config.slack.mode,
@@ -46,6 +50,7 @@ export function createReadiness({
 
   async function probe(): Promise<Readiness> {
     const platforms = platformChecks();
+    if (stopping()) return notReady("stopping", { stopping: "yes", ...platforms });
     let applied: Set<string>;
     try {
       const rows = await withTimeout(

@@ -2,6 +2,8 @@
 // a JSON reason otherwise, and ready again once that is fixed. /healthz (liveness) stays 200 all along:
 // a database outage must not get the process restarted. The real bot on the test database engine.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createReadiness } from "../../src/http/readiness.ts";
+import { createLogger } from "../../src/log/logger.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { startTestBot, type TestBot } from "../support/test-bot.ts";
 
@@ -70,6 +72,27 @@ describe("/readyz when the database goes away", () => {
       expect(await get(bot, "/healthz")).toMatchObject({ status: 200, body: { status: "ok" } });
     } finally {
       await bot.stop();
+    }
+  });
+});
+
+describe("readiness while stopping", () => {
+  it("says not ready once stop has begun, before the database or platforms are asked", async () => {
+    const db = await createTestDatabase();
+    try {
+      let stopping = false;
+      const readiness = createReadiness({
+        db: db.prisma,
+        migrations: [],
+        config: { slack: { mode: "off" }, teams: { mode: "off" } } as never,
+        log: createLogger("error", () => {}),
+        stopping: () => stopping,
+      });
+      expect(await readiness()).toMatchObject({ ready: true });
+      stopping = true;
+      expect(await readiness()).toMatchObject({ ready: false, reason: "stopping" });
+    } finally {
+      await db.close();
     }
   });
 });
