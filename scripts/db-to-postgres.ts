@@ -1,12 +1,13 @@
 // `npm run db:to-postgres [-- <postgresql URL>]`: copies the embedded database (DATA_DIR, bot stopped)
 // into PostgreSQL (the URL given, else DATABASE_URL), migrating it first; refuses a non-empty target.
-import { lockDataDir } from "../src/db/data-dir-lock.ts";
+
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { ConfigError, loadConfig } from "../src/config/env.ts";
 import { loadDotEnv } from "../src/config/load-env-file.ts";
 import { copyEmbeddedToPostgres, TargetNotEmptyError } from "../src/db/copy-to-postgres.ts";
+import { lockDataDir } from "../src/db/data-dir-lock.ts";
 
 async function main(): Promise<number> {
   loadDotEnv();
