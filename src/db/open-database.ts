@@ -26,21 +26,42 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/**
+ * Hears every SQL statement Prisma sends (transaction BEGIN/COMMIT included): tests and benches count
+ * statements per interaction or per tick with it. Absent in production: no query events are made.
+ */
+export type QueryListener = (sql: string) => void;
+
 export type DatabaseOptions =
   /** connectTimeoutMs: a server that accepts TCP but never answers must not hang start-up (default 10 s). */
-  | { kind: "postgres"; url: string; connectTimeoutMs?: number }
-  | { kind: "embedded"; dataDir: string }
-  /** An already-open PGlite, e.g. loaded from a test template. */
-  | { kind: "pglite"; pglite: PGlite };
+  (
+    | { kind: "postgres"; url: string; connectTimeoutMs?: number }
+    | { kind: "embedded"; dataDir: string }
+    /** An already-open PGlite, e.g. loaded from a test template. */
+    | { kind: "pglite"; pglite: PGlite }
+  ) & { onQuery?: QueryListener };
+
+/** A Prisma client over `adapter`, with query events only when someone listens. */
+function prismaClient(
+  adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]["adapter"]>,
+  onQuery?: QueryListener,
+): PrismaClient {
+  if (!onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => onQuery(event.query));
+  return client;
+}
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.kind === "postgres"
-    ? openPostgres(options.url, options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS)
+    ? openPostgres(options.url, options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, options.onQuery)
     : openEmbedded(options);
 }
 
 async function openEmbedded(
-  options: { kind: "embedded"; dataDir: string } | { kind: "pglite"; pglite: PGlite },
+  options: ({ kind: "embedded"; dataDir: string } | { kind: "pglite"; pglite: PGlite }) & {
+    onQuery?: QueryListener;
+  },
 ) {
   // The lock comes first: a second process must not even open (or initialise) the directory.
   const lock = options.kind === "embedded" ? await lockDataDir(options.dataDir) : null;
@@ -52,7 +73,7 @@ async function openEmbedded(
     });
     // Loaded only for the embedded engine: a PostgreSQL deployment never holds PGlite in memory.
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    const prisma = prismaClient(new PrismaPGlite(pglite), options.onQuery);
     return {
       prisma,
       kind: "embedded" as const,
@@ -115,11 +136,15 @@ export async function migratePostgres(
   }
 }
 
-async function openPostgres(url: string, connectTimeoutMs: number): Promise<Database> {
+async function openPostgres(
+  url: string,
+  connectTimeoutMs: number,
+  onQuery?: QueryListener,
+): Promise<Database> {
   const migrations = await migratePostgres(url, connectTimeoutMs);
   // Our own pool (ended with the client) so that its use can be read: /metrics shows it.
   const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  const prisma = prismaClient(new PrismaPg(pool, { disposeExternalPool: true }), onQuery);
   return { prisma, kind: "postgres", migrations, pool, close: () => prisma.$disconnect() };
 }
 

@@ -3,26 +3,31 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { type Database, openDatabase } from "../../src/db/open-database.ts";
+import { type Database, openDatabase, type QueryListener } from "../../src/db/open-database.ts";
 import { PGLITE_TEMPLATE, POSTGRES_TEMPLATE, postgresAdminUrl, withDatabase } from "./database-urls.ts";
 
 export type TestDatabase = Database & { url?: string };
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  if (process.env.TEST_DATABASE === "postgres") return createPostgresCopy();
+/** `onQuery` hears every statement (countStatements in test/support/statements.ts). */
+export async function createTestDatabase({
+  onQuery,
+}: {
+  onQuery?: QueryListener;
+} = {}): Promise<TestDatabase> {
+  if (process.env.TEST_DATABASE === "postgres") return createPostgresCopy(onQuery);
   const dump = await readFile(PGLITE_TEMPLATE);
   const pglite = await PGlite.create({ loadDataDir: new Blob([dump]) });
-  return openDatabase({ kind: "pglite", pglite });
+  return openDatabase({ kind: "pglite", pglite, onQuery });
 }
 
-async function createPostgresCopy(): Promise<TestDatabase> {
+async function createPostgresCopy(onQuery?: QueryListener): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: postgresAdminUrl() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE}`);
   await admin.end();
   const url = withDatabase(postgresAdminUrl(), name);
-  const db = await openDatabase({ kind: "postgres", url });
+  const db = await openDatabase({ kind: "postgres", url, onQuery });
   return {
     ...db,
     url,
