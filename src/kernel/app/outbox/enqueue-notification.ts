@@ -28,6 +28,13 @@ export const NotificationInput = z
      * when the row is sent, so no token is ever stored, in this row or anywhere else.
      */
     downloads: DownloadsSchema.optional(),
+    /**
+     * Structured keys (the row's `subject`, `stage`, `personId` columns): later withdrawals and
+     * de-duplication look rows up by these, by equality on an index, never by a prefix of `key`.
+     */
+    subject: z.string().min(1).max(200).optional(),
+    stage: z.string().min(1).max(100).optional(),
+    personId: z.string().min(1).max(200).optional(),
   })
   .refine((n) => !n.track || n.recipient.kind === "channel", {
     // The copy is remembered under the row's target: a Slack user id is not the DM it lands in.
@@ -94,6 +101,9 @@ export async function enqueueNotification(
         target: input.recipient.id,
         payload: outboxPayload(input.recipient.kind, input.view, { track, update, downloads }),
         notBefore: input.notBefore,
+        subject: input.subject ?? null,
+        stage: input.stage ?? null,
+        personId: input.personId ?? null,
       },
     ],
     skipDuplicates: true,
