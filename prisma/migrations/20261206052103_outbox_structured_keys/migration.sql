@@ -19,7 +19,7 @@ CREATE INDEX "OutboxMessage_clusterId_idx" ON "OutboxMessage"("clusterId");
 CREATE INDEX "OutboxMessage_status_sentAt_idx" ON "OutboxMessage"("status", "sentAt");
 
 
--- Rows still waiting get their structured keys from their key ("<kind>:<id>:<stage>[:<personId>]"),
+-- Data: rows still waiting get their structured keys from their key ("<kind>:<id>:<stage>[:<personId>]"),
 -- so that withdrawing a pending reminder after the upgrade finds rows queued before it.
 UPDATE "OutboxMessage"
    SET "subject"  = split_part("key", ':', 1) || ':' || split_part("key", ':', 2),
