@@ -73,16 +73,20 @@ export async function startBot({
   const database = given ?? (await openDatabase(config.database));
   if (database.migrations.applied.length > 0)
     log.info("migrations applied", { applied: database.migrations.applied });
+  // Counted always (cheap); served on /metrics only with METRICS_TOKEN, which also turns on the
+  // process figures (they start timers and observers a test's many bots need not carry).
+  const metrics = createMetrics({ processMetrics: config.metrics.token !== undefined });
   const app: AppContext = {
     db: database.prisma,
     clock,
     compose: createComposer({ publicUrl: config.publicUrl }),
+    onJobItemFailure: ({ job, item, error }) => {
+      log.error("job item failed; the job went on with the others", { job, ...item, error });
+      metrics.jobItemFailed(job);
+    },
   };
   // The features' start-up work (the shared question bank keeps stable keys across cycles); idempotent.
   for (const feature of FEATURES) await feature.start?.(app);
-  // Counted always (cheap); served on /metrics only with METRICS_TOKEN, which also turns on the
-  // process figures (they start timers and observers a test's many bots need not carry).
-  const metrics = createMetrics({ processMetrics: config.metrics.token !== undefined });
   registerDatabaseGauges({
     registry: metrics.registry,
     db: database.prisma,

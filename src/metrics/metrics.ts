@@ -20,6 +20,8 @@ export type Metrics = {
   delivery(platform: string, result: DeliveryResult, durationMs: number): void;
   /** For the scheduler: one job run (skipped ticks are not runs). */
   job(name: string, outcome: JobOutcome, durationMs: number): void;
+  /** For AppContext.onJobItemFailure: one item of a job failed and was skipped (eachJobItem). */
+  jobItemFailed(job: string): void;
   /** The text a scrape gets, and its content type. */
   render(): Promise<string>;
   contentType: string;
@@ -75,6 +77,13 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     registers: [registry],
   });
 
+  const jobItemFailures = new Counter({
+    name: "ennakko_job_item_failures_total",
+    help: "Items a background job skipped because they failed (e.g. a measure whose owner's time zone is invalid); the job served the others.",
+    labelNames: ["job"] as const,
+    registers: [registry],
+  });
+
   return {
     registry,
     interaction(report) {
@@ -89,6 +98,9 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     job(name, outcome, durationMs) {
       jobSeconds.observe({ job: name, outcome }, durationMs / 1000);
       if (outcome === "failed") jobFailures.inc({ job: name });
+    },
+    jobItemFailed(job) {
+      jobItemFailures.inc({ job });
     },
     render: () => registry.metrics(),
     contentType: registry.contentType,

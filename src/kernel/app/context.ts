@@ -22,7 +22,15 @@ export type AppContext = {
    * dispatcher's log line and metrics want (the cluster it acted in), never personal data.
    */
   interaction?: InteractionFacts;
+  /**
+   * Hears of one item of a background job that failed (eachJobItem): the bot logs it and counts it in
+   * metrics; the job goes on with the other items. Absent: the failure is only returned in the counts.
+   */
+  onJobItemFailure?: JobItemObserver;
 };
+
+export type JobItemFailure = { job: string; item: Readonly<Record<string, string>>; error: unknown };
+export type JobItemObserver = (failure: JobItemFailure) => void;
 
 export type InteractionFacts = { clusterId?: string };
 
