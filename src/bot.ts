@@ -14,6 +14,7 @@ import { createReadiness } from "./http/readiness.ts";
 import { appJobs, type RunningJobs, startJobs } from "./jobs/start-jobs.ts";
 import { type AppContext, type Clock, systemClock } from "./kernel/app/context.ts";
 import { teamsConversationStore } from "./kernel/app/outbox/find-conversation-reference.ts";
+import { FAILED_OUTBOX_RETENTION_DAYS } from "./kernel/app/outbox/purge-outbox.ts";
 import type { Gateways } from "./kernel/app/ports/chat-gateway.ts";
 import { installFeatures, registry } from "./kernel/registry.ts";
 import { createComposer } from "./kernel/surface/compose-notification.ts";
@@ -152,6 +153,10 @@ export async function startBot({
         autoStart: runJobs !== "manual",
         onRun: metrics.job,
         onDelivery: metrics.delivery,
+        outboxRetention: {
+          sentDays: config.outbox.retentionDays,
+          failedDays: Math.max(FAILED_OUTBOX_RETENTION_DAYS, config.outbox.retentionDays),
+        },
       })
     : null;
 
