@@ -54,6 +54,17 @@ export type SlackGatewayOptions = {
   log: Logger;
   /** Per HTTP call; keep it well under the outbox lease (60 s). */
   timeoutMs?: number;
+  /**
+   * Where DM channels are kept across restarts and instances (slackDmChannelStore, passed in by bot.ts):
+   * read first, opened with conversations.open only when missing, and what was opened written back.
+   * Absent: this process's memory only.
+   */
+  dmChannels?: {
+    find(teamId: string, userId: string): Promise<string | null>;
+    remember(teamId: string, userId: string, channelId: string): Promise<void>;
+  };
+  /** The workspace the token belongs to; "" in single-workspace mode. */
+  teamId?: string;
 };
 
 export function createSlackGateway({
@@ -61,6 +72,8 @@ export function createSlackGateway({
   apiUrl,
   log,
   timeoutMs = 20_000,
+  dmChannels: store,
+  teamId = "",
 }: SlackGatewayOptions): ChatGateway {
   const client = new webApi.WebClient(token, {
     slackApiUrl: apiUrl,
@@ -69,20 +82,32 @@ export function createSlackGateway({
     timeout: timeoutMs,
     logger: boltLogger(log),
   });
-  // conversations.open is Tier 3 (~50/min): open each person's DM once per process, not per message.
+  // conversations.open is Tier 3 (~50/min): each person's DM is opened once (the store shares it with
+  // other instances and restarts); this map only spares the database a read per message.
   const dmChannels = new Map<string, string>();
   // The same chart to many channels, or a retried row, is uploaded once per process.
   const images = new UploadedImageCache();
 
   async function dmChannelOf(userId: string): Promise<string> {
-    const known = dmChannels.get(userId);
-    if (known) return known;
+    const known = dmChannels.get(userId) ?? (await store?.find(teamId, userId)) ?? undefined;
+    if (known) return keep(userId, known);
     const opened = await client.conversations.open({ users: userId });
     const id = opened.channel?.id;
     if (!id) throw new Error("conversations.open returned no channel");
-    if (dmChannels.size >= DM_CACHE_MAX) dmChannels.delete(dmChannels.keys().next().value!);
-    dmChannels.set(userId, id);
-    return id;
+    try {
+      await store?.remember(teamId, userId, id);
+    } catch (error) {
+      // The message can still go out; the next instance opens the DM again.
+      log.warn("slack: could not store the DM channel it opened", { error });
+    }
+    return keep(userId, id);
+  }
+
+  function keep(userId: string, channelId: string): string {
+    if (!dmChannels.has(userId) && dmChannels.size >= DM_CACHE_MAX)
+      dmChannels.delete(dmChannels.keys().next().value!);
+    dmChannels.set(userId, channelId);
+    return channelId;
   }
 
   return {

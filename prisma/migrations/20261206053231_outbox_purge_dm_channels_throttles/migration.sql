@@ -5,7 +5,7 @@ CREATE TABLE "SlackDmChannel" (
     "channelId" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "SlackDmChannel_pkey" PRIMARY KEY ("teamId","userId")
+    CONSTRAINT "SlackDmChannel_pkey" PRIMARY KEY ("userId","teamId")
 );
 
 -- CreateTable
