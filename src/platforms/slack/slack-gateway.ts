@@ -113,9 +113,13 @@ export function createSlackGateway({
   return {
     async deliver(message: OutboundMessage): Promise<DeliveryResult> {
       const { recipient, key } = message;
+      // The Web API method under way when a 429 came: Slack limits chat.* per channel, the others per
+      // workspace, and the outbox pauses only what the limit covers (on every instance).
+      let method = "conversations.open";
       try {
         const channel = recipient.kind === "user" ? await dmChannelOf(recipient.id) : recipient.id;
         const view = message.view as View;
+        method = "files.upload";
         // A throttled or failing upload stops here and comes back retryable (the outbox tries again);
         // a permanent failure leaves that image out, so the text still arrives.
         const uploaded = await uploadViewImages(client, [view], {
@@ -127,21 +131,26 @@ export function createSlackGateway({
         const { update } = message;
         const posted = await withImageFallback<{ ts?: string }>(
           uploaded,
-          (shown) =>
-            update
+          (shown) => {
+            method = update ? "chat.update" : "chat.postMessage";
+            return update
               ? client.chat.update({ channel, ts: update.messageId, ...renderMessage(view, shown) })
               : client.chat.postMessage({
                   channel,
                   ...renderMessage(view, shown),
                   // Travels with the message: lets an operator (and our tests) tell which outbox row it was.
                   metadata: { event_type: "ennakko_notification", event_payload: { key } },
-                }),
+                });
+          },
           log,
           images,
         );
         return { ok: true, messageId: posted.ts ?? update?.messageId };
       } catch (error) {
-        return classifySlackError(error);
+        const result = classifySlackError(error);
+        if (!result.retryable || result.retryAfterMs === undefined) return result;
+        const perChannel = method === "chat.postMessage" || method === "chat.update";
+        return { ...result, throttle: perChannel ? { method, conversation: recipient.id } : { method } };
       }
     },
   };
