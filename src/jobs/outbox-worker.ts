@@ -427,16 +427,26 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function nextClaimableAt(): Promise<number | null> {
     const platforms = router.platforms;
     if (platforms.length === 0) return null;
-    // A row waits for its notBefore, another worker's lease, and a pause on its conversation or platform.
-    const rows = await db.$queryRaw<{ at: number }[]>`
-      SELECT (EXTRACT(EPOCH FROM MIN(GREATEST(
-                m."notBefore",
-                COALESCE(m."leaseUntil", m."notBefore"),
-                COALESCE((SELECT MAX(t."until") FROM "DeliveryThrottle" t
-                           WHERE t."platform" = m."platform" AND t."conversation" IN (m."target", '')),
-                         m."notBefore")))) * 1000)::float8 AS "at"
-        FROM "OutboxMessage" m
-       WHERE m."status" = 'PENDING' AND m."platform"::text IN (${Prisma.join(platforms)})`;
+    // A row waits for its notBefore and another worker's lease; a row under a pause (its conversation's
+    // or its platform's) for the pause's end, at the earliest. Two aggregates rather than a pause lookup
+    // per pending row: the first anti-joins the few pause rows, the second looks up only pauses.
+    const now = clock.now().toISOString();
+    const rows = await db.$queryRaw<{ at: number | null }[]>`
+      SELECT (EXTRACT(EPOCH FROM LEAST(
+               (SELECT MIN(GREATEST(m."notBefore", COALESCE(m."leaseUntil", m."notBefore")))
+                  FROM "OutboxMessage" m
+                 WHERE m."status" = 'PENDING' AND m."platform"::text IN (${Prisma.join(platforms)})
+                   AND NOT EXISTS (
+                     SELECT 1 FROM "DeliveryThrottle" t
+                      WHERE t."platform" = m."platform" AND t."conversation" IN (m."target", '')
+                        AND t."until" > ${now}::timestamp(3))),
+               (SELECT MIN(t."until") FROM "DeliveryThrottle" t
+                 WHERE t."until" > ${now}::timestamp(3) AND t."platform"::text IN (${Prisma.join(platforms)})
+                   AND EXISTS (
+                     SELECT 1 FROM "OutboxMessage" m
+                      WHERE m."status" = 'PENDING' AND m."platform" = t."platform"
+                        AND (t."conversation" = '' OR m."target" = t."conversation")))
+             )) * 1000)::float8 AS "at"`;
     const at = rows[0]?.at;
     return at === null || at === undefined ? null : Number(at);
   }

@@ -7,8 +7,10 @@
 // they stay longer. Their `notBefore` is when the last attempt was due, i.e. when they failed, and the
 // [status, notBefore] index serves it as [status, sentAt] serves SENT rows.
 //
-// Each batch is its own short statement (`DELETE … WHERE id IN (SELECT id … ORDER BY … LIMIT n)`), so
-// no purge holds locks for long or competes with the worker's claim for minutes.
+// Each batch is its own short statement (`DELETE … WHERE id = ANY(ARRAY(SELECT id … ORDER BY … LIMIT n))`),
+// so no purge holds locks for long or competes with the worker's claim for minutes. ANY(ARRAY(…)), not
+// IN (…): with IN, PostgreSQL hash-joined the batch against a sequential scan of the whole table
+// (89 ms at 100k rows); with an array it looks the batch's ids up by primary key.
 import type { Db } from "../../../db/open-database.ts";
 import type { Clock } from "../context.ts";
 
@@ -43,11 +45,11 @@ export async function purgeOutbox(
   for (;;) {
     if (signal?.aborted) break;
     const deleted = await db.$executeRaw`
-      DELETE FROM "OutboxMessage" WHERE "id" IN (
+      DELETE FROM "OutboxMessage" WHERE "id" = ANY(ARRAY(
         SELECT "id" FROM "OutboxMessage"
          WHERE "status" = 'SENT' AND "sentAt" < ${sentBefore}::timestamp(3)
          ORDER BY "sentAt"
-         LIMIT ${batchSize})`;
+         LIMIT ${batchSize}))`;
     sent += deleted;
     if (deleted < batchSize) break;
   }
@@ -55,11 +57,11 @@ export async function purgeOutbox(
   for (;;) {
     if (signal?.aborted) break;
     const deleted = await db.$executeRaw`
-      DELETE FROM "OutboxMessage" WHERE "id" IN (
+      DELETE FROM "OutboxMessage" WHERE "id" = ANY(ARRAY(
         SELECT "id" FROM "OutboxMessage"
          WHERE "status" = 'FAILED' AND "notBefore" < ${failedBefore}::timestamp(3)
          ORDER BY "notBefore"
-         LIMIT ${batchSize})`;
+         LIMIT ${batchSize}))`;
     failed += deleted;
     if (deleted < batchSize) break;
   }
