@@ -14,6 +14,8 @@ import { createReadiness } from "./http/readiness.ts";
 import { appJobs, type RunningJobs, startJobs } from "./jobs/start-jobs.ts";
 import { type AppContext, type Clock, systemClock } from "./kernel/app/context.ts";
 import { teamsConversationStore } from "./kernel/app/outbox/find-conversation-reference.ts";
+import { FAILED_OUTBOX_RETENTION_DAYS } from "./kernel/app/outbox/purge-outbox.ts";
+import { slackDmChannelStore } from "./kernel/app/outbox/slack-dm-channels.ts";
 import type { Gateways } from "./kernel/app/ports/chat-gateway.ts";
 import { installFeatures, registry } from "./kernel/registry.ts";
 import { createComposer } from "./kernel/surface/compose-notification.ts";
@@ -111,7 +113,12 @@ export async function startBot({
       log,
     });
   if (config.slack.mode !== "off")
-    gateways.SLACK = createSlackGateway({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log });
+    gateways.SLACK = createSlackGateway({
+      token: config.slack.botToken,
+      apiUrl: config.slack.apiUrl,
+      log,
+      dmChannels: slackDmChannelStore(database.prisma),
+    });
 
   let stopping = false;
   const readiness = createReadiness({
@@ -152,6 +159,10 @@ export async function startBot({
         autoStart: runJobs !== "manual",
         onRun: metrics.job,
         onDelivery: metrics.delivery,
+        outboxRetention: {
+          sentDays: config.outbox.retentionDays,
+          failedDays: Math.max(FAILED_OUTBOX_RETENTION_DAYS, config.outbox.retentionDays),
+        },
       })
     : null;
 

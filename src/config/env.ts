@@ -1,5 +1,6 @@
 // The only reader of process.env. Every variable is listed and explained in .env.example.
 import { z } from "zod";
+import { DEFAULT_OUTBOX_RETENTION_DAYS } from "../kernel/app/outbox/purge-outbox.ts";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
@@ -89,6 +90,15 @@ const EnvSchema = z
         )
         .optional(),
     ),
+    OUTBOX_RETENTION_DAYS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "must be a whole number of days, e.g. OUTBOX_RETENTION_DAYS=14" })
+        .int("must be a whole number of days, e.g. OUTBOX_RETENTION_DAYS=14")
+        .min(1, "must be at least 1 day")
+        .max(3650, "must be at most 3650 days")
+        .default(DEFAULT_OUTBOX_RETENTION_DAYS),
+    ),
     LOG_LEVEL: z.preprocess(
       (v) => (typeof v === "string" ? emptyToUndefined(v.toLowerCase()) : v),
       z
@@ -167,6 +177,8 @@ export type Config = {
   logLevel: Env["LOG_LEVEL"];
   /** /metrics is served only with a token: scrapers send it as `Authorization: Bearer <token>`. */
   metrics: { token?: string };
+  /** Delivered outbox rows are deleted this many days after they were sent (FAILED ones kept longer). */
+  outbox: { retentionDays: number };
 };
 
 export class ConfigError extends Error {
@@ -212,6 +224,7 @@ function toConfig(env: Env): Config {
     },
     logLevel: env.LOG_LEVEL,
     metrics: { token: env.METRICS_TOKEN },
+    outbox: { retentionDays: env.OUTBOX_RETENTION_DAYS },
   };
 }
 

@@ -1,6 +1,8 @@
 // Delivers outbox rows: claim with a lease (one statement, SKIP LOCKED), send through the platform's
 // ChatGateway, mark SENT only while the lease is still ours. Two instances never send the same row;
-// a crashed instance's rows come back when their lease expires.
+// a crashed instance's rows come back when their lease expires. A throttle (429 Retry-After) becomes a
+// DeliveryThrottle row for what it covers (one conversation, or the platform when the remote limits
+// the method per workspace), which every instance's claim honours until it runs out.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/open-database.ts";
 import { Prisma } from "../generated/prisma/client.ts";
@@ -76,6 +78,10 @@ export type OutboxWorker = {
   drain(options?: { signal?: AbortSignal; budgetMs?: number }): Promise<OutboxRunResult>;
 };
 
+/** "<platform>\n<conversation>"; conversation "" = the whole platform. */
+type PauseKey = string;
+const pauseKey = (platform: ChatPlatform, conversation = ""): PauseKey => `${platform}\n${conversation}`;
+
 type ClaimedRow = {
   id: string;
   key: string;
@@ -111,11 +117,21 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const deliveryTimeoutMs = options.deliveryTimeoutMs ?? Math.floor(leaseMs / 2);
   const router =
     options.gateways instanceof GatewayRouter ? options.gateways : new GatewayRouter(options.gateways);
-  /** Platform → until when it asked us to hold off (Retry-After). Per instance, in memory. */
-  const pausedUntil = new Map<ChatPlatform, number>();
+  /**
+   * The pauses this instance met in its current batch (the rows it already claimed); the shared
+   * DeliveryThrottle rows keep every instance's later claims off the same conversations.
+   */
+  const pausedUntil = new Map<PauseKey, number>();
 
   const after = (ms: number) => new Date(clock.now().getTime() + ms);
-  const isPaused = (platform: ChatPlatform, now: number) => (pausedUntil.get(platform) ?? 0) > now;
+  /** Until when `row` must wait (0: it need not). */
+  const pauseOf = (row: ClaimedRow, now: number) => {
+    const until = Math.max(
+      pausedUntil.get(pauseKey(row.platform, row.target)) ?? 0,
+      pausedUntil.get(pauseKey(row.platform)) ?? 0,
+    );
+    return until > now ? until : 0;
+  };
 
   /** One statement: pick due, unleased rows, skipping rows another worker is claiming, and lease them. */
   async function claim(token: string, platforms: ChatPlatform[]): Promise<ClaimedRow[]> {
@@ -128,12 +144,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       UPDATE "OutboxMessage"
          SET "leaseOwner" = ${token}, "leaseUntil" = ${leaseEnd}::timestamp(3)
        WHERE "id" IN (
-         SELECT "id" FROM "OutboxMessage"
-          WHERE "status" = 'PENDING'
-            AND "notBefore" <= ${nowAt}::timestamp(3)
-            AND ("leaseUntil" IS NULL OR "leaseUntil" <= ${nowAt}::timestamp(3))
-            AND "platform"::text IN (${Prisma.join(platforms)})
-          ORDER BY "notBefore", "id"
+         SELECT m."id" FROM "OutboxMessage" m
+          WHERE m."status" = 'PENDING'
+            AND m."notBefore" <= ${nowAt}::timestamp(3)
+            AND (m."leaseUntil" IS NULL OR m."leaseUntil" <= ${nowAt}::timestamp(3))
+            AND m."platform"::text IN (${Prisma.join(platforms)})
+            -- A conversation (or the whole platform) some instance was told to leave alone for now.
+            AND NOT EXISTS (
+              SELECT 1 FROM "DeliveryThrottle" t
+               WHERE t."platform" = m."platform" AND t."conversation" IN (m."target", '')
+                 AND t."until" > ${nowAt}::timestamp(3))
+          ORDER BY m."notBefore", m."id"
           LIMIT ${batchSize}
           FOR UPDATE SKIP LOCKED)
       RETURNING "id", "key", "clusterId", "platform"::text AS "platform", "target", "payload", "attempts",
@@ -244,10 +265,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
 
     if (result.retryable && result.retryAfterMs !== undefined) {
-      // A throttle is flow control, not a failed attempt: honour it for the whole platform, and do not
-      // spend one of the row's attempts (a large fan-out must not turn throttling into FAILED rows).
+      // A throttle is flow control, not a failed attempt: honour it for what it covers, on every
+      // instance, and do not spend one of the row's attempts (a large fan-out must not turn
+      // throttling into FAILED rows).
       const until = clock.now().getTime() + result.retryAfterMs;
-      pausedUntil.set(row.platform, Math.max(pausedUntil.get(row.platform) ?? 0, until));
+      const scope = result.throttle ?? { method: "*" };
+      const key = pauseKey(row.platform, scope.conversation);
+      pausedUntil.set(key, Math.max(pausedUntil.get(key) ?? 0, until));
+      await recordThrottle(row.platform, scope.method, scope.conversation ?? "", until);
       const { count } = await db.outboxMessage.updateMany({
         where,
         data: {
@@ -258,6 +283,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       });
       log.debug("outbox throttled by the platform", {
         platform: row.platform,
+        method: scope.method,
+        perConversation: scope.conversation !== undefined,
         retryAfterMs: result.retryAfterMs,
         key: row.key,
       });
@@ -281,6 +308,16 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
     const reason = result.retryable ? `gave up after ${failures} attempts: ${result.error}` : result.error;
     return fail(row, token, recipient, reason, 1);
+  }
+
+  /** The shared pause: one row per (platform, conversation, method); a later, longer pause wins. */
+  async function recordThrottle(platform: ChatPlatform, method: string, conversation: string, until: number) {
+    const untilAt = new Date(until).toISOString();
+    await db.$executeRaw`
+      INSERT INTO "DeliveryThrottle" ("platform", "conversation", "method", "until")
+      VALUES (${platform}::"Platform", ${conversation}, ${method}, ${untilAt}::timestamp(3))
+      ON CONFLICT ("platform", "conversation", "method")
+      DO UPDATE SET "until" = GREATEST("DeliveryThrottle"."until", EXCLUDED."until")`;
   }
 
   /** Permanent: FAILED plus an audit entry the coordinator can see, both only while the lease is ours. */
@@ -330,9 +367,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function runOnce(signal?: AbortSignal): Promise<OutboxRunResult> {
     const result = emptyResult();
-    const now = clock.now().getTime();
-    const platforms = router.platforms.filter((p) => !isPaused(p, now));
+    const platforms = router.platforms;
     if (platforms.length === 0 || signal?.aborted) return result;
+    // What this instance met in an earlier batch is in the shared rows now; the claim honours those.
+    pausedUntil.clear();
     // A fresh token per claim: a batch of ours that hung must not pass for a later claim of ours.
     const token = `${workerId}:${randomUUID()}`;
     const rows = await claim(token, platforms);
@@ -343,7 +381,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     // several messages that must arrive in the channel in the order they were written.
     const queue = groupByConversation(rows);
     const aborted: string[] = [];
-    const throttledRows = new Map<ChatPlatform, string[]>();
+    /** Rows handed back unsent because of a pause met in this batch, by the moment they may go. */
+    const throttledRows = new Map<number, string[]>();
     const lane = async () => {
       for (let group = queue.shift(); group; group = queue.shift())
         for (const row of group) {
@@ -351,8 +390,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
             aborted.push(row.id);
             continue;
           }
-          if (isPaused(row.platform, clock.now().getTime())) {
-            throttledRows.set(row.platform, [...(throttledRows.get(row.platform) ?? []), row.id]);
+          const pausedTill = pauseOf(row, clock.now().getTime());
+          if (pausedTill > 0) {
+            throttledRows.set(pausedTill, [...(throttledRows.get(pausedTill) ?? []), row.id]);
             continue;
           }
           try {
@@ -370,8 +410,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, lane));
 
     result.released += await release(aborted, token);
-    for (const [platform, ids] of throttledRows) {
-      const until = pausedUntil.get(platform) ?? clock.now().getTime();
+    for (const [until, ids] of throttledRows) {
       result.released += await release(
         ids,
         token,
@@ -388,14 +427,28 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function nextClaimableAt(): Promise<number | null> {
     const platforms = router.platforms;
     if (platforms.length === 0) return null;
-    const rows = await db.$queryRaw<{ platform: ChatPlatform; at: number }[]>`
-      SELECT "platform"::text AS "platform",
-             (EXTRACT(EPOCH FROM MIN(GREATEST("notBefore", COALESCE("leaseUntil", "notBefore")))) * 1000)::float8 AS "at"
-        FROM "OutboxMessage"
-       WHERE "status" = 'PENDING' AND "platform"::text IN (${Prisma.join(platforms)})
-       GROUP BY "platform"`;
-    const times = rows.map((r) => Math.max(Number(r.at), pausedUntil.get(r.platform) ?? 0));
-    return times.length > 0 ? Math.min(...times) : null;
+    // A row waits for its notBefore and another worker's lease; a row under a pause (its conversation's
+    // or its platform's) for the pause's end, at the earliest. Two aggregates rather than a pause lookup
+    // per pending row: the first anti-joins the few pause rows, the second looks up only pauses.
+    const now = clock.now().toISOString();
+    const rows = await db.$queryRaw<{ at: number | null }[]>`
+      SELECT (EXTRACT(EPOCH FROM LEAST(
+               (SELECT MIN(GREATEST(m."notBefore", COALESCE(m."leaseUntil", m."notBefore")))
+                  FROM "OutboxMessage" m
+                 WHERE m."status" = 'PENDING' AND m."platform"::text IN (${Prisma.join(platforms)})
+                   AND NOT EXISTS (
+                     SELECT 1 FROM "DeliveryThrottle" t
+                      WHERE t."platform" = m."platform" AND t."conversation" IN (m."target", '')
+                        AND t."until" > ${now}::timestamp(3))),
+               (SELECT MIN(t."until") FROM "DeliveryThrottle" t
+                 WHERE t."until" > ${now}::timestamp(3) AND t."platform"::text IN (${Prisma.join(platforms)})
+                   AND EXISTS (
+                     SELECT 1 FROM "OutboxMessage" m
+                      WHERE m."status" = 'PENDING' AND m."platform" = t."platform"
+                        AND (t."conversation" = '' OR m."target" = t."conversation")))
+             )) * 1000)::float8 AS "at"`;
+    const at = rows[0]?.at;
+    return at === null || at === undefined ? null : Number(at);
   }
 
   async function drain({ signal, budgetMs = 120_000 }: { signal?: AbortSignal; budgetMs?: number } = {}) {

@@ -4,6 +4,12 @@
 import type { Db } from "../db/open-database.ts";
 import type { AppContext, Clock } from "../kernel/app/context.ts";
 import { purgeInteractionReceipts } from "../kernel/app/interaction-receipts.ts";
+import {
+  DEFAULT_OUTBOX_RETENTION_DAYS,
+  FAILED_OUTBOX_RETENTION_DAYS,
+  type OutboxRetention,
+  purgeOutbox,
+} from "../kernel/app/outbox/purge-outbox.ts";
 import type { GatewayRouter, Gateways } from "../kernel/app/ports/chat-gateway.ts";
 import type { DownloadUrl } from "../kernel/app/ports/composer.ts";
 import type { FeatureJob } from "../kernel/feature-module.ts";
@@ -12,6 +18,8 @@ import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from 
 import { createScheduler, type Job, type JobObserver, type Scheduler } from "./scheduler.ts";
 
 export const OUTBOX_CRON = "*/15 * * * * *";
+/** Hourly, away from the other hourly jobs' minutes. */
+export const OUTBOX_PURGE_CRON = "15 41 * * * *";
 
 /** The kernel's own housekeeping, run beside the features' jobs. */
 export const KERNEL_JOBS: readonly FeatureJob[] = [
@@ -48,6 +56,7 @@ export function startJobs({
   autoStart = true,
   onRun,
   onDelivery,
+  outboxRetention = { sentDays: DEFAULT_OUTBOX_RETENTION_DAYS, failedDays: FAILED_OUTBOX_RETENTION_DAYS },
 }: {
   db: Db;
   gateways: Gateways | GatewayRouter;
@@ -64,6 +73,8 @@ export function startJobs({
   /** Metrics: every job run, and every outbox delivery attempt. */
   onRun?: JobObserver;
   onDelivery?: OutboxWorkerOptions["onDelivery"];
+  /** How long delivered (and failed) rows stay before the hourly purge deletes them. */
+  outboxRetention?: OutboxRetention;
 }): RunningJobs {
   const outbox = createOutboxWorker({
     db,
@@ -78,6 +89,11 @@ export function startJobs({
     jobs: [
       // A tick drains what is due (up to 2 minutes); ticks that arrive meanwhile are skipped.
       { name: "outbox", cron: OUTBOX_CRON, run: (signal) => outbox.drain({ signal, budgetMs: 120_000 }) },
+      {
+        name: "outbox-purge",
+        cron: OUTBOX_PURGE_CRON,
+        run: (signal) => purgeOutbox(db, clock, outboxRetention, { signal }),
+      },
       ...extraJobs,
     ],
     log,

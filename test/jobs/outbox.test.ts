@@ -260,22 +260,66 @@ describe("outbox worker → Slack", () => {
     expect(await row("k:throttled")).toMatchObject({ status: "SENT", sentAt: new Date(T0.getTime() + 2000) });
   });
 
-  it("after a 429 stops sending to that platform for the rest of the batch (and hands the rows back)", async () => {
-    for (let i = 0; i < 5; i++) await enqueue(`k:batch-${i}`, channel(`C-${i}`));
+  it("a 429 on one channel's chat.postMessage holds back that channel only; the others go in the same batch", async () => {
+    // C-0's rows are due first, so C-0's lane posts first and meets the 429.
+    await enqueue("k:batch-0", channel("C-0"), { notBefore: new Date(T0.getTime() - 2) });
+    await enqueue("k:batch-0b", channel("C-0"), { notBefore: new Date(T0.getTime() - 1) });
+    for (let i = 1; i < 5; i++) await enqueue(`k:batch-${i}`, channel(`C-${i}`));
     slack.failNext("chat.postMessage", 429, { retryAfter: 3 });
     const w = worker({ concurrency: 1 });
 
-    expect(await w.runOnce()).toMatchObject({ claimed: 5, sent: 0, throttled: 1, released: 4 });
-    expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
-    const rows = await db.prisma.outboxMessage.findMany();
-    expect(rows.every((r) => r.status === "PENDING" && r.leaseOwner === null && r.attempts === 0)).toBe(true);
-    expect(rows.every((r) => r.notBefore.getTime() >= T0.getTime() + 3000)).toBe(true);
+    // C-0's first post is throttled; C-0's second row is handed back unsent; C-1…C-4 are sent.
+    expect(await w.runOnce()).toMatchObject({ claimed: 6, sent: 4, throttled: 1, released: 1 });
+    expect(
+      slack
+        .callsTo("chat.postMessage")
+        .map((c) => String(c.body.channel))
+        .sort(),
+    ).toEqual(["C-0", "C-1", "C-2", "C-3", "C-4"]);
+    const waiting = await db.prisma.outboxMessage.findMany({ where: { status: "PENDING" } });
+    expect(waiting.map((r) => r.key).sort()).toEqual(["k:batch-0", "k:batch-0b"]);
+    expect(waiting.every((r) => r.leaseOwner === null && r.attempts === 0)).toBe(true);
+    expect(waiting.every((r) => r.notBefore.getTime() >= T0.getTime() + 3000)).toBe(true);
+    expect(await db.prisma.deliveryThrottle.findMany()).toEqual([
+      {
+        platform: "SLACK",
+        conversation: "C-0",
+        method: "chat.postMessage",
+        until: new Date(T0.getTime() + 3000),
+      },
+    ]);
 
     clock.set(2999);
     expect(await w.runOnce()).toMatchObject({ claimed: 0 });
     clock.set(3000);
-    expect(await w.runOnce()).toMatchObject({ claimed: 5, sent: 5 });
-    expect([...acceptedPerKey().values()]).toEqual([1, 1, 1, 1, 1]);
+    expect(await w.runOnce()).toMatchObject({ claimed: 2, sent: 2 });
+    expect([...acceptedPerKey().values()]).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it("a 429 on conversations.open (limited per workspace) holds back every Slack row, on every instance", async () => {
+    await enqueue("k:dm", user("U-AINO"), { notBefore: new Date(T0.getTime() - 1) });
+    await enqueue("k:channel", channel("C-ENERGY"));
+    slack.failNext("conversations.open", 429, { retryAfter: 4 });
+
+    expect(await worker({ concurrency: 1 }).runOnce()).toMatchObject({
+      claimed: 2,
+      throttled: 1,
+      released: 1,
+    });
+    expect(await db.prisma.deliveryThrottle.findMany()).toEqual([
+      {
+        platform: "SLACK",
+        conversation: "",
+        method: "conversations.open",
+        until: new Date(T0.getTime() + 4000),
+      },
+    ]);
+    // Another instance, with nothing in its memory, claims nothing while the workspace is paused.
+    await enqueue("k:new", channel("C-NEW"));
+    expect(await worker({ workerId: "worker-b" }).runOnce()).toMatchObject({ claimed: 0 });
+    clock.set(4000);
+    expect(await worker({ workerId: "worker-b" }).runOnce()).toMatchObject({ claimed: 3, sent: 3 });
+    expect(slack.callsTo("chat.postMessage")).toHaveLength(3);
   });
 
   it("retries HTTP 500 with exponential backoff (5 s, then 10 s with jitter at 0), then sends", async () => {
@@ -604,6 +648,10 @@ describe("outbox worker → Teams (stored conversation references)", () => {
     const w = teamsWorker();
     expect(await w.runOnce()).toMatchObject({ throttled: 1 });
     expect(connector.calls).toHaveLength(1);
+    // Teams throttles per conversation: that conversation waits, on every instance.
+    expect(await db.prisma.deliveryThrottle.findMany()).toEqual([
+      { platform: "TEAMS", conversation: personalId, method: "send", until: new Date(T0.getTime() + 7000) },
+    ]);
     clock.set(6999);
     expect(await w.runOnce()).toMatchObject({ claimed: 0 });
     clock.set(7000);

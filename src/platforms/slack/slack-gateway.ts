@@ -54,6 +54,17 @@ export type SlackGatewayOptions = {
   log: Logger;
   /** Per HTTP call; keep it well under the outbox lease (60 s). */
   timeoutMs?: number;
+  /**
+   * Where DM channels are kept across restarts and instances (slackDmChannelStore, passed in by bot.ts):
+   * read first, opened with conversations.open only when missing, and what was opened written back.
+   * Absent: this process's memory only.
+   */
+  dmChannels?: {
+    find(teamId: string, userId: string): Promise<string | null>;
+    remember(teamId: string, userId: string, channelId: string): Promise<void>;
+  };
+  /** The workspace the token belongs to; "" in single-workspace mode. */
+  teamId?: string;
 };
 
 export function createSlackGateway({
@@ -61,6 +72,8 @@ export function createSlackGateway({
   apiUrl,
   log,
   timeoutMs = 20_000,
+  dmChannels: store,
+  teamId = "",
 }: SlackGatewayOptions): ChatGateway {
   const client = new webApi.WebClient(token, {
     slackApiUrl: apiUrl,
@@ -69,28 +82,44 @@ export function createSlackGateway({
     timeout: timeoutMs,
     logger: boltLogger(log),
   });
-  // conversations.open is Tier 3 (~50/min): open each person's DM once per process, not per message.
+  // conversations.open is Tier 3 (~50/min): each person's DM is opened once (the store shares it with
+  // other instances and restarts); this map only spares the database a read per message.
   const dmChannels = new Map<string, string>();
   // The same chart to many channels, or a retried row, is uploaded once per process.
   const images = new UploadedImageCache();
 
   async function dmChannelOf(userId: string): Promise<string> {
-    const known = dmChannels.get(userId);
-    if (known) return known;
+    const known = dmChannels.get(userId) ?? (await store?.find(teamId, userId)) ?? undefined;
+    if (known) return keep(userId, known);
     const opened = await client.conversations.open({ users: userId });
     const id = opened.channel?.id;
     if (!id) throw new Error("conversations.open returned no channel");
-    if (dmChannels.size >= DM_CACHE_MAX) dmChannels.delete(dmChannels.keys().next().value!);
-    dmChannels.set(userId, id);
-    return id;
+    try {
+      await store?.remember(teamId, userId, id);
+    } catch (error) {
+      // The message can still go out; the next instance opens the DM again.
+      log.warn("slack: could not store the DM channel it opened", { error });
+    }
+    return keep(userId, id);
+  }
+
+  function keep(userId: string, channelId: string): string {
+    if (!dmChannels.has(userId) && dmChannels.size >= DM_CACHE_MAX)
+      dmChannels.delete(dmChannels.keys().next().value!);
+    dmChannels.set(userId, channelId);
+    return channelId;
   }
 
   return {
     async deliver(message: OutboundMessage): Promise<DeliveryResult> {
       const { recipient, key } = message;
+      // The Web API method under way when a 429 came: Slack limits chat.* per channel, the others per
+      // workspace, and the outbox pauses only what the limit covers (on every instance).
+      let method = "conversations.open";
       try {
         const channel = recipient.kind === "user" ? await dmChannelOf(recipient.id) : recipient.id;
         const view = message.view as View;
+        method = "files.upload";
         // A throttled or failing upload stops here and comes back retryable (the outbox tries again);
         // a permanent failure leaves that image out, so the text still arrives.
         const uploaded = await uploadViewImages(client, [view], {
@@ -102,21 +131,26 @@ export function createSlackGateway({
         const { update } = message;
         const posted = await withImageFallback<{ ts?: string }>(
           uploaded,
-          (shown) =>
-            update
+          (shown) => {
+            method = update ? "chat.update" : "chat.postMessage";
+            return update
               ? client.chat.update({ channel, ts: update.messageId, ...renderMessage(view, shown) })
               : client.chat.postMessage({
                   channel,
                   ...renderMessage(view, shown),
                   // Travels with the message: lets an operator (and our tests) tell which outbox row it was.
                   metadata: { event_type: "ennakko_notification", event_payload: { key } },
-                }),
+                });
+          },
           log,
           images,
         );
         return { ok: true, messageId: posted.ts ?? update?.messageId };
       } catch (error) {
-        return classifySlackError(error);
+        const result = classifySlackError(error);
+        if (!result.retryable || result.retryAfterMs === undefined) return result;
+        const perChannel = method === "chat.postMessage" || method === "chat.update";
+        return { ...result, throttle: perChannel ? { method, conversation: recipient.id } : { method } };
       }
     },
   };

@@ -193,7 +193,13 @@ export function createTeamsGateway(options: TeamsGatewayOptions): ChatGateway {
       } catch (error) {
         turn.failure ??= error ?? new Error("unknown failure");
       }
-      if (turn.failure !== undefined) return classifyTeamsError(turn.failure);
+      if (turn.failure !== undefined) {
+        const result = classifyTeamsError(turn.failure);
+        // Teams throttles a bot per conversation: only this one waits (on every instance).
+        return !result.ok && result.retryable && result.retryAfterMs !== undefined
+          ? { ...result, throttle: { method: "send", conversation: message.recipient.id } }
+          : result;
+      }
       if (!turn.sent) return { ok: false, retryable: true, error: "teams: the proactive turn did not run" };
       return { ok: true, messageId: turn.messageId };
     },

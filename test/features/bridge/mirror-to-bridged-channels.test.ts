@@ -1,6 +1,7 @@
 // Bridged clusters, use cases and delivery: mirrorChannelPost and mirrorRefresh write outbox rows in a
 // real database; the real bot's outbox job delivers them through the real Slack and Teams gateways to
 // local fakes of the Slack Web API and the Bot Framework Connector.
+import { readdir, readFile } from "node:fs/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   mirrorChannelPost,
@@ -101,6 +102,17 @@ async function deliverOutbox() {
 }
 
 const viewOf = (row: { payload: unknown }) => (row.payload as { view: View }).view;
+
+/** The statements after "-- Data" in the named migration (each one whole, for a prepared statement). */
+async function migrationDataStep(name: string): Promise<string[]> {
+  const dir = (await readdir("prisma/migrations")).find((d) => d.endsWith(`_${name}`))!;
+  const sql = await readFile(`prisma/migrations/${dir}/migration.sql`, "utf8");
+  const data = sql.split(/^-- Data\b.*$/m)[1] ?? "";
+  return data
+    .split(/;\s*$/m)
+    .map((s) => s.replace(/^--.*$/gm, "").trim())
+    .filter((s) => s !== "");
+}
 
 /** Copies of the poll already posted on both platforms. */
 async function postedCopies(teamsConversation = energy.channelId) {
@@ -259,6 +271,33 @@ describe("mirrorRefresh", () => {
     await mirrorRefresh(ctx, { subject: poll, view: card("Yes 3"), fromPlatform: "SLACK" });
     // Both carry the newest view: the claimed one too, in case its delivery is retried.
     expect((await mirrorRows()).map(viewOf)).toEqual([card("Yes 3"), card("Yes 3")]);
+  });
+
+  it("finds its queued rows by structured keys (subject, stage), rows queued before the upgrade too", async () => {
+    await postedCopies();
+    await mirrorChannelPost(ctx, { conversation: fromSlack, view: card("Posted"), track: poll });
+    await mirrorRefresh(ctx, { subject: poll, view: card("Yes 1"), fromPlatform: "SLACK" });
+    // The lookups are equality on the [subject, stage] index, never a prefix of the key.
+    expect((await mirrorRows()).map((r) => [r.subject, r.stage]).sort()).toEqual([
+      ["copy:TEAMS:1:teams-poll", "redraw"],
+      ["meeting:meeting-1", "mirror-post"],
+    ]);
+
+    // Rows written before the structured keys: the migration's data step gives them theirs, and the
+    // next vote folds into them instead of queueing more.
+    await bot.db.prisma.outboxMessage.updateMany({
+      where: { key: { startsWith: "mirror:" } },
+      data: { subject: null, stage: null },
+    });
+    for (const statement of await migrationDataStep("outbox_purge_dm_channels_throttles"))
+      await bot.db.prisma.$executeRawUnsafe(statement);
+    await mirrorRefresh(ctx, { subject: poll, view: card("Yes 2"), fromPlatform: "SLACK" });
+    const rows = await mirrorRows();
+    expect(rows.map((r) => [r.subject, r.stage]).sort()).toEqual([
+      ["copy:TEAMS:1:teams-poll", "redraw"],
+      ["meeting:meeting-1", "mirror-post"],
+    ]);
+    expect(rows.map(viewOf)).toEqual([card("Yes 2"), card("Yes 2")]);
   });
 
   it("freshens a redraw queued from the other platform when this platform redraws its own copy", async () => {

@@ -264,6 +264,8 @@ describe("my data, erasure", () => {
     expect(
       await db.prisma.outboxMessage.count({ where: { target: "U-SEC", status: "PENDING" } }),
     ).toBeGreaterThan(0);
+    // The DM channel the bot opened for her (kept in the database so instances share it).
+    await db.prisma.slackDmChannel.create({ data: { userId: "U-SEC", channelId: "D-SEC" } });
 
     // Frozen minutes that list her by name.
     const cluster = await db.prisma.cluster.findFirstOrThrow();
@@ -315,6 +317,7 @@ describe("my data, erasure", () => {
       db.prisma.measure.count({ where: { ownerId: sannaId } }),
       db.prisma.decision.count({ where: { recordedById: sannaId } }),
       db.prisma.outboxMessage.count({ where: { target: "U-SEC", status: "PENDING" } }),
+      db.prisma.slackDmChannel.count({ where: { userId: "U-SEC" } }),
     ])
       expect(await count).toBe(0);
     // Her name and e-mail are nowhere in the database, in any table.

@@ -325,6 +325,8 @@ describe("Slack gateway (outbox)", () => {
       ok: false,
       retryable: true,
       retryAfterMs: 7000,
+      // Uploads are limited per workspace: the outbox pauses the platform, not just this channel.
+      throttle: { method: "files.upload" },
       error: "slack: upload HTTP 429",
     });
     expect(slack.callsTo("chat.postMessage")).toHaveLength(0);

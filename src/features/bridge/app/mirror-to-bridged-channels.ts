@@ -55,6 +55,8 @@ export async function mirrorChannelPost(ctx: AppContext, raw: MirrorPostInput): 
       view,
       notBefore: ctx.clock.now(),
       track,
+      ...(track ? { subject: postSubject(track) } : {}),
+      stage: MIRROR_POST_STAGE,
     });
   return ok({ enqueued: others.length });
 }
@@ -94,6 +96,8 @@ export async function mirrorRefresh(ctx: AppContext, raw: MirrorRefreshInput): P
       view,
       notBefore: ctx.clock.now(),
       update: { messageId: copy.messageId },
+      subject: copySubject(copy),
+      stage: REDRAW_STAGE,
     });
     enqueued += 1;
   }
@@ -101,6 +105,13 @@ export async function mirrorRefresh(ctx: AppContext, raw: MirrorRefreshInput): P
 }
 
 const postKeyPrefix = (track?: Subject) => `mirror:post:${track ? `${track.type}:${track.id}` : "-:-"}:`;
+
+// The rows' structured keys (subject, stage): the lookups below are equality on the outbox's
+// [subject, stage] index, never a prefix of `key` (a sequential scan under a non-C collation).
+const MIRROR_POST_STAGE = "mirror-post";
+const REDRAW_STAGE = "redraw";
+const postSubject = (track: Subject) => `${track.type}:${track.id}`;
+const copySubject = (copy: PostedMessageRef) => `copy:${copy.platform}:${copy.messageId}`;
 
 async function clusterIdOf(ctx: AppContext, conversation: Conversation | undefined) {
   return conversation ? ((await clusterOfConversation(ctx.db, conversation))?.id ?? null) : null;
@@ -113,10 +124,12 @@ async function clusterIdOf(ctx: AppContext, conversation: Conversation | undefin
  */
 async function freshenPendingPosts(ctx: AppContext, subject: Subject, view: ViewPayload) {
   await ctx.db.outboxMessage.updateMany({
-    // Matched on the payload, not the key: ids may hold ":" or LIKE wildcards.
+    // The subject column is only the index's way in: the payload confirms the match, since a type
+    // or id holding ":" could make two subjects' strings alike.
     where: {
+      subject: postSubject(subject),
+      stage: MIRROR_POST_STAGE,
       status: "PENDING",
-      key: { startsWith: "mirror:post:" },
       AND: [
         { payload: { path: ["track", "type"], equals: subject.type } },
         { payload: { path: ["track", "id"], equals: subject.id } },
@@ -135,8 +148,9 @@ async function freshenPendingPosts(ctx: AppContext, subject: Subject, view: View
 async function freshenPendingUpdates(ctx: AppContext, copy: PostedMessageRef, view: ViewPayload) {
   const now = ctx.clock.now();
   const where = {
+    subject: copySubject(copy),
+    stage: REDRAW_STAGE,
     status: "PENDING" as const,
-    key: { startsWith: "mirror:update:" },
     platform: copy.platform,
     target: copy.conversationId,
     payload: { path: ["update", "messageId"], equals: copy.messageId },

@@ -110,6 +110,9 @@ async function erasePersonalData(tx: Tx, personId: string, now: Date) {
   const targets = [...identities.map((i) => i.externalId), ...conversations.map((c) => c.conversationId)];
   const outbox = await tx.outboxMessage.deleteMany({ where: { target: { in: targets } } });
   await tx.conversationRef.deleteMany({ where: { personId } });
+  // Their Slack DM channel ids (by user id: the table's key starts with it).
+  const slackUsers = identities.filter((i) => i.platform === "SLACK").map((i) => i.externalId);
+  if (slackUsers.length > 0) await tx.slackDmChannel.deleteMany({ where: { userId: { in: slackUsers } } });
   await tx.platformIdentity.deleteMany({ where: { personId } });
   const memberships = await tx.membership.deleteMany({ where: { personId } });
   await tx.slotVote.deleteMany({ where: { personId } });

@@ -37,10 +37,20 @@ export type OutboundMessage = {
   update?: { messageId: string };
 };
 
+/**
+ * What a throttle (Retry-After) holds back: the remote `method` (for logs and the shared pause row) and,
+ * when the remote limits it per conversation, `conversation` = the recipient's id as the outbox knows
+ * it (the row's target). Without `conversation` the whole platform waits (a per-workspace limit).
+ */
+export type ThrottleScope = { method: string; conversation?: string };
+
 export type DeliveryResult =
   | { ok: true; messageId?: string }
-  /** Try again later; `retryAfterMs` is the remote's own Retry-After (a throttle), when it gave one. */
-  | { ok: false; retryable: true; retryAfterMs?: number; error: string }
+  /**
+   * Try again later; `retryAfterMs` is the remote's own Retry-After (a throttle), when it gave one, and
+   * `throttle` what it applies to (absent: the whole platform).
+   */
+  | { ok: false; retryable: true; retryAfterMs?: number; throttle?: ThrottleScope; error: string }
   /** Retrying cannot help: recipient gone, bot removed, bad token, malformed message. */
   | { ok: false; retryable: false; error: string };
 
