@@ -23,7 +23,8 @@ export async function personalRecipients(tx: Tx, personIds: Iterable<string>): P
           orderBy: { updatedAt: "desc" },
         });
   const personal = new Map<string, string>();
-  for (const ref of refs) if (ref.personId && !personal.has(ref.personId)) personal.set(ref.personId, ref.conversationId);
+  for (const ref of refs)
+    if (ref.personId && !personal.has(ref.personId)) personal.set(ref.personId, ref.conversationId);
   return (personId, prefer) => {
     const own = identities.filter((i) => i.personId === personId);
     const identity = own.find((i) => i.platform === prefer) ?? own[0];

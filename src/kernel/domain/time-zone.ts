@@ -31,7 +31,7 @@ const WINDOWS_ZONES: Readonly<Record<string, string>> = {
   "Tokyo Standard Time": "Asia/Tokyo",
   "Singapore Standard Time": "Asia/Singapore",
   "AUS Eastern Standard Time": "Australia/Sydney",
-  "UTC": "UTC",
+  UTC: "UTC",
 };
 
 const checked = new Map<string, boolean>();

@@ -7,11 +7,12 @@
 
 import type { ChannelBinding, Cluster } from "../../../generated/prisma/client.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
+import { eachJobItem } from "../../../kernel/app/each-job-item.ts";
 import { forumMembers } from "../../../kernel/app/forum-membership.ts";
 import { localeOf } from "../../../kernel/app/locale-of.ts";
 import { enqueueNotification } from "../../../kernel/app/outbox/enqueue-notification.ts";
-import { eachJobItem } from "../../../kernel/app/each-job-item.ts";
 import { personalRecipients } from "../../../kernel/app/personal-recipients.ts";
+import { withBindings } from "../../../kernel/app/with-bindings.ts";
 import { clusterSettings } from "../../../kernel/domain/cluster-settings.ts";
 import { kickoffDate, occurrences } from "../../../kernel/domain/cycle-terms.ts";
 import type { Role } from "../../../kernel/domain/roles.ts";
@@ -68,17 +69,18 @@ export async function scheduleCycleKickoffs(
   let enqueued = 0;
   const failed = new Set<string>();
   for (;;) {
-    const clusters = await ctx.db.cluster.findMany({
+    const due = await ctx.db.cluster.findMany({
       where: {
         archivedAt: null,
         nextKickoffAt: { lte: now },
         ...(failed.size > 0 ? { id: { notIn: [...failed] } } : {}),
       },
-      include: { bindings: { orderBy: { platform: "asc" } } },
       orderBy: [{ nextKickoffAt: "asc" }, { id: "asc" }],
       take: batchSize,
     });
-    if (clusters.length === 0) break;
+    // Nothing due: this one statement is the whole tick.
+    if (due.length === 0) break;
+    const clusters = await withBindings(ctx, due);
     await eachJobItem(
       ctx,
       "cycle-kickoffs",
@@ -100,7 +102,7 @@ export async function scheduleCycleKickoffs(
         }
       },
     );
-    if (clusters.length < batchSize) break;
+    if (due.length < batchSize) break;
   }
   return { enqueued };
 }

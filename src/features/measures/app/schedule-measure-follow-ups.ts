@@ -7,7 +7,7 @@
 // measure itself (`followUpStage`, `escalatedAt`) in the same transaction as the queueing and the
 // advance, so a crash never loses or repeats a ping and purged outbox rows are never sent again.
 
-import type { Cluster, ChannelBinding, Measure, Person } from "../../../generated/prisma/client.ts";
+import type { ChannelBinding, Cluster, Measure, Person } from "../../../generated/prisma/client.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
 import { eachJobItem } from "../../../kernel/app/each-job-item.ts";
 import { localeOf } from "../../../kernel/app/locale-of.ts";
@@ -16,7 +16,11 @@ import { personalRecipients, type RecipientLookup } from "../../../kernel/app/pe
 import { clusterSettings } from "../../../kernel/domain/cluster-settings.ts";
 import { zoneOr } from "../../../kernel/domain/time-zone.ts";
 import { nextWorkingTime } from "../../../kernel/domain/working-hours.ts";
-import { type MeasureNotification, measureNotifications, nextFollowUpAt } from "../domain/follow-up-policy.ts";
+import {
+  type MeasureNotification,
+  measureNotifications,
+  nextFollowUpAt,
+} from "../domain/follow-up-policy.ts";
 import { measureSubject, ownerStages } from "./withdraw-follow-ups.ts";
 
 export const FOLLOW_UP_JOB = "measure-follow-ups";
@@ -37,13 +41,15 @@ export async function scheduleMeasureFollowUps(
   const failed = new Set<string>();
   const fail = (measure: DueMeasure) => failed.add(measure.id);
   for (;;) {
-    const measures: DueMeasure[] = await ctx.db.measure.findMany({
+    const rows = await ctx.db.measure.findMany({
       where: { nextFollowUpAt: { lte: now }, ...(failed.size > 0 ? { id: { notIn: [...failed] } } : {}) },
-      include: { cluster: { include: { bindings: true } }, owner: true },
       orderBy: [{ nextFollowUpAt: "asc" }, { id: "asc" }],
       take: batchSize,
     });
-    if (measures.length === 0) break;
+    // Nothing due: this one statement is the whole tick (an `include` would send its relation
+    // queries even for no rows).
+    if (rows.length === 0) break;
+    const measures = await withClustersAndOwners(ctx, rows);
     const failedBefore = failed.size;
 
     // 1. The policy, per measure (pure; a zone no engine knows throws here and fails that measure alone).
@@ -74,15 +80,21 @@ export async function scheduleMeasureFollowUps(
     ]);
 
     // 3. Queue and advance, one transaction per measure.
-    await eachJobItem(ctx, FOLLOW_UP_JOB, plans, (p) => describe(p.measure), async (p) => {
-      try {
-        const leadsOf = leads.filter((l) => l.clusterId === p.measure.clusterId);
-        enqueued += await act(ctx, p, now, leadsOf, recipients);
-      } catch (error) {
-        fail(p.measure);
-        throw error;
-      }
-    });
+    await eachJobItem(
+      ctx,
+      FOLLOW_UP_JOB,
+      plans,
+      (p) => describe(p.measure),
+      async (p) => {
+        try {
+          const leadsOf = leads.filter((l) => l.clusterId === p.measure.clusterId);
+          enqueued += await act(ctx, p, now, leadsOf, recipients);
+        } catch (error) {
+          fail(p.measure);
+          throw error;
+        }
+      },
+    );
 
     if (failed.size > failedBefore) {
       // Deferred, so a poison measure neither blocks a batch slot nor fails every minute.
@@ -93,9 +105,29 @@ export async function scheduleMeasureFollowUps(
         })
         .catch(() => undefined); // left out of this tick's batches anyway (`failed`)
     }
-    if (measures.length < batchSize) break;
+    if (rows.length < batchSize) break;
   }
   return { enqueued, failed: failed.size };
+}
+
+/** The batch's clusters (with their channels) and owners: three statements per batch. */
+async function withClustersAndOwners(ctx: AppContext, rows: Measure[]): Promise<DueMeasure[]> {
+  const clusterIds = [...new Set(rows.map((m) => m.clusterId))];
+  const ownerIds = [...new Set(rows.flatMap((m) => (m.ownerId ? [m.ownerId] : [])))];
+  const [clusters, owners] = await Promise.all([
+    ctx.db.cluster.findMany({
+      where: { id: { in: clusterIds } },
+      include: { bindings: { orderBy: { platform: "asc" } } },
+    }),
+    ownerIds.length === 0 ? [] : ctx.db.person.findMany({ where: { id: { in: ownerIds } } }),
+  ]);
+  const clusterById = new Map(clusters.map((c) => [c.id, c]));
+  const ownerById = new Map(owners.map((p) => [p.id, p]));
+  return rows.map((m) => ({
+    ...m,
+    cluster: clusterById.get(m.clusterId)!,
+    owner: m.ownerId ? (ownerById.get(m.ownerId) ?? null) : null,
+  }));
 }
 
 const describe = (m: DueMeasure) => ({ measureId: m.id, clusterId: m.clusterId });
@@ -216,7 +248,10 @@ async function act(
       });
       if (created) enqueued += 1;
     }
-    await tx.measure.updateMany({ where: unchanged, data: { nextFollowUpAt: next, followUpStage, escalatedAt } });
+    await tx.measure.updateMany({
+      where: unchanged,
+      data: { nextFollowUpAt: next, followUpStage, escalatedAt },
+    });
     return enqueued;
   });
 }

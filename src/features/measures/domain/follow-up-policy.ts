@@ -87,7 +87,12 @@ function followUpStages(input: FollowUpInput, weeksAhead: number): { chain: Stag
     const forRecipient = zonedToUtc(date, "00:00", zone);
     return forRecipient > inCluster ? forRecipient : inCluster;
   };
-  const stage = (suffix: string, kind: NotificationKind, daysFromDue: number, zone = recipientZone): Stage => {
+  const stage = (
+    suffix: string,
+    kind: NotificationKind,
+    daysFromDue: number,
+    zone = recipientZone,
+  ): Stage => {
     const nominal = dayStart(daysFromDue, zone);
     const notBefore = nextWorkingTime(nominal, zone, settings.workingHours);
     return { key: `measure:${measureId}:${suffix}`, kind, notBefore, nominal };
