@@ -3,6 +3,7 @@
 // behind it (closed, already served, not yet due); a poison time zone fails alone; a ping survives a
 // failed transaction and a purged outbox exactly once.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { editCycleTerm } from "../../src/features/cycle/app/cycle-settings.ts";
 import { scheduleCycleKickoffs } from "../../src/features/cycle/app/schedule-cycle-kickoffs.ts";
 import { scheduleClusterDigests } from "../../src/features/measures/app/schedule-cluster-digests.ts";
 import { scheduleMeasureFollowUps } from "../../src/features/measures/app/schedule-measure-follow-ups.ts";
@@ -234,5 +235,63 @@ describe("each ping exactly once", () => {
     await followUps();
     await followUps();
     expect((await pings(s!.overdueId)).map((r) => r.stage)).toEqual(["overdue-w5"]);
+  }, 60_000);
+});
+
+describe("withdrawals and marks", () => {
+  it("a newer owner ping and Done withdraw the waiting one by subject and stage, never a key prefix", async () => {
+    // Friday evening: the due-soon ping for a Friday due date waits for Monday 08:00.
+    at("2027-05-07T17:00:00Z");
+    const [s] = await seedClusters(1);
+    await db.prisma.measure.update({
+      where: { id: s!.futureId },
+      data: { dueDate: new Date("2027-05-14T00:00:00Z"), nextFollowUpAt: now },
+    });
+    await followUps();
+    const waiting = () =>
+      db.prisma.outboxMessage.findMany({ where: { subject: `measure:${s!.futureId}`, status: "PENDING" } });
+    expect((await waiting()).map((r) => r.stage)).toEqual(["due-7d"]);
+    // The outbox was down: on the due day the due-today ping replaces the due-soon one still waiting.
+    at("2027-05-14T06:00:00Z");
+    const tick = await counter.during(followUps);
+    expect((await waiting()).map((r) => r.stage)).toEqual(["due-0d"]);
+    const done = await counter.during(() =>
+      updateMeasure(ctx, {
+        actor: slackUser(`U-${seeded}`),
+        measureId: s!.futureId,
+        change: { kind: "done" },
+      }),
+    );
+    expect(done.result.ok).toBe(true);
+    expect(await waiting()).toEqual([]);
+    for (const sql of [...tick.statements, ...done.statements]) expect(sql).not.toMatch(/\bLIKE\b/i);
+    expect(
+      (await db.prisma.measure.findUniqueOrThrow({ where: { id: s!.futureId } })).nextFollowUpAt,
+    ).toBeNull();
+  }, 60_000);
+
+  it("an edited term marks the cluster's kickoff due", async () => {
+    at("2027-05-03T06:00:00Z");
+    const [s] = await seedClusters(1);
+    await kickoffs();
+    const next = await db.prisma.cluster.findUniqueOrThrow({ where: { id: s!.clusterId } });
+    expect(next.nextKickoffAt).toEqual(new Date("2027-08-11T05:00:00Z")); // autumn: 3 weeks before 1 Sep
+    plus(60);
+    const edited = await editCycleTerm(ctx, {
+      actor: slackUser(`U-${seeded}`),
+      conversation: { platform: "SLACK", tenant: "T-LAPLAND", channelId: `C-${seeded}`, scope: "CHANNEL" },
+      term: "autumn",
+      start: "08-15",
+      end: "12-15",
+    });
+    expect(edited.ok).toBe(true);
+    expect(
+      (await db.prisma.cluster.findUniqueOrThrow({ where: { id: s!.clusterId } })).nextKickoffAt,
+    ).toEqual(now);
+    await kickoffs();
+    // 3 weeks before 15 August 2027 (a Sunday) is Sunday 25 July: Monday 26 July 08:00 EEST.
+    expect(
+      (await db.prisma.cluster.findUniqueOrThrow({ where: { id: s!.clusterId } })).nextKickoffAt,
+    ).toEqual(new Date("2027-07-26T05:00:00Z"));
   }, 60_000);
 });
