@@ -4,6 +4,7 @@ import type { Cluster, Membership, Person } from "../../generated/prisma/client.
 import { toLocale } from "../domain/locale.ts";
 import type { Conversation, PlatformUser, UserRef } from "../domain/platform-user.ts";
 import type { Role } from "../domain/roles.ts";
+import { isKnownTimeZone, toTimeZone } from "../domain/time-zone.ts";
 import type { AppContext } from "./context.ts";
 import { attachByEmail, mergeByEmail } from "./link-by-email.ts";
 import { memoisedPerson } from "./person-memo.ts";
@@ -35,7 +36,8 @@ async function resolvePerson(ctx: AppContext, user: PlatformUser): Promise<Perso
         email: user.email,
         // What the platform says is only seen, not chosen: a later activity in another language wins.
         seenLocale: toLocale(user.locale),
-        timeZone: user.timeZone,
+        // Never stored raw: a Windows name is mapped, an unknown one is left out (the cluster's zone applies).
+        timeZone: toTimeZone(user.timeZone),
         identities: { create: key },
       },
     });
@@ -60,10 +62,22 @@ async function refreshProfile(ctx: AppContext, person: Person, user: PlatformUse
     data.displayName = user.displayName;
   const seen = toLocale(user.locale);
   if (seen && seen !== person.seenLocale) data.seenLocale = seen;
-  if (!person.timeZone && user.timeZone) data.timeZone = user.timeZone;
+  // A zone stored before zones were checked and not a usable one is replaced (or cleared).
+  const reported = toTimeZone(user.timeZone);
+  if (!person.timeZone && reported) data.timeZone = reported;
+  else if (person.timeZone && !isKnownTimeZone(person.timeZone)) data.timeZone = reported ?? null;
   if (!person.email && user.email) data.email = user.email;
   if (Object.keys(data).length === 0) return person;
-  return ctx.db.person.update({ where: { id: person.id }, data });
+  if (data.timeZone === undefined) return ctx.db.person.update({ where: { id: person.id }, data });
+  // The follow-up pings of the person's measures wait for their working hours: recompute them.
+  const [updated] = await ctx.db.$transaction([
+    ctx.db.person.update({ where: { id: person.id }, data }),
+    ctx.db.measure.updateMany({
+      where: { ownerId: person.id, nextFollowUpAt: { not: null } },
+      data: { nextFollowUpAt: ctx.clock.now() },
+    }),
+  ]);
+  return updated;
 }
 
 /**

@@ -33,12 +33,21 @@ const SetInput = ShowInput.extend({
 
 export const setTimeZone = clusterUseCase(
   { name: "setTimeZone", input: SetInput, capability: "cluster.configure" },
-  async ({ tx, input, person, cluster, audit }): Promise<Result<ChangedTimeZone>> => {
+  async ({ ctx, tx, input, person, cluster, audit }): Promise<Result<ChangedTimeZone>> => {
     const previous = cluster.timeZone;
     const result = { clusterName: cluster.name, timeZone: input.timeZone, previous, by: person.displayName };
     // Setting the zone it already has is a no-op: no write, no audit entry, no announcement.
     if (previous === input.timeZone) return ok({ ...result, changed: false });
-    await tx.cluster.update({ where: { id: cluster.id }, data: { timeZone: input.timeZone } });
+    // Every moment the ticks computed in the old zone is due for a recompute in the new one.
+    const now = ctx.clock.now();
+    await tx.cluster.update({
+      where: { id: cluster.id },
+      data: { timeZone: input.timeZone, nextDigestAt: now, nextKickoffAt: now },
+    });
+    await tx.measure.updateMany({
+      where: { clusterId: cluster.id, nextFollowUpAt: { not: null } },
+      data: { nextFollowUpAt: now },
+    });
     await audit({ action: "cluster.time-zone-changed", details: { from: previous, to: input.timeZone } });
     return ok({ ...result, changed: true });
   },

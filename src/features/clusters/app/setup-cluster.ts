@@ -56,6 +56,10 @@ export const setupCluster = personUseCase(
         sector: sector || null,
         timeZone,
         locale,
+        // Due for the digest and kickoff ticks at once, whatever a tick's clock says (the epoch): they
+        // work out the next moments.
+        nextDigestAt: new Date(0),
+        nextKickoffAt: new Date(0),
         bindings: {
           create: {
             platform: conversation.platform,

@@ -37,7 +37,7 @@ const EditInput = ShowInput.extend({
 
 export const editCycleTerm = clusterUseCase(
   { name: "editCycleTerm", input: EditInput, capability: "cluster.manage-roles" },
-  async ({ tx, input, cluster, audit }): Promise<Result<CycleSettingsView>> => {
+  async ({ ctx, tx, input, cluster, audit }): Promise<Result<CycleSettingsView>> => {
     const { term, start, end } = input;
     const settings = clusterSettings(cluster.settings);
     const edited = editTerms(settings.cycle.terms, { name: term, start, end });
@@ -52,7 +52,11 @@ export const editCycleTerm = clusterUseCase(
       unknown
     >;
     const next = { ...stored, cycle: { ...storedCycle, terms: edited.value } } as Prisma.InputJsonObject;
-    await tx.cluster.update({ where: { id: cluster.id }, data: { settings: next } });
+    // New terms, new kickoff moments: due for the kickoff tick to recompute.
+    await tx.cluster.update({
+      where: { id: cluster.id },
+      data: { settings: next, nextKickoffAt: ctx.clock.now() },
+    });
     await audit({
       action: "cycle.term-edited",
       details: { term, start, end },

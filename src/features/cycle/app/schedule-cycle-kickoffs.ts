@@ -1,18 +1,22 @@
 // Scheduler tick: `cycle.kickoffWeeksBefore` weeks before each of a cluster's terms opens (a date in
 // the cluster's zone), its chair, secretary and coordinator get a kickoff message in a personal chat,
 // within working hours, with one-click actions. The chairs' forum keeps the same rhythm for its
-// derived members (chairs, vice-chairs and coordinators of the workspace's clusters). The outbox key
-// names cluster, term, year and person, so each kickoff goes once however often the tick runs.
+// derived members (chairs, vice-chairs and coordinators of the workspace's clusters). Each cluster's
+// `nextKickoffAt` says when its next kickoff is due; the outbox key names cluster, term, year and
+// person, so a kickoff queued twice (the cluster marked due again in the window) is still one row.
 
-import type { Cluster } from "../../../generated/prisma/client.ts";
+import type { ChannelBinding, Cluster } from "../../../generated/prisma/client.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
+import { eachJobItem } from "../../../kernel/app/each-job-item.ts";
 import { forumMembers } from "../../../kernel/app/forum-membership.ts";
 import { localeOf } from "../../../kernel/app/locale-of.ts";
 import { enqueueNotification } from "../../../kernel/app/outbox/enqueue-notification.ts";
-import { clusterChannels, personalRecipient } from "../../../kernel/app/recipients.ts";
+import { personalRecipients } from "../../../kernel/app/personal-recipients.ts";
+import { withBindings } from "../../../kernel/app/with-bindings.ts";
 import { clusterSettings } from "../../../kernel/domain/cluster-settings.ts";
 import { kickoffDate, occurrences } from "../../../kernel/domain/cycle-terms.ts";
 import type { Role } from "../../../kernel/domain/roles.ts";
+import { zoneOr } from "../../../kernel/domain/time-zone.ts";
 import { nextWorkingTime } from "../../../kernel/domain/working-hours.ts";
 import { utcToZoned, zonedToUtc } from "../../../kernel/domain/zoned-time.ts";
 
@@ -31,27 +35,98 @@ export function kickoffInstant(
   return nextWorkingTime(zonedToUtc(kickoffDate(opens, weeks), hours.start, timeZone), timeZone, hours);
 }
 
-export async function scheduleCycleKickoffs(ctx: AppContext): Promise<{ enqueued: number }> {
+/**
+ * The kickoffs of a cluster due at `now` (kickoff instant passed, term not yet open) and the next
+ * kickoff instant after `now`: the tick stores it as the cluster's `nextKickoffAt`.
+ */
+export function kickoffsAt(cluster: Pick<Cluster, "settings" | "timeZone">, now: Date) {
+  const settings = clusterSettings(cluster.settings);
+  const { terms, kickoffWeeksBefore } = settings.cycle;
+  const hours = settings.followUp.workingHours;
+  const year = Number(utcToZoned(now, cluster.timeZone).date.slice(0, 4));
+  const all = occurrences(terms, [year, year + 1, year + 2]).map((o) => ({
+    ...o,
+    kickoffAt: kickoffInstant(o.opens, kickoffWeeksBefore, cluster.timeZone, hours),
+    opensAt: zonedToUtc(o.opens, "00:00", cluster.timeZone),
+  }));
+  const due = all.filter((o) => o.kickoffAt <= now && now < o.opensAt);
+  const later = all.map((o) => o.kickoffAt.getTime()).filter((t) => t > now.getTime());
+  // No terms at all: nothing will come until someone edits them (which marks the cluster due).
+  const next = later.length === 0 ? null : new Date(Math.min(...later));
+  return { due, next, hours };
+}
+
+/**
+ * Due-driven: only clusters whose `nextKickoffAt` has come are read (by its index, in batches); each
+ * queues its due kickoffs and advances to its next kickoff instant in one transaction. A quiet tick is
+ * one statement however many clusters there are.
+ */
+export async function scheduleCycleKickoffs(
+  ctx: AppContext,
+  { batchSize = 100 } = {},
+): Promise<{ enqueued: number }> {
   const now = ctx.clock.now();
   let enqueued = 0;
-  const clusters = await ctx.db.cluster.findMany({ where: { archivedAt: null, bindings: { some: {} } } });
-  for (const cluster of clusters) {
-    const settings = clusterSettings(cluster.settings);
-    const { terms, kickoffWeeksBefore } = settings.cycle;
-    const hours = settings.followUp.workingHours;
-    const year = Number(utcToZoned(now, cluster.timeZone).date.slice(0, 4));
-    const due = occurrences(terms, [year, year + 1]).filter((o) => {
-      const opensAt = zonedToUtc(o.opens, "00:00", cluster.timeZone);
-      return kickoffInstant(o.opens, kickoffWeeksBefore, cluster.timeZone, hours) <= now && now < opensAt;
+  const failed = new Set<string>();
+  for (;;) {
+    const due = await ctx.db.cluster.findMany({
+      where: {
+        archivedAt: null,
+        nextKickoffAt: { lte: now },
+        ...(failed.size > 0 ? { id: { notIn: [...failed] } } : {}),
+      },
+      orderBy: [{ nextKickoffAt: "asc" }, { id: "asc" }],
+      take: batchSize,
     });
-    if (due.length === 0) continue;
-    const people = await recipientsOf(ctx, cluster);
-    const prefer = (await clusterChannels(ctx.db, cluster.id))[0]?.platform ?? "SLACK";
+    // Nothing due: this one statement is the whole tick.
+    if (due.length === 0) break;
+    const clusters = await withBindings(ctx, due);
+    await eachJobItem(
+      ctx,
+      "cycle-kickoffs",
+      clusters,
+      (c) => ({ clusterId: c.id }),
+      async (cluster) => {
+        try {
+          enqueued += await kickOff(ctx, cluster, now);
+        } catch (error) {
+          failed.add(cluster.id);
+          // Tried again in an hour, not at every tick.
+          await ctx.db.cluster
+            .updateMany({
+              where: { id: cluster.id, nextKickoffAt: cluster.nextKickoffAt },
+              data: { nextKickoffAt: new Date(now.getTime() + 3_600_000) },
+            })
+            .catch(() => undefined);
+          throw error;
+        }
+      },
+    );
+    if (due.length < batchSize) break;
+  }
+  return { enqueued };
+}
+
+async function kickOff(ctx: AppContext, cluster: Cluster & { bindings: ChannelBinding[] }, now: Date) {
+  const { due, next, hours } = kickoffsAt(cluster, now);
+  // Advanced only if nobody marked the cluster due again since we read it (then the next tick recomputes).
+  const unchanged = { id: cluster.id, nextKickoffAt: cluster.nextKickoffAt };
+  // A cluster with no channel left is not served (as before), only advanced.
+  if (due.length === 0 || cluster.bindings.length === 0) {
+    await ctx.db.cluster.updateMany({ where: unchanged, data: { nextKickoffAt: next } });
+    return 0;
+  }
+  const people = await recipientsOf(ctx, cluster);
+  const recipientOf = await personalRecipients(
+    ctx.db,
+    people.map((p) => p.id),
+  );
+  const prefer = cluster.bindings[0]?.platform ?? "SLACK";
+  return ctx.db.$transaction(async (tx) => {
+    let enqueued = 0;
     for (const occurrence of due) {
       for (const person of people) {
-        const key = cycleKickoffKey(cluster.id, occurrence.term.name, occurrence.year, person.id);
-        if (await ctx.db.outboxMessage.findFirst({ where: { key }, select: { id: true } })) continue;
-        const recipient = await personalRecipient(ctx.db, person.id, prefer);
+        const recipient = recipientOf(person.id, prefer);
         if (!recipient) continue;
         const view = ctx.compose.compose(
           {
@@ -65,19 +140,24 @@ export async function scheduleCycleKickoffs(ctx: AppContext): Promise<{ enqueued
           },
           localeOf(person, cluster),
         );
-        const notBefore = nextWorkingTime(now, person.timeZone ?? cluster.timeZone, hours);
-        const { created } = await enqueueNotification(ctx.db, {
-          key,
+        const notBefore = nextWorkingTime(now, zoneOr(person.timeZone, cluster.timeZone), hours);
+        // The key names cluster, term, year and person: a kickoff queued twice is one row.
+        const { created } = await enqueueNotification(tx, {
+          key: cycleKickoffKey(cluster.id, occurrence.term.name, occurrence.year, person.id),
           clusterId: cluster.id,
           recipient,
           view,
           notBefore,
+          subject: `cluster:${cluster.id}`,
+          stage: `kickoff-${occurrence.term.name}-${occurrence.year}`,
+          personId: person.id,
         });
         if (created) enqueued += 1;
       }
     }
-  }
-  return { enqueued };
+    await tx.cluster.updateMany({ where: unchanged, data: { nextKickoffAt: next } });
+    return enqueued;
+  });
 }
 
 /** A cluster's chair, secretary and coordinator; a forum's derived members. Each person once. */

@@ -48,6 +48,10 @@ export const bindForum = personUseCase(
         kind: "CHAIRS_FORUM",
         name,
         locale: person.locale ?? toLocale(actor.locale) ?? "fi",
+        // Due for the digest and kickoff ticks at once, whatever a tick's clock says (the epoch): they
+        // work out the next moments.
+        nextDigestAt: new Date(0),
+        nextKickoffAt: new Date(0),
         bindings: {
           create: {
             platform: conversation.platform,

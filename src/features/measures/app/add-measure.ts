@@ -53,6 +53,8 @@ export const addMeasure = clusterUseCase(
         createdById: person.id,
         // Follow-up timing reads createdAt: it comes from the injected clock.
         createdAt: ctx.clock.now(),
+        // Due for the follow-up tick at once: it works out the first ping's moment.
+        nextFollowUpAt: ctx.clock.now(),
         updates: {
           create: {
             authorId: person.id,

@@ -10,6 +10,7 @@ import { PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
 import { can } from "../../../kernel/domain/roles.ts";
 import type { MeasureStatus } from "../domain/follow-up-policy.ts";
+import { withdrawFollowUps } from "./withdraw-follow-ups.ts";
 
 export const MeasureChangeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("started") }),
@@ -85,18 +86,13 @@ export const updateMeasure = personUseCase(
         progress: next.progress,
         blockedReason: change.kind === "blocked" ? change.reason : null,
         completedAt: next.status === "DONE" ? now : null,
+        // Done: nothing more to follow up. Otherwise the policy (blocked, started) may differ: recompute.
+        nextFollowUpAt: next.status === "DONE" ? null : now,
       },
     });
-    // Done stops every ping, including ones already queued for working hours.
-    if (next.status === "DONE") {
-      const prefix = `measure:${measureId}:`;
-      await tx.outboxMessage.deleteMany({
-        where: {
-          status: "PENDING",
-          OR: ["due-", "overdue-", "escalate"].map((stage) => ({ key: { startsWith: `${prefix}${stage}` } })),
-        },
-      });
-    }
+    // Done stops every ping, including ones already queued for working hours (found by the measure's
+    // subject and the stages it may have queued: an index lookup, no key prefix).
+    if (next.status === "DONE") await withdrawFollowUps(tx, measure);
     const update = await tx.measureUpdate.create({
       data: {
         measureId,

@@ -32,7 +32,36 @@ export type MeasureNotification = { key: string; kind: NotificationKind; notBefo
  * `createdAt`, when given, skips the due-soon ping for a measure created after it would have gone
  * out: the assignment message already named the due date.
  */
-export function measureNotifications(input: {
+export function measureNotifications(input: FollowUpInput): MeasureNotification[] {
+  if (input.status === "DONE" || input.status === "CANCELLED") return [];
+  const { now } = input;
+  const { chain, escalation } = followUpStages(input, 0);
+  const isDue = (n: { notBefore: Date }) => n.notBefore.getTime() <= now.getTime();
+  const created = input.createdAt?.getTime();
+  const owner = chain.filter((n, i) => {
+    if (!isDue(n) || chain.slice(i + 1).some(isDue)) return false;
+    return !(n.kind === "due-soon" && created !== undefined && created >= n.nominal.getTime());
+  });
+  const all = isDue(escalation) ? [...owner, escalation] : owner;
+  return all.map(({ key, kind, notBefore }) => ({ key, kind, notBefore }));
+}
+
+/**
+ * The next moment after `now` at which `measureNotifications` will hold a ping it does not hold at
+ * `now` (a stage's `notBefore`), or null when none can come (closed). The follow-up tick stores it
+ * as the measure's `nextFollowUpAt`, so a quiet tick reads only the measures that are due.
+ */
+export function nextFollowUpAt(input: FollowUpInput): Date | null {
+  if (input.status === "DONE" || input.status === "CANCELLED") return null;
+  const { chain, escalation } = followUpStages(input, 1);
+  const later = [...chain, escalation]
+    .map((n) => n.notBefore.getTime())
+    .filter((t) => t > input.now.getTime());
+  // Weekly overdue pings never end while the measure is open, so there is always a next one.
+  return later.length === 0 ? null : new Date(Math.min(...later));
+}
+
+type FollowUpInput = {
   measureId: string;
   dueDate: string;
   status: MeasureStatus;
@@ -41,9 +70,12 @@ export function measureNotifications(input: {
   settings: FollowUpSettings;
   recipientTimeZone?: string;
   createdAt?: Date;
-}): MeasureNotification[] {
+};
+type Stage = MeasureNotification & { nominal: Date };
+
+/** The owner chain (oldest first, up to `weeksAhead` overdue weeks past the current one) and the escalation. */
+function followUpStages(input: FollowUpInput, weeksAhead: number): { chain: Stage[]; escalation: Stage } {
   const { measureId, dueDate, now, timeZone, settings } = input;
-  if (input.status === "DONE" || input.status === "CANCELLED") return [];
   if (!isLocalDate(dueDate)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${dueDate}`);
   const recipientZone = input.recipientTimeZone ?? timeZone;
   // A stage starts when its date has begun both in the cluster zone (where the due date is meant)
@@ -55,12 +87,16 @@ export function measureNotifications(input: {
     const forRecipient = zonedToUtc(date, "00:00", zone);
     return forRecipient > inCluster ? forRecipient : inCluster;
   };
-  const stage = (suffix: string, kind: NotificationKind, daysFromDue: number, zone = recipientZone) => {
+  const stage = (
+    suffix: string,
+    kind: NotificationKind,
+    daysFromDue: number,
+    zone = recipientZone,
+  ): Stage => {
     const nominal = dayStart(daysFromDue, zone);
     const notBefore = nextWorkingTime(nominal, zone, settings.workingHours);
     return { key: `measure:${measureId}:${suffix}`, kind, notBefore, nominal };
   };
-  const isDue = (n: { notBefore: Date }) => n.notBefore.getTime() <= now.getTime();
 
   const chain = [stage("due-7d", "due-soon", -settings.remindDaysBefore), stage("due-0d", "due-today", 0)];
   // Weekly overdue pings. A week whose date has not come is not due; one more than two weeks back is
@@ -68,17 +104,10 @@ export function measureNotifications(input: {
   // candidates are enough, however long the measure has been overdue.
   const daysOverdue = daysBetweenDates(dueDate, utcToZoned(now, timeZone).date);
   const lastWeek = Math.floor(daysOverdue / 7);
-  for (let week = Math.max(1, lastWeek - 2); week <= lastWeek; week += 1) {
+  for (let week = Math.max(1, lastWeek - 2); week <= Math.max(lastWeek + weeksAhead, 0); week += 1) {
     chain.push(stage(`overdue-w${week}`, "overdue", 7 * week));
   }
-  const created = input.createdAt?.getTime();
-  const owner = chain.filter((n, i) => {
-    if (!isDue(n) || chain.slice(i + 1).some(isDue)) return false;
-    return !(n.kind === "due-soon" && created !== undefined && created >= n.nominal.getTime());
-  });
-
   // Escalation goes to the cluster's chair and coordinator, so it follows the cluster's zone.
   const escalation = stage("escalate", "escalate", settings.escalateAfterOverdueDays, timeZone);
-  const all = isDue(escalation) ? [...owner, escalation] : owner;
-  return all.map(({ key, kind, notBefore }) => ({ key, kind, notBefore }));
+  return { chain, escalation };
 }
