@@ -152,6 +152,7 @@ export const MERGE_STEPS: readonly MergeStep[] = [
     columns: [
       column("OutboxMessage", "key"),
       column("OutboxMessage", "payload"),
+      column("OutboxMessage", "personId"),
       column("AuditEntry", "subjectId"),
       column("AuditEntry", "details"),
       column("Minutes", "content"),
@@ -396,8 +397,9 @@ async function rewriteTextReferences(tx: Tx, { keepId, mergeId }: MergeInput, s:
   s.moved.outbox = await tx.$executeRaw`
     UPDATE "OutboxMessage"
        SET key = replace(key, ${mergeId}, ${keepId}),
-           payload = replace(payload::text, ${mergeId}, ${keepId})::jsonb
-     WHERE strpos(key, ${mergeId}) > 0 OR strpos(payload::text, ${mergeId}) > 0`;
+           payload = replace(payload::text, ${mergeId}, ${keepId})::jsonb,
+           "personId" = CASE WHEN "personId" = ${mergeId} THEN ${keepId} ELSE "personId" END
+     WHERE strpos(key, ${mergeId}) > 0 OR strpos(payload::text, ${mergeId}) > 0 OR "personId" = ${mergeId}`;
   s.moved.auditEntries += await tx.$executeRaw`
     UPDATE "AuditEntry"
        SET "subjectId" = replace("subjectId", ${mergeId}, ${keepId}),
