@@ -11,6 +11,7 @@
 import type { ChannelBinding, Cluster, Meeting, Person } from "../../../generated/prisma/client.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
 import { eachDueBatch } from "../../../kernel/app/each-due-batch.ts";
+import { eachJobItem } from "../../../kernel/app/each-job-item.ts";
 import { forumMembers } from "../../../kernel/app/forum-membership.ts";
 import { localeOf } from "../../../kernel/app/locale-of.ts";
 import { enqueueNotification } from "../../../kernel/app/outbox/enqueue-notification.ts";
@@ -75,30 +76,38 @@ async function nudgeMeeting(ctx: AppContext, tx: Tx, meetingId: string, now: Dat
 
   const prefer = cluster.bindings[0]?.platform ?? "SLACK";
   let queued = 0;
-  for (const person of await notAnswered(tx, meeting)) {
-    const recipient = await personalRecipient(tx, person.id, prefer);
-    if (!recipient) continue;
-    const view = ctx.compose.compose(
-      { type: "poll.nudge", meetingId: meeting.id, title: meeting.title, clusterName: cluster.name },
-      localeOf(person, cluster),
-    );
-    const notBefore = nextWorkingTime(
-      now,
-      person.timeZone ?? cluster.timeZone,
-      settings.followUp.workingHours,
-    );
-    const { created } = await enqueueNotification(tx, {
-      key: nudgeKey(meeting.id, due.round, person.id),
-      subject: meetingSubject(meeting.id),
-      stage: nudgeStage(due.round),
-      personId: person.id,
-      clusterId: cluster.id,
-      recipient,
-      view,
-      notBefore,
-    });
-    if (created) queued += 1;
-  }
+  // One member who fails (a time zone no engine knows) is reported alone; the others are nudged.
+  const people = await notAnswered(tx, meeting);
+  await eachJobItem(
+    ctx,
+    POLL_NUDGES_JOB,
+    people,
+    (p) => ({ meetingId: meeting.id, personId: p.id }),
+    async (person) => {
+      const recipient = await personalRecipient(tx, person.id, prefer);
+      if (!recipient) return;
+      const view = ctx.compose.compose(
+        { type: "poll.nudge", meetingId: meeting.id, title: meeting.title, clusterName: cluster.name },
+        localeOf(person, cluster),
+      );
+      const notBefore = nextWorkingTime(
+        now,
+        person.timeZone ?? cluster.timeZone,
+        settings.followUp.workingHours,
+      );
+      const { created } = await enqueueNotification(tx, {
+        key: nudgeKey(meeting.id, due.round, person.id),
+        subject: meetingSubject(meeting.id),
+        stage: nudgeStage(due.round),
+        personId: person.id,
+        clusterId: cluster.id,
+        recipient,
+        view,
+        notBefore,
+      });
+      if (created) queued += 1;
+    },
+  );
   return queued;
 }
 
