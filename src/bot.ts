@@ -151,6 +151,7 @@ export async function startBot({
         extraJobs: appJobs(app, registry().jobs),
         autoStart: runJobs !== "manual",
         onRun: metrics.job,
+        onSkip: metrics.jobSkipped,
         onDelivery: metrics.delivery,
       })
     : null;
