@@ -148,6 +148,23 @@ describe("due-driven poll nudges", () => {
     expect((await db.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } })).nextNudgeAt).toBeNull();
   });
 
+  it("nudges the others when one member's time zone is one no engine knows, and reports that one", async () => {
+    const { meetingId } = await plan();
+    await schedulePollNudges(ctx);
+    const olliId = (await personOf(db, olli)).id;
+    // Stored before zones were validated where they enter.
+    await db.prisma.person.update({ where: { id: olliId }, data: { timeZone: "Eastern Standard Time" } });
+    const failures: { job: string; item: Readonly<Record<string, string>> }[] = [];
+    const reporting: AppContext = {
+      ...ctx,
+      onJobItemFailure: ({ job, item }) => failures.push({ job, item }),
+    };
+    at("2027-05-05T06:00:00Z");
+    expect(await schedulePollNudges(reporting)).toEqual({ enqueued: 1 });
+    expect(await nudges()).toEqual(["nudge-1 U-KAISA subject person"]);
+    expect(failures).toEqual([{ job: "poll-nudges", item: { meetingId, personId: olliId } }]);
+  });
+
   it("sends as many statements on a quiet tick with 10 times the history", async () => {
     const { meetingId } = await plan();
     await schedulePollNudges(ctx); // round 1 is now due in two days
