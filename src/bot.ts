@@ -158,6 +158,7 @@ export async function startBot({
         extraJobs: appJobs(app, registry().jobs),
         autoStart: runJobs !== "manual",
         onRun: metrics.job,
+        onSkip: metrics.jobSkipped,
         onDelivery: metrics.delivery,
         outboxRetention: {
           sentDays: config.outbox.retentionDays,

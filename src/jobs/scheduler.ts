@@ -1,7 +1,10 @@
 // node-cron ticks → jobs. A job never overlaps itself (a tick that finds it still running is skipped),
-// a failing job is logged and tried again on its next tick, and stop() waits for running jobs.
+// nor runs on two instances at once when `leases` are given (a tick that finds another instance
+// holding the job's lease is skipped: job-lease.ts), a failing job is logged and tried again on its
+// next tick, and stop() waits for running jobs.
 import { createTask, type ScheduledTask, validate } from "node-cron";
 import type { Logger } from "../log/logger.ts";
+import { DEFAULT_JOB_LEASE_MS, type JobLeases } from "./job-lease.ts";
 
 export type Job = {
   name: string;
@@ -9,6 +12,10 @@ export type Job = {
   cron: string;
   /** `signal` aborts when the scheduler stops: long jobs should stop early and leave work for later. */
   run(signal: AbortSignal): Promise<unknown>;
+  /** Runs on every instance at once, unleased (the outbox: its rows are shared through SKIP LOCKED). */
+  everyInstance?: boolean;
+  /** How long the job's lease holds (longer than the job may run); DEFAULT_JOB_LEASE_MS by default. */
+  leaseMs?: number;
 };
 
 export type TickOutcome = "ran" | "failed" | "skipped";
@@ -24,16 +31,26 @@ export type Scheduler = {
 /** Hears of every run (not of skipped ticks): metrics count durations and failures per job. */
 export type JobObserver = (job: string, outcome: "ran" | "failed", durationMs: number) => void;
 
+/** Why a tick did not run its job: still running here, or another instance holds the job's lease. */
+export type SkipReason = "running" | "leased";
+/** Hears of every skipped tick (metrics count them per job and reason). */
+export type SkipObserver = (job: string, reason: SkipReason) => void;
+
 export function createScheduler({
   jobs,
   log,
   timezone = "UTC",
   onRun = () => undefined,
+  onSkip = () => undefined,
+  leases,
 }: {
   jobs: Job[];
   log: Logger;
   timezone?: string;
   onRun?: JobObserver;
+  onSkip?: SkipObserver;
+  /** Absent: this instance runs every job on every tick (one instance, tests). */
+  leases?: JobLeases;
 }): Scheduler {
   const names = new Set<string>();
   for (const job of jobs) {
@@ -49,11 +66,20 @@ export function createScheduler({
   function tick(name: string): Promise<TickOutcome> {
     const job = jobs.find((j) => j.name === name);
     if (!job) return Promise.reject(new Error(`scheduler: no job named "${name}"`));
+    const skipped = (reason: SkipReason): TickOutcome => {
+      try {
+        onSkip(name, reason);
+      } catch (error) {
+        log.error("job observer failed", { job: name, error });
+      }
+      return "skipped";
+    };
     if (running.has(name)) {
       log.debug("job still running; tick skipped", { job: name });
-      return Promise.resolve("skipped");
+      return Promise.resolve(skipped("running"));
     }
     if (controller.signal.aborted) return Promise.resolve("skipped");
+    const leased = leases && !job.everyInstance ? leases : null;
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     const observe = (outcome: "ran" | "failed") => {
@@ -64,7 +90,15 @@ export function createScheduler({
       }
     };
     const run = (async (): Promise<TickOutcome> => {
+      let held = false;
       try {
+        if (leased) {
+          held = await leased.acquire(name, job.leaseMs ?? DEFAULT_JOB_LEASE_MS);
+          if (!held) {
+            log.debug("job leased by another instance; tick skipped", { job: name });
+            return skipped("leased");
+          }
+        }
         await job.run(controller.signal);
         log.debug("job finished", { job: name, ms: ms() });
         observe("ran");
@@ -74,6 +108,10 @@ export function createScheduler({
         observe("failed");
         return "failed";
       } finally {
+        if (held)
+          await leased
+            ?.release(name)
+            .catch((error: unknown) => log.warn("job lease not released; it expires", { job: name, error }));
         running.delete(name);
       }
     })();

@@ -1,5 +1,6 @@
-// The background work of one bot instance. Every instance runs the same jobs; the database (leases,
-// SKIP LOCKED, unique keys) makes sure that each piece of work is done once.
+// The background work of one bot instance. Every instance ticks the same jobs; a lease per job
+// (job-lease.ts) lets one instance run each at a time, the outbox excepted (its rows are shared through
+// SKIP LOCKED), and the database (claims, unique keys) makes sure that each piece of work is done once.
 
 import type { Db } from "../db/open-database.ts";
 import type { AppContext, Clock } from "../kernel/app/context.ts";
@@ -14,8 +15,15 @@ import type { GatewayRouter, Gateways } from "../kernel/app/ports/chat-gateway.t
 import type { DownloadUrl } from "../kernel/app/ports/composer.ts";
 import type { FeatureJob } from "../kernel/feature-module.ts";
 import type { Logger } from "../log/logger.ts";
+import { databaseJobLeases } from "./job-lease.ts";
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from "./outbox-worker.ts";
-import { createScheduler, type Job, type JobObserver, type Scheduler } from "./scheduler.ts";
+import {
+  createScheduler,
+  type Job,
+  type JobObserver,
+  type Scheduler,
+  type SkipObserver,
+} from "./scheduler.ts";
 
 export const OUTBOX_CRON = "*/15 * * * * *";
 /** Hourly, away from the other hourly jobs' minutes. */
@@ -55,6 +63,7 @@ export function startJobs({
   extraJobs = [],
   autoStart = true,
   onRun,
+  onSkip,
   onDelivery,
   outboxRetention = { sentDays: DEFAULT_OUTBOX_RETENTION_DAYS, failedDays: FAILED_OUTBOX_RETENTION_DAYS },
 }: {
@@ -72,6 +81,8 @@ export function startJobs({
   autoStart?: boolean;
   /** Metrics: every job run, and every outbox delivery attempt. */
   onRun?: JobObserver;
+  /** Metrics: every skipped tick (still running here, or leased by another instance). */
+  onSkip?: SkipObserver;
   onDelivery?: OutboxWorkerOptions["onDelivery"];
   /** How long delivered (and failed) rows stay before the hourly purge deletes them. */
   outboxRetention?: OutboxRetention;
@@ -88,7 +99,12 @@ export function startJobs({
   const scheduler = createScheduler({
     jobs: [
       // A tick drains what is due (up to 2 minutes); ticks that arrive meanwhile are skipped.
-      { name: "outbox", cron: OUTBOX_CRON, run: (signal) => outbox.drain({ signal, budgetMs: 120_000 }) },
+      {
+        name: "outbox",
+        cron: OUTBOX_CRON,
+        run: (signal) => outbox.drain({ signal, budgetMs: 120_000 }),
+        everyInstance: true,
+      },
       {
         name: "outbox-purge",
         cron: OUTBOX_PURGE_CRON,
@@ -98,6 +114,8 @@ export function startJobs({
     ],
     log,
     onRun,
+    onSkip,
+    leases: databaseJobLeases({ db, clock, owner: instanceId }),
   });
   // Tests drive the jobs with scheduler.tick() alone, so no cron tick can race them.
   if (autoStart) scheduler.start();

@@ -20,6 +20,8 @@ export type Metrics = {
   delivery(platform: string, result: DeliveryResult, durationMs: number): void;
   /** For the scheduler: one job run (skipped ticks are not runs). */
   job(name: string, outcome: JobOutcome, durationMs: number): void;
+  /** For the scheduler: one skipped tick (the job still running here, or leased by another instance). */
+  jobSkipped(name: string, reason: string): void;
   /** For AppContext.onJobItemFailure: one item of a job failed and was skipped (eachJobItem). */
   jobItemFailed(job: string): void;
   /** The text a scrape gets, and its content type. */
@@ -77,6 +79,12 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     registers: [registry],
   });
 
+  const jobSkips = new Counter({
+    name: "ennakko_job_skipped_total",
+    help: "Job ticks that did not run the job: still running on this instance (running), or another instance holds the job's lease (leased).",
+    labelNames: ["job", "reason"] as const,
+    registers: [registry],
+  });
   const jobItemFailures = new Counter({
     name: "ennakko_job_item_failures_total",
     help: "Items a background job skipped because they failed (e.g. a measure whose owner's time zone is invalid); the job served the others.",
@@ -98,6 +106,9 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     job(name, outcome, durationMs) {
       jobSeconds.observe({ job: name, outcome }, durationMs / 1000);
       if (outcome === "failed") jobFailures.inc({ job: name });
+    },
+    jobSkipped(name, reason) {
+      jobSkips.inc({ job: name, reason });
     },
     jobItemFailed(job) {
       jobItemFailures.inc({ job });

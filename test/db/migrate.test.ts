@@ -94,6 +94,36 @@ describe("migration runner", () => {
     await db.close();
   });
 
+  it("gives polling meetings and open pulses a due time, so the first tick after the upgrade looks at them", async () => {
+    const db = await PGlite.create();
+    const conn = pgliteConnection(db);
+    const files = await readMigrations(MIGRATIONS_DIR);
+    const at = files.findIndex((f) => f.name.endsWith("_due_nudges_reminders_job_lease"));
+    await applyMigrations(conn, files.slice(0, at));
+    await db.exec(`
+      INSERT INTO "Cluster" (id, name) VALUES ('c', 'Energy');
+      INSERT INTO "Meeting" (id, "clusterId", title, status, "icsUid")
+        VALUES ('polling', 'c', 'Spring', 'POLLING', 'u1'), ('scheduled', 'c', 'Autumn', 'SCHEDULED', 'u2');
+      INSERT INTO "Pulse" (id, "clusterId", title, "opensAt", "closesAt", status) VALUES
+        ('open', 'c', 'Pulse', now(), now() + interval '7 days', 'OPEN'),
+        ('closed', 'c', 'Old pulse', now() - interval '30 days', now() - interval '20 days', 'CLOSED');`);
+    await applyMigrations(conn, files);
+    // Due now, in UTC (the columns hold UTC without a zone), whatever the session's time zone.
+    const due = `"due" IS NOT NULL AND "due" <= (now() AT TIME ZONE 'UTC') AND "due" > (now() AT TIME ZONE 'UTC') - interval '1 hour'`;
+    const { rows } = await db.query<{ id: string; due: boolean | null }>(
+      `SELECT id, (${due}) AS due FROM (
+         SELECT id, "nextNudgeAt" AS due FROM "Meeting" UNION ALL SELECT id, "nextReminderAt" FROM "Pulse") t
+       ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { id: "closed", due: false },
+      { id: "open", due: true },
+      { id: "polling", due: true },
+      { id: "scheduled", due: false },
+    ]);
+    await db.close();
+  });
+
   it.runIf(onPostgres)("applies each migration once when four instances start together", async () => {
     const name = `t_race_${Date.now()}`;
     const admin = new pg.Client({ connectionString: postgresAdminUrl() });

@@ -46,7 +46,7 @@ export const changeMeeting = clusterUseCase(
       await withdrawMeetingNotifications(tx, meeting.id);
       const cancelled = await tx.meeting.update({
         where: { id: meeting.id },
-        data: { status: "CANCELLED", icsSequence: { increment: 1 } },
+        data: { status: "CANCELLED", icsSequence: { increment: 1 }, nextNudgeAt: null },
       });
       if (meeting.chosenSlot)
         await inviteMembers(ctx, tx, {

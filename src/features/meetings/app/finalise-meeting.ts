@@ -7,6 +7,7 @@ import { inviteMembers } from "../../clusters/index.ts";
 import { canTransition } from "../domain/meeting-rules.ts";
 import { loadPoll, type PollSnapshot } from "./load-poll.ts";
 import { queueMeetingReminders } from "./meeting-reminders.ts";
+import { meetingSubject, NUDGE_STAGES } from "./outbox-keys.ts";
 
 export const FinaliseMeetingInput = z.object({
   actor: PlatformUserSchema,
@@ -28,7 +29,8 @@ export const finaliseMeeting = clusterUseCase(
     // Guarded on status so that two organisers clicking at once schedule it once.
     const { count } = await tx.meeting.updateMany({
       where: { id: meeting.id, status: "POLLING" },
-      data: { status: "SCHEDULED", chosenSlotId: slot.id },
+      // No more nudges: the poll has closed.
+      data: { status: "SCHEDULED", chosenSlotId: slot.id, nextNudgeAt: null },
     });
     if (count === 0) return fail("POLL_CLOSED", { title: meeting.title });
     await audit({
@@ -47,7 +49,7 @@ export const finaliseMeeting = clusterUseCase(
     });
     // Nudges for a poll that has closed are moot.
     await tx.outboxMessage.deleteMany({
-      where: { status: "PENDING", key: { startsWith: `meeting:${meeting.id}:nudge-` } },
+      where: { status: "PENDING", subject: meetingSubject(meeting.id), stage: { in: NUDGE_STAGES } },
     });
     const poll = await loadPoll({ db: tx }, meeting.id);
     return poll ? ok(poll) : fail("MEETING_NOT_FOUND");

@@ -7,7 +7,8 @@ import { localeOf } from "../../../kernel/app/locale-of.ts";
 import { enqueueNotification } from "../../../kernel/app/outbox/enqueue-notification.ts";
 import { clusterChannels } from "../../../kernel/app/recipients.ts";
 import type { Tx } from "../../../kernel/app/tx.ts";
-import { reminderTimes } from "../domain/meeting-rules.ts";
+import { REMINDER_DAYS_BEFORE, reminderTimes } from "../domain/meeting-rules.ts";
+import { meetingSubject, NUDGE_STAGES, reminderStage } from "./outbox-keys.ts";
 
 export async function queueMeetingReminders(
   ctx: AppContext,
@@ -31,17 +32,27 @@ export async function queueMeetingReminders(
     );
     for (const recipient of await clusterChannels(tx, cluster.id)) {
       const key = `meeting:${meeting.id}:reminder-${reminder.daysBefore}d:s${meeting.icsSequence}:${recipient.platform}`;
-      await enqueueNotification(tx, { key, clusterId: cluster.id, recipient, view, notBefore: reminder.at });
+      await enqueueNotification(tx, {
+        key,
+        subject: meetingSubject(meeting.id),
+        stage: reminderStage(reminder.daysBefore),
+        clusterId: cluster.id,
+        recipient,
+        view,
+        notBefore: reminder.at,
+      });
     }
   }
 }
 
 /** Reminders and nudges still waiting for a meeting that has changed or been cancelled. */
 export async function withdrawMeetingNotifications(tx: Tx, meetingId: string): Promise<void> {
+  // Equality on the (subject, stage) index, never a LIKE over the key.
   await tx.outboxMessage.deleteMany({
     where: {
       status: "PENDING",
-      OR: ["reminder-", "nudge-"].map((kind) => ({ key: { startsWith: `meeting:${meetingId}:${kind}` } })),
+      subject: meetingSubject(meetingId),
+      stage: { in: [...REMINDER_DAYS_BEFORE.map(reminderStage), ...NUDGE_STAGES] },
     },
   });
 }

@@ -60,6 +60,8 @@ export const planMeeting = clusterUseCase(
         organiserId: person.id,
         // The injected clock, not the database's: nudges are counted from it.
         createdAt: ctx.clock.now(),
+        // The nudge tick looks at it on its next run and works out when the first round comes.
+        nextNudgeAt: ctx.clock.now(),
         slots: {
           create: plan.value.slots.map((s) => ({
             startsAt: s.startsAt,

@@ -47,7 +47,7 @@ import {
   pulseWithQuestions,
   skillsOf,
 } from "./pulses.ts";
-import { pulseReminderPrefix } from "./schedule-pulse-reminders.ts";
+import { PULSE_REMINDER_STAGES, pulseSubject } from "./schedule-pulse-reminders.ts";
 
 export const AnswerPulseInput = z.object({
   actor: PlatformUserSchema,
@@ -203,7 +203,13 @@ function missingOf(pulse: PulseWithQuestions, answered: readonly string[]): stri
 /** A member who has finished gets no reminder that may still be waiting in the outbox. */
 async function withdrawReminders(tx: Tx, pulseId: string, personId: string): Promise<void> {
   await tx.outboxMessage.deleteMany({
-    where: { status: "PENDING", key: { startsWith: pulseReminderPrefix(pulseId), endsWith: `:${personId}` } },
+    // Equality on the (subject, stage) index and personId, never a LIKE over the key.
+    where: {
+      status: "PENDING",
+      subject: pulseSubject(pulseId),
+      stage: { in: PULSE_REMINDER_STAGES },
+      personId,
+    },
   });
 }
 

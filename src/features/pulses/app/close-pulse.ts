@@ -60,7 +60,7 @@ export async function closeRecord(
 ): Promise<boolean> {
   const { count } = await tx.pulse.updateMany({
     where: { id: pulse.id, status: { not: "CLOSED" } },
-    data: { status: "CLOSED" },
+    data: { status: "CLOSED", nextReminderAt: null },
   });
   if (count === 0) return false;
   if (pulse.anonymous) await reshuffleAnonymousResponses(tx, pulse.id);

@@ -221,6 +221,8 @@ export async function insertPulse(
       audience: input.audience,
       opensAt: input.opensAt,
       closesAt: input.closesAt,
+      // The reminder tick looks at it once it opens and works out when the first round comes.
+      nextReminderAt: input.opensAt,
       // Live results are for named pulses only (resultsVisible).
       resultsLive: input.resultsLive && !input.anonymous,
       status: "OPEN",
