@@ -24,5 +24,9 @@ CREATE INDEX "OutboxMessage_status_sentAt_idx" ON "OutboxMessage"("status", "sen
 UPDATE "OutboxMessage"
    SET "subject"  = split_part("key", ':', 1) || ':' || split_part("key", ':', 2),
        "stage"    = split_part("key", ':', 3),
-       "personId" = NULLIF(split_part("key", ':', 4), '')
+       -- Only "<kind>:<id>:<stage>:<personId>" ends in a person: meeting reminders
+       -- ("meeting:<id>:reminder-7d:s0:SLACK") and owner pings ("measure:<id>:due-7d") do not.
+       "personId" = CASE WHEN array_length(string_to_array("key", ':'), 1) = 4
+                           AND split_part("key", ':', 3) ~ '^(nudge-|reminder-[0-9]+$|escalate)'
+                         THEN split_part("key", ':', 4) END
  WHERE "status" = 'PENDING' AND split_part("key", ':', 1) IN ('measure', 'meeting', 'pulse');
