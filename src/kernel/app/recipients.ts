@@ -5,8 +5,17 @@ import type { Tx } from "./tx.ts";
 
 /** Every channel the cluster is bound to (one per platform). */
 export async function clusterChannels(tx: Tx, clusterId: string): Promise<Recipient[]> {
-  const bindings = await tx.channelBinding.findMany({ where: { clusterId }, orderBy: { platform: "asc" } });
-  return bindings.map((b) => ({ platform: b.platform, kind: "channel" as const, id: b.channelId }));
+  const bindings = await tx.channelBinding.findMany({
+    where: { clusterId },
+    orderBy: { platform: "asc" },
+    select: { platform: true, channelId: true, workspace: { select: { externalId: true } } },
+  });
+  return bindings.map((b) => ({
+    platform: b.platform,
+    kind: "channel" as const,
+    id: b.channelId,
+    tenant: b.workspace.externalId,
+  }));
 }
 
 /**
@@ -22,10 +31,12 @@ export async function personalRecipient(
   const identities = await tx.platformIdentity.findMany({ where: { personId } });
   const identity = identities.find((i) => i.platform === prefer) ?? identities[0];
   if (!identity) return null;
-  if (identity.platform === "SLACK") return { platform: "SLACK", kind: "user", id: identity.externalId };
+  const tenant = identity.tenant;
+  if (identity.platform === "SLACK")
+    return { platform: "SLACK", kind: "user", id: identity.externalId, tenant };
   const personal = await tx.conversationRef.findFirst({
     where: { platform: "TEAMS", personId, scope: "PERSONAL" },
     orderBy: { updatedAt: "desc" },
   });
-  return { platform: "TEAMS", kind: "user", id: personal?.conversationId ?? identity.externalId };
+  return { platform: "TEAMS", kind: "user", id: personal?.conversationId ?? identity.externalId, tenant };
 }

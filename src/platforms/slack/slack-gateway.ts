@@ -7,6 +7,7 @@ import {
   type DeliveryResult,
   describeError,
   type OutboundMessage,
+  type Recipient,
 } from "../../kernel/app/ports/chat-gateway.ts";
 import type { View } from "../../kernel/surface/view.ts";
 import type { Logger } from "../../log/logger.ts";
@@ -47,8 +48,14 @@ export const PERMANENT_SLACK_ERRORS = new Set([
 
 const DM_CACHE_MAX = 10_000;
 
+/** OAuth mode: the team a row goes to and its bot token; token null = not installed (or uninstalled). */
+export type SlackTokenResolver = (recipient: Recipient) => Promise<{ team: string; token: string | null }>;
+
 export type SlackGatewayOptions = {
-  token: string;
+  /** Single-workspace mode: the one bot token. */
+  token?: string;
+  /** OAuth mode (many workspaces): picks the bot token by the recipient's team. */
+  tokenFor?: SlackTokenResolver;
   /** config.slack.apiUrl: https://slack.com/api/ in production, a local fake in tests. */
   apiUrl: string;
   log: Logger;
@@ -58,30 +65,58 @@ export type SlackGatewayOptions = {
 
 export function createSlackGateway({
   token,
+  tokenFor,
   apiUrl,
   log,
   timeoutMs = 20_000,
 }: SlackGatewayOptions): ChatGateway {
-  const client = new webApi.WebClient(token, {
-    slackApiUrl: apiUrl,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: timeoutMs,
-    logger: boltLogger(log),
-  });
+  const newClient = (botToken: string) =>
+    new webApi.WebClient(botToken, {
+      slackApiUrl: apiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: timeoutMs,
+      logger: boltLogger(log),
+    });
+  const single = token ? { team: "", client: newClient(token) } : null;
+  // OAuth mode: one client per workspace token (a re-install's new token gets a new client).
+  const clients = new Map<string, webApi.WebClient>();
+  async function clientFor(
+    recipient: Recipient,
+  ): Promise<{ team: string; client: webApi.WebClient } | { team: string; client: null }> {
+    if (single) return single;
+    if (!tokenFor) throw new Error("the Slack gateway needs a token or a token resolver");
+    const found = await tokenFor(recipient);
+    if (!found.token) return { team: found.team, client: null };
+    let client = clients.get(found.token);
+    if (!client) {
+      if (clients.size >= DM_CACHE_MAX) clients.delete(clients.keys().next().value!);
+      client = newClient(found.token);
+      clients.set(found.token, client);
+    }
+    return { team: found.team, client };
+  }
   // conversations.open is Tier 3 (~50/min): open each person's DM once per process, not per message.
   const dmChannels = new Map<string, string>();
   // The same chart to many channels, or a retried row, is uploaded once per process.
-  const images = new UploadedImageCache();
+  // Per workspace: a file uploaded in one workspace cannot be shown in another.
+  const imageCaches = new Map<string, UploadedImageCache>();
+  const imagesOf = (team: string) => {
+    let cache = imageCaches.get(team);
+    if (!cache) imageCaches.set(team, (cache = new UploadedImageCache()));
+    return cache;
+  };
 
-  async function dmChannelOf(userId: string): Promise<string> {
-    const known = dmChannels.get(userId);
+  async function dmChannelOf(client: webApi.WebClient, team: string, userId: string): Promise<string> {
+    // By team too: in OAuth mode one process talks to many workspaces.
+    const cacheKey = `${team}:${userId}`;
+    const known = dmChannels.get(cacheKey);
     if (known) return known;
     const opened = await client.conversations.open({ users: userId });
     const id = opened.channel?.id;
     if (!id) throw new Error("conversations.open returned no channel");
     if (dmChannels.size >= DM_CACHE_MAX) dmChannels.delete(dmChannels.keys().next().value!);
-    dmChannels.set(userId, id);
+    dmChannels.set(cacheKey, id);
     return id;
   }
 
@@ -89,7 +124,17 @@ export function createSlackGateway({
     async deliver(message: OutboundMessage): Promise<DeliveryResult> {
       const { recipient, key } = message;
       try {
-        const channel = recipient.kind === "user" ? await dmChannelOf(recipient.id) : recipient.id;
+        const { team, client } = await clientFor(recipient);
+        // Uninstalled, or its token revoked: no retry can bring the token back.
+        if (!client)
+          return {
+            ok: false,
+            retryable: false,
+            error: `slack: app not installed in workspace ${team || "(unknown)"}`,
+          };
+        const channel =
+          recipient.kind === "user" ? await dmChannelOf(client, team, recipient.id) : recipient.id;
+        const images = imagesOf(team);
         const view = message.view as View;
         // A throttled or failing upload stops here and comes back retryable (the outbox tries again);
         // a permanent failure leaves that image out, so the text still arrives.
