@@ -102,8 +102,10 @@ export function createSlackGateway({
   // Per workspace: a file uploaded in one workspace cannot be shown in another.
   const imageCaches = new Map<string, UploadedImageCache>();
   const imagesOf = (team: string) => {
-    let cache = imageCaches.get(team);
-    if (!cache) imageCaches.set(team, (cache = new UploadedImageCache()));
+    const known = imageCaches.get(team);
+    if (known) return known;
+    const cache = new UploadedImageCache();
+    imageCaches.set(team, cache);
     return cache;
   };
 
