@@ -81,7 +81,13 @@ export type FakeOAuthApp = { clientId: string; clientSecret: string; redirectUrl
 /** A workspace installing the app: its team, the admin who clicks Allow, the bot user Slack creates. */
 export type FakeWorkspace = { teamId: string; teamName: string; installerId: string; botUserId: string };
 /** An authorization code handed out on Slack's authorize page. */
-type Grant = { workspace: FakeWorkspace; scopes: string; redirectUri?: string; used: boolean; issuedAt: number };
+type Grant = {
+  workspace: FakeWorkspace;
+  scopes: string;
+  redirectUri?: string;
+  used: boolean;
+  issuedAt: number;
+};
 /** A bot token oauth.v2.access issued, until the workspace uninstalls the app. */
 export type IssuedToken = FakeWorkspace & { botId: string };
 
@@ -240,7 +246,8 @@ export class FakeSlackApi {
 
   /** The workspace uninstalls the app: Slack revokes every token it issued there. */
   uninstall(teamId: string): void {
-    for (const [token, issued] of this.issuedTokens) if (issued.teamId === teamId) this.issuedTokens.delete(token);
+    for (const [token, issued] of this.issuedTokens)
+      if (issued.teamId === teamId) this.issuedTokens.delete(token);
   }
 
   /** The bot token a call carried (Authorization: Bearer, or the `token` field). */
@@ -411,7 +418,8 @@ export class FakeSlackApi {
     if (clientSecret !== app.clientSecret) return { ok: false, error: "bad_client_secret" };
     const code = typeof body.code === "string" ? body.code : "";
     const grant = this.grants.get(code);
-    if (!grant || grant.used || this.now() - grant.issuedAt > CODE_TTL_MS) return { ok: false, error: "invalid_code" };
+    if (!grant || grant.used || this.now() - grant.issuedAt > CODE_TTL_MS)
+      return { ok: false, error: "invalid_code" };
     const redirectUri = typeof body.redirect_uri === "string" ? body.redirect_uri : undefined;
     if (redirectUri !== grant.redirectUri) return { ok: false, error: "bad_redirect_uri" };
     grant.used = true;

@@ -17,7 +17,12 @@ export type TestBot = { bot: RunningBot; db: TestDatabase; baseUrl: string; stop
 export async function startTestBot(
   env: Record<string, string | undefined>,
   db?: TestDatabase,
-  options: { jobs?: boolean | "manual"; log?: Logger; teamsIdentity?: BotIdentityEndpoints; clock?: Clock } = {},
+  options: {
+    jobs?: boolean | "manual";
+    log?: Logger;
+    teamsIdentity?: BotIdentityEndpoints;
+    clock?: Clock;
+  } = {},
 ): Promise<TestBot> {
   const database = db ?? (await createTestDatabase());
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "error", ...env });

@@ -140,7 +140,10 @@ function registerListeners(
     const parsed = BlockActionsSchema.safeParse(body);
     if (!parsed.success)
       return log.warn("malformed block action", { issues: parsed.error.issues.slice(0, 3) });
-    const envelope = actionEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id, parsed.data.team?.id ?? parsed.data.user.team_id));
+    const envelope = actionEnvelope(
+      parsed.data,
+      await profiles.get(client, parsed.data.user.id, parsed.data.team?.id ?? parsed.data.user.team_id),
+    );
     if (envelope)
       await dispatchInteraction(envelope, {
         client,
@@ -156,7 +159,10 @@ function registerListeners(
     const parsed = MessageShortcutSchema.safeParse(shortcut);
     if (!parsed.success)
       return log.warn("malformed message shortcut", { issues: parsed.error.issues.slice(0, 3) });
-    const envelope = shortcutEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id, parsed.data.team?.id ?? parsed.data.user.team_id));
+    const envelope = shortcutEnvelope(
+      parsed.data,
+      await profiles.get(client, parsed.data.user.id, parsed.data.team?.id ?? parsed.data.user.team_id),
+    );
     if (envelope) await dispatchInteraction(envelope, { client, respond, triggerId: parsed.data.trigger_id });
   });
 
@@ -178,7 +184,10 @@ function registerListeners(
   app.view(OUR_IDS, async ({ body, ack, client }) => {
     const parsed = ViewSubmissionSchema.safeParse(body);
     const envelope = parsed.success
-      ? submissionEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id, parsed.data.team?.id ?? parsed.data.user.team_id))
+      ? submissionEnvelope(
+          parsed.data,
+          await profiles.get(client, parsed.data.user.id, parsed.data.team?.id ?? parsed.data.user.team_id),
+        )
       : null;
     if (!envelope) {
       await ack({ response_action: "errors", errors: {} });

@@ -239,6 +239,19 @@ describe("Slack OAuth: many workspaces in one deployment", () => {
     expect(slack.callsTo("oauth.v2.access").length).toBe(exchanges);
   });
 
+  it("answers a code Slack refuses (invalid_code: used already) with the failure page, installing nothing", async () => {
+    const used = String(slack.acceptedCalls("oauth.v2.access")[0]!.body.code);
+    const { cookie, redirectTo } = await startInstall(NORTH);
+    const withUsedCode = new URL(redirectTo);
+    withUsedCode.searchParams.set("code", used);
+    const before = await bot.db.prisma.slackInstallation.findUniqueOrThrow({ where: { teamId: "T-NORTH" } });
+    const res = await comeBack(withUsedCode.toString(), cookie);
+    expect(res.status).toBe(400);
+    expect(slack.callsTo("oauth.v2.access").at(-1)).toMatchObject({ ok: false });
+    const after = await bot.db.prisma.slackInstallation.findUniqueOrThrow({ where: { teamId: "T-NORTH" } });
+    expect(after.botTokenEncrypted).toBe(before.botTokenEncrypted);
+  });
+
   it("refuses an expired state, and a forged one", async () => {
     const { cookie, redirectTo } = await startInstall(SOUTH);
     offsetMs = STATE_TTL_MS + 1_000;
