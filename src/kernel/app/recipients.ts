@@ -5,16 +5,18 @@ import type { Tx } from "./tx.ts";
 
 /** Every channel the cluster is bound to (one per platform). */
 export async function clusterChannels(tx: Tx, clusterId: string): Promise<Recipient[]> {
-  const bindings = await tx.channelBinding.findMany({
-    where: { clusterId },
-    orderBy: { platform: "asc" },
-    select: { platform: true, channelId: true, workspace: { select: { externalId: true } } },
-  });
+  // One statement with its workspace (Prisma's nested select would send a second one): jobs call this
+  // per cluster, and the workspace's team id picks the Slack token in OAuth mode.
+  const bindings = await tx.$queryRaw<{ platform: Platform; channelId: string; tenant: string }[]>`
+    SELECT b."platform"::text AS "platform", b."channelId", w."externalId" AS "tenant"
+      FROM "ChannelBinding" b JOIN "Workspace" w ON w."id" = b."workspaceId"
+     WHERE b."clusterId" = ${clusterId}
+     ORDER BY b."platform"`;
   return bindings.map((b) => ({
     platform: b.platform,
     kind: "channel" as const,
     id: b.channelId,
-    tenant: b.workspace.externalId,
+    tenant: b.tenant,
   }));
 }
 
