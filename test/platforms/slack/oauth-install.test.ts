@@ -17,7 +17,7 @@ import {
   slashCommandBody,
   viewSubmissionPayload,
 } from "../../support/slack-requests.ts";
-import { startTestBot, type TestBot } from "../../support/test-bot.ts";
+import { slackHttpEnv, startTestBot, type TestBot } from "../../support/test-bot.ts";
 
 const PUBLIC_URL = "https://ennakko.example.org";
 const REDIRECT = `${PUBLIC_URL}/slack/oauth_redirect`;
@@ -308,5 +308,28 @@ describe("Slack OAuth: many workspaces in one deployment", () => {
     await eventually(async () =>
       (await bot.db.prisma.slackInstallation.count({ where: { teamId: "T-SOUTH" } })) === 0 ? true : null,
     );
+  });
+});
+
+describe("Slack single-token mode (SLACK_BOT_TOKEN)", () => {
+  it("serves no install routes and sends with its one token, as before", async () => {
+    const single = await startTestBot(slackHttpEnv(slack.apiUrl), undefined, { jobs: "manual" });
+    try {
+      for (const path of ["/slack/install", "/slack/oauth_redirect?code=x&state=y"])
+        expect((await fetch(`${single.baseUrl}${path}`, { redirect: "manual" })).status).toBe(404);
+      const body = slashCommandBody({
+        user: "U-NAINO",
+        channel: "C-ONE",
+        text: "setup One",
+        responseUrl: slack.responseUrl("single"),
+      });
+      const before = slack.callsTo("views.open").length;
+      await fetch(`${single.baseUrl}/slack/events`, { method: "POST", headers: signedHeaders(body), body });
+      const opened = (await slack.waitFor("views.open", before + 1))[before]!;
+      expect(FakeSlackApi.tokenOf(opened)).toBe("xoxb-test-token");
+      expect(await single.db.prisma.slackInstallation.count()).toBe(0);
+    } finally {
+      await single.stop();
+    }
   });
 });
