@@ -24,6 +24,8 @@ import { createLogger, type Logger } from "./log/logger.ts";
 import { registerDatabaseGauges } from "./metrics/database-gauges.ts";
 import { createMetrics, type Metrics } from "./metrics/metrics.ts";
 import { FEATURES } from "./modules.ts";
+import { SLACK_INSTALL_PATH, SLACK_OAUTH_REDIRECT_PATH } from "./platforms/slack/oauth/slack-oauth.ts";
+import { slackTokenResolver } from "./platforms/slack/oauth/token-resolver.ts";
 import { createSlackGateway } from "./platforms/slack/slack-gateway.ts";
 import {
   createSlackPlatform,
@@ -112,7 +114,14 @@ export async function startBot({
       ...teamsConversationStore(database.prisma),
       log,
     });
-  if (config.slack.mode !== "off")
+  if (config.slack.mode === "oauth" && slack?.installations)
+    gateways.SLACK = createSlackGateway({
+      tokenFor: slackTokenResolver(database.prisma, slack.installations),
+      apiUrl: config.slack.apiUrl,
+      log,
+      dmChannels: slackDmChannelStore(database.prisma),
+    });
+  else if (config.slack.mode === "http" || config.slack.mode === "socket")
     gateways.SLACK = createSlackGateway({
       token: config.slack.botToken,
       apiUrl: config.slack.apiUrl,
@@ -140,6 +149,11 @@ export async function startBot({
   const slackListener = slack?.requestListener;
   if (slackListener)
     routes.push({ method: "POST", path: SLACK_EVENTS_PATH, handle: (req, res) => slackListener(req, res) });
+  // OAuth mode only: "Add to Slack" and Slack's redirect back, served by Bolt's install flow.
+  const installListener = slack?.installListener;
+  if (installListener)
+    for (const path of [SLACK_INSTALL_PATH, SLACK_OAUTH_REDIRECT_PATH])
+      routes.push({ method: "GET", path, handle: (req, res) => installListener(req, res) });
 
   const server = createHttpServer(routes, log);
   await new Promise<void>((resolve, reject) =>

@@ -27,6 +27,11 @@ function slackLines(config: Config, base: string): string[] {
       return [
         `Slack: HTTP mode. Point the slash command, interactivity and events URLs at https://<public host>/slack/events (here ${base}/slack/events).`,
       ];
+    case "oauth":
+      return [
+        `Slack: OAuth mode (many workspaces). Events, commands and interactivity: https://<public host>/slack/events; redirect URL: https://<public host>/slack/oauth_redirect.`,
+        `  "Add to Slack": https://<public host>/slack/install (here ${base}/slack/install).`,
+      ];
     case "off":
       return [
         "Slack: not connected. To connect:",

@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   // Cheap checks first: none of them touches the database or runs a migration.
   await checkPortFree(config.port);
   if (config.database.kind === "embedded") await checkDataDir(config.database.dataDir);
-  if (config.slack.mode !== "off") {
+  // In OAuth mode there is no token yet: each workspace brings its own when it installs.
+  if (config.slack.mode === "http" || config.slack.mode === "socket") {
     const token = await checkSlackToken(config.slack.apiUrl, config.slack.botToken);
     if (!token.ok) log.warn("Slack token not checked", { reason: token.reason });
   }

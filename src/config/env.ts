@@ -47,6 +47,26 @@ const EnvSchema = z
         .startsWith("xapp-", "must be an app-level token with connections:write, starting with xapp-")
         .optional(),
     ),
+    // OAuth mode ("Add to Slack", many workspaces): README "Slack for many workspaces".
+    SLACK_CLIENT_ID: optionalString,
+    SLACK_CLIENT_SECRET: optionalString,
+    SLACK_STATE_SECRET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .min(32, "must be at least 32 characters, e.g. the output of `openssl rand -hex 32`")
+        .optional(),
+    ),
+    SLACK_TOKEN_ENCRYPTION_KEY: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine(
+          (v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32,
+          "must be 32 random bytes in base64 (44 characters), e.g. the output of `openssl rand -base64 32`",
+        )
+        .optional(),
+    ),
     SLACK_API_URL: z.preprocess(
       emptyToUndefined,
       z
@@ -116,7 +136,41 @@ const EnvSchema = z
         "is required in HTTP mode (SLACK_BOT_TOKEN set, SLACK_APP_TOKEN unset): copy it from Basic Information → Signing Secret",
       );
     }
-    if (env.SLACK_APP_TOKEN)
+    const oauth = env.SLACK_CLIENT_ID || env.SLACK_CLIENT_SECRET;
+    if (oauth) {
+      if (env.SLACK_BOT_TOKEN)
+        ctx.addIssue({
+          code: "custom",
+          path: ["SLACK_BOT_TOKEN"],
+          message:
+            'must be unset when SLACK_CLIENT_ID/SLACK_CLIENT_SECRET are set: either one workspace with one bot token, or many workspaces through "Add to Slack" (OAuth), not both',
+        });
+      if (env.SLACK_APP_TOKEN)
+        ctx.addIssue({
+          code: "custom",
+          path: ["SLACK_APP_TOKEN"],
+          message:
+            "must be unset in OAuth mode (SLACK_CLIENT_ID set): the install flow needs the HTTP endpoints, not Socket Mode",
+        });
+      need("SLACK_CLIENT_ID", "is required in OAuth mode: copy it from Basic Information → App Credentials");
+      need(
+        "SLACK_CLIENT_SECRET",
+        "is required in OAuth mode: copy it from Basic Information → App Credentials",
+      );
+      need(
+        "SLACK_STATE_SECRET",
+        "is required in OAuth mode (SLACK_CLIENT_ID set): a random secret of at least 32 characters, e.g. `openssl rand -hex 32`",
+      );
+      need(
+        "SLACK_TOKEN_ENCRYPTION_KEY",
+        "is required in OAuth mode (SLACK_CLIENT_ID set): installations' bot tokens are stored encrypted with it; 32 random bytes in base64, e.g. `openssl rand -base64 32`. Keep it: without it the stored tokens cannot be read",
+      );
+      need(
+        "SLACK_SIGNING_SECRET",
+        "is required in OAuth mode: copy it from Basic Information → Signing Secret",
+      );
+    }
+    if (env.SLACK_APP_TOKEN && !oauth)
       need(
         "SLACK_BOT_TOKEN",
         "is required when SLACK_APP_TOKEN is set: copy the Bot User OAuth Token (xoxb-…)",
@@ -150,7 +204,20 @@ type Env = z.infer<typeof EnvSchema>;
 export type SlackConfig =
   | { mode: "off" }
   | { mode: "http"; botToken: string; signingSecret: string; apiUrl: string }
-  | { mode: "socket"; botToken: string; appToken: string; signingSecret?: string; apiUrl: string };
+  | { mode: "socket"; botToken: string; appToken: string; signingSecret?: string; apiUrl: string }
+  /** Many workspaces: each installs through "Add to Slack"; tokens come from SlackInstallation rows. */
+  | {
+      mode: "oauth";
+      clientId: string;
+      clientSecret: string;
+      stateSecret: string;
+      /** AES-256-GCM key for the stored bot tokens (32 bytes). */
+      tokenKey: Buffer;
+      signingSecret: string;
+      apiUrl: string;
+      /** Where Slack sends the installer back: PUBLIC_URL + /slack/oauth_redirect, when PUBLIC_URL is set. */
+      redirectUri?: string;
+    };
 
 export type TeamsConfig = {
   /**
@@ -197,7 +264,25 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 function toConfig(env: Env): Config {
   const apiUrl = env.SLACK_API_URL.endsWith("/") ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`;
   let slack: SlackConfig = { mode: "off" };
-  if (env.SLACK_BOT_TOKEN && env.SLACK_APP_TOKEN) {
+  const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, "");
+  if (
+    env.SLACK_CLIENT_ID &&
+    env.SLACK_CLIENT_SECRET &&
+    env.SLACK_STATE_SECRET &&
+    env.SLACK_TOKEN_ENCRYPTION_KEY &&
+    env.SLACK_SIGNING_SECRET
+  ) {
+    slack = {
+      mode: "oauth",
+      clientId: env.SLACK_CLIENT_ID,
+      clientSecret: env.SLACK_CLIENT_SECRET,
+      stateSecret: env.SLACK_STATE_SECRET,
+      tokenKey: Buffer.from(env.SLACK_TOKEN_ENCRYPTION_KEY, "base64"),
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      apiUrl,
+      ...(publicUrl ? { redirectUri: `${publicUrl}/slack/oauth_redirect` } : {}),
+    };
+  } else if (env.SLACK_BOT_TOKEN && env.SLACK_APP_TOKEN) {
     slack = {
       mode: "socket",
       botToken: env.SLACK_BOT_TOKEN,
@@ -210,7 +295,7 @@ function toConfig(env: Env): Config {
   }
   return {
     port: env.PORT,
-    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ""),
+    publicUrl,
     database: env.DATABASE_URL
       ? { kind: "postgres", url: env.DATABASE_URL, connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT * 1000 }
       : { kind: "embedded", dataDir: env.DATA_DIR },
@@ -238,7 +323,12 @@ export function ignoredSettings(source: Record<string, string | undefined> = pro
   const ignored = (name: string, why: string) => {
     if (set(name)) out.push(`${name} is set but ignored: ${why}`);
   };
-  if (!set("SLACK_BOT_TOKEN")) {
+  const oauth = set("SLACK_CLIENT_ID");
+  if (!oauth) {
+    ignored("SLACK_STATE_SECRET", "it is for OAuth mode only, which SLACK_CLIENT_ID turns on");
+    ignored("SLACK_TOKEN_ENCRYPTION_KEY", "it is for OAuth mode only, which SLACK_CLIENT_ID turns on");
+  }
+  if (!set("SLACK_BOT_TOKEN") && !oauth) {
     ignored(
       "SLACK_SIGNING_SECRET",
       "Slack is off without SLACK_BOT_TOKEN (the Bot User OAuth Token, xoxb-…)",

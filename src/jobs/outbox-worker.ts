@@ -88,6 +88,8 @@ type ClaimedRow = {
   clusterId: string | null;
   platform: ChatPlatform;
   target: string;
+  /** The recipient's Slack team / Teams tenant, when the row was written with one (OAuth token choice). */
+  tenant: string | null;
   payload: unknown;
   attempts: number;
 };
@@ -157,8 +159,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           ORDER BY m."notBefore", m."id"
           LIMIT ${batchSize}
           FOR UPDATE SKIP LOCKED)
-      RETURNING "id", "key", "clusterId", "platform"::text AS "platform", "target", "payload", "attempts",
-                "notBefore"`;
+      RETURNING "id", "key", "clusterId", "platform"::text AS "platform", "target", "tenant", "payload",
+                "attempts", "notBefore"`;
     // RETURNING follows no order (PostgreSQL returns rows as the UPDATE met them): sort again.
     return rows
       .sort((a, b) => a.notBefore.getTime() - b.notBefore.getTime() || a.id.localeCompare(b.id))
@@ -208,7 +210,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       const recipient = { platform: row.platform, kind: "unknown", id: row.target };
       return fail(row, token, recipient, `malformed payload: ${payload.error.issues[0]?.message ?? "?"}`, 0);
     }
-    const recipient: Recipient = { platform: row.platform, kind: payload.data.kind, id: row.target };
+    const recipient: Recipient = {
+      platform: row.platform,
+      kind: payload.data.kind,
+      id: row.target,
+      ...(row.tenant ? { tenant: row.tenant } : {}),
+    };
     if (!(await renew(row, token))) {
       log.warn("outbox lease lost before sending; another worker has the row", { key: row.key, workerId });
       return "lost";

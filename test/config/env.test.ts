@@ -47,6 +47,40 @@ describe("configuration", () => {
     ).toMatchObject({ connectTimeoutMs: 2_500 });
   });
 
+  const OAUTH = {
+    SLACK_CLIENT_ID: "1234.5678",
+    SLACK_CLIENT_SECRET: "secret",
+    SLACK_STATE_SECRET: "s".repeat(32),
+    SLACK_TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+    SLACK_SIGNING_SECRET: "signing",
+  };
+
+  it("chooses OAuth mode (many workspaces) with a client id, secret, state secret and encryption key", () => {
+    const config = loadConfig({ ...OAUTH, PUBLIC_URL: "https://ennakko.example.org/" });
+    expect(config.slack).toMatchObject({
+      mode: "oauth",
+      clientId: "1234.5678",
+      redirectUri: "https://ennakko.example.org/slack/oauth_redirect",
+    });
+    expect(config.slack.mode === "oauth" && config.slack.tokenKey.length).toBe(32);
+    expect(connectionGuide(config, 3978)).toContain("/slack/install");
+  });
+
+  it.each([
+    [{ ...OAUTH, SLACK_TOKEN_ENCRYPTION_KEY: "" }, "SLACK_TOKEN_ENCRYPTION_KEY is required in OAuth mode"],
+    [
+      { ...OAUTH, SLACK_TOKEN_ENCRYPTION_KEY: "c2hvcnQ=" },
+      "SLACK_TOKEN_ENCRYPTION_KEY must be 32 random bytes",
+    ],
+    [{ ...OAUTH, SLACK_STATE_SECRET: "" }, "SLACK_STATE_SECRET is required in OAuth mode"],
+    [{ ...OAUTH, SLACK_CLIENT_SECRET: "" }, "SLACK_CLIENT_SECRET is required in OAuth mode"],
+    [{ ...OAUTH, SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_BOT_TOKEN must be unset when SLACK_CLIENT_ID"],
+    [{ ...OAUTH, SLACK_APP_TOKEN: "xapp-1" }, "SLACK_APP_TOKEN must be unset in OAuth mode"],
+  ])("refuses to start a half or ambiguous OAuth configuration: %o", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
   it.each([
     [{ PORT: "eighty" }, "PORT must be a whole number"],
     [{ PORT: "70000" }, "PORT must be between 0 and 65535"],

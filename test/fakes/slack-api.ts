@@ -76,6 +76,26 @@ export const DEFAULT_LIMITS: Readonly<Record<string, RateLimitPolicy>> = {
   "apps.connections.open": tier(1),
 };
 
+/** The app's OAuth settings as Slack knows them (App Credentials, OAuth & Permissions → Redirect URLs). */
+export type FakeOAuthApp = { clientId: string; clientSecret: string; redirectUrls: string[] };
+/** A workspace installing the app: its team, the admin who clicks Allow, the bot user Slack creates. */
+export type FakeWorkspace = { teamId: string; teamName: string; installerId: string; botUserId: string };
+/** An authorization code handed out on Slack's authorize page. */
+type Grant = {
+  workspace: FakeWorkspace;
+  scopes: string;
+  redirectUri?: string;
+  used: boolean;
+  issuedAt: number;
+};
+/** A bot token oauth.v2.access issued, until the workspace uninstalls the app. */
+export type IssuedToken = FakeWorkspace & { botId: string };
+
+/** Slack's codes expire after ten minutes ("invalid_code" then, as for a code used once). */
+const CODE_TTL_MS = 10 * 60_000;
+/** Every bot token the fake issues starts so: calls with such a token are checked against the issued ones. */
+export const ISSUED_TOKEN_PREFIX = "xoxb-issued-";
+
 /** Fakes started and not yet stopped: the strict test setup checks each for unexpected refusals. */
 const liveFakes = new Set<FakeSlackApi>();
 
@@ -95,6 +115,12 @@ export class FakeSlackApi {
   private readonly buckets = new Map<string, Bucket>();
   /** How many calls the rate limits answered with 429. */
   rateLimitedCount = 0;
+  /** Set by tests of the OAuth install flow: the app's client id, secret and redirect URLs. */
+  oauthApp: FakeOAuthApp | null = null;
+  /** Bot tokens issued by oauth.v2.access and not revoked, by token. */
+  readonly issuedTokens = new Map<string, IssuedToken>();
+  private readonly grants = new Map<string, Grant>();
+  private grantSeq = 0;
   private server: Server | null = null;
   private ts = 1_700_000_000;
   private fileSeq = 100_000_000;
@@ -193,6 +219,44 @@ export class FakeSlackApi {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /**
+   * Slack's authorize page (https://slack.com/oauth/v2/authorize?…): an admin of `workspace` clicks
+   * Allow. Checks the URL as Slack does (known client_id, a registered redirect_uri) and returns where
+   * Slack sends the browser back: `redirectUri` (the one asked for, or the app's first) with `code` and
+   * `state`; or the error Slack shows on its page.
+   */
+  approveInstall(authorizeUrl: string, workspace: FakeWorkspace): { redirectTo: string } | { error: string } {
+    const app = this.oauthApp;
+    if (!app) throw new Error("set slack.oauthApp first");
+    const url = new URL(authorizeUrl);
+    const params = url.searchParams;
+    if (params.get("client_id") !== app.clientId) return { error: "invalid_client_id" };
+    const scopes = params.get("scope") ?? "";
+    if (scopes === "") return { error: "invalid_scope" };
+    const asked = params.get("redirect_uri") ?? undefined;
+    if (asked !== undefined && !app.redirectUrls.includes(asked)) return { error: "bad_redirect_uri" };
+    const code = `code-${workspace.teamId}-${++this.grantSeq}`;
+    this.grants.set(code, { workspace, scopes, redirectUri: asked, used: false, issuedAt: this.now() });
+    const back = new URL(asked ?? app.redirectUrls[0]!);
+    back.searchParams.set("code", code);
+    const state = params.get("state");
+    if (state !== null) back.searchParams.set("state", state);
+    return { redirectTo: back.toString() };
+  }
+
+  /** The workspace uninstalls the app: Slack revokes every token it issued there. */
+  uninstall(teamId: string): void {
+    for (const [token, issued] of this.issuedTokens)
+      if (issued.teamId === teamId) this.issuedTokens.delete(token);
+  }
+
+  /** The bot token a call carried (Authorization: Bearer, or the `token` field). */
+  static tokenOf(call: RecordedCall): string | undefined {
+    const header = call.headers.authorization;
+    if (typeof header === "string" && header.startsWith("Bearer ")) return header.slice(7);
+    return typeof call.body.token === "string" ? call.body.token : undefined;
+  }
+
   /** Resolves when `count` calls to `method` have arrived; Bolt replies after the ack, asynchronously. */
   async waitFor(method: string, count = 1, timeoutMs = 20_000): Promise<RecordedCall[]> {
     const deadline = Date.now() + timeoutMs;
@@ -234,7 +298,7 @@ export class FakeSlackApi {
     const body = parseBody(raw, req.headers["content-type"]);
     const call: RecordedCall = { method, body, headers: req.headers, at: Date.now() };
     this.calls.push(call);
-    const answer = this.decide(method, body);
+    const answer = this.decide(method, body, req.headers);
     call.status = answer.status;
     call.ok = (answer.body as { ok?: unknown } | undefined)?.ok === true;
     return answer;
@@ -281,9 +345,28 @@ export class FakeSlackApi {
     };
   }
 
-  private decide(method: string, body: Record<string, unknown>): Answer {
+  private decide(method: string, body: Record<string, unknown>, headers: IncomingMessage["headers"]): Answer {
     const failure = this.takeFailure(method);
     if (failure) return failure;
+    if (method === "oauth.v2.access") return { status: 200, body: this.exchangeCode(body, headers) };
+    // A token the fake issued is honoured only while the workspace has the app installed.
+    const token = FakeSlackApi.tokenOf({ method, body, headers, at: 0 });
+    const issued = token?.startsWith(ISSUED_TOKEN_PREFIX) ? this.issuedTokens.get(token) : undefined;
+    if (token?.startsWith(ISSUED_TOKEN_PREFIX) && !issued)
+      return { status: 200, body: { ok: false, error: "token_revoked" } };
+    if (issued && method === "auth.test")
+      return {
+        status: 200,
+        body: {
+          ok: true,
+          url: `https://${issued.teamName.toLowerCase()}.slack.com/`,
+          team: issued.teamName,
+          user: "ennakko",
+          team_id: issued.teamId,
+          user_id: issued.botUserId,
+          bot_id: issued.botId,
+        },
+      };
     const retryAfter = this.throttle(method, body);
     if (retryAfter !== undefined) {
       this.rateLimitedCount += 1;
@@ -314,6 +397,47 @@ export class FakeSlackApi {
       return undefined;
     }
     return Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
+  }
+
+  /**
+   * oauth.v2.access as Slack answers it (docs.slack.dev/reference/methods/oauth.v2.access): the client
+   * by HTTP Basic or by client_id/client_secret fields; a code is good once, for ten minutes, and only
+   * with the redirect_uri its authorize request named (none if it named none).
+   */
+  private exchangeCode(body: Record<string, unknown>, headers: IncomingMessage["headers"]): unknown {
+    const app = this.oauthApp;
+    let clientId = typeof body.client_id === "string" ? body.client_id : undefined;
+    let clientSecret = typeof body.client_secret === "string" ? body.client_secret : undefined;
+    const basic = headers.authorization;
+    if (typeof basic === "string" && basic.startsWith("Basic ")) {
+      const [id, secret] = Buffer.from(basic.slice(6), "base64").toString("utf8").split(":");
+      clientId = id;
+      clientSecret = secret;
+    }
+    if (!app || clientId !== app.clientId) return { ok: false, error: "invalid_client_id" };
+    if (clientSecret !== app.clientSecret) return { ok: false, error: "bad_client_secret" };
+    const code = typeof body.code === "string" ? body.code : "";
+    const grant = this.grants.get(code);
+    if (!grant || grant.used || this.now() - grant.issuedAt > CODE_TTL_MS)
+      return { ok: false, error: "invalid_code" };
+    const redirectUri = typeof body.redirect_uri === "string" ? body.redirect_uri : undefined;
+    if (redirectUri !== grant.redirectUri) return { ok: false, error: "bad_redirect_uri" };
+    grant.used = true;
+    const { workspace } = grant;
+    const token = `${ISSUED_TOKEN_PREFIX}${workspace.teamId}-${this.grantSeq}-${Math.random().toString(36).slice(2, 10)}`;
+    this.issuedTokens.set(token, { ...workspace, botId: `B-${workspace.teamId}` });
+    return {
+      ok: true,
+      access_token: token,
+      token_type: "bot",
+      scope: grant.scopes,
+      bot_user_id: workspace.botUserId,
+      app_id: "A-ENNAKKO",
+      team: { id: workspace.teamId, name: workspace.teamName },
+      enterprise: null,
+      is_enterprise_install: false,
+      authed_user: { id: workspace.installerId },
+    };
   }
 
   /**

@@ -152,7 +152,12 @@ describe("offerDownload", () => {
     });
     if (!offered.ok) throw new Error(offered.reason);
     const { files, expiresAt, recipient } = offered.value;
-    expect(recipient).toEqual({ platform: "TEAMS", kind: "user", id: "a:1aino-personal" });
+    expect(recipient).toEqual({
+      platform: "TEAMS",
+      kind: "user",
+      id: "a:1aino-personal",
+      tenant: "tenant-lapland",
+    });
     expect(expiresAt).toEqual(new Date(now.getTime() + DOWNLOAD_VALID_HOURS * 3_600_000));
     expect(files.map((f) => [f.title, f.filename])).toEqual([
       ["Vastaukset (CSV)", "pulssi-kevät-vastaukset.csv"],
@@ -258,7 +263,12 @@ describe("offerDownload", () => {
   it("opens a personal chat by user id when the person has none yet, and needs no cluster", async () => {
     const offered = await offerDownload(ctx, { actor: emma, files: [pngFile], comment: "" });
     if (!offered.ok) throw new Error(offered.reason);
-    expect(offered.value.recipient).toEqual({ platform: "TEAMS", kind: "user", id: "29:emma" });
+    expect(offered.value.recipient).toEqual({
+      platform: "TEAMS",
+      kind: "user",
+      id: "29:emma",
+      tenant: "tenant-lapland",
+    });
     const row = await db.prisma.downloadFile.findFirstOrThrow();
     expect(row.clusterId).toBeNull();
     const outbox = await db.prisma.outboxMessage.findFirstOrThrow();

@@ -29,6 +29,14 @@ const NOT_PERSON_IDS = new Set([
   "PostedMessage.messageId",
   "Pulse.copiedFromId", // a pulse
   "LinkCode.clusterId", // a cluster
+  // Slack OAuth installations: Slack's own ids (team, enterprise, app, bot, the installing admin's
+  // Slack user id), never a Person's id.
+  "SlackInstallation.teamId",
+  "SlackInstallation.enterpriseId",
+  "SlackInstallation.appId",
+  "SlackInstallation.botId",
+  "SlackInstallation.botUserId",
+  "SlackInstallation.installerUserId",
 ]);
 
 const ON_DELETE: Record<string, string> = {

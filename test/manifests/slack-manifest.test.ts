@@ -60,7 +60,9 @@ describe("Slack app manifest", () => {
   it("registers a listener for every event it subscribes to", async () => {
     const { readdir, readFile } = await import("node:fs/promises");
     const dir = "src/platforms/slack";
-    const sources = await Promise.all((await readdir(dir)).map((f) => readFile(`${dir}/${f}`, "utf8")));
+    // Subfolders too: the OAuth mode's listeners live in src/platforms/slack/oauth/.
+    const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith(".ts"));
+    const sources = await Promise.all(files.map((f) => readFile(`${dir}/${f}`, "utf8")));
     for (const event of SLACK_BOT_EVENTS) expect(sources.join("\n")).toContain(`app.event("${event}"`);
   });
 

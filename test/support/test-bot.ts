@@ -2,6 +2,7 @@
 // database, configured through the same env schema as production.
 import { type RunningBot, startBot } from "../../src/bot.ts";
 import { loadConfig } from "../../src/config/env.ts";
+import type { Clock } from "../../src/kernel/app/context.ts";
 import { type Logger, silentLogger } from "../../src/log/logger.ts";
 import type { BotIdentityEndpoints } from "../../src/platforms/teams/teams-auth.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
@@ -16,7 +17,12 @@ export type TestBot = { bot: RunningBot; db: TestDatabase; baseUrl: string; stop
 export async function startTestBot(
   env: Record<string, string | undefined>,
   db?: TestDatabase,
-  options: { jobs?: boolean | "manual"; log?: Logger; teamsIdentity?: BotIdentityEndpoints } = {},
+  options: {
+    jobs?: boolean | "manual";
+    log?: Logger;
+    teamsIdentity?: BotIdentityEndpoints;
+    clock?: Clock;
+  } = {},
 ): Promise<TestBot> {
   const database = db ?? (await createTestDatabase());
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "error", ...env });
@@ -26,6 +32,7 @@ export async function startTestBot(
     log: options.log ?? (process.env.TEST_LOGS ? undefined : silentLogger),
     jobs: options.jobs ?? false,
     teamsIdentity: options.teamsIdentity,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   return {
     bot,

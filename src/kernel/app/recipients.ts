@@ -5,8 +5,19 @@ import type { Tx } from "./tx.ts";
 
 /** Every channel the cluster is bound to (one per platform). */
 export async function clusterChannels(tx: Tx, clusterId: string): Promise<Recipient[]> {
-  const bindings = await tx.channelBinding.findMany({ where: { clusterId }, orderBy: { platform: "asc" } });
-  return bindings.map((b) => ({ platform: b.platform, kind: "channel" as const, id: b.channelId }));
+  // One statement with its workspace (Prisma's nested select would send a second one): jobs call this
+  // per cluster, and the workspace's team id picks the Slack token in OAuth mode.
+  const bindings = await tx.$queryRaw<{ platform: Platform; channelId: string; tenant: string }[]>`
+    SELECT b."platform"::text AS "platform", b."channelId", w."externalId" AS "tenant"
+      FROM "ChannelBinding" b JOIN "Workspace" w ON w."id" = b."workspaceId"
+     WHERE b."clusterId" = ${clusterId}
+     ORDER BY b."platform"`;
+  return bindings.map((b) => ({
+    platform: b.platform,
+    kind: "channel" as const,
+    id: b.channelId,
+    tenant: b.tenant,
+  }));
 }
 
 /**
@@ -22,10 +33,12 @@ export async function personalRecipient(
   const identities = await tx.platformIdentity.findMany({ where: { personId } });
   const identity = identities.find((i) => i.platform === prefer) ?? identities[0];
   if (!identity) return null;
-  if (identity.platform === "SLACK") return { platform: "SLACK", kind: "user", id: identity.externalId };
+  const tenant = identity.tenant;
+  if (identity.platform === "SLACK")
+    return { platform: "SLACK", kind: "user", id: identity.externalId, tenant };
   const personal = await tx.conversationRef.findFirst({
     where: { platform: "TEAMS", personId, scope: "PERSONAL" },
     orderBy: { updatedAt: "desc" },
   });
-  return { platform: "TEAMS", kind: "user", id: personal?.conversationId ?? identity.externalId };
+  return { platform: "TEAMS", kind: "user", id: personal?.conversationId ?? identity.externalId, tenant };
 }

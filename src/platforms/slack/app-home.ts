@@ -74,7 +74,7 @@ export function registerAppHome(app: App, deps: HomeDeps): void {
         const channelId = opened.channel?.id;
         if (channelId) {
           const envelope: Envelope = {
-            actor: actorOf(teamId, user.id, await deps.profiles.get(client, user.id), user.name),
+            actor: actorOf(teamId, user.id, await deps.profiles.get(client, user.id, teamId), user.name),
             conversation: dmOf(teamId, channelId),
             intent: { kind: "action", actionId: action.action_id, value: action.value ?? "" },
             ...keyed(actionKey(teamId, user.id, parsed.data.container, action)),
@@ -116,7 +116,7 @@ async function publishHome(
   channelId?: string,
 ): Promise<void> {
   const envelope: Envelope = {
-    actor: actorOf(teamId, userId, await deps.profiles.get(client, userId)),
+    actor: actorOf(teamId, userId, await deps.profiles.get(client, userId, teamId)),
     conversation: dmOf(teamId, channelId ?? `D-home-${userId}`),
     intent: { kind: "command", text: "home" },
   };

@@ -24,6 +24,8 @@ export const SLACK_BOT_SCOPES = [
 
 export const SLACK_BOT_EVENTS = [
   "app_home_opened", // render the Home tab
+  "app_uninstalled", // OAuth mode: forget the workspace's installation and token
+  "tokens_revoked", // OAuth mode: likewise when the bot token is revoked
 ] as const satisfies readonly BotEvent[];
 
 /** callback_id of the message shortcut that records a message as a cluster decision. */

@@ -7,6 +7,7 @@ import {
   type DeliveryResult,
   describeError,
   type OutboundMessage,
+  type Recipient,
 } from "../../kernel/app/ports/chat-gateway.ts";
 import type { View } from "../../kernel/surface/view.ts";
 import type { Logger } from "../../log/logger.ts";
@@ -47,8 +48,14 @@ export const PERMANENT_SLACK_ERRORS = new Set([
 
 const DM_CACHE_MAX = 10_000;
 
+/** OAuth mode: the team a row goes to and its bot token; token null = not installed (or uninstalled). */
+export type SlackTokenResolver = (recipient: Recipient) => Promise<{ team: string; token: string | null }>;
+
 export type SlackGatewayOptions = {
-  token: string;
+  /** Single-workspace mode: the one bot token. */
+  token?: string;
+  /** OAuth mode (many workspaces): picks the bot token by the recipient's team. */
+  tokenFor?: SlackTokenResolver;
   /** config.slack.apiUrl: https://slack.com/api/ in production, a local fake in tests. */
   apiUrl: string;
   log: Logger;
@@ -69,44 +76,74 @@ export type SlackGatewayOptions = {
 
 export function createSlackGateway({
   token,
+  tokenFor,
   apiUrl,
   log,
   timeoutMs = 20_000,
   dmChannels: store,
   teamId = "",
 }: SlackGatewayOptions): ChatGateway {
-  const client = new webApi.WebClient(token, {
-    slackApiUrl: apiUrl,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: timeoutMs,
-    logger: boltLogger(log),
-  });
-  // conversations.open is Tier 3 (~50/min): each person's DM is opened once (the store shares it with
-  // other instances and restarts); this map only spares the database a read per message.
+  const newClient = (botToken: string) =>
+    new webApi.WebClient(botToken, {
+      slackApiUrl: apiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: timeoutMs,
+      logger: boltLogger(log),
+    });
+  const single = token ? { team: teamId, client: newClient(token) } : null;
+  // OAuth mode: one client per workspace token (a re-install's new token gets a new client).
+  const clients = new Map<string, webApi.WebClient>();
+  async function clientFor(
+    recipient: Recipient,
+  ): Promise<{ team: string; client: webApi.WebClient } | { team: string; client: null }> {
+    if (single) return single;
+    if (!tokenFor) throw new Error("the Slack gateway needs a token or a token resolver");
+    const found = await tokenFor(recipient);
+    if (!found.token) return { team: found.team, client: null };
+    let client = clients.get(found.token);
+    if (!client) {
+      if (clients.size >= DM_CACHE_MAX) clients.delete(clients.keys().next().value!);
+      client = newClient(found.token);
+      clients.set(found.token, client);
+    }
+    return { team: found.team, client };
+  }
+  // conversations.open is Tier 3 (~50/min): each person's DM is opened once per workspace (the store
+  // shares it with other instances and restarts); this map only spares the database a read per message.
   const dmChannels = new Map<string, string>();
   // The same chart to many channels, or a retried row, is uploaded once per process.
-  const images = new UploadedImageCache();
+  // Per workspace: a file uploaded in one workspace cannot be shown in another.
+  const imageCaches = new Map<string, UploadedImageCache>();
+  const imagesOf = (team: string) => {
+    const known = imageCaches.get(team);
+    if (known) return known;
+    const cache = new UploadedImageCache();
+    imageCaches.set(team, cache);
+    return cache;
+  };
 
-  async function dmChannelOf(userId: string): Promise<string> {
-    const known = dmChannels.get(userId) ?? (await store?.find(teamId, userId)) ?? undefined;
-    if (known) return keep(userId, known);
+  async function dmChannelOf(client: webApi.WebClient, team: string, userId: string): Promise<string> {
+    // By team too: in OAuth mode one process talks to many workspaces.
+    const cacheKey = `${team}:${userId}`;
+    const known = dmChannels.get(cacheKey) ?? (await store?.find(team, userId)) ?? undefined;
+    if (known) return keep(cacheKey, known);
     const opened = await client.conversations.open({ users: userId });
     const id = opened.channel?.id;
     if (!id) throw new Error("conversations.open returned no channel");
     try {
-      await store?.remember(teamId, userId, id);
+      await store?.remember(team, userId, id);
     } catch (error) {
       // The message can still go out; the next instance opens the DM again.
       log.warn("slack: could not store the DM channel it opened", { error });
     }
-    return keep(userId, id);
+    return keep(cacheKey, id);
   }
 
-  function keep(userId: string, channelId: string): string {
-    if (!dmChannels.has(userId) && dmChannels.size >= DM_CACHE_MAX)
+  function keep(cacheKey: string, channelId: string): string {
+    if (!dmChannels.has(cacheKey) && dmChannels.size >= DM_CACHE_MAX)
       dmChannels.delete(dmChannels.keys().next().value!);
-    dmChannels.set(userId, channelId);
+    dmChannels.set(cacheKey, channelId);
     return channelId;
   }
 
@@ -117,7 +154,17 @@ export function createSlackGateway({
       // workspace, and the outbox pauses only what the limit covers (on every instance).
       let method = "conversations.open";
       try {
-        const channel = recipient.kind === "user" ? await dmChannelOf(recipient.id) : recipient.id;
+        const { team, client } = await clientFor(recipient);
+        // Uninstalled, or its token revoked: no retry can bring the token back.
+        if (!client)
+          return {
+            ok: false,
+            retryable: false,
+            error: `slack: app not installed in workspace ${team || "(unknown)"}`,
+          };
+        const channel =
+          recipient.kind === "user" ? await dmChannelOf(client, team, recipient.id) : recipient.id;
+        const images = imagesOf(team);
         const view = message.view as View;
         method = "files.upload";
         // A throttled or failing upload stops here and comes back retryable (the outbox tries again);

@@ -15,6 +15,9 @@ import { boltLogger } from "./bolt-logger.ts";
 import { deliverToSlack, type SlackReplyTarget } from "./deliver.ts";
 import { originOf, respondTo } from "./form-origin.ts";
 import { RECORD_DECISION_SHORTCUT } from "./manifest-requirements.ts";
+import type { SlackInstallations } from "./oauth/installation-store.ts";
+import { oauthReceiverOptions } from "./oauth/slack-oauth.ts";
+import { registerUninstallEvents } from "./oauth/uninstall-events.ts";
 import {
   actionEnvelope,
   BlockActionsSchema,
@@ -35,6 +38,10 @@ export type SlackPlatform = {
   app: App;
   /** Set in HTTP mode: mount it on POST /slack/events. */
   requestListener?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** OAuth mode: serves GET /slack/install and GET /slack/oauth_redirect (Bolt's install flow). */
+  installListener?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** OAuth mode: the workspaces' installations, where the outbox finds each team's bot token. */
+  installations?: SlackInstallations;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Socket Mode only: the socket's state, for /readyz. */
@@ -51,13 +58,26 @@ export function createSlackPlatform(
 ): SlackPlatform {
   const logger = boltLogger(log);
   const clientOptions = { slackApiUrl: config.apiUrl };
+  const oauth = config.mode === "oauth" ? oauthReceiverOptions(config, appContext, log, clientOptions) : null;
   const receiver =
     config.mode === "socket"
       ? new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } })
-      : new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
-  const app = new App({ token: config.botToken, receiver, logger, clientOptions });
+      : new HTTPReceiver({
+          signingSecret: config.signingSecret,
+          endpoints: SLACK_EVENTS_PATH,
+          logger,
+          ...oauth?.options,
+        });
+  // OAuth mode has no token of its own: Bolt authorizes each request by its team through the store.
+  const app = new App({
+    ...(config.mode === "oauth" ? {} : { token: config.botToken }),
+    receiver,
+    logger,
+    clientOptions,
+  });
   const profiles = new SlackProfiles(log);
   registerListeners(app, appContext, dispatch, profiles, log);
+  if (oauth) registerUninstallEvents(app, oauth.installations, log);
   registerAppHome(app, { appContext, dispatch, profiles, log });
   let socketState: SocketState = "connecting";
   if (receiver instanceof SocketModeReceiver) {
@@ -74,9 +94,12 @@ export function createSlackPlatform(
   return {
     app,
     requestListener:
-      receiver instanceof HTTPReceiver && config.mode === "http"
+      receiver instanceof HTTPReceiver && config.mode !== "socket"
         ? guardSlackRequests(receiver.requestListener, { signingSecret: config.signingSecret, log })
         : undefined,
+    ...(oauth && receiver instanceof HTTPReceiver
+      ? { installListener: receiver.requestListener, installations: oauth.installations }
+      : {}),
     start: async () => {
       if (receiver instanceof SocketModeReceiver) await receiver.start();
     },
@@ -108,7 +131,7 @@ function registerListeners(
       log,
     };
     await run(log, target, async () =>
-      dispatch(commandEnvelope(body.data, await profiles.get(client, body.data.user_id))),
+      dispatch(commandEnvelope(body.data, await profiles.get(client, body.data.user_id, body.data.team_id))),
     );
   });
 
@@ -117,7 +140,10 @@ function registerListeners(
     const parsed = BlockActionsSchema.safeParse(body);
     if (!parsed.success)
       return log.warn("malformed block action", { issues: parsed.error.issues.slice(0, 3) });
-    const envelope = actionEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id));
+    const envelope = actionEnvelope(
+      parsed.data,
+      await profiles.get(client, parsed.data.user.id, parsed.data.team?.id ?? parsed.data.user.team_id),
+    );
     if (envelope)
       await dispatchInteraction(envelope, {
         client,
@@ -133,7 +159,10 @@ function registerListeners(
     const parsed = MessageShortcutSchema.safeParse(shortcut);
     if (!parsed.success)
       return log.warn("malformed message shortcut", { issues: parsed.error.issues.slice(0, 3) });
-    const envelope = shortcutEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id));
+    const envelope = shortcutEnvelope(
+      parsed.data,
+      await profiles.get(client, parsed.data.user.id, parsed.data.team?.id ?? parsed.data.user.team_id),
+    );
     if (envelope) await dispatchInteraction(envelope, { client, respond, triggerId: parsed.data.trigger_id });
   });
 
@@ -155,7 +184,10 @@ function registerListeners(
   app.view(OUR_IDS, async ({ body, ack, client }) => {
     const parsed = ViewSubmissionSchema.safeParse(body);
     const envelope = parsed.success
-      ? submissionEnvelope(parsed.data, await profiles.get(client, parsed.data.user.id))
+      ? submissionEnvelope(
+          parsed.data,
+          await profiles.get(client, parsed.data.user.id, parsed.data.team?.id ?? parsed.data.user.team_id),
+        )
       : null;
     if (!envelope) {
       await ack({ response_action: "errors", errors: {} });

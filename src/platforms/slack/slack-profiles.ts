@@ -12,12 +12,14 @@ export class SlackProfiles {
 
   constructor(private readonly log: Logger) {}
 
-  async get(client: webApi.WebClient, userId: string): Promise<SlackProfile> {
-    const hit = this.cache.get(userId);
+  /** `teamId` keys the cache too: one process may serve many workspaces (OAuth mode). */
+  async get(client: webApi.WebClient, userId: string, teamId = ""): Promise<SlackProfile> {
+    const key = `${teamId}:${userId}`;
+    const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.profile;
     const profile = this.lookUp(client, userId);
     if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(userId, { profile, at: Date.now() });
+    this.cache.set(key, { profile, at: Date.now() });
     return profile;
   }
 

@@ -104,6 +104,8 @@ export async function enqueueNotification(
         subject: input.subject ?? null,
         stage: input.stage ?? null,
         personId: input.personId ?? null,
+        // The recipient's workspace/tenant: picks the Slack installation's token in OAuth mode.
+        tenant: input.recipient.tenant ?? null,
       },
     ],
     skipDuplicates: true,

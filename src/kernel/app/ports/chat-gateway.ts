@@ -13,6 +13,11 @@ export const RecipientSchema = z.object({
   platform: PlatformSchema,
   kind: z.enum(["channel", "user"]),
   id: z.string().min(1).max(255),
+  /**
+   * The Slack team id (workspace) or Teams tenant id the recipient belongs to, where known. Slack in
+   * OAuth mode (many workspaces) sends with that team's bot token; ids can repeat across organisations.
+   */
+  tenant: z.string().min(1).max(255).optional(),
 });
 export type Recipient = z.infer<typeof RecipientSchema>;
 

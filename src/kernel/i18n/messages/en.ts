@@ -25,6 +25,12 @@ export const en = {
   "error.unexpected":
     "Something went wrong on our side and nothing was changed. Please try again in a moment.",
   "interaction.repeated": "I already have this one: it was handled once, and nothing more was changed.",
+  "slackInstall.done":
+    "Ennakko is installed in your Slack workspace. In a channel, start with `/cluster setup <name>`.",
+  "slackInstall.failed":
+    "The installation did not complete, and nothing was installed. Please start again from the “Add to Slack” link.",
+  "slackInstall.orgWide":
+    "Ennakko is installed workspace by workspace: please install it to each workspace rather than to the whole organisation.",
   "error.notDelivered": "Done, but I could not post the message in this channel. Is Ennakko invited to it?",
   "parse.empty": "Tell me what to do, e.g. `/cluster help`.",
   "parse.unknownCommand": "I don't know `{word}`. See `/cluster help`.",

@@ -25,6 +25,12 @@ export const fi: Translation<typeof en> = {
     "{user} ei ole tämän klusterin jäsen. Pyydä häntä ensin kirjoittamaan `/cluster join`.",
   "error.unexpected": "Meillä meni jotain pieleen, eikä mitään muutettu. Yritä hetken päästä uudelleen.",
   "interaction.repeated": "Tämä tuli minulle jo: se käsiteltiin kerran, eikä mitään muutettu uudelleen.",
+  "slackInstall.done":
+    "Ennakko on asennettu Slack-työtilaasi. Aloita kanavalla komennolla `/cluster setup <nimi>`.",
+  "slackInstall.failed":
+    "Asennus ei valmistunut, eikä mitään asennettu. Aloita uudelleen ”Add to Slack” -linkistä.",
+  "slackInstall.orgWide":
+    "Ennakko asennetaan työtila kerrallaan: asenna se kuhunkin työtilaan eikä koko organisaatioon.",
   "error.notDelivered":
     "Tehty, mutta en voinut lähettää viestiä tälle kanavalle. Onko Ennakko kutsuttu kanavalle?",
   "parse.empty": "Kerro mitä teen, esimerkiksi `/cluster help`.",

@@ -24,6 +24,12 @@ export const nl: Translation<typeof en> = {
   "error.UNKNOWN_USER": "{user} is geen lid van dit cluster. Vraag hen eerst `/cluster join` te typen.",
   "error.unexpected": "Er ging bij ons iets mis en er is niets gewijzigd. Probeer het zo opnieuw.",
   "interaction.repeated": "Dit heb ik al ontvangen: het is één keer verwerkt en er is niets meer gewijzigd.",
+  "slackInstall.done":
+    "Ennakko is geïnstalleerd in je Slack-werkruimte. Begin in een kanaal met `/cluster setup <naam>`.",
+  "slackInstall.failed":
+    "De installatie is niet voltooid en er is niets geïnstalleerd. Begin opnieuw via de link “Add to Slack”.",
+  "slackInstall.orgWide":
+    "Ennakko wordt per werkruimte geïnstalleerd: installeer het in elke werkruimte in plaats van in de hele organisatie.",
   "error.notDelivered":
     "Gedaan, maar ik kon het bericht niet in dit kanaal plaatsen. Is Ennakko voor dit kanaal uitgenodigd?",
   "parse.empty": "Zeg wat ik moet doen, bijvoorbeeld `/cluster help`.",

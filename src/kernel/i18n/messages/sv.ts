@@ -24,6 +24,12 @@ export const sv: Translation<typeof en> = {
   "error.UNKNOWN_USER": "{user} är inte medlem i klustret. Be hen först skriva `/cluster join`.",
   "error.unexpected": "Något gick fel hos oss och inget ändrades. Försök igen om en stund.",
   "interaction.repeated": "Det här har jag redan fått: det hanterades en gång och inget mer ändrades.",
+  "slackInstall.done":
+    "Ennakko är installerad i din Slack-arbetsyta. Börja i en kanal med `/cluster setup <namn>`.",
+  "slackInstall.failed":
+    "Installationen slutfördes inte, och inget installerades. Börja om från länken ”Add to Slack”.",
+  "slackInstall.orgWide":
+    "Ennakko installeras arbetsyta för arbetsyta: installera den i varje arbetsyta i stället för i hela organisationen.",
   "error.notDelivered":
     "Klart, men jag kunde inte skicka meddelandet till den här kanalen. Är Ennakko inbjuden till den?",
   "parse.empty": "Säg vad jag ska göra, t.ex. `/cluster help`.",
