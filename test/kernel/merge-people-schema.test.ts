@@ -37,6 +37,10 @@ const NOT_PERSON_IDS = new Set([
   "SlackInstallation.botId",
   "SlackInstallation.botUserId",
   "SlackInstallation.installerUserId",
+  // A Slack DM channel kept per (team, Slack user): Slack's ids; the person's rows are erased by user id.
+  "SlackDmChannel.teamId",
+  "SlackDmChannel.userId",
+  "SlackDmChannel.channelId",
 ]);
 
 const ON_DELETE: Record<string, string> = {
