@@ -1,5 +1,5 @@
 import type { Db } from "../../db/open-database.ts";
-import type { Person } from "../../generated/prisma/client.ts";
+import type { Cluster, Person } from "../../generated/prisma/client.ts";
 import type { Composer } from "./ports/composer.ts";
 
 /** Injected so tests can travel in time; production uses the system clock. */
@@ -17,6 +17,11 @@ export type AppContext = {
    * person behind each platform user is resolved once, however many steps ask who is asking.
    */
   people?: PersonMemo;
+  /**
+   * Present for the length of one interaction (cluster-memo.ts): the cluster bound to each
+   * conversation is looked up once, until a write use case ends.
+   */
+  clusters?: ClusterMemo;
   /**
    * Present for the length of one interaction: what the use cases learnt about it that the
    * dispatcher's log line and metrics want (the cluster it acted in), never personal data.
@@ -36,3 +41,6 @@ export type InteractionFacts = { clusterId?: string };
 
 /** Platform user key → the person resolved for it in this interaction. */
 export type PersonMemo = Map<string, Promise<Person>>;
+
+/** Platform + channel id → the cluster bound to it, as looked up in this interaction. */
+export type ClusterMemo = Map<string, Promise<Cluster | null>>;
