@@ -32,6 +32,11 @@ export type AppContext = {
    * metrics; the job goes on with the other items. Absent: the failure is only returned in the counts.
    */
   onJobItemFailure?: JobItemObserver;
+  /**
+   * Asks the outbox to deliver now rather than on its next tick (a queued poll redraw): the bot sets it
+   * when its jobs run by themselves; a tick already running picks the new rows up. Absent: the next tick.
+   */
+  wakeOutbox?: () => void;
 };
 
 export type JobItemFailure = { job: string; item: Readonly<Record<string, string>>; error: unknown };
