@@ -212,6 +212,62 @@ describe("a bridged cluster's date poll", () => {
   });
 });
 
+describe("a burst of votes on both platforms", () => {
+  it("20 votes at once: one waiting redraw per copy, one update each, and both copies show the last tally", async () => {
+    await planOnSlack();
+    const { meetingId, slotId } = await firstSlot();
+    const [teamsPoll] = await onTeams.deliverOutbox(); // the mirror post
+    const where = inChannel(energy, teamsPoll!.answeredId);
+    const slackVoters = Array.from({ length: 10 }, (_, i) => `U-VOTER${i}`);
+    const teamsVoters = Array.from({ length: 10 }, (_, i) => teamsUser(`Teams Voter ${i}`, english));
+    for (const id of slackVoters) {
+      slack.users.set(id, { display_name: id, locale: "en-GB" });
+      await onSlack.reply(await onSlack.command(id, "join"));
+    }
+    for (const voter of teamsVoters) replyOf(await onTeams.say(voter, "join"));
+    slack.reset();
+    connector.reset();
+
+    // Twenty clicks at once, ten on each platform.
+    await Promise.all([
+      ...slackVoters.map((id) => onSlack.click(id, "ennakko.poll.yes", `${meetingId}|${slotId}`)),
+      ...teamsVoters.map((voter) =>
+        onTeams.press(voter, cardOf(teamsPoll!), teamsPoll!.answeredId!, where, "ennakko.poll.yes", slotId),
+      ),
+    ]);
+
+    // Slack acks before the bot acts: wait until every vote is in and its redraw queued.
+    const meeting = await eventually(async () => {
+      const found = await bot.db.prisma.meeting.findFirstOrThrow();
+      const redraws = await bot.db.prisma.outboxMessage.findMany({ where: { stage: "redraw" } });
+      const newest = Math.max(...redraws.map((r) => Number((r.payload as { version?: number }).version)));
+      return found.pollVersion === 20 && newest === 20 ? found : null;
+    });
+    expect(meeting.pollVersion).toBe(20);
+    expect(await bot.db.prisma.slotVote.count()).toBe(20);
+    // At most one redraw waits per copy, whatever the number of votes.
+    const waiting = await bot.db.prisma.outboxMessage.groupBy({
+      by: ["subject"],
+      where: { stage: "redraw", status: "PENDING" },
+      _count: true,
+    });
+    for (const copy of waiting) expect(copy._count).toBe(1);
+    await onTeams.deliverOutbox();
+
+    const slackUpdates = slack.callsTo("chat.update");
+    const teamsUpdates = connector.calls.filter((c) => c.operation === "update");
+    // Twenty votes, one tick: one redraw per copy (it was 20 chat.updates and 10 card updates).
+    expect(slackUpdates).toHaveLength(1);
+    expect(teamsUpdates).toHaveLength(1);
+    expect(slackText(slackUpdates.at(-1)!)).toContain("✅ 20 (");
+    expect(cardJson(teamsUpdates.at(-1)!)).toContain("✅ 20 (");
+    expect(await bot.db.prisma.outboxMessage.count({ where: { stage: "redraw", status: "PENDING" } })).toBe(
+      0,
+    );
+    expectNoApology(connector.calls);
+  });
+});
+
 describe("an unbridged cluster", () => {
   it("queues nothing to mirror", async () => {
     await bot.db.prisma.channelBinding.deleteMany({ where: { platform: "TEAMS" } });
