@@ -50,6 +50,10 @@ export async function schedulePollNudges(ctx: AppContext): Promise<{ enqueued: n
       );
       const { created } = await enqueueNotification(ctx.db, {
         key: nudgeKey(meeting.id, round.round, person.id),
+        // What a vote withdraws the nudge by (vote-on-slot.ts), never by a prefix of the key.
+        subject: `meeting:${meeting.id}`,
+        stage: `nudge-${round.round}`,
+        personId: person.id,
         clusterId: cluster.id,
         recipient,
         view,
