@@ -181,6 +181,11 @@ export async function startBot({
       })
     : null;
 
+  // A queued redraw (a vote's tally) goes out now, not at the next tick; merged per message meanwhile.
+  if (jobs && runJobs !== "manual")
+    app.wakeOutbox = () => {
+      void jobs.scheduler.tick("outbox");
+    };
   const pglite = database.pglite;
   const backups =
     backupSettings && pglite

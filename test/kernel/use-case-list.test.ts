@@ -42,7 +42,7 @@ const USE_CASES: Record<string, string> = {
   offerDownload: "anyone",
   // forum
   bindForum: "in-body: a chair, vice-chair or coordinator of a cluster in this workspace",
-  chairsReport: "forum",
+  chairsReport: "forum read",
   // home
   loadHome: "anyone read",
   // measures

@@ -34,9 +34,11 @@ beforeAll(async () => {
   // A real client, extended to count the identity lookups a person's resolution starts with.
   const counted = db.prisma.$extends({
     query: {
-      platformIdentity: {
-        async findUnique({ args, query }) {
-          const id = args.where.platform_tenant_externalId?.externalId;
+      // A resolution starts with one statement: the person whose identity this is (identity.ts).
+      person: {
+        async findFirst({ args, query }) {
+          const some = args.where?.identities?.some as { externalId?: unknown } | undefined;
+          const id = typeof some?.externalId === "string" ? some.externalId : undefined;
           if (id) lookups.set(id, (lookups.get(id) ?? 0) + 1);
           return query(args);
         },

@@ -8,14 +8,18 @@ import type { Tx } from "./tx.ts";
 
 export type Authorized = { cluster: Cluster; membership: Membership };
 
-/** The cluster bound to this conversation, if the person is a member allowed `capability` there. */
+/**
+ * The cluster bound to this conversation, if the person is a member allowed `capability` there.
+ * `findCluster` lets the use case wrapper answer from the interaction's memo (cluster-memo.ts).
+ */
 export async function authorize(
   tx: Tx,
   conversation: Conversation,
   personId: string,
   capability: Capability,
+  findCluster: (tx: Tx, conversation: Conversation) => Promise<Cluster | null> = clusterOfConversation,
 ): Promise<Result<Authorized>> {
-  const cluster = await clusterOfConversation(tx, conversation);
+  const cluster = await findCluster(tx, conversation);
   if (!cluster) return fail("CHANNEL_NOT_BOUND");
   const membership =
     cluster.kind === "CHAIRS_FORUM"

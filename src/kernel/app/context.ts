@@ -1,5 +1,5 @@
 import type { Db } from "../../db/open-database.ts";
-import type { Person } from "../../generated/prisma/client.ts";
+import type { Cluster, Person } from "../../generated/prisma/client.ts";
 import type { Composer } from "./ports/composer.ts";
 
 /** Injected so tests can travel in time; production uses the system clock. */
@@ -18,6 +18,11 @@ export type AppContext = {
    */
   people?: PersonMemo;
   /**
+   * Present for the length of one interaction (cluster-memo.ts): the cluster bound to each
+   * conversation is looked up once, until a write use case ends.
+   */
+  clusters?: ClusterMemo;
+  /**
    * Present for the length of one interaction: what the use cases learnt about it that the
    * dispatcher's log line and metrics want (the cluster it acted in), never personal data.
    */
@@ -27,6 +32,11 @@ export type AppContext = {
    * metrics; the job goes on with the other items. Absent: the failure is only returned in the counts.
    */
   onJobItemFailure?: JobItemObserver;
+  /**
+   * Asks the outbox to deliver now rather than on its next tick (a queued poll redraw): the bot sets it
+   * when its jobs run by themselves; a tick already running picks the new rows up. Absent: the next tick.
+   */
+  wakeOutbox?: () => void;
 };
 
 export type JobItemFailure = { job: string; item: Readonly<Record<string, string>>; error: unknown };
@@ -36,3 +46,6 @@ export type InteractionFacts = { clusterId?: string };
 
 /** Platform user key → the person resolved for it in this interaction. */
 export type PersonMemo = Map<string, Promise<Person>>;
+
+/** Platform + channel id → the cluster bound to it, as looked up in this interaction. */
+export type ClusterMemo = Map<string, Promise<Cluster | null>>;

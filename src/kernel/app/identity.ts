@@ -22,11 +22,9 @@ export function ensurePerson(ctx: AppContext, user: PlatformUser): Promise<Perso
 
 async function resolvePerson(ctx: AppContext, user: PlatformUser): Promise<Person> {
   const key = { platform: user.platform, tenant: user.tenant, externalId: user.userId };
-  const existing = await ctx.db.platformIdentity.findUnique({
-    where: { platform_tenant_externalId: key },
-    include: { person: true },
-  });
-  if (existing) return refreshProfile(ctx, await mergeByEmail(ctx, existing.person, user), user);
+  // One statement (the identity as a subquery), where `include` would send two: this runs on every click.
+  const existing = await ctx.db.person.findFirst({ where: { identities: { some: key } } });
+  if (existing) return refreshProfile(ctx, await mergeByEmail(ctx, existing, user), user);
   try {
     const linked = await attachByEmail(ctx, user);
     if (linked) return refreshProfile(ctx, linked, user);
@@ -102,12 +100,11 @@ export async function findPersonByRef(tx: Tx, ref: UserRef): Promise<Person | nu
   return identity?.person ?? null;
 }
 
+/** One statement (the binding as a subquery): every interaction in a channel asks this. */
 export async function clusterOfConversation(tx: Tx, conversation: Conversation): Promise<Cluster | null> {
-  const binding = await tx.channelBinding.findUnique({
-    where: { platform_channelId: { platform: conversation.platform, channelId: conversation.channelId } },
-    include: { cluster: true },
+  return tx.cluster.findFirst({
+    where: { bindings: { some: { platform: conversation.platform, channelId: conversation.channelId } } },
   });
-  return binding?.cluster ?? null;
 }
 
 export type MemberContext = { cluster: Cluster; membership: (Membership & { role: Role }) | null };

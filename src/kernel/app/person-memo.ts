@@ -8,11 +8,12 @@ import type { PlatformUser } from "../domain/platform-user.ts";
 import type { AppContext } from "./context.ts";
 
 /**
- * A copy of the context for one interaction, with an empty memo of the people it resolves (and an
+ * A copy of the context for one interaction, with empty memos of the people and clusters it resolves
+ * (cluster-memo.ts), and an
  * empty record of the facts its use cases learn, for the interaction's log line).
  */
 export function forInteraction(ctx: AppContext): AppContext {
-  return { ...ctx, people: new Map(), interaction: {} };
+  return { ...ctx, people: new Map(), clusters: new Map(), interaction: {} };
 }
 
 const keyOf = (user: PlatformUser) => `${user.platform}\u0000${user.tenant}\u0000${user.userId}`;

@@ -2,8 +2,9 @@
 // said), else the cluster's language, else English.
 import { DEFAULT_LOCALE, type Locale, toLocale } from "../domain/locale.ts";
 import type { Conversation, PlatformUser } from "../domain/platform-user.ts";
+import { memoisedCluster } from "./cluster-memo.ts";
 import type { AppContext } from "./context.ts";
-import { clusterOfConversation, ensurePerson } from "./identity.ts";
+import { ensurePerson } from "./identity.ts";
 
 export async function preferredLocale(
   ctx: AppContext,
@@ -13,6 +14,6 @@ export async function preferredLocale(
   const person = await ensurePerson(ctx, actor);
   const own = toLocale(person.locale) ?? toLocale(actor.locale) ?? toLocale(person.seenLocale);
   if (own) return own;
-  const cluster = await clusterOfConversation(ctx.db, conversation);
+  const cluster = await memoisedCluster(ctx, ctx.db, conversation);
   return toLocale(cluster?.locale) ?? DEFAULT_LOCALE;
 }

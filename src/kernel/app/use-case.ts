@@ -10,6 +10,7 @@ import type { Fail, Result } from "../domain/result.ts";
 import type { Capability } from "../domain/roles.ts";
 import { type AuditRecord, audit } from "./audit.ts";
 import { authorize } from "./authorize.ts";
+import { forgetClusters, memoisedCluster } from "./cluster-memo.ts";
 import type { AppContext } from "./context.ts";
 import { authorizeForum, type Forum } from "./forum-membership.ts";
 import { ensurePerson } from "./identity.ts";
@@ -97,7 +98,9 @@ export function clusterUseCase<S extends z.ZodType<ChannelInput>, T>(
   body: (run: ClusterRun<z.infer<S>>) => Promise<Result<T>>,
 ): UseCase<z.input<S>, T> {
   return define(options, options.capability, async (ctx, tx, input, person) => {
-    const auth = await authorize(tx, input.conversation, person.id, options.capability);
+    const auth = await authorize(tx, input.conversation, person.id, options.capability, (db, conversation) =>
+      memoisedCluster(ctx, db, conversation),
+    );
     if (!auth.ok) return auth;
     const { cluster, membership } = auth.value;
     // The interaction's log line and metrics name the cluster it acted in (the first, if several).
@@ -188,10 +191,13 @@ function define<S extends z.ZodType<ActorInput>, T>(
         committed = await transaction();
       }
     } catch (error) {
+      forgetClusters(ctx);
       if (error instanceof RolledBack) return error.failure;
       if (options.onUniqueViolation && isUniqueViolation(error)) return options.onUniqueViolation(ctx, input);
       throw error;
     }
+    // The body may have changed the cluster or the channel's binding: later steps look it up afresh.
+    forgetClusters(ctx);
     if (committed.ok && options.afterCommit) await options.afterCommit(ctx, committed.value);
     return committed;
   };

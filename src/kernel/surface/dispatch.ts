@@ -6,6 +6,7 @@ import type { AppContext } from "../app/context.ts";
 import { claimInteraction, releaseInteraction } from "../app/interaction-receipts.ts";
 import { forInteraction } from "../app/person-memo.ts";
 import { preferredLocale } from "../app/preferred-locale.ts";
+import { queueRedraw } from "../app/queue-redraw.ts";
 import { cleanStrings } from "../domain/clean-text.ts";
 import type { Locale } from "../domain/locale.ts";
 import { type Translate, translator } from "../i18n/catalog.ts";
@@ -91,6 +92,7 @@ function handle(shared: AppContext, log: Logger): (raw: unknown) => Promise<Hand
       }
       const hc: HandlerContext = { app, envelope, t, locale, log };
       const outputs = await route(hc, envelope);
+      await queueRedraws(app, outputs, log);
       // A refused form wrote nothing and stays open: correcting it resubmits the same Slack view.
       const refused = outputs.some((o) => o.kind === "form-errors");
       if (key && refused) await releaseInteraction(app, key);
@@ -119,6 +121,25 @@ function handle(shared: AppContext, log: Logger): (raw: unknown) => Promise<Hand
       return done({ locale, outputs: [note(t("error.unexpected"))] }, "error");
     }
   };
+}
+
+/**
+ * The redraws of tracked messages (all platforms' copies, the local one included) are queued in the
+ * outbox, merged per message (queue-redraw.ts), and the outbox is woken to send them now. The use case
+ * has committed: a failure here costs the redraw, not the person's answer (the next one redraws).
+ */
+async function queueRedraws(app: AppContext, outputs: Output[], log: Logger): Promise<void> {
+  let queued = false;
+  for (const output of outputs) {
+    if (output.kind !== "refresh") continue;
+    const { subject, view, version } = output;
+    await queueRedraw(app, { subject, view, version, clusterId: app.interaction?.clusterId ?? null })
+      .then(() => {
+        queued = true;
+      })
+      .catch((error: unknown) => log.error("could not queue a redraw", { error, subject: subject.type }));
+  }
+  if (queued) app.wakeOutbox?.();
 }
 
 async function route(hc: HandlerContext, envelope: Envelope): Promise<Output[]> {

@@ -123,8 +123,13 @@ export type Output =
   | { kind: "ephemeral"; view: View; replace?: true }
   /** `track` remembers the posted message so a later `refresh` of the same subject updates it. */
   | { kind: "channel"; view: View; track?: Subject }
-  /** Redraws every tracked message of the subject (a poll tally after a vote), on every platform. */
-  | { kind: "refresh"; subject: Subject; view: View }
+  /**
+   * Redraws every tracked message of the subject (a poll tally after a vote), on every platform,
+   * through the outbox (src/kernel/app/queue-redraw.ts): one waiting redraw per message, the newest
+   * `version` winning. The person who clicked sees `view` at once where the platform can show it to
+   * them alone (Teams' card answer).
+   */
+  | { kind: "refresh"; subject: Subject; view: View; version?: number }
   | { kind: "form"; form: Form }
   /** Field errors; `form` is the same form again (with what was typed) for platforms that redraw it. */
   | { kind: "form-errors"; formId: string; errors: Record<string, string>; form: Form }

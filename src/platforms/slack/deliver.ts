@@ -3,7 +3,7 @@
 // are uploaded first (slack-files.ts); files go to the person's DM with the bot, never the channel.
 import type { RespondFn, webApi } from "@slack/bolt";
 import type { AppContext } from "../../kernel/app/context.ts";
-import { postedMessagesOf, recordPostedMessage } from "../../kernel/app/posted-messages.ts";
+import { recordPostedMessage } from "../../kernel/app/posted-messages.ts";
 import type { Output, View } from "../../kernel/surface/view.ts";
 import type { Logger } from "../../log/logger.ts";
 import { withOrigin } from "./form-origin.ts";
@@ -71,25 +71,11 @@ async function deliverOne(
       }
       return;
     }
-    case "refresh": {
-      const messages = await postedMessagesOf(target.app, output.subject, "SLACK");
-      if (messages.length === 0) return;
-      // Uploaded once for every message the subject has.
-      const images = await upload(output.view);
-      for (const message of messages)
-        await withImageFallback(
-          images,
-          (shown) =>
-            client.chat.update({
-              channel: message.conversationId,
-              ts: message.messageId,
-              ...renderMessage(output.view, shown),
-            }),
-          log,
-          cache,
-        );
+    case "refresh":
+      // Queued by the dispatcher in the outbox, merged per message (src/kernel/app/queue-redraw.ts):
+      // a burst of votes must not cost a chat.update each. Slack shows no message to one person
+      // alone, so the click's answer is its acknowledgement; the redraw follows from the outbox.
       return;
-    }
     case "form":
       if (!target.triggerId) throw new Error("a form needs a trigger_id");
       {

@@ -6,7 +6,7 @@ import type { TeamsConfig } from "../../config/env.ts";
 import { refuseBody } from "../../http/read-body.ts";
 import type { AppContext } from "../../kernel/app/context.ts";
 import { postToChannel } from "../../kernel/app/post-to-channel.ts";
-import { isTrackedMessage, postedMessagesOf, recordPostedMessage } from "../../kernel/app/posted-messages.ts";
+import { isTrackedMessage, recordPostedMessage } from "../../kernel/app/posted-messages.ts";
 import { rememberConversation } from "../../kernel/app/remember-conversation.ts";
 import { type Locale, toLocale } from "../../kernel/domain/locale.ts";
 import type { Conversation } from "../../kernel/domain/platform-user.ts";
@@ -283,7 +283,8 @@ async function sendAll(turn: Answering, outputs: Output[]): Promise<void> {
     let fallback: string;
     switch (output.kind) {
       case "refresh":
-        await refreshTracked(context, app, output);
+        // Queued by the dispatcher in the outbox, merged per card (src/kernel/app/queue-redraw.ts); the
+        // person who clicked already has the new card as the invoke's answer.
         continue;
       case "file":
         await sendAll(turn, [await offerFilesOnTeams(app, turn.activity, output, turn.t)]);
@@ -341,41 +342,3 @@ async function postElsewhere(
 function unhandled(output: never): never {
   throw new Error(`teams: unhandled output kind ${(output as { kind?: string }).kind}`);
 }
-
-/**
- * Redraws the subject's cards posted in this conversation, the clicked one included: the invoke
- * response replaces the card only for the person who clicked.
- */
-async function refreshTracked(
-  context: TurnContext,
-  app: AppContext,
-  output: Extract<Output, { kind: "refresh" }>,
-) {
-  const card = CardFactory.adaptiveCard(renderCard(output.view));
-  const here = context.activity.conversation.id;
-  const channelOf = (conversationId: string) => conversationId.split(";")[0];
-  for (const message of await postedMessagesOf(app, output.subject, "TEAMS")) {
-    const activity = { id: message.messageId, type: ActivityTypes.Message, attachments: [card] };
-    if (message.conversationId === here) {
-      await context.updateActivity(activity);
-    } else if (channelOf(message.conversationId) === channelOf(here)) {
-      // Each Teams thread is its own conversation: a card posted in another thread of this channel
-      // is updated through the connector with that thread's conversation id.
-      const connector = context.turnState.get(context.adapter.ConnectorClientKey) as ThreadUpdater;
-      await connector.conversations.updateActivity(message.conversationId, message.messageId, {
-        ...activity,
-        conversation: { ...context.activity.conversation, id: message.conversationId },
-      });
-    }
-  }
-}
-
-type ThreadUpdater = {
-  conversations: {
-    updateActivity(
-      conversationId: string,
-      activityId: string,
-      activity: Record<string, unknown>,
-    ): Promise<unknown>;
-  };
-};

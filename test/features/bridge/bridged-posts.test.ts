@@ -1,7 +1,7 @@
 // A bridged cluster end to end: one cluster bound to a Slack channel and a Teams channel, the real bot
 // serving both (Bolt over signed HTTP, CloudAdapter over HTTP) against local fakes of the Slack Web API
 // and the Bot Framework Connector. A date poll planned on one platform appears on the other after the
-// outbox tick, and a vote on either side redraws both copies.
+// outbox tick, and a vote on either side redraws both copies (queued in the outbox, merged per copy).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ConnectorCall, FakeBotConnector } from "../../fakes/bot-connector.ts";
 import type { FakeSlackApi } from "../../fakes/slack-api.ts";
@@ -98,6 +98,13 @@ function replyOf(turn: Turn): ConnectorCall {
   return replies[0]!;
 }
 const slackText = (call: { body: Json }) => JSON.stringify(call.body.blocks);
+/** Slack acks a click before the bot acts: the tick that follows waits for the vote's queued redraw. */
+async function deliverAfterRedrawQueued() {
+  await eventually(() =>
+    bot.db.prisma.outboxMessage.findFirst({ where: { stage: "redraw", status: "PENDING" } }),
+  );
+  return onTeams.deliverOutbox();
+}
 const mirrorRows = () => bot.db.prisma.outboxMessage.findMany({ where: { key: { startsWith: "mirror:" } } });
 
 describe("a bridged cluster's date poll", () => {
@@ -117,7 +124,7 @@ describe("a bridged cluster's date poll", () => {
       { platform: "TEAMS", conversationId: energy.channelId, messageId: teamsPoll!.answeredId },
     ]);
 
-    // Mikko votes on the mirrored card: Teams redraws it at once, Slack's copy after the tick.
+    // Mikko votes on the mirrored card: his card answers him at once, both copies are redrawn by the tick.
     const where = inChannel(energy, teamsPoll!.answeredId);
     const vote = await onTeams.press(
       mikko,
@@ -128,18 +135,20 @@ describe("a bridged cluster's date poll", () => {
       slotId,
     );
     const shown = vote.calls.filter((c) => ["reply", "send", "update"].includes(c.operation));
-    expect(shown.map((c) => [c.operation, c.activityId])).toEqual([["update", teamsPoll!.answeredId]]);
+    expect(shown).toEqual([]);
     expect(slack.callsTo("chat.update")).toHaveLength(0);
-    await onTeams.deliverOutbox();
+    const tick = await onTeams.deliverOutbox();
+    expect(tick.map((c) => [c.operation, c.activityId])).toEqual([["update", teamsPoll!.answeredId]]);
+    expect(cardJson(tick[0]!)).toContain("✅ 1 (Mikko Member)");
     const [slackRedraw] = slack.callsTo("chat.update");
     const slackCopy = await bot.db.prisma.postedMessage.findFirstOrThrow({ where: { platform: "SLACK" } });
     expect(slackRedraw!.body).toMatchObject({ channel: "C-ENERGY", ts: slackCopy.messageId });
     expect(slackText(slackRedraw!)).toContain("✅ 1 (Mikko Member)");
 
-    // Emma votes on Slack: Slack redraws its copy at once, the Teams card after the tick.
+    // Emma votes on Slack: both copies are redrawn by the tick.
     await onSlack.click("U-EMMA", "ennakko.poll.yes", `${meetingId}|${slotId}`);
-    await slack.waitFor("chat.update", 2);
-    const [teamsRedraw, ...others] = await onTeams.deliverOutbox();
+    const [teamsRedraw, ...others] = await deliverAfterRedrawQueued();
+    expect(slackText(slack.callsTo("chat.update")[1]!)).toContain("✅ 2 (Emma, Mikko Member)");
     expect(others).toEqual([]);
     expect(teamsRedraw).toMatchObject({
       operation: "update",
@@ -155,9 +164,9 @@ describe("a bridged cluster's date poll", () => {
     await planOnSlack();
     const { meetingId, slotId } = await firstSlot();
     await onSlack.click("U-EMMA", "ennakko.poll.yes", `${meetingId}|${slotId}`);
-    await slack.waitFor("chat.update");
 
-    const calls = await onTeams.deliverOutbox();
+    const calls = await deliverAfterRedrawQueued();
+    expect(slackText(slack.callsTo("chat.update")[0]!)).toContain("✅ 1 (Emma)");
     expect(calls.map((c) => c.operation)).toEqual(["send"]);
     expect(cardJson(calls[0]!)).toContain("✅ 1 (Emma)");
     expect(await mirrorRows()).toHaveLength(1);
@@ -190,9 +199,9 @@ describe("a bridged cluster's date poll", () => {
 
     const { meetingId, slotId } = await firstSlot();
     await onSlack.click("U-EMMA", "ennakko.poll.no", `${meetingId}|${slotId}`);
-    const [slackRedraw] = await slack.waitFor("chat.update");
+    const [teamsRedraw] = await deliverAfterRedrawQueued();
+    const [slackRedraw] = slack.callsTo("chat.update");
     expect(slackRedraw!.body.ts).toBe(slackCopy.messageId);
-    const [teamsRedraw] = await onTeams.deliverOutbox();
     // The poll lives in the thread of the message that planned it: redrawn there.
     expect(teamsRedraw).toMatchObject({
       operation: "update",
@@ -203,13 +212,70 @@ describe("a bridged cluster's date poll", () => {
   });
 });
 
+describe("a burst of votes on both platforms", () => {
+  it("20 votes at once: one waiting redraw per copy, one update each, and both copies show the last tally", async () => {
+    await planOnSlack();
+    const { meetingId, slotId } = await firstSlot();
+    const [teamsPoll] = await onTeams.deliverOutbox(); // the mirror post
+    const where = inChannel(energy, teamsPoll!.answeredId);
+    const slackVoters = Array.from({ length: 10 }, (_, i) => `U-VOTER${i}`);
+    const teamsVoters = Array.from({ length: 10 }, (_, i) => teamsUser(`Teams Voter ${i}`, english));
+    for (const id of slackVoters) {
+      slack.users.set(id, { display_name: id, locale: "en-GB" });
+      await onSlack.reply(await onSlack.command(id, "join"));
+    }
+    for (const voter of teamsVoters) replyOf(await onTeams.say(voter, "join"));
+    slack.reset();
+    connector.reset();
+
+    // Twenty clicks at once, ten on each platform.
+    await Promise.all([
+      ...slackVoters.map((id) => onSlack.click(id, "ennakko.poll.yes", `${meetingId}|${slotId}`)),
+      ...teamsVoters.map((voter) =>
+        onTeams.press(voter, cardOf(teamsPoll!), teamsPoll!.answeredId!, where, "ennakko.poll.yes", slotId),
+      ),
+    ]);
+
+    // Slack acks before the bot acts: wait until every vote is in and its redraw queued.
+    const meeting = await eventually(async () => {
+      const found = await bot.db.prisma.meeting.findFirstOrThrow();
+      const redraws = await bot.db.prisma.outboxMessage.findMany({ where: { stage: "redraw" } });
+      const newest = Math.max(...redraws.map((r) => Number((r.payload as { version?: number }).version)));
+      return found.pollVersion === 20 && newest === 20 ? found : null;
+    });
+    expect(meeting.pollVersion).toBe(20);
+    expect(await bot.db.prisma.slotVote.count()).toBe(20);
+    // At most one redraw waits per copy, whatever the number of votes.
+    const waiting = await bot.db.prisma.outboxMessage.groupBy({
+      by: ["subject"],
+      where: { stage: "redraw", status: "PENDING" },
+      _count: true,
+    });
+    for (const copy of waiting) expect(copy._count).toBe(1);
+    await onTeams.deliverOutbox();
+
+    const slackUpdates = slack.callsTo("chat.update");
+    const teamsUpdates = connector.calls.filter((c) => c.operation === "update");
+    // Twenty votes, one tick: one redraw per copy (it was 20 chat.updates and 10 card updates).
+    expect(slackUpdates).toHaveLength(1);
+    expect(teamsUpdates).toHaveLength(1);
+    expect(slackText(slackUpdates.at(-1)!)).toContain("✅ 20 (");
+    expect(cardJson(teamsUpdates.at(-1)!)).toContain("✅ 20 (");
+    expect(await bot.db.prisma.outboxMessage.count({ where: { stage: "redraw", status: "PENDING" } })).toBe(
+      0,
+    );
+    expectNoApology(connector.calls);
+  });
+});
+
 describe("an unbridged cluster", () => {
   it("queues nothing to mirror", async () => {
     await bot.db.prisma.channelBinding.deleteMany({ where: { platform: "TEAMS" } });
     await planOnSlack();
     const { meetingId, slotId } = await firstSlot();
     await onSlack.click("U-EMMA", "ennakko.poll.yes", `${meetingId}|${slotId}`);
-    await slack.waitFor("chat.update");
+    expect(await deliverAfterRedrawQueued()).toEqual([]);
+    expect(slack.callsTo("chat.update")).toHaveLength(1);
     expect(await mirrorRows()).toEqual([]);
   });
 });

@@ -30,12 +30,15 @@ let bot: TestBot;
 let n = 0;
 
 beforeAll(async () => {
-  ({ slack, bot } = await startSlackBot({
-    "U-AINO": { display_name: "Aino", locale: "en-GB" },
-    "U-OLLI": { display_name: "Olli", locale: "en-GB" },
-    "U-PEKKA": { display_name: "Pekka", locale: "en-GB" },
-    "U-BEA": { display_name: "Bea", locale: "en-GB" },
-  }));
+  ({ slack, bot } = await startSlackBot(
+    {
+      "U-AINO": { display_name: "Aino", locale: "en-GB" },
+      "U-OLLI": { display_name: "Olli", locale: "en-GB" },
+      "U-PEKKA": { display_name: "Pekka", locale: "en-GB" },
+      "U-BEA": { display_name: "Bea", locale: "en-GB" },
+    },
+    { jobs: "manual" },
+  ));
 });
 afterAll(() => stopSlackBot(bot, slack));
 
@@ -208,7 +211,12 @@ it("plans the forum's own meeting: the poll asks the chairs of every cluster, wh
     return id;
   };
   await voteAs("U-BEA");
-  const [update] = await slack.waitFor("chat.update");
+  // The poll's redraw goes out from the outbox (merged per message): tick until it has.
+  const [update] = await eventually(async () => {
+    await bot.bot.jobs!.scheduler.tick("outbox");
+    const updates = slack.callsTo("chat.update");
+    return updates.length > 0 ? updates : null;
+  });
   expect(textOf(update!.body.blocks as Block[])).toContain("✅ 1 (Bea)");
   expect(textOf(update!.body.blocks as Block[])).toContain("Not answered yet: Aino");
   expect((await reply(await voteAs("U-OLLI"))).text).toBe(

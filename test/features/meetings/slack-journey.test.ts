@@ -1,5 +1,6 @@
 // The meeting-poll journey on Slack: plan in a modal, a poll in the channel whose tally is redrawn
-// in place (chat.update), per-viewer times as Slack date tokens, finalise and announce.
+// in place (chat.update, queued in the outbox and merged per message), per-viewer times as Slack date
+// tokens, finalise and announce.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FakeSlackApi } from "../../fakes/slack-api.ts";
 import { truncateAll } from "../../support/database.ts";
@@ -23,12 +24,26 @@ let bot: TestBot;
 let counter = 0;
 
 beforeAll(async () => {
-  ({ slack, bot } = await startSlackBot({
-    "U-AINO": { display_name: "Aino", locale: "en-GB" },
-    "U-EMMA": { display_name: "Emma", locale: "en-US" },
-    "U-OLLI": { display_name: "Olli", locale: "fi-FI" },
-  }));
+  ({ slack, bot } = await startSlackBot(
+    {
+      "U-AINO": { display_name: "Aino", locale: "en-GB" },
+      "U-EMMA": { display_name: "Emma", locale: "en-US" },
+      "U-OLLI": { display_name: "Olli", locale: "fi-FI" },
+    },
+    { jobs: "manual" },
+  ));
 });
+
+/**
+ * Redraws go through the outbox (src/kernel/app/queue-redraw.ts); the running bot wakes it at once,
+ * this test ticks it: until `count` chat.updates have gone out (Slack acks before the bot acts).
+ */
+const redrawn = (count: number) =>
+  eventually(async () => {
+    await bot.bot.jobs!.scheduler.tick("outbox");
+    const calls = slack.callsTo("chat.update");
+    return calls.length >= count ? calls : null;
+  });
 afterAll(() => stopSlackBot(bot, slack));
 
 const {
@@ -158,13 +173,13 @@ describe("Slack: the date poll", () => {
       .find((b) => b.type === "actions")!
       .elements![0]!.value.split("|");
     await click("U-EMMA", "ennakko.poll.yes", `${meetingId}|${firstSlot}`);
-    const [update] = await slack.waitFor("chat.update");
+    const [update] = await redrawn(1);
     expect(update!.body).toMatchObject({ channel: "C-ENERGY", ts: tracked.messageId });
     expect(JSON.stringify(update!.body.blocks)).toContain("✅ 1 (Emma)");
     expect(JSON.stringify(update!.body.blocks)).toContain("Not answered yet: Aino, Olli");
 
     await click("U-EMMA", "ennakko.poll.no", `${meetingId}|${firstSlot}`);
-    const updates = await slack.waitFor("chat.update", 2);
+    const updates = await redrawn(2);
     expect(JSON.stringify(updates[1]!.body.blocks)).toContain("❌ 1 (Emma)");
     expect(await bot.db.prisma.slotVote.count()).toBe(1);
 
@@ -177,7 +192,7 @@ describe("Slack: the date poll", () => {
     await click("U-AINO", "ennakko.poll.finalise", finaliseButton.value);
     const [announcement] = await slack.waitFor("chat.postMessage", 2).then((calls) => calls.slice(1));
     expect(String(announcement!.body.text)).toMatch(/^\*Spring 2027\* will be held .+, Rovaniemi\.$/);
-    const scheduled = await slack.waitFor("chat.update", 3);
+    const scheduled = await redrawn(3);
     expect(JSON.stringify(scheduled[2]!.body.blocks)).toContain("Scheduled:");
     const meeting = await bot.db.prisma.meeting.findFirstOrThrow();
     expect(meeting).toMatchObject({ status: "SCHEDULED" });

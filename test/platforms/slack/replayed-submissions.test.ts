@@ -51,6 +51,12 @@ afterAll(() => stopSlackBot(bot, slack));
 const journey = slackJourney(() => ({ bot, slack }), { nextId: (kind) => `${kind[0]}${++n}` });
 const { post, command, reply, click, createCluster } = journey;
 const deliverOutbox = () => bot.bot.jobs!.scheduler.tick("outbox");
+/** Poll redraws wait in the outbox (merged per message): ticks until `count` chat.updates went out. */
+const redrawn = (count = 1) =>
+  eventually(async () => {
+    await deliverOutbox();
+    return slack.callsTo("chat.update").length >= count || null;
+  });
 
 let opened = 0;
 /** The next modal the bot opened. */
@@ -259,9 +265,9 @@ describe("Slack: every form, replayed, acts once", () => {
       time: time("12:00"),
       duration: choice("90"),
     });
-    // The poll is redrawn, then the change is announced in the channel.
-    await slack.waitFor("chat.update");
+    // The change is announced in the channel; the poll's redraw goes out from the outbox.
     await slack.waitFor("chat.postMessage", 2);
+    await redrawn();
     await replayChangesNothing(body);
     expect(await bot.db.prisma.meeting.findFirstOrThrow()).toMatchObject({ icsSequence: 1 });
     expect(await bot.db.prisma.meetingSlot.count()).toBe(3);
@@ -426,8 +432,8 @@ describe("Slack: what a replay must not block", () => {
     const yes = clickIn("U-OLLI", "ennakko.poll.yes", value, "C-ENERGY");
     await yes.sent;
     await eventually(() => bot.db.prisma.slotVote.findFirst({ where: { answer: "YES" } }));
-    // The vote redraws the poll in the channel.
-    await slack.waitFor("chat.update");
+    // The vote redraws the poll in the channel (from the outbox).
+    await redrawn();
 
     const before = await tableDigests(bot.db);
     const calls = slack.calls.length;
@@ -439,7 +445,7 @@ describe("Slack: what a replay must not block", () => {
     const no = clickIn("U-OLLI", "ennakko.poll.no", value, "C-ENERGY");
     await no.sent;
     await eventually(() => bot.db.prisma.slotVote.findFirst({ where: { answer: "NO" } }));
-    await slack.waitFor("chat.update", 2);
+    await redrawn(2);
     expect(await bot.db.prisma.slotVote.count()).toBe(1);
     expect(repeatedNotes()).toHaveLength(1);
   });

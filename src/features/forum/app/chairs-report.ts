@@ -8,7 +8,7 @@ import type { Tx } from "../../../kernel/app/tx.ts";
 import { forumUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { ok, type Result } from "../../../kernel/domain/result.ts";
-import { type LocalDate, utcToZoned } from "../../../kernel/domain/zoned-time.ts";
+import { utcToZoned } from "../../../kernel/domain/zoned-time.ts";
 import {
   type ClusterGrid,
   GROWING_SHARE_THRESHOLD,
@@ -62,11 +62,13 @@ export type ChairsReport = {
 };
 
 export const chairsReport = forumUseCase(
-  { name: "chairsReport", input: ChairsReportInput, timeout: 30_000 },
+  // Reads only, counted in SQL: no long transaction held open over the whole workspace.
+  { name: "chairsReport", input: ChairsReportInput, readOnly: true },
   async ({ ctx, tx, input, forum }): Promise<Result<ChairsReport>> => {
     const { questionKey } = input;
     const now = ctx.clock.now();
     const clusters = await clustersOfWorkspace(tx, forum.workspaceId);
+    const scorecards = await scorecardsOf(tx, clusters, now);
     const reports: ClusterReport[] = [];
     const grids: ClusterGrid[] = [];
     for (const cluster of clusters) {
@@ -79,7 +81,7 @@ export const chairsReport = forumUseCase(
         timeZone: cluster.timeZone,
         pulse,
         grid: grid.kind,
-        scorecard: await scorecardOf(tx, cluster, now),
+        scorecard: scorecards.get(cluster.id)!,
         meetings: await upcomingMeetings(tx, cluster.id, now),
       });
     }
@@ -122,36 +124,60 @@ async function skillGridOf(tx: Tx, cluster: Cluster, key: string, now: Date) {
   return { grid, pulse: about };
 }
 
-const localDate = (d: Date): LocalDate => d.toISOString().slice(0, 10);
+const ScorecardRow = z.object({
+  clusterId: z.string(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  done: z.number().int(),
+  doneOnTime: z.number().int(),
+  cancelled: z.number().int(),
+});
 
-async function scorecardOf(tx: Tx, cluster: Cluster, now: Date): Promise<Scorecard> {
-  const measures = await tx.measure.findMany({
-    where: { clusterId: cluster.id },
-    select: {
-      status: true,
-      dueDate: true,
-      completedAt: true,
-      // Measures done before completedAt was recorded: the update that marked them done.
-      updates: {
-        where: { status: "DONE" },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        select: { createdAt: true },
-      },
-    },
-  });
-  const today = utcToZoned(now, cluster.timeZone).date;
-  return scorecard(
-    measures.map((m) => {
-      const doneAt = m.status === "DONE" ? (m.completedAt ?? m.updates[0]?.createdAt ?? null) : null;
-      return {
-        status: m.status,
-        dueDate: localDate(m.dueDate),
-        doneOn: doneAt ? utcToZoned(doneAt, cluster.timeZone).date : null,
-      };
-    }),
-    today,
-  );
+/**
+ * Every cluster's measures scorecard in one statement, counted in SQL: no measure row leaves the
+ * database, so the report's cost does not grow with the measures ever recorded. The rules are those of
+ * `scorecard` (pulses' cross-assessment.ts): open = neither done nor cancelled; overdue = open and due
+ * before today in the cluster's zone; done on time = done on or before the due date, in the cluster's
+ * zone, by completedAt or (measures done before it was recorded) the latest update that marked it done.
+ */
+async function scorecardsOf(tx: Tx, clusters: Cluster[], now: Date): Promise<Map<string, Scorecard>> {
+  const empty: Scorecard = scorecard([], "1970-01-01");
+  if (clusters.length === 0) return new Map();
+  const ids = clusters.map((c) => c.id);
+  const todays = clusters.map((c) => utcToZoned(now, c.timeZone).date);
+  const zones = clusters.map((c) => c.timeZone);
+  const rows = await tx.$queryRaw<unknown[]>`
+    SELECT m."clusterId",
+           count(*) FILTER (WHERE m."status" NOT IN ('DONE', 'CANCELLED'))::int AS "open",
+           count(*) FILTER (WHERE m."status" NOT IN ('DONE', 'CANCELLED') AND m."dueDate" < c."today")::int
+             AS "overdue",
+           count(*) FILTER (WHERE m."status" = 'DONE')::int AS "done",
+           count(*) FILTER (WHERE m."status" = 'DONE' AND ((d."doneAt" AT TIME ZONE 'UTC') AT TIME ZONE c."zone")::date
+                                  <= m."dueDate")::int AS "doneOnTime",
+           count(*) FILTER (WHERE m."status" = 'CANCELLED')::int AS "cancelled"
+      FROM unnest(${ids}::text[], ${todays}::date[], ${zones}::text[]) AS c("id", "today", "zone")
+      JOIN "Measure" m ON m."clusterId" = c."id"
+      LEFT JOIN LATERAL (
+        SELECT COALESCE(m."completedAt",
+                        (SELECT max(u."createdAt") FROM "MeasureUpdate" u
+                          WHERE u."measureId" = m."id" AND u."status" = 'DONE')) AS "doneAt"
+         WHERE m."status" = 'DONE') d ON true
+     GROUP BY m."clusterId"`;
+  const cards = new Map<string, Scorecard>();
+  for (const raw of rows) {
+    const { clusterId, ...counts } = ScorecardRow.parse(raw);
+    cards.set(clusterId, {
+      open: counts.open,
+      onTrack: counts.open - counts.overdue,
+      overdue: counts.overdue,
+      done: counts.done,
+      doneOnTime: counts.doneOnTime,
+      onTimeShare: counts.done === 0 ? null : counts.doneOnTime / counts.done,
+      cancelled: counts.cancelled,
+    });
+  }
+  for (const id of ids) if (!cards.has(id)) cards.set(id, empty);
+  return cards;
 }
 
 async function upcomingMeetings(tx: Tx, clusterId: string, now: Date): Promise<UpcomingMeeting[]> {

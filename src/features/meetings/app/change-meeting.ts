@@ -46,7 +46,13 @@ export const changeMeeting = clusterUseCase(
       await withdrawMeetingNotifications(tx, meeting.id);
       const cancelled = await tx.meeting.update({
         where: { id: meeting.id },
-        data: { status: "CANCELLED", icsSequence: { increment: 1 }, nextNudgeAt: null },
+        // No more nudges; and the card's redraw must win over any queued before it (queue-redraw.ts).
+        data: {
+          status: "CANCELLED",
+          icsSequence: { increment: 1 },
+          nextNudgeAt: null,
+          pollVersion: { increment: 1 },
+        },
       });
       if (meeting.chosenSlot)
         await inviteMembers(ctx, tx, {
@@ -78,7 +84,7 @@ export const changeMeeting = clusterUseCase(
     });
     const moved = await tx.meeting.update({
       where: { id: meeting.id },
-      data: { chosenSlotId: slot.id, icsSequence: { increment: 1 } },
+      data: { chosenSlotId: slot.id, icsSequence: { increment: 1 }, pollVersion: { increment: 1 } },
     });
     await queueMeetingReminders(ctx, tx, { meeting: moved, slot, cluster });
     await inviteMembers(ctx, tx, { meeting: moved, slot, cluster, change: "rescheduled" });

@@ -29,8 +29,9 @@ export const finaliseMeeting = clusterUseCase(
     // Guarded on status so that two organisers clicking at once schedule it once.
     const { count } = await tx.meeting.updateMany({
       where: { id: meeting.id, status: "POLLING" },
-      // No more nudges: the poll has closed.
-      data: { status: "SCHEDULED", chosenSlotId: slot.id, nextNudgeAt: null },
+      // No more nudges: the poll has closed. The card changes: its redraw must win over any vote's
+      // queued before it (queue-redraw.ts).
+      data: { status: "SCHEDULED", chosenSlotId: slot.id, nextNudgeAt: null, pollVersion: { increment: 1 } },
     });
     if (count === 0) return fail("POLL_CLOSED", { title: meeting.title });
     await audit({

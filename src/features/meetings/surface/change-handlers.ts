@@ -180,6 +180,11 @@ async function announce(hc: HandlerContext, meetingId: string, changed: MeetingC
   const line = t(key, { title: changed.title, cluster: poll?.cluster.name ?? "", when, where });
   const outputs: Output[] = [toChannel(view(line, text(line)))];
   if (poll)
-    outputs.unshift({ kind: "refresh", subject: pollSubject(meetingId), view: pollView(poll, t, locale) });
+    outputs.unshift({
+      kind: "refresh",
+      subject: pollSubject(meetingId),
+      view: pollView(poll, t, locale),
+      version: poll.version,
+    });
   return outputs;
 }

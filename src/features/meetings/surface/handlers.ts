@@ -203,9 +203,7 @@ export async function pollAnswerHandler(
   const ids = parseSlotValue(value);
   if (!ids) return [note(hc.t("parse.unknownAction"))];
   const result = await voteOnSlot(hc.app, { ...actorAndConversation(hc), ...ids, answer });
-  return render(hc, result, (poll) => [
-    { kind: "refresh", subject: pollSubject(poll.meeting.id), view: channelPollView(poll) },
-  ]);
+  return render(hc, result, (poll) => [pollRefresh(poll)]);
 }
 
 export async function finaliseHandler(hc: HandlerContext, value: string): Promise<Output[]> {
@@ -222,12 +220,17 @@ export async function finaliseHandler(hc: HandlerContext, value: string): Promis
       when: whenText(chosen.startsAt, locale, poll.cluster.timeZone),
       where,
     });
-    return [
-      { kind: "refresh", subject: pollSubject(poll.meeting.id), view: channelPollView(poll) },
-      toChannel(view(announcement, text(announcement))),
-    ];
+    return [pollRefresh(poll), toChannel(view(announcement, text(announcement)))];
   });
 }
+
+/** Redraws the poll's cards; the poll's version orders the queued redraws (queue-redraw.ts). */
+const pollRefresh = (poll: PollSnapshot): Output => ({
+  kind: "refresh",
+  subject: pollSubject(poll.meeting.id),
+  view: channelPollView(poll),
+  version: poll.version,
+});
 
 /** What everyone in the channel sees is in the cluster's language, whoever clicked last. */
 function channelPollView(poll: PollSnapshot) {
