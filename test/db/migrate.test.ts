@@ -98,7 +98,7 @@ describe("migration runner", () => {
     const db = await PGlite.create();
     const conn = pgliteConnection(db);
     const files = await readMigrations(MIGRATIONS_DIR);
-    const at = files.findIndex((f) => f.name.endsWith("_due_nudges_reminders_job_lease"));
+    const at = files.findIndex((f) => f.name.endsWith("_scale_due_driven_jobs"));
     await applyMigrations(conn, files.slice(0, at));
     await db.exec(`
       INSERT INTO "Cluster" (id, name) VALUES ('c', 'Energy');

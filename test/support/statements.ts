@@ -1,4 +1,4 @@
-// Counts the SQL statements Prisma sends while a piece of work runs: "a vote in at most 8 statements"
+// Counts the SQL statements Prisma sends while a piece of work runs (COMMIT counted; Prisma reports no BEGIN): "a vote in at most 8 statements"
 // is a test, not a guess. Open the database with `createTestDatabase({ onQuery: counter.listener })`.
 
 export type StatementCounter = {

@@ -69,8 +69,9 @@ export async function mergePeople(tx: Tx, input: MergeInput): Promise<MergeSumma
   for (const step of MERGE_STEPS) await step.run(tx, input, summary);
   await mergeProfile(tx, input);
   // The moved measures now follow the kept person's zone: their follow-ups are due for a recompute
-  // (no clock here, so the database's; a mark that is later than the old due time keeps the old one).
-  await tx.$executeRaw`UPDATE "Measure" SET "nextFollowUpAt" = LEAST("nextFollowUpAt", now())
+  // (no clock here, so the database's, in UTC as the column holds it; a mark that is later than the old
+  // due time keeps the old one).
+  await tx.$executeRaw`UPDATE "Measure" SET "nextFollowUpAt" = LEAST("nextFollowUpAt", now() AT TIME ZONE 'UTC')
     WHERE "ownerId" = ${input.keepId} AND "nextFollowUpAt" IS NOT NULL`;
   await tx.person.delete({ where: { id: input.mergeId } });
   return summary;

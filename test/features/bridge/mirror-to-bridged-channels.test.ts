@@ -289,7 +289,7 @@ describe("mirrorRefresh", () => {
       where: { key: { startsWith: "mirror:" } },
       data: { subject: null, stage: null },
     });
-    for (const statement of await migrationDataStep("outbox_purge_dm_channels_throttles"))
+    for (const statement of await migrationDataStep("scale_due_driven_jobs"))
       await bot.db.prisma.$executeRawUnsafe(statement);
     await mirrorRefresh(ctx, { subject: poll, view: card("Yes 2"), fromPlatform: "SLACK" });
     const rows = await mirrorRows();

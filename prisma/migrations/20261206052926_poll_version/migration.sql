@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "Meeting" ADD COLUMN     "pollVersion" INTEGER NOT NULL DEFAULT 0;
-
