@@ -27,8 +27,8 @@ export type Database = {
 };
 
 /**
- * Hears every SQL statement Prisma sends (transaction BEGIN/COMMIT included): tests and benches count
- * statements per interaction or per tick with it. Absent in production: no query events are made.
+ * Hears every SQL statement Prisma sends (a transaction's COMMIT included; Prisma reports no BEGIN):
+ * tests and benches count statements per interaction or per tick with it. Absent in production: no query events are made.
  */
 export type QueryListener = (sql: string) => void;
 
