@@ -124,9 +124,11 @@ export async function seedHistory(sql: pg.Client, size: Size, copy: number): Pro
            pg_temp.u('p-' || ((i % ${C}) * ${K})), now() - interval '2 years', gen_random_uuid()::text
       FROM generate_series(0, ${2 * C - 1}) i`);
   await sql.query(`
-    INSERT INTO "Pulse" ("id","clusterId","title","anonymous","opensAt","closesAt","status","createdAt")
+    INSERT INTO "Pulse" ("id","clusterId","title","anonymous","opensAt","closesAt","status","createdAt","summary")
     SELECT pg_temp.u('${tag}-pu-' || i), pg_temp.u('c-' || (i % ${C})), 'Old pulse ' || i, true, now() - interval '2 years',
-           now() - interval '700 days', 'CLOSED', now() - interval '2 years'
+           now() - interval '700 days', 'CLOSED', now() - interval '2 years',
+           -- Long closed: the retention job summarised them and their raw answers are gone.
+           '{"version":1,"summary":[],"rate":{"invited":50,"responded":40}}'::jsonb
       FROM generate_series(0, ${2 * C - 1}) i`);
   await sql.query(`
     INSERT INTO "PulseParticipation" ("pulseId","personId","status","remindersSent","updatedAt")

@@ -20,19 +20,27 @@ export type RetentionRun = { pulses: number; responses: number };
 export async function applyRetention(ctx: AppContext): Promise<RetentionRun> {
   const now = ctx.clock.now();
   const run: RetentionRun = { pulses: 0, responses: 0 };
-  const clusters = await ctx.db.cluster.findMany({ where: { archivedAt: null } });
+  // Two statements however long the history: the closed pulses of the clusters that still hold raw
+  // answers of a closed pulse (in practice only the latest few per cluster), ranked newest first in
+  // SQL, and those clusters' settings. Summarised pulses are never read.
+  const ranked = await ctx.db.$queryRaw<{ id: string; clusterId: string; raw: boolean; rank: number }[]>`
+    WITH holding AS (
+      SELECT DISTINCT "clusterId" FROM "Pulse" WHERE "status" = 'CLOSED' AND "summary" IS NULL)
+    SELECT p."id", p."clusterId", (p."summary" IS NULL) AS "raw",
+           (row_number() OVER (PARTITION BY p."clusterId" ORDER BY p."closesAt" DESC, p."createdAt" DESC))::int AS "rank"
+      FROM "Pulse" p JOIN holding h ON h."clusterId" = p."clusterId"
+     WHERE p."status" = 'CLOSED'`;
+  const candidates = ranked.filter((p) => p.raw);
+  if (candidates.length === 0) return run;
+  const clusters = await ctx.db.cluster.findMany({
+    where: { archivedAt: null, id: { in: [...new Set(candidates.map((p) => p.clusterId))] } },
+  });
   for (const cluster of clusters) {
     const keep = clusterSettings(cluster.settings).retention.keepPulseCycles;
-    // Closed: by an organiser, or by time (the closing job may not have run yet: not yet ours).
-    const closed = await ctx.db.pulse.findMany({
-      where: { clusterId: cluster.id, status: "CLOSED" },
-      orderBy: [{ closesAt: "desc" }, { createdAt: "desc" }],
-      select: { id: true, summary: true },
-    });
-    const expired = closed
-      .slice(keep)
-      .filter((p) => p.summary === null)
-      .reverse();
+    // Oldest first: a pulse's comparison with its predecessor is computed before the predecessor goes.
+    const expired = candidates
+      .filter((p) => p.clusterId === cluster.id && p.rank > keep)
+      .sort((a, b) => b.rank - a.rank);
     for (const { id } of expired) {
       const deleted = await ctx.db.$transaction(async (tx) => {
         const pulse = await tx.pulse.findUniqueOrThrow({ where: { id }, include: pulseWithQuestions });
