@@ -6,6 +6,7 @@ import type { Db } from "../../src/db/open-database.ts";
 import { createOutboxWorker, type OutboxRunResult } from "../../src/jobs/outbox-worker.ts";
 import { systemClock } from "../../src/kernel/app/context.ts";
 import { enqueueNotification } from "../../src/kernel/app/outbox/enqueue-notification.ts";
+import { slackDmChannelStore } from "../../src/kernel/app/outbox/slack-dm-channels.ts";
 import { silentLogger } from "../../src/log/logger.ts";
 import { createSlackGateway } from "../../src/platforms/slack/slack-gateway.ts";
 import { FakeSlackApi, type RecordedCall } from "../../test/fakes/slack-api.ts";
@@ -59,7 +60,21 @@ export async function deliverBurst(
           });
       });
     void TENANT;
-    const gateway = createSlackGateway({ token: "xoxb-bench", apiUrl: slack.apiUrl, log: silentLogger });
+    // Members the bot has written to before: their DM channels are known (kept in the database, shared
+    // by every instance), as in a deployment that has run for a while. None are opened again.
+    const dmKnown = process.env.SCALE_DM_KNOWN !== "0";
+    if (dmKnown)
+      await db.$executeRawUnsafe(
+        `INSERT INTO "SlackDmChannel" ("teamId", "userId", "channelId")
+         SELECT '', 'U' || lpad(n::text, 8, '0'), 'D' || lpad(n::text, 8, '0') FROM generate_series(0, ${count - 1}) n
+         ON CONFLICT DO NOTHING`,
+      );
+    const gateway = createSlackGateway({
+      token: "xoxb-bench",
+      apiUrl: slack.apiUrl,
+      log: silentLogger,
+      dmChannels: slackDmChannelStore(db),
+    });
     const controller = new AbortController();
     const timeout = setTimeout(() => controller.abort(), timeoutSeconds * 1000);
     const pending = () =>
