@@ -20,16 +20,14 @@ export type RetentionRun = { pulses: number; responses: number };
 export async function applyRetention(ctx: AppContext): Promise<RetentionRun> {
   const now = ctx.clock.now();
   const run: RetentionRun = { pulses: 0, responses: 0 };
-  // Two statements however long the history: the closed pulses of the clusters that still hold raw
-  // answers of a closed pulse (in practice only the latest few per cluster), ranked newest first in
-  // SQL, and those clusters' settings. Summarised pulses are never read.
+  // Two statements however long the history: the closed pulses that still hold raw answers (the
+  // latest few per cluster; retention summarises the older ones, oldest first, so no summarised pulse
+  // is newer than a raw one and ranking among the raw ones ranks among all), and their clusters.
   const ranked = await ctx.db.$queryRaw<{ id: string; clusterId: string; raw: boolean; rank: number }[]>`
-    WITH holding AS (
-      SELECT DISTINCT "clusterId" FROM "Pulse" WHERE "status" = 'CLOSED' AND "summary" IS NULL)
-    SELECT p."id", p."clusterId", (p."summary" IS NULL) AS "raw",
-           (row_number() OVER (PARTITION BY p."clusterId" ORDER BY p."closesAt" DESC, p."createdAt" DESC))::int AS "rank"
-      FROM "Pulse" p JOIN holding h ON h."clusterId" = p."clusterId"
-     WHERE p."status" = 'CLOSED'`;
+    SELECT "id", "clusterId", true AS "raw",
+           (row_number() OVER (PARTITION BY "clusterId" ORDER BY "closesAt" DESC, "createdAt" DESC))::int AS "rank"
+      FROM "Pulse"
+     WHERE "status" = 'CLOSED' AND "summary" IS NULL`;
   const candidates = ranked.filter((p) => p.raw);
   if (candidates.length === 0) return run;
   const clusters = await ctx.db.cluster.findMany({
