@@ -4,7 +4,7 @@
 
 import type { ChannelBinding, Cluster } from "../../../generated/prisma/client.ts";
 import type { AppContext } from "../../../kernel/app/context.ts";
-import { eachJobItem } from "../../../kernel/app/each-job-item.ts";
+import { eachDueBatch } from "../../../kernel/app/each-due-batch.ts";
 import { localeOf } from "../../../kernel/app/locale-of.ts";
 import { enqueueNotification } from "../../../kernel/app/outbox/enqueue-notification.ts";
 import type { Tx } from "../../../kernel/app/tx.ts";
@@ -43,43 +43,38 @@ export async function scheduleClusterDigests(
 ): Promise<{ enqueued: number }> {
   const now = ctx.clock.now();
   let enqueued = 0;
-  const failed = new Set<string>();
-  for (;;) {
-    const due = await ctx.db.cluster.findMany({
-      where: {
-        archivedAt: null,
-        nextDigestAt: { lte: now },
-        ...(failed.size > 0 ? { id: { notIn: [...failed] } } : {}),
-      },
-      orderBy: [{ nextDigestAt: "asc" }, { id: "asc" }],
-      take: batchSize,
-    });
-    // Nothing due: this one statement is the whole tick.
-    if (due.length === 0) break;
-    const clusters = await withBindings(ctx, due);
-    await eachJobItem(
-      ctx,
-      "cluster-digests",
-      clusters,
-      (c) => ({ clusterId: c.id }),
-      async (cluster) => {
-        try {
-          enqueued += await digest(ctx, cluster, now);
-        } catch (error) {
-          failed.add(cluster.id);
-          // Tried again in an hour, not at every tick.
-          await ctx.db.cluster
-            .updateMany({
-              where: { id: cluster.id, nextDigestAt: cluster.nextDigestAt },
-              data: { nextDigestAt: new Date(now.getTime() + 3_600_000) },
-            })
-            .catch(() => undefined);
-          throw error;
-        }
-      },
-    );
-    if (due.length < batchSize) break;
-  }
+  await eachDueBatch(ctx, {
+    job: "cluster-digests",
+    batchSize,
+    // Nothing due: the first select is the whole tick (one statement).
+    select: async (take, skip) => {
+      const due = await ctx.db.cluster.findMany({
+        where: {
+          archivedAt: null,
+          nextDigestAt: { lte: now },
+          ...(skip.length > 0 ? { id: { notIn: skip } } : {}),
+        },
+        orderBy: [{ nextDigestAt: "asc" }, { id: "asc" }],
+        take,
+      });
+      return due.length > 0 ? withBindings(ctx, due) : [];
+    },
+    describe: (c) => ({ clusterId: c.id }),
+    work: async (cluster) => {
+      try {
+        enqueued += await digest(ctx, cluster, now);
+      } catch (error) {
+        // Tried again in an hour, not at every tick.
+        await ctx.db.cluster
+          .updateMany({
+            where: { id: cluster.id, nextDigestAt: cluster.nextDigestAt },
+            data: { nextDigestAt: new Date(now.getTime() + 3_600_000) },
+          })
+          .catch(() => undefined);
+        throw error;
+      }
+    },
+  });
   return { enqueued };
 }
 

@@ -41,34 +41,43 @@ export async function purgeOutbox(
     now - Math.max(retention.failedDays, retention.sentDays) * DAY_MS,
   ).toISOString();
 
-  let sent = 0;
-  for (;;) {
-    if (signal?.aborted) break;
-    const deleted = await db.$executeRaw`
+  const sent = await inBatches(
+    batchSize,
+    signal,
+    () =>
+      db.$executeRaw`
       DELETE FROM "OutboxMessage" WHERE "id" = ANY(ARRAY(
         SELECT "id" FROM "OutboxMessage"
          WHERE "status" = 'SENT' AND "sentAt" < ${sentBefore}::timestamp(3)
          ORDER BY "sentAt"
-         LIMIT ${batchSize}))`;
-    sent += deleted;
-    if (deleted < batchSize) break;
-  }
-  let failed = 0;
-  for (;;) {
-    if (signal?.aborted) break;
-    const deleted = await db.$executeRaw`
+         LIMIT ${batchSize}))`,
+  );
+  const failed = await inBatches(
+    batchSize,
+    signal,
+    () =>
+      db.$executeRaw`
       DELETE FROM "OutboxMessage" WHERE "id" = ANY(ARRAY(
         SELECT "id" FROM "OutboxMessage"
          WHERE "status" = 'FAILED' AND "notBefore" < ${failedBefore}::timestamp(3)
          ORDER BY "notBefore"
-         LIMIT ${batchSize}))`;
-    failed += deleted;
-    if (deleted < batchSize) break;
-  }
+         LIMIT ${batchSize}))`,
+  );
   // Throttles that ran out are dead weight for the claim's lookup: they go too (few rows, by index).
   const throttles = signal?.aborted
     ? 0
     : await db.$executeRaw`
         DELETE FROM "DeliveryThrottle" WHERE "until" < ${new Date(now).toISOString()}::timestamp(3)`;
   return { sent, failed, throttles };
+}
+
+/** Runs a bounded DELETE again while it fills its batch (and nobody aborted); returns the rows deleted. */
+async function inBatches(batchSize: number, signal: AbortSignal | undefined, remove: () => Promise<number>) {
+  let total = 0;
+  while (!signal?.aborted) {
+    const deleted = await remove();
+    total += deleted;
+    if (deleted < batchSize) break;
+  }
+  return total;
 }
