@@ -4,6 +4,7 @@ import { agenda } from "./features/agenda/index.ts";
 import { bridge } from "./features/bridge/index.ts";
 import { clusters } from "./features/clusters/index.ts";
 import { cycle } from "./features/cycle/index.ts";
+import { delphi } from "./features/delphi/index.ts";
 import { files } from "./features/files/index.ts";
 import { forum } from "./features/forum/index.ts";
 import { home } from "./features/home/index.ts";
@@ -13,6 +14,7 @@ import { minutes } from "./features/minutes/index.ts";
 import { people } from "./features/people/index.ts";
 import { pulses } from "./features/pulses/index.ts";
 import { record } from "./features/record/index.ts";
+import { signals } from "./features/signals/index.ts";
 import type { FeatureModule } from "./kernel/feature-module.ts";
 
 export const FEATURES: readonly FeatureModule[] = [
@@ -23,6 +25,8 @@ export const FEATURES: readonly FeatureModule[] = [
   agenda,
   record,
   pulses,
+  delphi,
+  signals,
   forum,
   people,
   home,

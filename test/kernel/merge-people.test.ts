@@ -132,6 +132,54 @@ async function twoSidedWorld() {
   const decision = await db.prisma.decision.create({
     data: { clusterId: energy.id, meetingId: held.id, text: "Start a course", recordedById: gone.id },
   });
+  // A Delphi Kalle created; both answered statement 1 of round 1, only Kalle statement 2.
+  const delphi = await db.prisma.delphi.create({
+    data: {
+      clusterId: energy.id,
+      title: "Energy 2035",
+      scales: [{ key: "probability", kind: "likert5" }],
+      createdById: gone.id,
+      statements: { create: [1, 2, 3].map((position) => ({ position, text: `Statement ${position}` })) },
+    },
+    include: { statements: { orderBy: { position: "asc" } } },
+  });
+  const [st1, st2] = [delphi.statements[0]!, delphi.statements[1]!];
+  await db.prisma.delphiAnswered.createMany({
+    data: [
+      { delphiId: delphi.id, statementId: st1.id, round: 1, personId: keep.id },
+      { delphiId: delphi.id, statementId: st1.id, round: 1, personId: gone.id },
+      { delphiId: delphi.id, statementId: st2.id, round: 1, personId: gone.id },
+    ],
+  });
+  // A signal Kalle saved, which both rated (Kaisa's rating stays), and one only Kalle rated.
+  const signal = await db.prisma.signal.create({
+    data: {
+      clusterId: energy.id,
+      title: "Heat pumps in mines",
+      description: "Seen at a supplier",
+      category: "TECHNOLOGICAL",
+      significance: 4,
+      timeliness: 3,
+      savedById: gone.id,
+    },
+  });
+  const signal2 = await db.prisma.signal.create({
+    data: {
+      clusterId: energy.id,
+      title: "Grid fee",
+      description: "-",
+      category: "ECONOMIC",
+      significance: 2,
+      timeliness: 2,
+    },
+  });
+  await db.prisma.signalRating.createMany({
+    data: [
+      { signalId: signal.id, personId: keep.id, plausibility: 5 },
+      { signalId: signal.id, personId: gone.id, plausibility: 1 },
+      { signalId: signal2.id, personId: gone.id, significance: 3 },
+    ],
+  });
   const measure = await db.prisma.measure.create({
     data: {
       clusterId: energy.id,
@@ -336,11 +384,13 @@ describe("mergePeople", () => {
         namedResponses: 1,
         measuresOwned: 1,
         measureUpdates: 1,
-        records: 8,
+        records: 10,
         auditEntries: 3,
         downloads: 1,
         linkCodes: 1,
         outbox: 2,
+        delphiAnswered: 1,
+        signalRatings: 1,
       },
       dropped: {
         memberships: 2,
@@ -350,6 +400,8 @@ describe("mergePeople", () => {
         participations: 2,
         namedResponses: 2,
         outbox: 1,
+        delphiAnswered: 1,
+        signalRatings: 1,
       },
     });
 
@@ -387,6 +439,19 @@ describe("mergePeople", () => {
     // One upvote per item, the kept person's attendance record where both had one.
     expect(await db.prisma.agendaVote.count({ where: { personId: w.keep.id } })).toBe(2);
     expect(await db.prisma.agendaVote.count({ where: { itemId: w.item1.id } })).toBe(1);
+    // A Delphi statement both answered is marked once; a signal both rated keeps Kaisa's rating.
+    expect(await db.prisma.delphiAnswered.count({ where: { personId: w.keep.id } })).toBe(2);
+    expect(
+      (
+        await db.prisma.signalRating.findMany({
+          where: { personId: w.keep.id },
+          orderBy: { plausibility: "asc" },
+        })
+      ).map((r) => [r.plausibility, r.significance]),
+    ).toEqual([
+      [5, null],
+      [null, 3],
+    ]);
     const attendance = await db.prisma.attendance.findMany({ where: { personId: w.keep.id } });
     expect(Object.fromEntries(attendance.map((a) => [a.meetingId, a.present]))).toEqual({
       [w.meeting.id]: false,

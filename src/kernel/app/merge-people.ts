@@ -36,6 +36,8 @@ export type MergeSummary = {
     downloads: number;
     linkCodes: number;
     outbox: number;
+    delphiAnswered: number;
+    signalRatings: number;
   };
   dropped: {
     memberships: number;
@@ -45,6 +47,8 @@ export type MergeSummary = {
     participations: number;
     namedResponses: number;
     outbox: number;
+    delphiAnswered: number;
+    signalRatings: number;
   };
 };
 
@@ -124,6 +128,8 @@ export const MERGE_STEPS: readonly MergeStep[] = [
   move(column("AgendaItem", "proposedById"), "records"),
   move(column("Meeting", "organiserId"), "records"),
   move(column("Pulse", "createdById"), "records"),
+  move(column("Delphi", "createdById"), "records"),
+  move(column("Signal", "savedById", "savedBy"), "records"),
   move(column("Minutes", "approvedById"), "records"),
   move(column("AuditEntry", "actorId", "actor"), "auditEntries"),
   move(column("DownloadFile", "personId", "person"), "downloads"),
@@ -137,6 +143,12 @@ export const MERGE_STEPS: readonly MergeStep[] = [
   { rule: "one-per-person", columns: [column("SlotVote", "personId", "person")], run: mergeSlotVotes },
   { rule: "one-per-person", columns: [column("AgendaVote", "personId", "person")], run: mergeAgendaVotes },
   { rule: "one-per-person", columns: [column("Attendance", "personId", "person")], run: mergeAttendances },
+  {
+    rule: "one-per-person",
+    columns: [column("DelphiAnswered", "personId", "person")],
+    run: mergeDelphiAnswered,
+  },
+  { rule: "one-per-person", columns: [column("SignalRating", "personId", "person")], run: mergeSignalRatings },
   // Responses first: whether a named response counts as submitted is read from its participation.
   {
     rule: "one-per-person",
@@ -198,6 +210,8 @@ function emptySummary(): Summary {
       downloads: 0,
       linkCodes: 0,
       outbox: 0,
+      delphiAnswered: 0,
+      signalRatings: 0,
     },
     dropped: {
       memberships: 0,
@@ -207,6 +221,8 @@ function emptySummary(): Summary {
       participations: 0,
       namedResponses: 0,
       outbox: 0,
+      delphiAnswered: 0,
+      signalRatings: 0,
     },
   };
 }
@@ -301,6 +317,30 @@ async function mergeAgendaVotes(tx: Tx, { keepId, mergeId }: MergeInput, s: Summ
   ).count;
   s.moved.agendaVotes = (
     await tx.agendaVote.updateMany({ where: { personId: mergeId }, data: { personId: keepId } })
+  ).count;
+}
+
+/**
+ * A statement both answered in the same round: the pool holds both ratings and cannot tell which is
+ * whose (that is the point of it), so both stay counted; the merged person's mark goes.
+ */
+async function mergeDelphiAnswered(tx: Tx, { keepId, mergeId }: MergeInput, s: Summary): Promise<void> {
+  s.dropped.delphiAnswered = await tx.$executeRaw`
+    DELETE FROM "DelphiAnswered" m USING "DelphiAnswered" k
+    WHERE m."personId" = ${mergeId} AND k."personId" = ${keepId}
+      AND k."statementId" = m."statementId" AND k.round = m.round`;
+  s.moved.delphiAnswered = (
+    await tx.delphiAnswered.updateMany({ where: { personId: mergeId }, data: { personId: keepId } })
+  ).count;
+}
+
+/** A signal both rated: the kept person's rating stays. */
+async function mergeSignalRatings(tx: Tx, { keepId, mergeId }: MergeInput, s: Summary): Promise<void> {
+  s.dropped.signalRatings = await tx.$executeRaw`
+    DELETE FROM "SignalRating" m USING "SignalRating" k
+    WHERE m."personId" = ${mergeId} AND k."personId" = ${keepId} AND k."signalId" = m."signalId"`;
+  s.moved.signalRatings = (
+    await tx.signalRating.updateMany({ where: { personId: mergeId }, data: { personId: keepId } })
   ).count;
 }
 

@@ -18,6 +18,13 @@ export type Capability =
   | "pulse.export"
   | "minutes.export"
   | "member.erase"
+  /** Delphi rounds: organisers create and steer them; participants answer (observers read results). */
+  | "delphi.manage"
+  | "delphi.answer"
+  /** Weak signals: participants save and rate them; organisers link them to measures and the agenda. */
+  | "signal.save"
+  | "signal.rate"
+  | "signal.curate"
   /** The chairs' forum: its members are the chairs, vice-chairs and coordinators of the clusters. */
   | "forum.report";
 
@@ -42,6 +49,11 @@ const GRANTS: Record<Capability, readonly Role[]> = {
   "pulse.export": ["CHAIR", "SECRETARY", "COORDINATOR"],
   "minutes.export": ORGANISERS,
   "member.erase": ["CHAIR", "COORDINATOR"],
+  "delphi.manage": ORGANISERS,
+  "delphi.answer": PARTICIPANTS,
+  "signal.save": PARTICIPANTS,
+  "signal.rate": PARTICIPANTS,
+  "signal.curate": ORGANISERS,
   "forum.report": ["CHAIR", "VICE_CHAIR", "COORDINATOR"],
 };
 

@@ -152,6 +152,9 @@ ALTER TABLE "DelphiStatement" ADD CONSTRAINT "DelphiStatement_agendaItemId_fkey"
 ALTER TABLE "DelphiAnswered" ADD CONSTRAINT "DelphiAnswered_delphiId_fkey" FOREIGN KEY ("delphiId") REFERENCES "Delphi"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "DelphiAnswered" ADD CONSTRAINT "DelphiAnswered_statementId_fkey" FOREIGN KEY ("statementId") REFERENCES "DelphiStatement"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "DelphiAnswered" ADD CONSTRAINT "DelphiAnswered_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey

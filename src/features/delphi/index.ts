@@ -1,0 +1,21 @@
+// The delphi feature: Delphi rounds. Members rate statements about the future anonymously, see where
+// the group stands, explain outlying views and rate again; the results go to the channel, the agenda,
+// the minutes and the chairs' report. Other features and the wiring import this feature through this
+// file only.
+import type { FeatureModule } from "../../kernel/feature-module.ts";
+import { failures } from "./domain/failures.ts";
+import { resultsFailures } from "./domain/results-failures.ts";
+import { messages } from "./messages/index.ts";
+import { DELPHI_COMMANDS } from "./surface/commands.ts";
+import { DELPHI_RESULT_COMMANDS } from "./surface/results-commands.ts";
+import { DELPHI_RESULT_FORM_ROUTES, DELPHI_RESULT_ROUTES } from "./surface/results-routes.ts";
+import { DELPHI_FORM_ROUTES, DELPHI_ROUTES } from "./surface/routes.ts";
+
+export const delphi: FeatureModule = {
+  name: "delphi",
+  commands: [...DELPHI_COMMANDS, ...DELPHI_RESULT_COMMANDS],
+  actions: [...DELPHI_ROUTES, ...DELPHI_RESULT_ROUTES],
+  forms: [...DELPHI_FORM_ROUTES, ...DELPHI_RESULT_FORM_ROUTES],
+  messages,
+  failures: [...failures, ...resultsFailures],
+};

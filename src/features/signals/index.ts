@@ -1,0 +1,21 @@
+// The signals feature: weak signals members notice in their work, saved from a message or typed in,
+// rated by the others, linked to measures and the agenda, and shown as a radar per cluster and as
+// emerging themes across clusters in the chairs' forum. Other features and the wiring import this
+// feature through this file only.
+import type { FeatureModule } from "../../kernel/feature-module.ts";
+import { failures } from "./domain/failures.ts";
+import { radarFailures } from "./domain/radar-failures.ts";
+import { messages } from "./messages/index.ts";
+import { SIGNAL_COMMANDS } from "./surface/commands.ts";
+import { SIGNAL_RADAR_COMMANDS } from "./surface/radar-commands.ts";
+import { SIGNAL_RADAR_FORM_ROUTES, SIGNAL_RADAR_ROUTES } from "./surface/radar-routes.ts";
+import { SIGNAL_FORM_ROUTES, SIGNAL_ROUTES } from "./surface/routes.ts";
+
+export const signals: FeatureModule = {
+  name: "signals",
+  commands: [...SIGNAL_COMMANDS, ...SIGNAL_RADAR_COMMANDS],
+  actions: [...SIGNAL_ROUTES, ...SIGNAL_RADAR_ROUTES],
+  forms: [...SIGNAL_FORM_ROUTES, ...SIGNAL_RADAR_FORM_ROUTES],
+  messages,
+  failures: [...failures, ...radarFailures],
+};
