@@ -31,20 +31,28 @@
 // same requests at the same offsets. Exit code 1 when answers were lost or members could not finish.
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { ACTION_IDS } from "../src/features/clusters/surface/action-ids.ts";
 import type { SlackUserFixture } from "../test/fakes/slack-api.ts";
-import {
-  blockActionPayload,
-  interactionBody,
-  signedHeaders,
-  slashCommandBody,
-  viewSubmissionPayload,
-} from "../test/support/slack-requests.ts";
+import { interactionBody, signedHeaders, viewSubmissionPayload } from "../test/support/slack-requests.ts";
 import { ackComparisonTable } from "./lib/ack-table.ts";
 import { ChildGroup, type ChildHandle, type Role } from "./lib/ipc.ts";
-import { postOnce } from "./lib/post.ts";
 import { type BotStats, type CallSummary, SLACK_EVENTS_PATH } from "./lib/protocol.ts";
 import { readNumber, runBenchmark, seeded } from "./lib/settings.ts";
+import {
+  buttonsOf,
+  buttonValue,
+  click as clickAs,
+  dmOf,
+  type Place,
+  post,
+  replyText,
+  SetupError,
+  type SlackBlock,
+  type SlackReply,
+  type SlackView,
+  setUpCluster,
+  slashCommand as slashCommandAs,
+  submittedAsIs,
+} from "./lib/slack-flow.ts";
 import { SlackSide, sleep } from "./lib/slack-side.ts";
 import { type Distribution, distribution, fmt, nsToMs, table } from "./lib/stats.ts";
 import {
@@ -125,37 +133,14 @@ function plan(settings: Settings): Member[] {
 }
 
 const userId = (index: number) => `U-PB${String(index).padStart(5, "0")}`;
-const dmOf = (user: string) => `D-${user}`;
 
 // ── Slack's payloads ─────────────────────────────────────────────────────────────────────────────
 
-function slashCommand(user: string, text: string, responseUrl: string): string {
-  return slashCommandBody({ user, channel: CHANNEL, text, responseUrl, team: TEAM });
-}
-
-function click(user: string, channel: string, actionId: string, value: string, responseUrl: string): string {
-  return interactionBody(blockActionPayload({ user, channel, actionId, value, responseUrl, team: TEAM }));
-}
-
-type SlackBlock = {
-  type: string;
-  block_id?: string;
-  text?: { text?: string };
-  element?: Record<string, unknown>;
-  elements?: Array<Record<string, unknown>>;
-};
-type SlackView = { callback_id: string; private_metadata: string; blocks: SlackBlock[] };
-type SlackReply = { text?: string; blocks?: SlackBlock[]; replace_original?: boolean };
-
-const buttonsOf = (blocks: SlackBlock[] | undefined) =>
-  (blocks ?? []).flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
-
-function buttonValue(blocks: SlackBlock[] | undefined, actionId: string, test: (value: string) => boolean) {
-  const button = buttonsOf(blocks).find(
-    (b) => b.action_id === actionId && typeof b.value === "string" && test(b.value),
-  );
-  return button ? String(button.value) : undefined;
-}
+const PLACE: Place = { team: TEAM, channel: CHANNEL };
+const slashCommand = (user: string, text: string, responseUrl: string) =>
+  slashCommandAs(PLACE, user, text, responseUrl);
+const click = (user: string, channel: string, actionId: string, value: string, responseUrl: string) =>
+  clickAs(PLACE, user, channel, actionId, value, responseUrl);
 
 const answerButton = (blocks: SlackBlock[] | undefined, key: string, value: number) =>
   buttonValue(blocks, PULSE.answer, (v) => {
@@ -163,102 +148,7 @@ const answerButton = (blocks: SlackBlock[] | undefined, key: string, value: numb
     return k === key && chosen === String(value);
   });
 
-/** The state Slack sends for a form submitted without touching it, pre-filled values included. */
-function submittedAsIs(blocks: SlackBlock[]): Record<string, Record<string, unknown>> {
-  const values: Record<string, Record<string, unknown>> = {};
-  for (const block of blocks) {
-    const e = block.element;
-    if (block.type !== "input" || !e || !block.block_id) continue;
-    const id = String(e.action_id);
-    const type = String(e.type);
-    const state: Record<string, unknown> =
-      type === "plain_text_input"
-        ? { value: e.initial_value ?? null }
-        : type === "static_select"
-          ? { selected_option: e.initial_option ?? null }
-          : type === "multi_static_select"
-            ? { selected_options: e.initial_options ?? [] }
-            : type === "datepicker"
-              ? { selected_date: e.initial_date ?? null }
-              : type === "timepicker"
-                ? { selected_time: e.initial_time ?? null }
-                : {};
-    values[block.block_id] = { [id]: { type, ...state } };
-  }
-  return values;
-}
-
-/** The text a reply shows, for reporting refusals and apologies. */
-function replyText(reply: SlackReply | undefined): string {
-  if (!reply) return "(nothing)";
-  const fromBlocks = (reply.blocks ?? [])
-    .map((b) => b.text?.text)
-    .filter(Boolean)
-    .join(" ");
-  return (reply.text || fromBlocks || JSON.stringify(reply)).replace(/\s+/g, " ").slice(0, 160);
-}
-
 // ── set-up through the bot itself ─────────────────────────────────────────────────────────────────
-
-class SetupError extends Error {}
-
-async function post(port: number, what: string, body: string): Promise<string> {
-  const res = await postOnce(port, SLACK_EVENTS_PATH, body, signedHeaders(body));
-  if (res.status !== 200) throw new SetupError(`set-up: ${what} answered HTTP ${res.status}: ${res.body}`);
-  return res.body;
-}
-
-/** `/cluster setup` → the form submitted as is → the announcement's Join button → everyone joins. */
-async function setUpCluster(slack: SlackSide, port: number, members: Member[]): Promise<void> {
-  const chair = members[0]!.user;
-  const opened = slack.expect("views.open", 20_000);
-  await post(
-    port,
-    "/cluster setup",
-    slashCommand(chair, `setup ${CLUSTER_NAME}`, slack.responseUrl("setup")),
-  );
-  const view = (await opened).body?.view as SlackView | undefined;
-  if (!view?.callback_id) throw new SetupError("set-up: /cluster setup opened no form");
-
-  const announced = slack.expect("chat.postMessage", 20_000);
-  const ack = await post(
-    port,
-    "setup form",
-    interactionBody(
-      viewSubmissionPayload({
-        user: chair,
-        team: TEAM,
-        callbackId: view.callback_id,
-        metadata: view.private_metadata,
-        values: submittedAsIs(view.blocks),
-      }),
-    ),
-  );
-  if (ack.includes("errors")) throw new SetupError(`set-up: the setup form was refused: ${ack}`);
-  const clusterId = buttonValue(
-    (await announced).body?.blocks as SlackBlock[] | undefined,
-    ACTION_IDS.joinCluster,
-    () => true,
-  );
-  if (!clusterId) throw new SetupError("set-up: no Join button in the cluster's announcement");
-
-  // Everyone else clicks Join, a few at a time; each gets a private reply.
-  const joiners = members.slice(1);
-  let next = 0;
-  const worker = async () => {
-    while (next < joiners.length) {
-      const m = joiners[next++]!;
-      const replied = slack.expectReply(`join-${m.index}`, 60_000);
-      await post(
-        port,
-        "Join click",
-        click(m.user, CHANNEL, ACTION_IDS.joinCluster, clusterId, slack.responseUrl(`join-${m.index}`)),
-      );
-      await replied;
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-}
 
 /** `/cluster pulse new` → the form with the three questions, anonymous → the sheets in everyone's DM. */
 async function createPulse(slack: SlackSide, port: number, members: Member[]): Promise<string> {
@@ -902,7 +792,13 @@ async function main(): Promise<void> {
       spawn("baseline", { BENCH_SLACK_API_URL: slack.apiUrl }),
     ]);
     const botPort = Number(bot.info.port);
-    await setUpCluster(slack, botPort, members);
+    await setUpCluster(
+      slack,
+      botPort,
+      PLACE,
+      CLUSTER_NAME,
+      members.map((m) => m.user),
+    );
     console.log(`${elapsed()} cluster set up through the bot: chair + ${members.length - 1} joined`);
     const pulseId = await createPulse(slack, botPort, members);
     await sleep(1000);
