@@ -33,6 +33,7 @@ import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { SlackUserFixture } from "../test/fakes/slack-api.ts";
 import { interactionBody, signedHeaders, viewSubmissionPayload } from "../test/support/slack-requests.ts";
+import { type AckSummary as AckSummaryOf, summariseAcks } from "./lib/ack-summary.ts";
 import { ackComparisonTable } from "./lib/ack-table.ts";
 import { ChildGroup, type ChildHandle, type Role } from "./lib/ipc.ts";
 import { type BotStats, type CallSummary, SLACK_EVENTS_PATH } from "./lib/protocol.ts";
@@ -466,40 +467,15 @@ async function countStored(bot: ChildHandle, pulseId: string): Promise<Stored> {
 
 // ── report ────────────────────────────────────────────────────────────────────────────────────────
 
-type AckSummary = {
-  requests: number;
-  errors: number;
-  errorSamples: string[];
-  late: number;
-  ack: Distribution;
-  byKind: Map<Kind, Distribution>;
-  throughput: number;
-  cpuPerRequest: number;
-};
+type AckSummary = AckSummaryOf<Kind>;
 
-function summarise(shots: Array<Timed & { kind: string }>, cpuMs: number): AckSummary {
-  const ok = shots.filter((s) => s.status === 200 && s.doneNs !== null);
-  const latency = (s: Timed) => nsToMs(s.doneNs! - s.sentNs);
-  let first = shots[0]?.sentNs ?? 0n;
-  for (const s of shots) if (s.sentNs < first) first = s.sentNs;
-  let last = first;
-  for (const s of ok) if (s.doneNs! > last) last = s.doneNs!;
-  const windowS = Number(last - first) / 1e9;
-  const failed = shots.filter((s) => s.status !== 200);
-  const byKind = new Map<Kind, Distribution>();
-  for (const { kind } of KINDS)
-    byKind.set(kind, distribution(ok.filter((s) => s.kind === kind).map(latency)));
-  return {
-    requests: shots.length,
-    errors: failed.length,
-    errorSamples: [...new Set(failed.map((s) => s.error ?? `HTTP ${s.status}`))].slice(0, 3),
-    late: ok.filter((s) => latency(s) > SLACK_ACK_DEADLINE_MS).length,
-    ack: distribution(ok.map(latency)),
-    byKind,
-    throughput: windowS > 0 ? ok.length / windowS : Number.NaN,
-    cpuPerRequest: shots.length > 0 ? cpuMs / shots.length : Number.NaN,
-  };
-}
+const summarise = (shots: Array<Timed & { kind: string }>, cpuMs: number): AckSummary =>
+  summariseAcks(
+    shots,
+    cpuMs,
+    KINDS.map((k) => k.kind),
+    SLACK_ACK_DEADLINE_MS,
+  );
 
 type Extra = { replies: number; ids: number; samples: string[] };
 type Unacked = { byKind: Map<Kind, number>; answeredAfterMs: number[]; never: number };

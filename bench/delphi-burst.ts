@@ -1,0 +1,570 @@
+// A Delphi answered by every member within one minute, through the Slack endpoint: ack latency of
+// every interaction against a bare Bolt app given the same requests, and the answers that did not
+// reach the database (must be 0).
+//
+//   npm run bench:delphi-burst                      300 members, 10 statements, arrivals within 60 s
+//   BENCH_MEMBERS=50 BENCH_SECONDS=20 npm run bench:delphi-burst
+//   BENCH_STATEMENTS=5 npm run bench:delphi-burst
+//   BENCH_KEEPALIVE=0 npm run bench:delphi-burst    a new TCP connection for every request
+//
+// The same four processes as pulse-burst.ts (bench/lib/child.ts): this one (load generator and
+// report), the fake Slack Web API and response_url endpoints, the real bot on a fresh embedded PGlite,
+// and a bare Bolt app whose listeners only ack (the baseline).
+//
+// Set-up, through the bot's own endpoint with signed requests: the chair runs `/cluster setup`, the
+// others click Join, the chair runs `/cluster delphi new` and submits BENCH_STATEMENTS statements rated
+// on probability (1–5) and the year it happens; the bot's outbox job delivers each member's sheet.
+//
+// The burst: members start at random moments within BENCH_SECONDS (Poisson arrivals, fixed seed).
+// For every statement each one, like a person in Slack, waits for what the bot sent back before the
+// next step:
+//   1. clicks "Answer" on the first statement still open in the sheet  → views.open (the form)
+//   2. submits the form (a value per scale)                          → the sheet redrawn via the click's URL
+// The redrawn sheet shows the group so far; the next statement's button is taken from it.
+// Afterwards the bot's database is counted: DelphiAnswered marks and the ratings in the pools (count and
+// sum of values per statement; the pool holds no person, so sums are what can be compared). Then the
+// baseline gets the same requests at the same offsets. Exit code 1 when answers were lost or members
+// could not finish.
+import { cpus, loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import type { SlackUserFixture } from "../test/fakes/slack-api.ts";
+import { signedHeaders } from "../test/support/slack-requests.ts";
+import { type AckSummary, summariseAcks } from "./lib/ack-summary.ts";
+import { ackComparisonTable } from "./lib/ack-table.ts";
+import { ChildGroup, type ChildHandle, type Role } from "./lib/ipc.ts";
+import { type BotStats, SLACK_EVENTS_PATH } from "./lib/protocol.ts";
+import { readNumber, runBenchmark, seeded } from "./lib/settings.ts";
+import {
+  buttonsOf,
+  click,
+  dmOf,
+  type Place,
+  post,
+  replyText,
+  SetupError,
+  type SlackBlock,
+  type SlackReply,
+  type SlackView,
+  setUpCluster,
+  slashCommand,
+  submission,
+  submittedAsIs,
+} from "./lib/slack-flow.ts";
+import { SlackSide, sleep } from "./lib/slack-side.ts";
+import { distribution, fmt, nsToMs, table } from "./lib/stats.ts";
+import { keepAliveAgent, type Planned, probe, replay, type Timed, timedPost } from "./lib/timed-post.ts";
+
+const SLACK_ACK_DEADLINE_MS = 3000;
+const REQUEST_TIMEOUT_MS = 10_000;
+const STEP_TIMEOUT_MS = 60_000;
+const PLACE: Place = { team: "T-LAPLAND", channel: "C-DELPHI" };
+const LOCALES = ["fi-FI", "sv-SE", "en-US", "nl-NL"];
+const DELPHI = { answer: "ennakko.delphi.answer", answerForm: "ennakko.delphi-answer" } as const;
+
+type Kind = "open" | "submit";
+const KINDS: Array<{ kind: Kind; label: string }> = [
+  { kind: "open", label: "1. “Answer” click (opens the form)" },
+  { kind: "submit", label: "2. form view_submission (rating saved, sheet redrawn)" },
+];
+
+type Settings = { members: number; seconds: number; statements: number; keepAlive: boolean };
+
+function settingsFromEnv(): Settings {
+  return {
+    members: Math.round(readNumber("BENCH_MEMBERS", 300, 3)),
+    seconds: readNumber("BENCH_SECONDS", 60, 1),
+    statements: Math.min(20, Math.max(3, Math.round(readNumber("BENCH_STATEMENTS", 10, 3)))),
+    keepAlive: readNumber("BENCH_KEEPALIVE", 1, 0) !== 0,
+  };
+}
+
+type Member = {
+  index: number;
+  user: string;
+  startOffsetNs: bigint;
+  /** Per statement (in the order answered): probability 1–5 and an index into the year options. */
+  picks: Array<{ probability: number; yearPick: number }>;
+  sheet?: SlackBlock[];
+};
+
+function plan(settings: Settings): Member[] {
+  const random = seeded(0xde1f_0001);
+  const starts = Array.from({ length: settings.members }, () => random() * settings.seconds * 1e9).sort(
+    (a, b) => a - b,
+  );
+  return starts.map((start, index) => ({
+    index,
+    user: `U-DB${String(index).padStart(5, "0")}`,
+    startOffsetNs: BigInt(Math.round(start)),
+    picks: Array.from({ length: settings.statements }, () => ({
+      probability: 1 + Math.floor(random() * 5),
+      yearPick: Math.floor(random() * 1000),
+    })),
+  }));
+}
+
+/** The first "Answer" button still in a sheet (answered statements have none): its value. */
+function firstAnswer(blocks: SlackBlock[] | undefined): string | undefined {
+  const button = buttonsOf(blocks).find(
+    (b) => typeof b.action_id === "string" && b.action_id.split(":")[0] === DELPHI.answer,
+  );
+  return typeof button?.value === "string" ? button.value : undefined;
+}
+
+/** A select's option values in a modal, by block id. */
+function optionsOf(view: SlackView, id: string): string[] {
+  const block = view.blocks.find((b) => b.block_id === id);
+  const options = (block?.element?.options ?? []) as Array<{ value: string }>;
+  return options.map((o) => o.value);
+}
+
+// ── set-up ────────────────────────────────────────────────────────────────────────────────────────
+
+/** `/cluster delphi new` → the form → every member's sheet in their DM; returns the Delphi's id. */
+async function createDelphi(slack: SlackSide, port: number, members: Member[], statements: number) {
+  const chair = members[0]!.user;
+  const opened = slack.expect("views.open", 20_000);
+  await post(port, "/cluster delphi new", slashCommand(PLACE, chair, "delphi new", slack.responseUrl("dn")));
+  const view = (await opened).body?.view as SlackView | undefined;
+  if (!view?.callback_id) throw new SetupError("set-up: /cluster delphi new opened no form");
+  const values = submittedAsIs(view.blocks);
+  const set = (id: string, state: Record<string, unknown>) => {
+    values[id] = { [id]: state };
+  };
+  const closes = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  set("title", { type: "plain_text_input", value: "Lapland 2035" });
+  set("statements", {
+    type: "plain_text_input",
+    value: Array.from(
+      { length: statements },
+      (_, i) => `Statement ${i + 1}: by 2035 a tenth of the region's work changes in way ${i + 1}.`,
+    ).join("\n"),
+  });
+  set("scales", {
+    type: "multi_static_select",
+    selected_options: [{ value: "probability" }, { value: "year" }],
+  });
+  set("unit", { type: "static_select", selected_option: { value: "likert5" } });
+  set("closes_date", { type: "datepicker", selected_date: closes });
+  set("closes_time", { type: "timepicker", selected_time: "16:00" });
+  const ack = await post(port, "new-Delphi form", submission(PLACE, chair, view, values));
+  if (ack.trim() !== "") throw new SetupError(`set-up: the new-Delphi form was refused: ${ack}`);
+
+  process.stdout.write(`${elapsed()} Delphi created; waiting for ${members.length} sheets … `);
+  const sheets = new Map<string, SlackBlock[]>();
+  const deadline = Date.now() + 300_000;
+  while (sheets.size < members.length) {
+    for (const c of await slack.poll(["chat.postMessage"]))
+      if (c.method === "chat.postMessage" && String(c.body?.channel).startsWith("D-"))
+        sheets.set(String(c.body?.channel), c.body?.blocks as SlackBlock[]);
+    if (Date.now() > deadline)
+      throw new SetupError(
+        `set-up: the outbox delivered ${sheets.size} of ${members.length} sheets in 300 s`,
+      );
+    await sleep(250);
+  }
+  process.stdout.write(`done ${elapsed()}\n`);
+  let delphiId = "";
+  for (const m of members) {
+    m.sheet = sheets.get(dmOf(m.user));
+    const value = firstAnswer(m.sheet);
+    if (!value) throw new SetupError(`set-up: no Answer button in ${m.user}'s sheet`);
+    delphiId ||= value.split("|")[0]!;
+  }
+  return delphiId;
+}
+
+// ── the burst ─────────────────────────────────────────────────────────────────────────────────────
+
+type Sample = Timed & {
+  kind: Kind;
+  member: number;
+  offsetNs: bigint;
+  requestBody: string;
+  answeredAt?: number;
+};
+type Sent = { member: number; probability: number; year: number };
+type Outcome = { completed: boolean; answered: number; problem?: string };
+
+class Burst {
+  readonly samples: Sample[] = [];
+  readonly outcomes: Outcome[] = [];
+  /** Every rating whose form submission got a 200 ack or no answer at all (the bot may still act). */
+  readonly sent: Sent[] = [];
+  readonly startLagMs: number[] = [];
+  startNs = 0n;
+  private readonly agent: ReturnType<typeof keepAliveAgent>;
+
+  constructor(
+    private readonly slack: SlackSide,
+    private readonly port: number,
+    keepAlive: boolean,
+  ) {
+    this.agent = keepAliveAgent(keepAlive);
+  }
+
+  async run(members: Member[]): Promise<void> {
+    this.startNs = process.hrtime.bigint() + 20_000_000n;
+    const running: Promise<void>[] = [];
+    let next = 0;
+    await new Promise<void>((resolve) => {
+      const tick = () => {
+        const now = process.hrtime.bigint();
+        while (next < members.length && this.startNs + members[next]!.startOffsetNs <= now) {
+          const m = members[next]!;
+          this.startLagMs.push(nsToMs(now - (this.startNs + m.startOffsetNs)));
+          running.push(
+            this.member(m).then(
+              (o) => {
+                this.outcomes[m.index] = o;
+              },
+              (error: unknown) => {
+                this.outcomes[m.index] = { completed: false, answered: 0, problem: String(error) };
+              },
+            ),
+          );
+          next += 1;
+        }
+        if (next < members.length) {
+          const waitNs = this.startNs + members[next]!.startOffsetNs - process.hrtime.bigint();
+          setTimeout(tick, Math.max(0, Math.floor(Number(waitNs) / 1e6)));
+        } else resolve();
+      };
+      tick();
+    });
+    await Promise.all(running);
+    this.agent.destroy();
+  }
+
+  private async send(m: Member, kind: Kind, body: string): Promise<Sample> {
+    const offsetNs = process.hrtime.bigint() - this.startNs;
+    const timed = await timedPost(
+      this.agent,
+      this.port,
+      SLACK_EVENTS_PATH,
+      body,
+      signedHeaders(body),
+      REQUEST_TIMEOUT_MS,
+    );
+    const sample: Sample = { ...timed, kind, member: m.index, offsetNs, requestBody: body };
+    this.samples.push(sample);
+    return sample;
+  }
+
+  private async member(m: Member): Promise<Outcome> {
+    let sheet = m.sheet;
+    for (const [step, pick] of m.picks.entries()) {
+      const stuck = (problem: string): Outcome => ({ completed: false, answered: step, problem });
+      const value = firstAnswer(sheet);
+      if (!value) return stuck(`no Answer button left: ${replyText({ blocks: sheet })}`);
+
+      const id = `s${step}-${m.index}`;
+      const formUrl = this.slack.responseUrl(id);
+      const opened = this.slack.expect("views.open", STEP_TIMEOUT_MS, (c) => {
+        const view = c.body?.view as SlackView | undefined;
+        return typeof view?.private_metadata === "string" && view.private_metadata.includes(`"${formUrl}"`);
+      });
+      opened.catch(() => {});
+      const openClick = await this.send(
+        m,
+        "open",
+        click(PLACE, m.user, dmOf(m.user), DELPHI.answer, value, formUrl),
+      );
+      if (openClick.status !== null && openClick.status !== 200) return stuck(`ack ${openClick.error}`);
+      let view: SlackView;
+      try {
+        const call = await opened;
+        openClick.answeredAt = call.at;
+        view = call.body?.view as SlackView;
+      } catch (error) {
+        return stuck(String(error));
+      }
+      if (view.callback_id !== DELPHI.answerForm) return stuck(`opened ${view.callback_id}`);
+      const years = optionsOf(view, "year");
+      if (years.length === 0) return stuck("the form offers no years");
+      const year = Number(years[pick.yearPick % years.length]);
+
+      const redrawn = this.slack.expectReply(id, STEP_TIMEOUT_MS);
+      redrawn.catch(() => {});
+      const submitted = await this.send(
+        m,
+        "submit",
+        submission(PLACE, m.user, view, {
+          probability: {
+            probability: { type: "static_select", selected_option: { value: String(pick.probability) } },
+          },
+          year: { year: { type: "static_select", selected_option: { value: String(year) } } },
+        }),
+      );
+      if (submitted.status !== null && submitted.status !== 200) return stuck(`ack ${submitted.error}`);
+      if (submitted.status === 200 && submitted.body.trim() !== "")
+        return stuck(`form refused: ${submitted.body.slice(0, 200)}`);
+      this.sent.push({ member: m.index, probability: pick.probability, year });
+      try {
+        const call = await redrawn;
+        submitted.answeredAt = call.at;
+        const reply = call.body as SlackReply;
+        if (reply.replace_original !== true) return stuck(`reply instead of a redraw: ${replyText(reply)}`);
+        sheet = reply.blocks;
+      } catch (error) {
+        return stuck(String(error));
+      }
+    }
+    return { completed: true, answered: m.picks.length };
+  }
+}
+
+// ── what the database holds ───────────────────────────────────────────────────────────────────────
+
+type Stored = { marks: number; ratings: number; probabilitySum: number; yearSum: number; sealed: number };
+
+async function countStored(bot: ChildHandle, delphiId: string): Promise<Stored> {
+  const [row] = await bot.call<Stored[]>("query", {
+    sql: `SELECT
+        (SELECT count(*)::int FROM "DelphiAnswered" WHERE "delphiId" = $1 AND round = 1) AS marks,
+        (SELECT coalesce(sum(jsonb_array_length(p.ratings)), 0)::int
+           FROM "DelphiPool" p JOIN "DelphiStatement" s ON s.id = p."statementId"
+          WHERE s."delphiId" = $1 AND p.round = 1) AS ratings,
+        (SELECT coalesce(sum((r ->> 'probability')::int), 0)::float8
+           FROM "DelphiPool" p JOIN "DelphiStatement" s ON s.id = p."statementId",
+                jsonb_array_elements(p.ratings) r
+          WHERE s."delphiId" = $1 AND p.round = 1) AS "probabilitySum",
+        (SELECT coalesce(sum((r ->> 'year')::int), 0)::float8
+           FROM "DelphiPool" p JOIN "DelphiStatement" s ON s.id = p."statementId",
+                jsonb_array_elements(p.ratings) r
+          WHERE s."delphiId" = $1 AND p.round = 1) AS "yearSum",
+        (SELECT count(*)::int FROM "DelphiSeal" WHERE "delphiId" = $1) AS sealed`,
+    params: [delphiId],
+  });
+  return row ?? { marks: 0, ratings: 0, probabilitySum: 0, yearSum: 0, sealed: 0 };
+}
+
+// ── report ────────────────────────────────────────────────────────────────────────────────────────
+
+function report(
+  settings: Settings,
+  burst: Burst,
+  bot: AckSummary<Kind>,
+  base: AckSummary<Kind>,
+  stored: Stored,
+  botStats: BotStats,
+  elu: number,
+  spanS: number,
+  probeMs: number[],
+  generatorElu: number,
+): void {
+  console.log(
+    `\nAck latency, ms (request sent → HTTP response read): ${settings.members} members, ${settings.statements} statements, starting within ${settings.seconds} s`,
+  );
+  console.log(
+    ackComparisonTable(
+      { bot, base },
+      {
+        bot: "bot (Ennakko)",
+        base: "baseline (bare Bolt, same requests replayed)",
+        errors: "non-200",
+        deadlineMs: SLACK_ACK_DEADLINE_MS,
+      },
+    ),
+  );
+  const answered = (kind: Kind) =>
+    distribution(
+      burst.samples
+        .filter((s) => s.kind === kind && s.answeredAt !== undefined)
+        .map((s) => s.answeredAt! - s.sentWallMs),
+    );
+  console.log(
+    "\nBy step: ack p50 / p99 ms; answer = request sent → the bot's form or redrawn sheet at Slack",
+  );
+  console.log(
+    table(
+      [
+        "step",
+        "requests",
+        "ack p50",
+        "ack p99",
+        "base p50",
+        "base p99",
+        "answer p50",
+        "answer p99",
+        "answer max",
+      ],
+      KINDS.map(({ kind, label }) => {
+        const b = bot.byKind.get(kind)!;
+        const x = base.byKind.get(kind)!;
+        const a = answered(kind);
+        return [
+          label,
+          String(b.count),
+          fmt(b.p50),
+          fmt(b.p99),
+          fmt(x.p50),
+          fmt(x.p99),
+          fmt(a.p50),
+          fmt(a.p99),
+          fmt(a.max),
+        ];
+      }),
+    ),
+  );
+
+  const sent = burst.sent;
+  const sum = (pick: (s: Sent) => number) => sent.reduce((t, s) => t + pick(s), 0);
+  const rows = [
+    ["answered marks (DelphiAnswered)", String(sent.length), String(stored.marks)],
+    ["ratings in the pools", String(sent.length), String(stored.ratings)],
+    ["sum of probabilities", String(sum((s) => s.probability)), String(stored.probabilitySum)],
+    ["sum of years", String(sum((s) => s.year)), String(stored.yearSum)],
+  ].map((r) => [...r, String(Number(r[1]) - Number(r[2]))]);
+  console.log("\nLost answers: what members sent (every submission acked or not) vs what the database holds");
+  console.log(table(["figure", "sent", "stored", "lost"], rows));
+  const lost = Math.max(0, sent.length - stored.ratings) + Math.max(0, sent.length - stored.marks);
+  const done = burst.outcomes.filter((o) => o?.completed).length;
+  console.log(
+    `Lost answers: ${lost} (must be 0). Members who answered every statement: ${done} / ${settings.members}; ` +
+      `sealed own-answer rows: ${stored.sealed}; the burst took ${fmt(spanS, 1)} s (first click → last redraw)`,
+  );
+  const stuck = burst.outcomes.filter((o) => o && !o.completed);
+  if (stuck.length > 0)
+    console.log(
+      `  ${stuck.length} members stopped early — e.g. after ${stuck[0]!.answered}: ${stuck[0]!.problem}`,
+    );
+  const p = distribution(probeMs);
+  console.log(
+    `Bot event loop busy during the burst: ${fmt(100 * elu, 1)} %; GET /healthz probe p50 ${fmt(p.p50)} ms, p99 ${fmt(p.p99)} ms`,
+  );
+  console.log(
+    `Bot log: ${botStats.errors} errors, ${botStats.warnings} warnings${botStats.firstProblems.length ? `; first: ${botStats.firstProblems[0]}` : ""}`,
+  );
+  for (const [name, s] of [
+    ["bot", bot],
+    ["baseline", base],
+  ] as const)
+    if (s.errors > 0) console.log(`${name} non-200 / network errors: ${s.errorSamples.join("; ")}`);
+  const [load1] = loadavg();
+  const lag = distribution(burst.startLagMs);
+  console.log(
+    `Host: Node ${process.version}, ${cpus().length} CPU(s), load average ${fmt(loadAtStart)} at start, ${fmt(load1 ?? Number.NaN)} at end` +
+      ((load1 ?? 0) > cpus().length ? "  ⚠ the host is busy; tails (p99, max) are inflated" : "") +
+      `; generator busy ${fmt(100 * generatorElu, 1)} %, start lag p99 ${fmt(lag.p99)} ms`,
+  );
+  if (lost !== 0 || done !== settings.members || stored.ratings !== sent.length) process.exitCode = 1;
+}
+
+// ── main ──────────────────────────────────────────────────────────────────────────────────────────
+
+type EventLoopUtilization = { idle: number; active: number; utilization: number };
+
+async function main(): Promise<void> {
+  const settings = settingsFromEnv();
+  const members = plan(settings);
+  console.log(
+    `Ennakko Delphi burst — ${settings.members} members rate ${settings.statements} statements (probability 1–5 and a year) ` +
+      `through the Slack endpoint, starting within ${settings.seconds} s (Poisson arrivals), ${2 * settings.statements} interactions each, ` +
+      (settings.keepAlive ? "keep-alive connections" : "a new connection per request") +
+      `\nNode ${process.version}, ${cpus().length} CPU(s), load average ${fmt(loadAtStart)}`,
+  );
+  const children = new ChildGroup();
+  const spawn = (role: Role, env?: Record<string, string>) => children.spawn(role, env);
+  try {
+    const fakeChild = await spawn("fake-slack");
+    const slack = new SlackSide(fakeChild, String(fakeChild.info.url), String(fakeChild.info.apiUrl));
+    const fixtures: Record<string, SlackUserFixture> = {};
+    for (const m of members)
+      fixtures[m.user] = {
+        name: m.user.toLowerCase(),
+        real_name: `Delphi Member ${m.index}`,
+        display_name: `member${m.index}`,
+        locale: LOCALES[m.index % LOCALES.length],
+        tz: "Europe/Helsinki",
+      };
+    await fakeChild.call("users", fixtures);
+
+    console.log(`${elapsed()} starting the bot (fresh embedded PGlite) and the baseline …`);
+    const [bot, base] = await Promise.all([
+      spawn("bot", { BENCH_SLACK_API_URL: slack.apiUrl }),
+      spawn("baseline", { BENCH_SLACK_API_URL: slack.apiUrl }),
+    ]);
+    const botPort = Number(bot.info.port);
+    await setUpCluster(
+      slack,
+      botPort,
+      PLACE,
+      "Delphi burst cluster",
+      members.map((m) => m.user),
+    );
+    console.log(`${elapsed()} cluster set up through the bot: chair + ${members.length - 1} joined`);
+    const delphiId = await createDelphi(slack, botPort, members, settings.statements);
+    await sleep(1000);
+    await slack.poll();
+
+    const cpuBefore = await bot.call<NodeJS.CpuUsage>("cpu");
+    const eluBefore = await bot.call<EventLoopUtilization>("elu");
+    process.stdout.write(`${elapsed()} burst: ${settings.members} members within ${settings.seconds} s … `);
+    const burst = new Burst(slack, botPort, settings.keepAlive);
+    const stopProbing = probe(botPort, "/healthz", 200);
+    const selfEluBefore = performance.eventLoopUtilization();
+    await burst.run(members);
+    const selfElu = performance.eventLoopUtilization(selfEluBefore).utilization;
+    process.stdout.write(`done ${elapsed()}\n`);
+    const probes = await stopProbing();
+    const cpuAfter = await bot.call<NodeJS.CpuUsage>("cpu");
+    const eluAfter = await bot.call<EventLoopUtilization>("elu");
+    const botCpuMs = (cpuAfter.user - cpuBefore.user + cpuAfter.system - cpuBefore.system) / 1000;
+    const elu =
+      (eluAfter.active - eluBefore.active) /
+      (eluAfter.active - eluBefore.active + eluAfter.idle - eluBefore.idle);
+    let lastAnswer = 0;
+    for (const s of burst.samples) if (s.answeredAt && s.answeredAt > lastAnswer) lastAnswer = s.answeredAt;
+    const firstSent = Math.min(...burst.samples.map((s) => s.sentWallMs));
+    const stored = await countStored(bot, delphiId);
+    const botStats = await bot.call<BotStats>("stats");
+    await bot.stop();
+
+    process.stdout.write(
+      `${elapsed()} baseline: the same ${burst.samples.length} requests at the same offsets … `,
+    );
+    const baseCpuBefore = await base.call<NodeJS.CpuUsage>("cpu");
+    const planned: Planned[] = burst.samples.map((s) => ({
+      offsetNs: s.offsetNs,
+      kind: s.kind,
+      body: s.requestBody,
+    }));
+    const baseShots = await replay(
+      Number(base.info.port),
+      SLACK_EVENTS_PATH,
+      planned,
+      (b) => signedHeaders(b),
+      REQUEST_TIMEOUT_MS,
+    );
+    const baseCpuAfter = await base.call<NodeJS.CpuUsage>("cpu");
+    process.stdout.write(`done ${elapsed()}\n`);
+    await base.stop();
+    await fakeChild.stop();
+    const baseCpuMs =
+      (baseCpuAfter.user - baseCpuBefore.user + baseCpuAfter.system - baseCpuBefore.system) / 1000;
+    const kinds = KINDS.map((k) => k.kind);
+    report(
+      settings,
+      burst,
+      summariseAcks(burst.samples, botCpuMs, kinds, SLACK_ACK_DEADLINE_MS),
+      summariseAcks(baseShots, baseCpuMs, kinds, SLACK_ACK_DEADLINE_MS),
+      stored,
+      botStats,
+      elu,
+      (lastAnswer - firstSent) / 1000,
+      probes.map((p) => p.ms ?? Number.POSITIVE_INFINITY),
+      selfElu,
+    );
+  } finally {
+    await children.stopAll();
+  }
+}
+
+const startedAt = Date.now();
+const loadAtStart = loadavg()[0] ?? Number.NaN;
+function elapsed(): string {
+  return `[${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)} s]`;
+}
+
+runBenchmark(main, [SetupError]);
