@@ -80,9 +80,27 @@ describe("a whole Delphi", () => {
       scales,
       [2, 1],
       [
-        statement(2, new Map([[1, split], [2, split]])),
-        statement(1, new Map([[1, split], [2, agreeing]])),
-        statement(3, new Map([[1, agreeing], [2, agreeing.slice(0, 2)]])),
+        statement(
+          2,
+          new Map([
+            [1, split],
+            [2, split],
+          ]),
+        ),
+        statement(
+          1,
+          new Map([
+            [1, split],
+            [2, agreeing],
+          ]),
+        ),
+        statement(
+          3,
+          new Map([
+            [1, agreeing],
+            [2, agreeing.slice(0, 2)],
+          ]),
+        ),
       ],
     );
     expect(two.rounds).toEqual([1, 2]);

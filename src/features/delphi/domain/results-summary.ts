@@ -3,7 +3,7 @@
 // a real disagreement. Pure: the ratings come from the statements' pools (pool.ts), closed rounds only.
 import type { Rating, Scale, Scales } from "./scales.ts";
 import { PERCENT_STEP } from "./scales.ts";
-import { type GroupFigures, figures, iqrChange, persistentDisagreement, valuesOf } from "./stats.ts";
+import { figures, type GroupFigures, iqrChange, persistentDisagreement, valuesOf } from "./stats.ts";
 
 /** The most bar groups a chart holds (Slack draws at most 20 points a series). */
 export const MAX_DISTRIBUTION_CATEGORIES = 20;
