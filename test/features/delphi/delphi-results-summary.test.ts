@@ -7,6 +7,7 @@ import {
   summarizeDelphi,
   summarizeScale,
 } from "../../../src/features/delphi/domain/results-summary.ts";
+import { poolRatingsSchema } from "../../../src/features/delphi/domain/pool.ts";
 import type { Rating, Scales } from "../../../src/features/delphi/domain/scales.ts";
 
 const probability = { key: "probability", kind: "likert5" } as const;
@@ -110,5 +111,14 @@ describe("a whole Delphi", () => {
     expect(two.disagreements.map((s) => s.statementId)).toEqual(["s2"]);
     // Statement 3's last round has too few answers: no disagreement can be claimed on it.
     expect(two.statements[2]!.persistentDisagreement).toBe(false);
+  });
+});
+
+describe("the pool as stored", () => {
+  it("reads ratings that hold only the Delphi's own scales (pool.ts's documented shape)", () => {
+    // zod 4's z.record over an enum demands every key: a two-scale Delphi's pool was refused.
+    expect(poolRatingsSchema.parse([{ probability: 3, year: 2031 }])).toEqual([{ probability: 3, year: 2031 }]);
+    expect(() => poolRatingsSchema.parse([{ probability: 3.5 }])).toThrow();
+    expect(() => poolRatingsSchema.parse([{ colour: 3 }])).toThrow();
   });
 });
