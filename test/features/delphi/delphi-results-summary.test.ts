@@ -1,13 +1,13 @@
 // The results of a Delphi on known data: quantiles (type 7), hiding below three answers, the
 // distribution's categories (five-year buckets), the range's change and persistent disagreement.
 import { describe, expect, it } from "vitest";
+import { poolRatingsSchema } from "../../../src/features/delphi/domain/pool.ts";
 import {
   categoriesOf,
   countsIn,
   summarizeDelphi,
   summarizeScale,
 } from "../../../src/features/delphi/domain/results-summary.ts";
-import { poolRatingsSchema } from "../../../src/features/delphi/domain/pool.ts";
 import type { Rating, Scales } from "../../../src/features/delphi/domain/scales.ts";
 
 const probability = { key: "probability", kind: "likert5" } as const;
@@ -117,7 +117,9 @@ describe("a whole Delphi", () => {
 describe("the pool as stored", () => {
   it("reads ratings that hold only the Delphi's own scales (pool.ts's documented shape)", () => {
     // zod 4's z.record over an enum demands every key: a two-scale Delphi's pool was refused.
-    expect(poolRatingsSchema.parse([{ probability: 3, year: 2031 }])).toEqual([{ probability: 3, year: 2031 }]);
+    expect(poolRatingsSchema.parse([{ probability: 3, year: 2031 }])).toEqual([
+      { probability: 3, year: 2031 },
+    ]);
     expect(() => poolRatingsSchema.parse([{ probability: 3.5 }])).toThrow();
     expect(() => poolRatingsSchema.parse([{ colour: 3 }])).toThrow();
   });
