@@ -101,13 +101,14 @@ export const AGREED = pairs([4, 2030], [4, 2031], [5, 2030], [4, 2032]);
 
 /**
  * The worst case the channel must take: 20 statements (the most a Delphi has) on all four scales, three
- * closed rounds, years spread over the whole range the scale allows, every other statement disputed.
+ * closed rounds, years spread over the whole range the scale allows, long statements, all but the second
+ * disputed (the longest overview and the most buttons).
  */
 export function worstCaseStatements(): SeedStatement[] {
   return Array.from({ length: 20 }, (_, s) => {
     const pools: Record<number, SeedPool> = {};
     for (const round of [1, 2, 3]) {
-      const disputed = s % 2 === 0 || round === 1;
+      const disputed = s !== 1 || round === 1;
       pools[round] = {
         ratings: Array.from({ length: 12 }, (_, m) =>
           disputed

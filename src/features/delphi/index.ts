@@ -24,3 +24,10 @@ export const delphi: FeatureModule = {
 
 // What other features (and the round-closing job) use of the results.
 export { queueDelphiResults } from "./app/results-announcements.ts";
+export { type ChairsDelphi, delphiForChairs } from "./app/results-chairs.ts";
+export { delphiForMinutes, delphiMinutesBlocks, type MinutesDelphiSection } from "./app/results-minutes.ts";
+export {
+  chairsDelphiBlocks,
+  chairsDelphiElements,
+  chairsDelphiMarkdown,
+} from "./surface/results-chairs-view.ts";

@@ -6,6 +6,9 @@ import type { ScaleKey } from "../domain/scales.ts";
 import type { GroupFigures } from "../domain/stats.ts";
 
 const en = {
+  delphi: "Delphi",
+  disagreement: "Persistent disagreement",
+  delphiRound: "{title}, round {round}",
   probability: "Probability",
   desirability: "Desirability",
   impact: "Impact",
@@ -33,6 +36,9 @@ const en = {
 type Label = keyof typeof en;
 
 const fi: Record<Label, string> = {
+  delphi: "Delfoi",
+  disagreement: "Pysyvä erimielisyys",
+  delphiRound: "{title}, kierros {round}",
   probability: "Todennäköisyys",
   desirability: "Toivottavuus",
   impact: "Vaikuttavuus",
@@ -59,6 +65,9 @@ const fi: Record<Label, string> = {
 };
 
 const sv: Record<Label, string> = {
+  delphi: "Delfi",
+  disagreement: "Bestående oenighet",
+  delphiRound: "{title}, omgång {round}",
   probability: "Sannolikhet",
   desirability: "Önskvärdhet",
   impact: "Påverkan",
@@ -85,6 +94,9 @@ const sv: Record<Label, string> = {
 };
 
 const nl: Record<Label, string> = {
+  delphi: "Delphi",
+  disagreement: "Blijvende onenigheid",
+  delphiRound: "{title}, ronde {round}",
   probability: "Waarschijnlijkheid",
   desirability: "Wenselijkheid",
   impact: "Impact",

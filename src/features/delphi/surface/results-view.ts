@@ -15,6 +15,11 @@ export const DELPHI_RESULT_ACTIONS = {
   propose: "ennakko.delphi.results.propose",
 } as const;
 
+/** A statement in the overview's list: twenty in full would pass Slack's 3000 characters a section. */
+const LIST_TEXT = 80;
+export const clip = (value: string, max: number) =>
+  value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`;
+
 /** Series a chart holds (Slack's limit): the latest rounds when there were more. */
 const MAX_SERIES = 6;
 
@@ -39,7 +44,7 @@ export function delphiResultsView(message: DelphiResultsNotification, t: Transla
       ),
       text(
         o.disagreements.length
-          ? `${t("delphi.results.disagreements")}\n${o.disagreements.map((d) => `• ${d.position}. ${d.text}`).join("\n")}`
+          ? `${t("delphi.results.disagreements")}\n${o.disagreements.map((d) => `• ${d.position}. ${clip(d.text, LIST_TEXT)}`).join("\n")}`
           : t("delphi.results.noDisagreements"),
       ),
       text(t("delphi.results.privacy"), "muted"),
