@@ -8,7 +8,7 @@ import { queueDelphiResults } from "../../../src/features/delphi/index.ts";
 import type { AppContext } from "../../../src/kernel/app/context.ts";
 import { surfaceComposer } from "../../../src/kernel/surface/compose-notification.ts";
 import { createTestDatabase, type TestDatabase, truncateAll } from "../../support/database.ts";
-import { AGREED, SPLIT, seedDelphi } from "../../support/delphi-fixtures.ts";
+import { AGREED, type SeedStatement, SPLIT, seedDelphi } from "../../support/delphi-fixtures.ts";
 import { slackChannel, slackUser } from "../../support/people.ts";
 
 let db: TestDatabase;
@@ -30,7 +30,7 @@ beforeEach(async () => {
   });
 });
 
-const statements = [
+const statements: SeedStatement[] = [
   {
     text: "Puolet kaivoksista käyttää autonomista kuljetusta 2030",
     pools: { 1: { ratings: SPLIT }, 2: { ratings: SPLIT } },

@@ -7,7 +7,7 @@ import { type Element, text } from "../../../kernel/surface/view.ts";
 import type { ChairsDelphi } from "../app/results-chairs.ts";
 import { clip } from "./results-view.ts";
 
-/** In the chat message, the disagreements named per cluster and their length (the packs list all, in full). */
+/** The chat message stays a summary: a few disagreements per cluster, cut (the packs list all, in full). */
 const SHORT = { items: 5, text: 80 };
 
 export type ClusterWithDelphi = { name: string; delphi: ChairsDelphi | null };

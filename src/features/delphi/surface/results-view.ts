@@ -15,7 +15,7 @@ export const DELPHI_RESULT_ACTIONS = {
   propose: "ennakko.delphi.results.propose",
 } as const;
 
-/** A statement in the overview's list: twenty in full would pass Slack's 3000 characters a section. */
+/** A statement in the overview's list, cut: each follows in full below with its figures. */
 const LIST_TEXT = 80;
 export const clip = (value: string, max: number) =>
   value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`;
