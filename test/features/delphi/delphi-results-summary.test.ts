@@ -5,10 +5,12 @@ import { poolRatingsSchema } from "../../../src/features/delphi/domain/pool.ts";
 import {
   categoriesOf,
   countsIn,
+  MAX_DISTRIBUTION_CATEGORIES,
   summarizeDelphi,
   summarizeScale,
 } from "../../../src/features/delphi/domain/results-summary.ts";
 import type { Rating, Scales } from "../../../src/features/delphi/domain/scales.ts";
+import { MAX_CHART_CATEGORIES } from "../../../src/features/pulses/index.ts";
 
 const probability = { key: "probability", kind: "likert5" } as const;
 const year = { key: "year", kind: "year" } as const;
@@ -58,6 +60,8 @@ describe("categories", () => {
     expect(wide.width).toBe(10);
     expect(countsIn([2000, 2009, 2100], wide)).toEqual([2, ...Array(9).fill(0), 1]);
     expect(categoriesOf({ key: "impact", kind: "percent" }, []).values).toHaveLength(11);
+    // The domain cannot import the charts' limit; the two must agree.
+    expect(MAX_DISTRIBUTION_CATEGORIES).toBe(MAX_CHART_CATEGORIES);
   });
 });
 
