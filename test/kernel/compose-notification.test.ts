@@ -14,6 +14,7 @@ describe("composeNotification", () => {
       "cluster.digest": "measures",
       "cluster.unlinked": "bridge",
       "cycle.kickoff": "cycle",
+      "delphi.results": "delphi",
       "files.ready": "files",
       "measure.assigned": "measures",
       "measure.changed": "measures",

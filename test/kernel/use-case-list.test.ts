@@ -38,6 +38,10 @@ const USE_CASES: Record<string, string> = {
   // cycle
   editCycleTerm: "cluster.manage-roles",
   showCycle: "cluster.view read",
+  // delphi (results)
+  exportDelphiCsv: "pulse.export",
+  postDelphiResults: "cluster.view",
+  proposeDelphiStatement: "agenda.propose",
   // files
   offerDownload: "anyone",
   // forum

@@ -15,6 +15,7 @@ export const agenda: FeatureModule = {
   failures,
 };
 
+export { type ProposedItem, proposeAgendaItem } from "./app/propose-item.ts";
 // What other features use of this one.
 export {
   AGENDA_OUTCOMES,

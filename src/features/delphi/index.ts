@@ -8,6 +8,7 @@ import { resultsFailures } from "./domain/results-failures.ts";
 import { messages } from "./messages/index.ts";
 import { DELPHI_COMMANDS } from "./surface/commands.ts";
 import { DELPHI_RESULT_COMMANDS } from "./surface/results-commands.ts";
+import { delphiResultNotifications } from "./surface/results-notifications.ts";
 import { DELPHI_RESULT_FORM_ROUTES, DELPHI_RESULT_ROUTES } from "./surface/results-routes.ts";
 import { DELPHI_FORM_ROUTES, DELPHI_ROUTES } from "./surface/routes.ts";
 
@@ -16,6 +17,17 @@ export const delphi: FeatureModule = {
   commands: [...DELPHI_COMMANDS, ...DELPHI_RESULT_COMMANDS],
   actions: [...DELPHI_ROUTES, ...DELPHI_RESULT_ROUTES],
   forms: [...DELPHI_FORM_ROUTES, ...DELPHI_RESULT_FORM_ROUTES],
+  notifications: { ...delphiResultNotifications },
   messages,
   failures: [...failures, ...resultsFailures],
 };
+
+// What other features (and the round-closing job) use of the results.
+export { queueDelphiResults } from "./app/results-announcements.ts";
+export { type ChairsDelphi, delphiForChairs } from "./app/results-chairs.ts";
+export { delphiForMinutes, delphiMinutesBlocks, type MinutesDelphiSection } from "./app/results-minutes.ts";
+export {
+  chairsDelphiBlocks,
+  chairsDelphiElements,
+  chairsDelphiMarkdown,
+} from "./surface/results-chairs-view.ts";

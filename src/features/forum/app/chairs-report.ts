@@ -9,6 +9,7 @@ import { forumUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { ok, type Result } from "../../../kernel/domain/result.ts";
 import { utcToZoned } from "../../../kernel/domain/zoned-time.ts";
+import { type ChairsDelphi, delphiForChairs } from "../../delphi/index.ts";
 import {
   type ClusterGrid,
   GROWING_SHARE_THRESHOLD,
@@ -48,6 +49,8 @@ export type ClusterReport = {
   grid: ClusterGrid["kind"];
   scorecard: Scorecard;
   meetings: UpcomingMeeting[];
+  /** The latest Delphi with a closed round: consensus and persistent disagreements. */
+  delphi: ChairsDelphi | null;
 };
 
 export type ChairsReport = {
@@ -83,6 +86,7 @@ export const chairsReport = forumUseCase(
         grid: grid.kind,
         scorecard: scorecards.get(cluster.id)!,
         meetings: await upcomingMeetings(tx, cluster.id, now),
+        delphi: await delphiForChairs(tx, cluster.id),
       });
     }
     return ok({

@@ -18,6 +18,7 @@ import {
   view,
   withoutMoments,
 } from "../../../kernel/surface/view.ts";
+import { chairsDelphiBlocks, chairsDelphiElements, chairsDelphiMarkdown } from "../../delphi/index.ts";
 import { DOCX_LANG } from "../../minutes/index.ts";
 import { MAX_CHART_CATEGORIES, type MatrixCell } from "../../pulses/index.ts";
 import type { ChairsReport, ClusterReport } from "../app/chairs-report.ts";
@@ -53,6 +54,7 @@ export function chairsReportView(report: ChairsReport, t: Translate, locale: Loc
   elements.push({ type: "divider" });
   elements.push(text(t("chairs.meetings.heading"), "heading"));
   elements.push(text(report.clusters.flatMap((c) => meetingLines(c, t, locale, true)).join("\n")));
+  elements.push(...chairsDelphiElements(report.clusters, t));
   // Notifications and screen readers get the chart's figures too, not only the heading.
   return view(chart ? `${heading}\n${chart.summary}` : heading, ...elements);
 }
@@ -203,6 +205,7 @@ export function chairsReportMarkdown(report: ChairsReport, t: Translate, locale:
       .map((l) => markdownBold(withoutMoments(l)).replace(/^• /, "- "))
       .join("\n"),
   );
+  out.push(...chairsDelphiMarkdown(report.clusters, t));
   return `${out.join("\n\n")}\n`;
 }
 
@@ -277,6 +280,7 @@ export function chairsReportBlocks(
       .flatMap((c) => meetingLines(c, t, locale, false))
       .map((l) => plain(l).replace(/^• /, "")),
   });
+  blocks.push(...chairsDelphiBlocks(report.clusters, t));
   return blocks;
 }
 

@@ -5,6 +5,7 @@ export type { DocBlock };
 
 import type { DocBlock } from "../../../exports/doc-blocks.ts";
 import type { Locale } from "../../../kernel/domain/locale.ts";
+import { delphiMinutesBlocks } from "../../delphi/index.ts";
 import type { MinutesContent, MinutesMeasure } from "../domain/minutes-content.ts";
 import { type MinutesLabeler, minutesLabels } from "./minutes-labels.ts";
 
@@ -165,6 +166,8 @@ export function minutesDocument(content: MinutesContent, locale: Locale, meta: M
       }),
     });
   }
+
+  blocks.push(...delphiMinutesBlocks(content.delphi, locale));
 
   if (content.nextSteps.trim()) {
     blocks.push({ kind: "heading", level: 1, text: l("nextSteps") });

@@ -5,6 +5,7 @@ import type { Cluster, Minutes } from "../../../generated/prisma/client.ts";
 import type { Tx } from "../../../kernel/app/tx.ts";
 import { type Locale, toLocale } from "../../../kernel/domain/locale.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
+import { delphiForMinutes } from "../../delphi/index.ts";
 import {
   computeResults,
   pulseWithQuestions,
@@ -136,6 +137,7 @@ export async function draftContent(
     newMeasures,
     followUp,
     pulse: await latestPulseSummary(tx, cluster, now),
+    delphi: await delphiForMinutes(tx, cluster.id, meeting.id),
     ...free,
     generatedAt: now.toISOString(),
   };

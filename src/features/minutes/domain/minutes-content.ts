@@ -39,6 +39,30 @@ export const MinutesPulseSchema = z.object({
 });
 export type MinutesPulse = z.output<typeof MinutesPulseSchema>;
 
+/** A Delphi whose round closed since the previous meeting: the last round's figures per statement. */
+export const MinutesDelphiSchema = z.object({
+  title: z.string().max(500),
+  round: z.number().int().min(1),
+  statements: z.array(
+    z.object({
+      position: z.number().int().min(1),
+      text: z.string().max(1000),
+      figures: z.array(
+        z.object({
+          scale: z.string().max(40),
+          n: z.number().int().min(0),
+          median: z.number().nullable(),
+          q1: z.number().nullable(),
+          q3: z.number().nullable(),
+          iqr: z.number().nullable(),
+          consensus: z.boolean().nullable(),
+        }),
+      ),
+      disagreement: z.boolean(),
+    }),
+  ),
+});
+
 export const MinutesContentSchema = z.object({
   meeting: z.object({
     id: z.uuid(),
@@ -60,6 +84,8 @@ export const MinutesContentSchema = z.object({
   newMeasures: z.array(MeasureRow),
   followUp: z.array(MeasureRow),
   pulse: MinutesPulseSchema.nullable(),
+  // Absent from minutes saved before the section existed.
+  delphi: z.array(MinutesDelphiSchema).default([]),
   // The secretary's own words.
   summary: z.string().max(MINUTES_TEXT_MAX),
   discussion: z.string().max(MINUTES_TEXT_MAX),
