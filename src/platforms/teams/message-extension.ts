@@ -27,6 +27,8 @@ const COMMAND_ACTIONS: Record<string, string> = {
   [RECORD_DECISION_COMMAND]: MESSAGE_SHORTCUT_ACTION,
   [SAVE_SIGNAL_COMMAND]: SIGNAL_SHORTCUT_ACTION,
 };
+/** The message-action command ids the bot handles: the manifest's composeExtensions must declare them. */
+export const MESSAGE_ACTION_COMMANDS = Object.keys(COMMAND_ACTIONS);
 export const MESSAGE_ACTION_INVOKES = [
   "composeExtension/fetchTask",
   "composeExtension/submitAction",
