@@ -66,7 +66,8 @@ export async function signalCommand(
   const allowed = await openSignalForm(hc.app, actorAndConversation(hc));
   const link = prefill.link && isWebLink(prefill.link) ? prefill.link : null;
   const meta = { channelId: hc.envelope.conversation.channelId, key: randomUUID(), link };
-  const seen = prefill.text ? attributed(prefill.text, prefill.author) : undefined;
+  // A message with no text (a file, a card) brings its link and nothing to attribute.
+  const seen = prefill.text?.trim() ? attributed(prefill.text, prefill.author) : undefined;
   return render(hc, allowed, () => [{ kind: "form", form: signalForm(hc.t, meta, { seen }) }]);
 }
 
