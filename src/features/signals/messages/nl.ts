@@ -61,7 +61,7 @@ export const nl: Translation<typeof en> = {
   "signal.button.toAgenda": "Op de agenda zetten",
   "signal.rate.observer":
     "Waarnemers volgen de signalen maar beoordelen ze niet: de beoordelingen komen van de leden van het cluster.",
-  "signal.measureForm.title": "Aan een maatregel koppelen",
+  "signal.measureForm.title": "Maatregel koppelen",
   "signal.measureForm.submit": "Koppelen",
   "signal.measureForm.intro": "Bij welke open maatregel hoort *{title}*?",
   "signal.measureForm.measure": "Maatregel",
