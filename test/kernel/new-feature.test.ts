@@ -1,7 +1,8 @@
 // Issue 13's promise: adding a command, a button, a form, a notification or a job touches only the
 // feature's own folder. Here a feature written in this file alone (its module is the only thing it
 // hands over) gets all five working through the kernel's generic dispatcher, parser, help, composer and
-// job runner, next to the product's own features. Nothing in src/ knows it.
+// job runner, next to the product's own features. Nothing in src/ knows it. (It saves "hunches": the
+// product's own signals feature owns the command `signal` and its keys.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appJobs } from "../../src/jobs/start-jobs.ts";
 import type { AppContext } from "../../src/kernel/app/context.ts";
@@ -21,55 +22,55 @@ import { slackChannel, slackUser } from "../support/people.ts";
 const k = (key: string) => key as MessageKey;
 const ticked: string[] = [];
 
-const signals: FeatureModule = {
-  name: "signals-demo",
+const hunches: FeatureModule = {
+  name: "hunches-demo",
   commands: [
     command<{ title: string }>({
-      name: "signal",
+      name: "hunch",
       args: [{ name: "title", kind: "rest" }],
-      summary: "Save a weak signal",
+      summary: "Save a hunch",
       requires: "anyone",
       parse: (rest, { usage }) => (rest.length ? { ok: true, args: { title: rest.join(" ") } } : usage),
-      run: async (hc, { title }) => [note(hc.t(k("signal.saved"), { title }))],
+      run: async (hc, { title }) => [note(hc.t(k("hunch.saved"), { title }))],
     }),
   ],
   actions: [
-    { ids: ["demo.signal.rate"], run: async (hc, _id, value) => [note(hc.t(k("signal.rated"), { value }))] },
+    { ids: ["demo.hunch.rate"], run: async (hc, _id, value) => [note(hc.t(k("hunch.rated"), { value }))] },
   ],
   forms: [
     {
-      ids: ["demo.signal.form"],
-      run: async (hc, _id, values) => [note(hc.t(k("signal.saved"), { title: String(values.title) }))],
+      ids: ["demo.hunch.form"],
+      run: async (hc, _id, values) => [note(hc.t(k("hunch.saved"), { title: String(values.title) }))],
     },
   ],
   notifications: {
     // A kind the product does not declare: the composer still finds it by name.
-    ["signal.digest" as "poll.nudge"]: (message, locale) => {
+    ["hunch.digest" as "poll.nudge"]: (message, locale) => {
       const line = `${locale}: ${message.title}`;
       return { fallback: line, elements: [text(line)] };
     },
   },
-  jobs: [{ name: "signal-digest", cron: "0 0 6 * * *", run: async () => ticked.push("signal-digest") }],
+  jobs: [{ name: "hunch-digest", cron: "0 0 6 * * *", run: async () => ticked.push("hunch-digest") }],
   messages: {
     en: {
-      "signal.saved": "Saved: {title}",
-      "signal.rated": "Rated {value}",
-      "cmd.signal": "Save a weak signal",
+      "hunch.saved": "Saved: {title}",
+      "hunch.rated": "Rated {value}",
+      "cmd.hunch": "Save a hunch",
     },
     fi: {
-      "signal.saved": "Tallennettu: {title}",
-      "signal.rated": "Arvioitu {value}",
-      "cmd.signal": "Tallenna signaali",
+      "hunch.saved": "Tallennettu: {title}",
+      "hunch.rated": "Arvioitu {value}",
+      "cmd.hunch": "Tallenna aavistus",
     },
     sv: {
-      "signal.saved": "Sparad: {title}",
-      "signal.rated": "Bedömd {value}",
-      "cmd.signal": "Spara en signal",
+      "hunch.saved": "Sparad: {title}",
+      "hunch.rated": "Bedömd {value}",
+      "cmd.hunch": "Spara en aning",
     },
     nl: {
-      "signal.saved": "Bewaard: {title}",
-      "signal.rated": "Beoordeeld {value}",
-      "cmd.signal": "Bewaar een signaal",
+      "hunch.saved": "Bewaard: {title}",
+      "hunch.rated": "Beoordeeld {value}",
+      "cmd.hunch": "Bewaar een vermoeden",
     },
   },
 };
@@ -82,7 +83,7 @@ const channel = slackChannel("C-NEW");
 beforeAll(async () => {
   db = await createTestDatabase();
   app = { db: db.prisma, clock: { now: () => new Date("2026-12-06T10:00:00Z") }, compose: surfaceComposer };
-  installFeatures([...FEATURES, signals]);
+  installFeatures([...FEATURES, hunches]);
 });
 afterAll(async () => {
   installFeatures(FEATURES);
@@ -102,28 +103,28 @@ describe("a feature that is only its module", () => {
     const answer = await dispatch()({
       actor,
       conversation: channel,
-      intent: { kind: "command", text: "signal Drones in mines" },
+      intent: { kind: "command", text: "hunch Drones in mines" },
     });
     expect(texts(answer.outputs)).toEqual(["Saved: Drones in mines"]);
     const usage = await dispatch()({
       actor,
       conversation: channel,
-      intent: { kind: "command", text: "signal" },
+      intent: { kind: "command", text: "hunch" },
     });
-    expect(texts(usage.outputs)[0]).toContain("/cluster signal <title>");
+    expect(texts(usage.outputs)[0]).toContain("/cluster hunch <title>");
   });
 
   it("gets its button and its form routed by id", async () => {
     const clicked = await dispatch()({
       actor,
       conversation: channel,
-      intent: { kind: "action", actionId: "demo.signal.rate", value: "4" },
+      intent: { kind: "action", actionId: "demo.hunch.rate", value: "4" },
     });
     expect(texts(clicked.outputs)).toEqual(["Rated 4"]);
     const submitted = await dispatch()({
       actor,
       conversation: channel,
-      intent: { kind: "submit", formId: "demo.signal.form", values: { title: "Heat pumps" }, metadata: "" },
+      intent: { kind: "submit", formId: "demo.hunch.form", values: { title: "Heat pumps" }, metadata: "" },
     });
     expect(texts(submitted.outputs)).toEqual(["Saved: Heat pumps"]);
   });
@@ -134,14 +135,14 @@ describe("a feature that is only its module", () => {
       conversation: channel,
       intent: { kind: "command", text: "help" },
     });
-    expect(JSON.stringify(help.outputs)).toContain("/cluster signal <title>` Save a weak signal");
+    expect(JSON.stringify(help.outputs)).toContain("/cluster hunch <title>` Save a hunch");
   });
 
   it("gets its notification written by its composer and its job run by the job runner", async () => {
-    const message = { type: "signal.digest", title: "3 new signals" } as unknown as NotificationMessage;
-    expect(composeNotification(message, "sv").fallback).toBe("sv: 3 new signals");
-    const job = appJobs(app, [...signals.jobs!]).find((j) => j.name === "signal-digest")!;
+    const message = { type: "hunch.digest", title: "3 new hunches" } as unknown as NotificationMessage;
+    expect(composeNotification(message, "sv").fallback).toBe("sv: 3 new hunches");
+    const job = appJobs(app, [...hunches.jobs!]).find((j) => j.name === "hunch-digest")!;
     await job.run(new AbortController().signal);
-    expect(ticked).toEqual(["signal-digest"]);
+    expect(ticked).toEqual(["hunch-digest"]);
   });
 });

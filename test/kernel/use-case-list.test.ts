@@ -88,6 +88,13 @@ const USE_CASES: Record<string, string> = {
   recordAttendance: "meeting.record",
   recordDecision: "meeting.record",
   showMeetingRecord: "meeting.record read",
+  // signals (capture)
+  addSignalToAgenda: "signal.curate",
+  linkSignalToMeasure: "signal.curate",
+  openSignalForm: "signal.save read",
+  rateSignal: "signal.rate",
+  saveSignal: "signal.save",
+  signalMeasureOptions: "signal.curate read",
 };
 
 /**

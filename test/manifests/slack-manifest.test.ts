@@ -8,6 +8,7 @@ import { registry } from "../../src/kernel/registry.ts";
 import { SLASH_COMMAND, usageOf } from "../../src/kernel/surface/commands.ts";
 import {
   RECORD_DECISION_SHORTCUT,
+  SAVE_SIGNAL_SHORTCUT,
   SLACK_BOT_EVENTS,
   SLACK_BOT_SCOPES,
   SLACK_MESSAGE_SHORTCUTS,
@@ -74,6 +75,7 @@ describe("Slack app manifest", () => {
     expect(shortcuts.find((s) => s.callback_id === RECORD_DECISION_SHORTCUT)?.name).toBe(
       "Record as decision",
     );
+    expect(shortcuts.find((s) => s.callback_id === SAVE_SIGNAL_SHORTCUT)?.name).toBe("Save as signal");
   });
 
   it("enables interactivity and both App Home tabs", () => {

@@ -16,6 +16,7 @@ import {
 } from "../../scripts/build-teams-package.ts";
 import { registry } from "../../src/kernel/registry.ts";
 import { teamsMenu } from "../../src/kernel/surface/commands.ts";
+import { MESSAGE_ACTION_COMMANDS } from "../../src/platforms/teams/message-extension.ts";
 import { readPngHeader, readPngRgba } from "./read-png.ts";
 
 const TEAMS_DIR = resolve(import.meta.dirname, "../../manifests/teams");
@@ -101,6 +102,16 @@ describe("Teams manifest template", () => {
       // Teams shows at most 10 commands per list; the schema enforces it too, this says why it broke.
       expect(list.commands.length).toBeLessThanOrEqual(10);
     }
+  });
+
+  it("declares every message action the code handles, on messages, with a dialog fetched from the bot", () => {
+    type Command = { id: string; type: string; title: string; context: string[]; fetchTask: boolean };
+    const extensions = render().composeExtensions as { commands: Command[] }[];
+    const commands = extensions.flatMap((e) => e.commands);
+    expect(commands.map((c) => c.id).sort()).toEqual([...MESSAGE_ACTION_COMMANDS].sort());
+    for (const command of commands)
+      expect(command).toMatchObject({ type: "action", context: ["message"], fetchTask: true });
+    expect(commands.find((c) => c.id === "saveSignal")?.title).toBe("Save as signal");
   });
 });
 

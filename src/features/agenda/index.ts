@@ -17,8 +17,11 @@ export const agenda: FeatureModule = {
 
 export { type ProposedItem, proposeAgendaItem } from "./app/propose-item.ts";
 // What other features use of this one.
+export { appendAgendaItem, type NewAgendaItem } from "./app/append-agenda-item.ts";
 export {
+  AGENDA_DETAILS_MAX,
   AGENDA_OUTCOMES,
+  AGENDA_TITLE_MAX,
   type AgendaItemKind,
   type AgendaItemStatus,
   takesOutcome,

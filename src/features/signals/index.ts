@@ -19,3 +19,19 @@ export const signals: FeatureModule = {
   messages,
   failures: [...failures, ...radarFailures],
 };
+
+// What other features (and the radar) use of this one.
+export { loadSignalCard, type SignalCard } from "./app/load-signal.ts";
+export {
+  type CriterionTally,
+  isWebLink,
+  PESTEL_CATEGORIES,
+  type PestelCategory,
+  RATING_CRITERIA,
+  RATING_VALUES,
+  type RatingCriterion,
+  type RatingRow,
+  type SignalTally,
+  tallyRatings,
+} from "./domain/signal-rules.ts";
+export { signalSubject } from "./surface/signal-card.ts";

@@ -31,5 +31,8 @@ export const SLACK_BOT_EVENTS = [
 /** callback_id of the message shortcut that records a message as a cluster decision. */
 export const RECORD_DECISION_SHORTCUT = "record_decision";
 
+/** callback_id of the message shortcut that saves a message as a weak signal of the cluster. */
+export const SAVE_SIGNAL_SHORTCUT = "save_signal";
+
 /** callback_ids of message shortcuts the app handles (`app.shortcut(callbackId, …)`). */
-export const SLACK_MESSAGE_SHORTCUTS = [RECORD_DECISION_SHORTCUT] as const;
+export const SLACK_MESSAGE_SHORTCUTS = [RECORD_DECISION_SHORTCUT, SAVE_SIGNAL_SHORTCUT] as const;

@@ -14,7 +14,7 @@ import { registerAppHome } from "./app-home.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { deliverToSlack, type SlackReplyTarget } from "./deliver.ts";
 import { originOf, respondTo } from "./form-origin.ts";
-import { RECORD_DECISION_SHORTCUT } from "./manifest-requirements.ts";
+import { SAVE_SIGNAL_SHORTCUT, SLACK_MESSAGE_SHORTCUTS } from "./manifest-requirements.ts";
 import type { SlackInstallations } from "./oauth/installation-store.ts";
 import { oauthReceiverOptions } from "./oauth/slack-oauth.ts";
 import { registerUninstallEvents } from "./oauth/uninstall-events.ts";
@@ -153,18 +153,28 @@ function registerListeners(
       });
   });
 
-  // "Record as decision" on any message: opens the decision form prefilled with the message text.
-  app.shortcut(RECORD_DECISION_SHORTCUT, async ({ shortcut, ack, respond, client }) => {
-    await ack();
-    const parsed = MessageShortcutSchema.safeParse(shortcut);
-    if (!parsed.success)
-      return log.warn("malformed message shortcut", { issues: parsed.error.issues.slice(0, 3) });
-    const envelope = shortcutEnvelope(
-      parsed.data,
-      await profiles.get(client, parsed.data.user.id, parsed.data.team?.id ?? parsed.data.user.team_id),
-    );
-    if (envelope) await dispatchInteraction(envelope, { client, respond, triggerId: parsed.data.trigger_id });
-  });
+  // "Record as decision" and "Save as signal" on any message: open the feature's form, prefilled with
+  // the message's text (and, for a signal, its author and permalink).
+  for (const callbackId of SLACK_MESSAGE_SHORTCUTS)
+    app.shortcut(callbackId, async ({ shortcut, ack, respond, client }) => {
+      await ack();
+      const parsed = MessageShortcutSchema.safeParse(shortcut);
+      if (!parsed.success)
+        return log.warn("malformed message shortcut", { issues: parsed.error.issues.slice(0, 3) });
+      const teamId = parsed.data.team?.id ?? parsed.data.user.team_id;
+      // Only a signal names the author (a decision is the cluster's own words).
+      const author =
+        parsed.data.callback_id === SAVE_SIGNAL_SHORTCUT && parsed.data.message.user
+          ? (await profiles.get(client, parsed.data.message.user, teamId)).displayName
+          : undefined;
+      const envelope = shortcutEnvelope(
+        parsed.data,
+        await profiles.get(client, parsed.data.user.id, teamId),
+        author,
+      );
+      if (envelope)
+        await dispatchInteraction(envelope, { client, respond, triggerId: parsed.data.trigger_id });
+    });
 
   /** Buttons and shortcuts answer the same way: in the conversation they came from. */
   async function dispatchInteraction(

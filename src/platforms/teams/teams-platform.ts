@@ -134,9 +134,9 @@ async function onTurn(
     await answerExecute(context, activity, app, dispatch, log);
     return;
   }
-  // "Record as decision" on a message (a message-extension action command).
+  // "Record as decision" or "Save as signal" on a message (message-extension action commands).
   if (activity.type === ActivityTypes.Invoke && isMessageActionInvoke(activity.name)) {
-    await answerMessageAction(context, activity, dispatch);
+    await answerMessageAction(context, activity, dispatch, app);
   }
   // Installed in a personal chat: the welcome card is the person's home.
   const welcome = homeWelcomeEnvelope(context.activity, activity);

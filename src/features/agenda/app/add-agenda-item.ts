@@ -11,6 +11,7 @@ import {
   AGENDA_TITLE_MIN,
   acceptsAgendaItems,
 } from "../domain/agenda-rules.ts";
+import { appendAgendaItem } from "./append-agenda-item.ts";
 
 export const AddAgendaItemInput = z.object({
   actor: PlatformUserSchema,
@@ -43,15 +44,13 @@ export const addAgendaItem = clusterUseCase(
     const result = { title, meetingId, meetingTitle: meeting.title };
     if (requestKey && !(await claimInteraction(tx, `agenda-item:${requestKey}`)))
       return ok({ ...result, itemId: null, duplicate: true });
-    const item = await tx.agendaItem.create({
-      data: {
-        clusterId: cluster.id,
-        meetingId,
-        title,
-        details: details || null,
-        kind,
-        proposedById: person.id,
-      },
+    const item = await appendAgendaItem(tx, {
+      clusterId: cluster.id,
+      meetingId,
+      title,
+      details: details || null,
+      kind,
+      proposedById: person.id,
     });
     await audit({
       action: "agenda.add",

@@ -14,7 +14,8 @@
 //   pulses that have not closed are deleted; so are outbox rows addressed to them (pending and sent:
 //   the target is their user id).
 // - Their measures and decisions stay with a null owner/recorder ("former member"); so do agenda
-//   items they proposed, meetings they organised, pulses they created and measure updates they wrote.
+//   items they proposed, meetings they organised, pulses they created and measure updates they wrote,
+//   and signals they saved. Their signal ratings stay in the tallies, anonymous (personId null).
 // - Named pulse responses are unlinked (personId and submittedAt null) rather than deleted, so the
 //   cluster's aggregates and earlier cycles' comparisons do not change. Anonymous responses carry no
 //   link to anyone and are untouched. Attendance and participations in closed pulses stay attached to
@@ -132,6 +133,8 @@ async function erasePersonalData(tx: Tx, personId: string, now: Date) {
     data: { recordedById: null },
   });
   await tx.agendaItem.updateMany({ where: { proposedById: personId }, data: { proposedById: null } });
+  await tx.signal.updateMany({ where: { savedById: personId }, data: { savedById: null } });
+  await tx.signalRating.updateMany({ where: { personId }, data: { personId: null } });
   await tx.meeting.updateMany({ where: { organiserId: personId }, data: { organiserId: null } });
   await tx.pulse.updateMany({ where: { createdById: personId }, data: { createdById: null } });
   await tx.minutes.updateMany({ where: { approvedById: personId }, data: { approvedById: null } });

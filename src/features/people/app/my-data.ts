@@ -49,6 +49,8 @@ export const myData = personUseCase(
         },
         auditAsActor: { orderBy: { createdAt: "asc" } },
         downloads: true,
+        signalsSaved: true,
+        signalRatings: { include: { signal: true } },
       },
     });
     const proposals = await tx.agendaItem.findMany({
@@ -68,6 +70,8 @@ export const myData = personUseCase(
       ...full.auditAsActor.flatMap((a) => (a.clusterId ? [a.clusterId] : [])),
       ...proposals.map((p) => p.clusterId),
       ...decisions.map((d) => d.clusterId),
+      ...full.signalsSaved.map((s) => s.clusterId),
+      ...full.signalRatings.map((r) => r.signal.clusterId),
     ]);
     const clusters = await tx.cluster.findMany({ where: { id: { in: [...clusterIds] } } });
     const clusterName = new Map(clusters.map((c) => [c.id, c.name]));
@@ -133,6 +137,24 @@ export const myData = personUseCase(
         cluster: nameOf(d.clusterId),
         text: d.text,
         createdAt: d.createdAt.toISOString(),
+      })),
+      signalsSaved: full.signalsSaved.map((s) => ({
+        cluster: nameOf(s.clusterId),
+        title: s.title,
+        description: s.description,
+        sourceUrl: s.sourceUrl,
+        messageLink: s.messageLink,
+        category: s.category,
+        significance: s.significance,
+        timeliness: s.timeliness,
+        createdAt: s.createdAt.toISOString(),
+      })),
+      signalRatings: full.signalRatings.map((r) => ({
+        cluster: nameOf(r.signal.clusterId),
+        signal: r.signal.title,
+        plausibility: r.plausibility,
+        significance: r.significance,
+        updatedAt: r.updatedAt.toISOString(),
       })),
       measuresOwned: full.ownedMeasures.map((m) => ({
         cluster: nameOf(m.clusterId),
@@ -237,6 +259,22 @@ export const myData = personUseCase(
         ],
       ),
       ...document.decisionsRecorded.map((d): Row => ["kind.decision", d.cluster, at(d.createdAt), d.text]),
+      ...document.signalsSaved.map(
+        (s): Row => [
+          "kind.signal",
+          s.cluster,
+          at(s.createdAt),
+          `${s.title} (${s.category}): ${s.description}`,
+        ],
+      ),
+      ...document.signalRatings.map(
+        (r): Row => [
+          "kind.signal-rating",
+          r.cluster,
+          at(r.updatedAt),
+          `${r.signal}: ${[r.plausibility, r.significance].map((v) => (v === null ? "–" : number(v))).join(" / ")}`,
+        ],
+      ),
       ...document.measuresOwned.map(
         (m): Row => [
           "kind.measure",
