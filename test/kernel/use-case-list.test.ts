@@ -84,6 +84,8 @@ const USE_CASES: Record<string, string> = {
   recordAttendance: "meeting.record",
   recordDecision: "meeting.record",
   showMeetingRecord: "meeting.record read",
+  // signals (radar)
+  signalRadar: "cluster.view read",
 };
 
 /**

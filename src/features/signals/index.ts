@@ -19,3 +19,8 @@ export const signals: FeatureModule = {
   messages,
   failures: [...failures, ...radarFailures],
 };
+
+// What other features use of this one: the agenda's signals section and the chairs' emerging themes.
+export { type EmergingThemes, emergingThemes } from "./app/emerging-themes.ts";
+export { type SignalsSince, signalsSinceLastMeeting } from "./app/signals-since.ts";
+export { agendaSignalsElements, themesElements, themesLines } from "./surface/radar-view.ts";

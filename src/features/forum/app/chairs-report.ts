@@ -19,6 +19,7 @@ import {
   skillMatrix,
   summarize,
 } from "../../pulses/index.ts";
+import { type EmergingThemes, emergingThemes } from "../../signals/index.ts";
 
 export const DEFAULT_SKILL_QUESTION = "skills-demand";
 /** Upcoming meetings shown per cluster. */
@@ -59,6 +60,8 @@ export type ChairsReport = {
   generatedAt: Date;
   clusters: ClusterReport[];
   matrix: SkillMatrix;
+  /** Signals of similar topic seen in several clusters (the signals feature groups them). */
+  themes: EmergingThemes;
 };
 
 export const chairsReport = forumUseCase(
@@ -93,6 +96,7 @@ export const chairsReport = forumUseCase(
       generatedAt: now,
       clusters: reports,
       matrix: skillMatrix(grids),
+      themes: await emergingThemes(tx, clusters, now, forum.forum.timeZone),
     });
   },
 );
