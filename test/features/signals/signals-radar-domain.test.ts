@@ -236,6 +236,18 @@ describe("themes across clusters", () => {
     expect(themes).toEqual([]);
   });
 
+  it("reads a short title with no stop words in the cluster's language, right or wrong", () => {
+    // In a Finnish cluster both are stemmed as Finnish and meet; in an English-language cluster the
+    // stop-word-less one is stemmed as English and misses the Finnish one (an honest limit).
+    const finnish = [
+      signal("a", "fi", "Vetytalouden investoinnit ja uudet työpaikat"),
+      signal("b", "fi", "Vetytalouden investoinnit Kemissä"),
+    ];
+    expect(groupThemes(finnish, tools)).toHaveLength(1);
+    const mixed = [finnish[0]!, { ...finnish[1]!, language: "en" as const }];
+    expect(groupThemes(mixed, tools)).toEqual([]);
+  });
+
   it("matches a loanword across languages only when the stems agree (sv batterier, en battery)", () => {
     expect(terms("Batterier från Skellefteå", "sv", tools).has("batteri")).toBe(true);
     expect(terms("Battery recycling in Finland", "en", tools).has("batteri")).toBe(true);
