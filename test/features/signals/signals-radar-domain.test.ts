@@ -261,6 +261,25 @@ describe("themes across clusters", () => {
     expect(themes.map((t) => t.words)).toEqual([["batterier", "skellefteå"]]);
   });
 
+  it("does not count words most of a category's signals share (every signal here says Lapland project)", () => {
+    const topics = ["mine water", "reindeer herding", "tourism season", "road maintenance", "school network"];
+    const list = [
+      ...topics.map((topic, i) => signal(`c${i % 3}`, "en", `Lapland project: ${topic}`)),
+      ...topics.map((topic, i) => signal(`c${(i + 1) % 3}`, "en", `Lapland project on ${topic} costs`)),
+      signal("a", "en", "Lapland project: hydrogen investments"),
+      signal("b", "en", "Lapland project brings hydrogen investments"),
+    ];
+    // Without the rule every signal would be one theme through "lapland" and "project". "Mine water"
+    // is no theme: "mine" is an English stop word, and "water" alone is one shared word.
+    expect(groupThemes(list, tools).map((t) => [t.words, t.signals])).toEqual([
+      [["herding", "reindeer"], 2],
+      [["hydrogen", "investments"], 2],
+      [["maintenance", "road"], 2],
+      [["network", "school"], 2],
+      [["season", "tourism"], 2],
+    ]);
+  });
+
   it("puts themes seen in more clusters first", () => {
     const themes = groupThemes(
       [

@@ -11,7 +11,8 @@
 // stems shorter than 3 letters are not significant (every signal names a year).
 //
 // A theme: signals of one category from at least 2 clusters linked by sharing at least
-// MIN_SHARED_STEMS significant stems (signals linked in a chain form one theme). Two, not one: with
+// MIN_SHARED_STEMS significant stems (not a stop word, not a number, at least 3 letters, and not in
+// most of the category's signals: COMMON_STEM_SHARE) (signals linked in a chain form one theme). Two, not one: with
 // one, a shared common verb ("kasvavat", "ökar", "increase") or a place name joins unrelated signals,
 // and chains merge whole categories (see the tests' phrases). What word matching can and cannot find:
 // the same language in two clusters matches well ("Vetytalouden investoinnit" in both); different
@@ -22,6 +23,13 @@ import { LOCALES, type Locale } from "../../../kernel/domain/locale.ts";
 import type { Pestel } from "./pestel.ts";
 
 export const MIN_SHARED_STEMS = 2;
+/**
+ * A stem in more than this share of a category's signals says nothing about a topic (every signal of
+ * a Lapland workspace says "Lapland"): it is not significant, once the category holds
+ * COMMON_STEM_MIN_SIGNALS signals (below that, shares mean little).
+ */
+export const COMMON_STEM_SHARE = 0.4;
+export const COMMON_STEM_MIN_SIGNALS = 10;
 export const MIN_STEM_LENGTH = 3;
 /** Words shown per theme. */
 export const THEME_WORDS_SHOWN = 4;
@@ -88,7 +96,9 @@ export function groupThemes(signals: readonly ThemeSignal[], tools: WordTools): 
   const byCategory = new Map<Pestel, ThemeSignal[]>();
   for (const s of signals) byCategory.set(s.category, [...(byCategory.get(s.category) ?? []), s]);
   for (const [category, list] of byCategory) {
-    const termsOf = list.map((s) => terms(`${s.title} ${s.description}`, s.language, tools));
+    const termsOf = withoutCommonStems(
+      list.map((s) => terms(`${s.title} ${s.description}`, s.language, tools)),
+    );
     for (const members of linkedGroups(list, termsOf)) themes.push(themeOf(category, members, list, termsOf));
   }
   return themes
@@ -99,6 +109,18 @@ export function groupThemes(signals: readonly ThemeSignal[], tools: WordTools): 
         b.signals - a.signals ||
         (a.words.join() < b.words.join() ? -1 : 1),
     );
+}
+
+/** Drops the stems found in more than COMMON_STEM_SHARE of the signals (see there). */
+function withoutCommonStems(termsOf: Map<string, string>[]): Map<string, string>[] {
+  if (termsOf.length < COMMON_STEM_MIN_SIGNALS) return termsOf;
+  const holders = new Map<string, number>();
+  for (const t of termsOf) for (const stem of t.keys()) holders.set(stem, (holders.get(stem) ?? 0) + 1);
+  const common = new Set(
+    [...holders].filter(([, n]) => n / termsOf.length > COMMON_STEM_SHARE).map(([s]) => s),
+  );
+  if (common.size === 0) return termsOf;
+  return termsOf.map((t) => new Map([...t].filter(([stem]) => !common.has(stem))));
 }
 
 /** Groups of signal indexes joined by ≥ MIN_SHARED_STEMS shared stems across two clusters (union-find). */
