@@ -95,6 +95,8 @@ const USE_CASES: Record<string, string> = {
   rateSignal: "signal.rate",
   saveSignal: "signal.save",
   signalMeasureOptions: "signal.curate read",
+  // signals (radar)
+  signalRadar: "cluster.view read",
 };
 
 /**

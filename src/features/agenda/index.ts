@@ -15,9 +15,9 @@ export const agenda: FeatureModule = {
   failures,
 };
 
-export { type ProposedItem, proposeAgendaItem } from "./app/propose-item.ts";
 // What other features use of this one.
 export { appendAgendaItem, type NewAgendaItem } from "./app/append-agenda-item.ts";
+export { type ProposedItem, proposeAgendaItem } from "./app/propose-item.ts";
 export {
   AGENDA_DETAILS_MAX,
   AGENDA_OUTCOMES,

@@ -20,8 +20,11 @@ export const signals: FeatureModule = {
   failures: [...failures, ...radarFailures],
 };
 
+// What other features use of this one: the agenda's signals section and the chairs' emerging themes.
+export { type EmergingThemes, emergingThemes } from "./app/emerging-themes.ts";
 // What other features (and the radar) use of this one.
 export { loadSignalCard, type SignalCard } from "./app/load-signal.ts";
+export { type SignalsSince, signalsSinceLastMeeting } from "./app/signals-since.ts";
 export {
   type CriterionTally,
   isWebLink,
@@ -34,4 +37,5 @@ export {
   type SignalTally,
   tallyRatings,
 } from "./domain/signal-rules.ts";
+export { agendaSignalsElements, themesElements, themesLines } from "./surface/radar-view.ts";
 export { signalSubject } from "./surface/signal-card.ts";

@@ -6,6 +6,7 @@ import { can, type Role } from "../../../kernel/domain/roles.ts";
 import { utcToZoned } from "../../../kernel/domain/zoned-time.ts";
 import type { MeasureStatus } from "../../measures/index.ts";
 import type { MeetingStatus } from "../../meetings/index.ts";
+import { type SignalsSince, signalsSinceLastMeeting } from "../../signals/index.ts";
 import { type AgendaItemKind, type AgendaItemStatus, acceptsAgendaItems } from "../domain/agenda-rules.ts";
 
 export type AgendaItemView = {
@@ -47,6 +48,8 @@ export type AgendaSnapshot = {
   followUp: FollowUpMeasure[];
   /** Open measures in all: the agenda shows the first (by due date) and says how many more there are. */
   followUpTotal: number;
+  /** The signals saved since the last held meeting, strongest first (the signals feature decides). */
+  signals: SignalsSince;
   viewer: { personId: string; canPropose: boolean; canCurate: boolean };
 };
 
@@ -86,8 +89,10 @@ export async function loadAgenda(
   const followUpTotal = await db.measure.count({
     where: { clusterId: cluster.id, status: { notIn: CLOSED_MEASURES } },
   });
+  const signals = await signalsSinceLastMeeting(db, cluster, now, meeting.id);
   return {
     followUpTotal,
+    signals,
     meeting: {
       id: meeting.id,
       title: meeting.title,

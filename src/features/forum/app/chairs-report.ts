@@ -20,6 +20,7 @@ import {
   skillMatrix,
   summarize,
 } from "../../pulses/index.ts";
+import { type EmergingThemes, emergingThemes } from "../../signals/index.ts";
 
 export const DEFAULT_SKILL_QUESTION = "skills-demand";
 /** Upcoming meetings shown per cluster. */
@@ -62,6 +63,8 @@ export type ChairsReport = {
   generatedAt: Date;
   clusters: ClusterReport[];
   matrix: SkillMatrix;
+  /** Signals of similar topic seen in several clusters (the signals feature groups them). */
+  themes: EmergingThemes;
 };
 
 export const chairsReport = forumUseCase(
@@ -97,6 +100,7 @@ export const chairsReport = forumUseCase(
       generatedAt: now,
       clusters: reports,
       matrix: skillMatrix(grids),
+      themes: await emergingThemes(tx, clusters, now, forum.forum.timeZone),
     });
   },
 );

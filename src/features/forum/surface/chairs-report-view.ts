@@ -21,6 +21,7 @@ import {
 import { chairsDelphiBlocks, chairsDelphiElements, chairsDelphiMarkdown } from "../../delphi/index.ts";
 import { DOCX_LANG } from "../../minutes/index.ts";
 import { MAX_CHART_CATEGORIES, type MatrixCell } from "../../pulses/index.ts";
+import { themesElements, themesLines } from "../../signals/index.ts";
 import type { ChairsReport, ClusterReport } from "../app/chairs-report.ts";
 
 const percent = (share: number | null, locale: Locale) =>
@@ -55,9 +56,13 @@ export function chairsReportView(report: ChairsReport, t: Translate, locale: Loc
   elements.push(text(t("chairs.meetings.heading"), "heading"));
   elements.push(text(report.clusters.flatMap((c) => meetingLines(c, t, locale, true)).join("\n")));
   elements.push(...chairsDelphiElements(report.clusters, t));
+  elements.push(...themesElements(report.themes, clusterNameIn(report), t));
   // Notifications and screen readers get the chart's figures too, not only the heading.
   return view(chart ? `${heading}\n${chart.summary}` : heading, ...elements);
 }
+
+const clusterNameIn = (report: ChairsReport) => (id: string) =>
+  report.clusters.find((c) => c.clusterId === id)?.name ?? "";
 
 function sourceLines(report: ChairsReport, t: Translate): string[] {
   return report.clusters.map((c) => {
@@ -206,6 +211,11 @@ export function chairsReportMarkdown(report: ChairsReport, t: Translate, locale:
       .join("\n"),
   );
   out.push(...chairsDelphiMarkdown(report.clusters, t));
+  out.push(`## ${t("signal.radar.themes.heading")}`, t("signal.radar.themes.rule"));
+  const themes = themesLines(report.themes, clusterNameIn(report), t);
+  out.push(
+    themes.length ? themes.map((l) => `- ${markdownBold(l)}`).join("\n") : t("signal.radar.themes.none"),
+  );
   return `${out.join("\n\n")}\n`;
 }
 
@@ -281,6 +291,14 @@ export function chairsReportBlocks(
       .map((l) => plain(l).replace(/^• /, "")),
   });
   blocks.push(...chairsDelphiBlocks(report.clusters, t));
+  blocks.push({ kind: "heading", level: 1, text: t("signal.radar.themes.heading") });
+  blocks.push({ kind: "paragraph", text: t("signal.radar.themes.rule") });
+  const themes = themesLines(report.themes, clusterNameIn(report), t).map(plain);
+  blocks.push(
+    themes.length
+      ? { kind: "bullets", items: themes }
+      : { kind: "paragraph", text: t("signal.radar.themes.none") },
+  );
   return blocks;
 }
 
