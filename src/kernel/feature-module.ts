@@ -4,13 +4,14 @@
 // feature's folder (and, for a new feature, one line in src/modules.ts).
 import type { AppContext } from "./app/context.ts";
 import type { NotificationMessage, NotificationType } from "./app/ports/composer.ts";
+import type { Tx } from "./app/tx.ts";
 import type { Locale } from "./domain/locale.ts";
 import type { FailureReason } from "./domain/result.ts";
 import type { Role } from "./domain/roles.ts";
 import type { MessageKey, Params, Translate } from "./i18n/catalog.ts";
 import type { CommandSpec } from "./surface/commands.ts";
 import type { HandlerContext } from "./surface/handler-context.ts";
-import type { Output, View } from "./surface/view.ts";
+import type { Element, Output, View } from "./surface/view.ts";
 
 /** The arguments a command's `parse` read from the words after its name (name included). */
 export type ParsedCommand = { name: string } & Record<string, unknown>;
@@ -88,6 +89,26 @@ export type InteractionHooks = {
   afterOutputs?: (hc: HandlerContext, outputs: Output[]) => Promise<void>;
 };
 
+/** Where a section is shown: the cluster, the meeting the view is about (if any), and now. */
+export type SectionPlace = { clusterId: string; timeZone: string; meetingId: string | null; now: Date };
+
+/**
+ * Part of a view that another feature owns, at a named place (e.g. "agenda": the agenda of an upcoming
+ * meeting shows the signals saved since the last one). The owner asks the registry for its place's
+ * sections, so a feature adds to another's view without either importing the other: the owner often
+ * needs the contributor the other way round (a signal is put on the agenda), and an import both ways
+ * is a cycle.
+ */
+export type ViewSection = {
+  /** Reads what the section shows, with bounded queries, in the owner's transaction. */
+  load: (tx: Tx, place: SectionPlace) => Promise<unknown>;
+  /** Draws what `load` read, in the reader's words. */
+  render: (data: unknown, t: Translate, locale: Locale) => Element[];
+};
+
+/** A loaded section, ready to draw in the reader's words. */
+export type DrawSection = (t: Translate, locale: Locale) => Element[];
+
 export type FeatureModule = {
   name: string;
   commands?: readonly CommandEntry[];
@@ -99,6 +120,8 @@ export type FeatureModule = {
   /** The expected refusals its use cases give; each needs an `error.<REASON>` message. */
   failures?: readonly FailureReason[];
   hooks?: InteractionHooks;
+  /** Sections this feature adds to other features' views, by place. */
+  sections?: Readonly<Record<string, ViewSection>>;
   /** Idempotent work at start-up, before any request (e.g. seeding the shared question bank). */
   start?: (app: AppContext) => Promise<unknown>;
 };

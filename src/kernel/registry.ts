@@ -3,15 +3,19 @@
 // Installing checks what a compiler cannot: no two features claim one command, button, form,
 // notification kind, job, message key or failure reason.
 
+import type { Tx } from "./app/tx.ts";
 import { KERNEL_FAILURES } from "./domain/result.ts";
 import type {
   ActionRoute,
   CommandEntry,
+  DrawSection,
   FeatureJob,
   FeatureModule,
   FormRoute,
   InteractionHooks,
   NotificationComposer,
+  SectionPlace,
+  ViewSection,
 } from "./feature-module.ts";
 import { installMessages, KERNEL_MESSAGE_KEYS } from "./i18n/catalog.ts";
 
@@ -27,6 +31,8 @@ export type Registry = {
   failures: ReadonlySet<string>;
   /** Feature name → its hooks, in module order. */
   hookOwners: ReadonlyMap<string, InteractionHooks>;
+  /** Place → the sections features add there, in module order. */
+  sections: ReadonlyMap<string, readonly ViewSection[]>;
 };
 
 let installed: Registry | null = null;
@@ -48,6 +54,7 @@ export function installFeatures(modules: readonly FeatureModule[]): Registry {
   const jobs: FeatureJob[] = [];
   const failures = new Set<string>();
   const hookOwners = new Map<string, InteractionHooks>();
+  const sections = new Map<string, ViewSection[]>();
   // The kernel's own words and reasons are claimed first: a feature cannot take one over.
   for (const key of KERNEL_MESSAGE_KEYS) claim("message", key, "kernel");
   for (const reason of KERNEL_FAILURES) {
@@ -85,11 +92,26 @@ export function installFeatures(modules: readonly FeatureModule[]): Registry {
     if (module.messages)
       for (const key of Object.keys(module.messages.en)) claim("message", key, module.name);
     if (module.hooks) hookOwners.set(module.name, module.hooks);
+    for (const [place, section] of Object.entries(module.sections ?? {}))
+      sections.set(place, [...(sections.get(place) ?? []), section]);
   }
   installMessages(modules.flatMap((m) => (m.messages ? [m.messages] : [])));
-  installed = { modules, commands, actions, forms, notifications, jobs, failures, hookOwners };
+  installed = { modules, commands, actions, forms, notifications, jobs, failures, hookOwners, sections };
   installedFrom = modules;
   return installed;
+}
+
+/**
+ * The sections installed features add at `place`, each loaded (in the caller's transaction) and ready
+ * to draw in the reader's words.
+ */
+export async function loadSections(tx: Tx, place: string, at: SectionPlace): Promise<DrawSection[]> {
+  const loaded: DrawSection[] = [];
+  for (const section of registry().sections.get(place) ?? []) {
+    const data = await section.load(tx, at);
+    loaded.push((t, locale) => section.render(data, t, locale));
+  }
+  return loaded;
 }
 
 /** The installed features; a programming error (not a user's) when nothing was installed yet. */

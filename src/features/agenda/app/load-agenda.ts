@@ -4,9 +4,10 @@
 import type { Tx } from "../../../kernel/app/tx.ts";
 import { can, type Role } from "../../../kernel/domain/roles.ts";
 import { utcToZoned } from "../../../kernel/domain/zoned-time.ts";
+import type { DrawSection } from "../../../kernel/feature-module.ts";
+import { loadSections } from "../../../kernel/registry.ts";
 import type { MeasureStatus } from "../../measures/index.ts";
 import type { MeetingStatus } from "../../meetings/index.ts";
-import { type SignalsSince, signalsSinceLastMeeting } from "../../signals/index.ts";
 import { type AgendaItemKind, type AgendaItemStatus, acceptsAgendaItems } from "../domain/agenda-rules.ts";
 
 export type AgendaItemView = {
@@ -48,8 +49,8 @@ export type AgendaSnapshot = {
   followUp: FollowUpMeasure[];
   /** Open measures in all: the agenda shows the first (by due date) and says how many more there are. */
   followUpTotal: number;
-  /** The signals saved since the last held meeting, strongest first (the signals feature decides). */
-  signals: SignalsSince;
+  /** What other features add to the agenda (e.g. the signals saved since the last meeting). */
+  sections: DrawSection[];
   viewer: { personId: string; canPropose: boolean; canCurate: boolean };
 };
 
@@ -89,10 +90,15 @@ export async function loadAgenda(
   const followUpTotal = await db.measure.count({
     where: { clusterId: cluster.id, status: { notIn: CLOSED_MEASURES } },
   });
-  const signals = await signalsSinceLastMeeting(db, cluster, now, meeting.id);
+  const sections = await loadSections(db, "agenda", {
+    clusterId: cluster.id,
+    timeZone: cluster.timeZone,
+    meetingId: meeting.id,
+    now,
+  });
   return {
     followUpTotal,
-    signals,
+    sections,
     meeting: {
       id: meeting.id,
       title: meeting.title,

@@ -10,6 +10,7 @@ import {
   type AgendaItemKind,
   acceptsAgendaItems,
 } from "../domain/agenda-rules.ts";
+import { appendAgendaItem } from "./append-agenda-item.ts";
 
 export type ProposedItem = { itemId: string; meetingId: string; meetingTitle: string };
 
@@ -31,15 +32,13 @@ export async function proposeAgendaItem(
   if (!meeting) return fail("NO_UPCOMING_MEETING");
   if (!acceptsAgendaItems(meeting.status, meeting.agendaDeadline, proposal.now))
     return fail("AGENDA_CLOSED", { title: meeting.title });
-  const item = await tx.agendaItem.create({
-    data: {
-      clusterId: proposal.clusterId,
-      meetingId: meeting.id,
-      title: clip(proposal.title.trim(), AGENDA_TITLE_MAX),
-      details: proposal.details ? clip(proposal.details.trim(), AGENDA_DETAILS_MAX) : null,
-      kind: proposal.kind,
-      proposedById: proposal.proposedById,
-    },
+  const item = await appendAgendaItem(tx, {
+    clusterId: proposal.clusterId,
+    meetingId: meeting.id,
+    title: clip(proposal.title.trim(), AGENDA_TITLE_MAX),
+    details: proposal.details ? clip(proposal.details.trim(), AGENDA_DETAILS_MAX) : null,
+    kind: proposal.kind,
+    proposedById: proposal.proposedById,
   });
   return ok({ itemId: item.id, meetingId: meeting.id, meetingTitle: meeting.title });
 }

@@ -10,7 +10,6 @@ import { formatLocalDate } from "../../../kernel/surface/format-date.ts";
 import { type ButtonElement, type Element, text, type View } from "../../../kernel/surface/view.ts";
 import { statusLabel } from "../../measures/index.ts";
 import { whenText } from "../../meetings/index.ts";
-import { agendaSignalsElements } from "../../signals/index.ts";
 import type { AgendaItemView, AgendaSnapshot } from "../app/load-agenda.ts";
 import { type AgendaItemKind, isCuratable, orderAgenda } from "../domain/agenda-rules.ts";
 
@@ -131,7 +130,7 @@ export function agendaView(agenda: AgendaSnapshot, t: Translate, locale: Locale)
       text(t("agenda.rejected", { titles: ordered.rejected.map((i) => i.title).join(", ") }), "muted"),
     );
 
-  elements.push(...agendaSignalsElements(agenda.signals, t, locale));
+  for (const draw of agenda.sections) elements.push(...draw(t, locale));
   elements.push({ type: "divider" }, text(t("agenda.followUp")));
   if (agenda.followUp.length === 0) elements.push(text(t("agenda.noFollowUp"), "muted"));
   else
