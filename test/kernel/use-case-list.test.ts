@@ -67,6 +67,15 @@ const USE_CASES: Record<string, string> = {
   myData: "anyone",
   previewErasure: "member.erase",
   setLanguage: "anyone",
+  // delphi (rounds)
+  answerDelphi: "in-body: delphi.answer in the Delphi's cluster",
+  closeDelphiRound: "delphi.manage",
+  createDelphi: "delphi.manage",
+  delphiFormOptions: "delphi.manage read",
+  explainDelphi: "in-body: delphi.answer in the Delphi's cluster",
+  finishDelphi: "delphi.manage",
+  loadDelphiSheet: "in-body: delphi.answer in the Delphi's cluster read",
+  openNextDelphiRound: "delphi.manage",
   // pulses
   answerPulse: "in-body: pulse.answer in the pulse's cluster, in its audience",
   closePulse: "pulse.manage",
@@ -100,6 +109,7 @@ const NOT_USE_CASES: Record<string, string> = {
   "features/measures/app/schedule-cluster-digests.ts": "a job",
   "features/measures/app/schedule-measure-follow-ups.ts": "a job",
   "features/meetings/app/schedule-poll-nudges.ts": "a job",
+  "features/delphi/app/delphi-jobs.ts": "a job",
   "features/pulses/app/close-due-pulses.ts": "a job",
   "features/pulses/app/retention.ts": "a job",
   "features/pulses/app/schedule-pulse-reminders.ts": "a job",

@@ -148,7 +148,11 @@ export const MERGE_STEPS: readonly MergeStep[] = [
     columns: [column("DelphiAnswered", "personId", "person")],
     run: mergeDelphiAnswered,
   },
-  { rule: "one-per-person", columns: [column("SignalRating", "personId", "person")], run: mergeSignalRatings },
+  {
+    rule: "one-per-person",
+    columns: [column("SignalRating", "personId", "person")],
+    run: mergeSignalRatings,
+  },
   // Responses first: whether a named response counts as submitted is read from its participation.
   {
     rule: "one-per-person",
