@@ -84,7 +84,10 @@ export function consensusIqr(scale: Scale): number {
 /** One member's rating of one statement in one round: a value per scale key the Delphi uses. */
 export type Rating = Partial<Record<ScaleKey, number>>;
 
-export const ratingSchema = z.record(z.enum(SCALE_KEYS), z.number().int()).transform((r) => r as Rating);
+// partialRecord: a Delphi rates on some of the scales; z.record over an enum would demand all four.
+export const ratingSchema = z
+  .partialRecord(z.enum(SCALE_KEYS), z.number().int())
+  .transform((r) => r as Rating);
 
 /** Checks a whole rating against the Delphi's scales: every scale answered, each value valid. */
 export function validRating(scales: Scales, rating: Rating): boolean {

@@ -105,6 +105,7 @@ function statementHeading(t: Translate, sheet: DelphiSheet, s: SheetStatement) {
 export function answerForm(
   t: Translate,
   locale: Locale,
+  channelId: string,
   sheet: DelphiSheet,
   s: SheetStatement,
   typed: Record<string, unknown> = {},
@@ -115,7 +116,8 @@ export function answerForm(
     title: t("delphi.answerForm.title"),
     submitLabel: t("delphi.answerForm.submit"),
     cancelLabel: t("setup.cancel"),
-    metadata: JSON.stringify(click),
+    // The channel: a Slack modal has none of its own (the personal chat the sheet is in).
+    metadata: JSON.stringify({ channelId, ...click }),
     elements: [
       statementHeading(t, sheet, s),
       ...sheet.scales.map((scale) => ({
@@ -149,14 +151,15 @@ function optionLabel(t: Translate, locale: Locale, scale: Scale, v: number): str
   return String(v);
 }
 
-export function explainForm(t: Translate, sheet: DelphiSheet, s: SheetStatement): Form {
+export function explainForm(t: Translate, channelId: string, sheet: DelphiSheet, s: SheetStatement): Form {
   const click: StatementClick = { delphiId: sheet.delphiId, statementId: s.id, round: sheet.round };
   return {
     formId: DELPHI_FORMS.explain,
     title: t("delphi.explainForm.title"),
     submitLabel: t("delphi.explainForm.submit"),
     cancelLabel: t("setup.cancel"),
-    metadata: JSON.stringify(click),
+    // The channel: a Slack modal has none of its own (the personal chat the sheet is in).
+    metadata: JSON.stringify({ channelId, ...click }),
     elements: [
       statementHeading(t, sheet, s),
       text(t(s.explainSide === "above" ? "delphi.sheet.askAbove" : "delphi.sheet.askBelow")),

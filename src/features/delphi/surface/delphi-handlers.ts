@@ -210,14 +210,17 @@ export async function delphiAction(hc: HandlerContext, actionId: string, value: 
     ];
   if (actionId === DELPHI_ACTIONS.explain) {
     if (!statement.explainSide) return [sheetOutput(hc, sheet, hc.t("error.DELPHI_NOTHING_TO_EXPLAIN"))];
-    return [{ kind: "form", form: explainForm(hc.t, sheet, statement) }];
+    return [{ kind: "form", form: explainForm(hc.t, hc.envelope.conversation.channelId, sheet, statement) }];
   }
   if (statement.answered)
     return [sheetOutput(hc, sheet, hc.t("error.DELPHI_ALREADY_ANSWERED", { round: click.round }))];
-  return [{ kind: "form", form: answerForm(hc.t, hc.locale, sheet, statement) }];
+  return [
+    { kind: "form", form: answerForm(hc.t, hc.locale, hc.envelope.conversation.channelId, sheet, statement) },
+  ];
 }
 
 const StatementMetadata = z.object({
+  channelId: z.string().optional(),
   delphiId: z.string().min(1),
   statementId: z.string().min(1),
   round: z.number().int().min(1),
@@ -228,12 +231,13 @@ export async function delphiAnswerSubmit(
   values: Record<string, unknown>,
   metadata: string,
 ): Promise<Output[]> {
-  const meta = StatementMetadata.safeParse(safeJson(metadata));
-  if (!meta.success) return [note(hc.t("parse.unknownAction"))];
+  const parsed = StatementMetadata.safeParse(safeJson(metadata));
+  if (!parsed.success) return [note(hc.t("parse.unknownAction"))];
+  const { channelId: _, ...meta } = parsed.data;
   const reason = textOf(values.reason);
   const answered = await answerDelphi(hc.app, {
     actor: hc.envelope.actor,
-    ...meta.data,
+    ...meta,
     values: Object.fromEntries(
       SCALE_KEYS.filter((k) => k in values).map((k) => [k, textOf(values[k]) ?? ""]),
     ),
@@ -247,10 +251,8 @@ export async function delphiAnswerSubmit(
         ? "reason"
         : null;
   if (field) {
-    const loaded = await loadDelphiSheet(hc.app, { actor: hc.envelope.actor, delphiId: meta.data.delphiId });
-    const statement = loaded.ok
-      ? loaded.value.statements.find((s) => s.id === meta.data.statementId)
-      : undefined;
+    const loaded = await loadDelphiSheet(hc.app, { actor: hc.envelope.actor, delphiId: meta.delphiId });
+    const statement = loaded.ok ? loaded.value.statements.find((s) => s.id === meta.statementId) : undefined;
     if (loaded.ok && statement) {
       const message =
         field === "reason"
@@ -261,12 +263,19 @@ export async function delphiAnswerSubmit(
           kind: "form-errors",
           formId: DELPHI_FORMS.answer,
           errors: { [field]: message },
-          form: answerForm(hc.t, hc.locale, loaded.value, statement, values),
+          form: answerForm(
+            hc.t,
+            hc.locale,
+            hc.envelope.conversation.channelId,
+            loaded.value,
+            statement,
+            values,
+          ),
         },
       ];
     }
   }
-  return refused(hc, answered, meta.data.delphiId);
+  return refused(hc, answered, meta.delphiId);
 }
 
 export async function delphiExplainSubmit(
@@ -274,28 +283,27 @@ export async function delphiExplainSubmit(
   values: Record<string, unknown>,
   metadata: string,
 ): Promise<Output[]> {
-  const meta = StatementMetadata.safeParse(safeJson(metadata));
-  if (!meta.success) return [note(hc.t("parse.unknownAction"))];
+  const parsed = StatementMetadata.safeParse(safeJson(metadata));
+  if (!parsed.success) return [note(hc.t("parse.unknownAction"))];
+  const { channelId: _, ...meta } = parsed.data;
   const explained = await explainDelphi(hc.app, {
     actor: hc.envelope.actor,
-    ...meta.data,
+    ...meta,
     text: textOf(values.reason) ?? "",
   });
   if (explained.ok) return [sheetOutput(hc, explained.value.sheet)];
   if (explained.reason === "INVALID_INPUT") {
-    const loaded = await loadDelphiSheet(hc.app, { actor: hc.envelope.actor, delphiId: meta.data.delphiId });
-    const statement = loaded.ok
-      ? loaded.value.statements.find((s) => s.id === meta.data.statementId)
-      : undefined;
+    const loaded = await loadDelphiSheet(hc.app, { actor: hc.envelope.actor, delphiId: meta.delphiId });
+    const statement = loaded.ok ? loaded.value.statements.find((s) => s.id === meta.statementId) : undefined;
     if (loaded.ok && statement)
       return [
         {
           kind: "form-errors",
           formId: DELPHI_FORMS.explain,
           errors: { reason: hc.t("delphi.invalid.REASON", { max: 500 }) },
-          form: explainForm(hc.t, loaded.value, statement),
+          form: explainForm(hc.t, hc.envelope.conversation.channelId, loaded.value, statement),
         },
       ];
   }
-  return refused(hc, explained, meta.data.delphiId);
+  return refused(hc, explained, meta.delphiId);
 }
