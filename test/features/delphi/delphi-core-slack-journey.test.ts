@@ -13,7 +13,6 @@ import {
   type Block,
   input,
   type Modal,
-  type SlackReply,
   slackJourney,
   startSlackBot,
   stopSlackBot,

@@ -19,7 +19,7 @@ export type ClosedRound = { delphiId: string; title: string; round: number; resp
 /** Closes the open round: status BETWEEN, the round's closedAt, a note to the channels. Null: not open. */
 export async function closeRound(ctx: AppContext, tx: Tx, delphiId: string): Promise<ClosedRound | null> {
   const delphi = await locked(tx, delphiId);
-  if (!delphi || delphi.status !== "OPEN") return null;
+  if (delphi?.status !== "OPEN") return null;
   const now = ctx.clock.now();
   const round = delphi.round;
   await tx.delphi.update({ where: { id: delphi.id }, data: { status: "BETWEEN", roundClosesAt: null } });
@@ -64,7 +64,7 @@ export async function openNextRound(
   closesAt: Date | null,
 ): Promise<OpenedRound | null> {
   const delphi = await locked(tx, delphiId);
-  if (!delphi || delphi.status !== "BETWEEN") return null;
+  if (delphi?.status !== "BETWEEN") return null;
   const now = ctx.clock.now();
   const round = delphi.round + 1;
   const until = closesAt ?? new Date(now.getTime() + delphi.roundHours * HOUR_MS);
