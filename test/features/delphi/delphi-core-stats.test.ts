@@ -106,7 +106,9 @@ describe("scales and ratings", () => {
       reason: "DELPHI_BAD_RATING",
       details: { scale: "probability" },
     });
-    expect(ratingFrom(scales, { probability: "3", year: "20x1" })).toMatchObject({ details: { scale: "year" } });
+    expect(ratingFrom(scales, { probability: "3", year: "20x1" })).toMatchObject({
+      details: { scale: "year" },
+    });
     expect(ratingFrom(scales, { probability: "3" })).toMatchObject({ details: { scale: "year" } });
     expect(ratingFrom(scales, { probability: "1e1", year: "2031" })).toMatchObject({ ok: false });
   });
@@ -127,7 +129,10 @@ describe("scales and ratings", () => {
     ];
     expect(countsOf(scales, ratings, 2026)).toEqual({
       probability: [1, 2, 3, 4, 5].map((v) => ({ label: String(v), count: [1, 1, 0, 2, 0][v - 1] })),
-      year: [{ label: "2030–2034", count: 2 }, { label: "2035–2039", count: 2 }],
+      year: [
+        { label: "2030–2034", count: 2 },
+        { label: "2035–2039", count: 2 },
+      ],
     });
     expect(countsOf([percent], [{ impact: 40 }, { impact: 40 }, { impact: 90 }], 2026)).toEqual({
       impact: [
@@ -139,7 +144,9 @@ describe("scales and ratings", () => {
     expect(outlierSide(scales, group, { probability: 1, year: 2031 })).toBe("below");
     expect(outlierSide(scales, group, { probability: 3, year: 2040 })).toBe("above");
     expect(outlierSide(scales, group, { probability: 3, year: 2033 })).toBeNull();
-    expect(outlierSide(scales, figuresOf(scales, ratings.slice(0, 2)), { probability: 1, year: 2031 })).toBeNull();
+    expect(
+      outlierSide(scales, figuresOf(scales, ratings.slice(0, 2)), { probability: 1, year: 2031 }),
+    ).toBeNull();
   });
 });
 
@@ -152,7 +159,9 @@ describe("sealed own answers", () => {
     const sealed = seal(mine, own);
     expect(unseal(mine, sealed)).toEqual(own);
     // The same person and Delphi under another server key, another person, another Delphi: nothing.
-    expect(unseal(sealKeyOf({ anonymityKey: Buffer.alloc(32, 8) }, "person-1", "delphi-1"), sealed)).toBeNull();
+    expect(
+      unseal(sealKeyOf({ anonymityKey: Buffer.alloc(32, 8) }, "person-1", "delphi-1"), sealed),
+    ).toBeNull();
     expect(unseal(sealKeyOf({ anonymityKey: key }, "person-2", "delphi-1"), sealed)).toBeNull();
     expect(unseal({ ...mine, delphiId: "delphi-2" }, sealed)).toBeNull();
     // The row id is stable for the member and says nothing readable.
