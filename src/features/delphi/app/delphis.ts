@@ -16,10 +16,17 @@ import { buildSheet, type DelphiWithStatements, withStatements } from "./delphi-
 /** The subject of a Delphi's outbox rows (stages `invite-r1`, `round-r2`, …). */
 export const delphiSubject = (delphiId: string) => `delphi:${delphiId}`;
 
-/** The cluster's Delphi still running (open or between rounds), newest first. */
-export async function runningDelphi(tx: Tx, clusterId: string): Promise<Result<DelphiWithStatements>> {
+/**
+ * The cluster's newest Delphi in one of `statuses` (by default: still running, open or between
+ * rounds); a command that needs a round open, or one between rounds, asks for that status first.
+ */
+export async function runningDelphi(
+  tx: Tx,
+  clusterId: string,
+  statuses: readonly ("OPEN" | "BETWEEN")[] = ["OPEN", "BETWEEN"],
+): Promise<Result<DelphiWithStatements>> {
   const delphi = await tx.delphi.findFirst({
-    where: { clusterId, status: { in: ["OPEN", "BETWEEN"] } },
+    where: { clusterId, status: { in: [...statuses] } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     include: withStatements,
   });

@@ -18,8 +18,11 @@ const ChannelInput = z.object({ actor: PlatformUserSchema, conversation: Convers
 export const closeDelphiRound = clusterUseCase(
   { name: "closeDelphiRound", input: ChannelInput, capability: "delphi.manage" },
   async ({ ctx, tx, cluster, audit }): Promise<Result<ClosedRound>> => {
-    const delphi = await runningDelphi(tx, cluster.id);
-    if (!delphi.ok) return delphi;
+    const delphi = await runningDelphi(tx, cluster.id, ["OPEN"]);
+    if (!delphi.ok) {
+      const between = await runningDelphi(tx, cluster.id);
+      return between.ok ? fail("DELPHI_NO_OPEN_ROUND", { title: between.value.title }) : between;
+    }
     const closed = await closeRound(ctx, tx, delphi.value.id);
     if (!closed) return fail("DELPHI_NO_OPEN_ROUND", { title: delphi.value.title });
     await audit({
@@ -45,7 +48,9 @@ export const openNextDelphiRound = clusterUseCase(
         : null,
   },
   async ({ ctx, tx, input, cluster, audit }): Promise<Result<OpenedRound>> => {
-    const delphi = await runningDelphi(tx, cluster.id);
+    // One between rounds first; else the open one is named in the refusal.
+    const between = await runningDelphi(tx, cluster.id, ["BETWEEN"]);
+    const delphi = between.ok ? between : await runningDelphi(tx, cluster.id);
     if (!delphi.ok) return delphi;
     if (delphi.value.status === "OPEN")
       return fail("DELPHI_ROUND_STILL_OPEN", { title: delphi.value.title, round: delphi.value.round });
