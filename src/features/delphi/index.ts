@@ -24,6 +24,7 @@ export const delphi: FeatureModule = {
   failures: [...failures, ...resultsFailures],
 };
 
+export { delphiDataOf, eraseDelphiData, type MyDelphi } from "./app/delphi-personal-data.ts";
 export type { Pool } from "./app/delphi-pool.ts";
 export { countsOf, figuresOf, type ScaleCounts, type ScaleFigures } from "./app/delphi-sheet.ts";
 // What the results part, the people feature and the lead read of Delphi rounds.
