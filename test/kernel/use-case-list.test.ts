@@ -110,6 +110,7 @@ const NOT_USE_CASES: Record<string, string> = {
   "features/measures/app/schedule-measure-follow-ups.ts": "a job",
   "features/meetings/app/schedule-poll-nudges.ts": "a job",
   "features/delphi/app/delphi-jobs.ts": "a job",
+  "features/delphi/app/delphi-reminders.ts": "a job",
   "features/pulses/app/close-due-pulses.ts": "a job",
   "features/pulses/app/retention.ts": "a job",
   "features/pulses/app/schedule-pulse-reminders.ts": "a job",

@@ -1,7 +1,8 @@
 // The Delphi ticks on a real database with an injected clock (PGlite here; PostgreSQL in CI and with
 // TEST_DATABASE=postgres): a round closes when its time comes, once; a scheduled next round opens
 // only after the round before it closed, with every participant's new sheet; answers to a closed
-// round are refused; a Delphi that fails alone does not stop the others.
+// round are refused; a Delphi that fails alone does not stop the others; one reminder a day before
+// a round closes, to those with statements left.
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { joinCluster } from "../../../src/features/clusters/app/join-cluster.ts";
 import { setupCluster } from "../../../src/features/clusters/app/setup-cluster.ts";
@@ -11,6 +12,7 @@ import {
   closeDueDelphiRounds,
   openScheduledDelphiRounds,
 } from "../../../src/features/delphi/app/delphi-jobs.ts";
+import { remindDelphiParticipants } from "../../../src/features/delphi/app/delphi-reminders.ts";
 import { closeDelphiRound, openNextDelphiRound } from "../../../src/features/delphi/app/manage-rounds.ts";
 import type { AppContext } from "../../../src/kernel/app/context.ts";
 import { surfaceComposer } from "../../../src/kernel/surface/compose-notification.ts";
@@ -175,4 +177,49 @@ it("goes on with the other Delphis when one fails", async () => {
   });
   expect(closed.map((c) => c.delphiId)).toEqual([fine]);
   expect(failures).toEqual([broken]);
+});
+
+it("reminds, once, a day before the round closes, those with statements left", async () => {
+  const id = await create("Remind", 72 * HOUR);
+  const short = await create("Short", 20 * HOUR);
+  const statements = await db.prisma.delphiStatement.findMany({
+    where: { delphiId: id },
+    orderBy: { position: "asc" },
+  });
+  const rate = async (who: number, statementIds: string[]) => {
+    for (const statementId of statementIds) {
+      const answered = await answerDelphi(ctx, {
+        actor: members[who]!,
+        delphiId: id,
+        statementId,
+        round: 1,
+        values: { probability: "50" },
+      });
+      if (!answered.ok) throw new Error(JSON.stringify(answered));
+    }
+  };
+  await rate(
+    0,
+    statements.map((s) => s.id),
+  );
+  await rate(1, [statements[0]!.id]);
+  // Not yet a day before; the short round (under a day) gets none at all.
+  now = new Date(now.getTime() + 47 * HOUR);
+  expect(await remindDelphiParticipants(ctx)).toEqual({ reminded: 0 });
+
+  now = new Date(now.getTime() + 2 * HOUR);
+  expect(await remindDelphiParticipants(ctx)).toEqual({ reminded: 3 });
+  expect(await remindDelphiParticipants(ctx)).toEqual({ reminded: 0 });
+  const rows = await db.prisma.outboxMessage.findMany({
+    where: { subject: `delphi:${id}`, stage: "reminder-r1" },
+  });
+  const matti = await db.prisma.platformIdentity.findFirstOrThrow({ where: { externalId: "U-J0" } });
+  const maija = await db.prisma.platformIdentity.findFirstOrThrow({ where: { externalId: "U-J1" } });
+  expect(rows).toHaveLength(3);
+  expect(rows.some((r) => r.personId === matti.personId)).toBe(false);
+  const toMaija = rows.find((r) => r.personId === maija.personId)!;
+  expect(JSON.stringify(toMaija.payload)).toContain("2 statements still wait for your answer");
+  expect(
+    await db.prisma.outboxMessage.count({ where: { subject: `delphi:${short}`, stage: "reminder-r1" } }),
+  ).toBe(0);
 });

@@ -4,6 +4,7 @@
 import type { AppContext } from "../../../kernel/app/context.ts";
 import { eachDueBatch } from "../../../kernel/app/each-due-batch.ts";
 import type { FeatureJob } from "../../../kernel/feature-module.ts";
+import { DELPHI_REMINDERS_JOB, remindDelphiParticipants } from "./delphi-reminders.ts";
 import { type ClosedRound, closeRound, type OpenedRound, openNextRound } from "./delphi-rounds.ts";
 
 export const CLOSE_DUE_DELPHI_ROUNDS_JOB = "close-due-delphi-rounds";
@@ -67,6 +68,7 @@ export async function openScheduledDelphiRounds(
 }
 
 export const delphiJobs: readonly FeatureJob[] = [
+  { name: DELPHI_REMINDERS_JOB, cron: "20 */5 * * * *", run: (app) => remindDelphiParticipants(app) },
   {
     name: CLOSE_DUE_DELPHI_ROUNDS_JOB,
     cron: "40 * * * * *",

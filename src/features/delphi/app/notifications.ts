@@ -4,6 +4,8 @@ import type { DelphiSheet } from "./delphi-sheet.ts";
 declare module "../../../kernel/app/ports/composer.ts" {
   interface Notifications {
     "delphi.sheet": { sheet: DelphiSheet };
+    /** The sheet again, a day before the round closes; `remaining`: statements still unanswered. */
+    "delphi.reminder": { sheet: DelphiSheet; remaining: number };
     "delphi.opened": {
       delphiId: string;
       title: string;

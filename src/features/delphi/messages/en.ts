@@ -71,6 +71,8 @@ export const en = {
   "delphi.nextOpened":
     "Round {round} of *{title}* is open until {when}: {n, plural, one {# member gets} other {# members get}} their new sheet.",
   "delphi.finished": "*{title}* is finished after {rounds, plural, one {# round} other {# rounds}}.",
+  "delphi.reminder":
+    "⏰ Round {round} of *{title}* closes {when}: {n, plural, one {# statement still waits} other {# statements still wait}} for your answer.",
   "delphi.sheet.heading": "🔮 {title} – {cluster}",
   "delphi.sheet.round": "Round {round}: answer by {when}.",
   "delphi.sheet.roundClosed": "Round {round} is closed.",

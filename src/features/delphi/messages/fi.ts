@@ -73,6 +73,8 @@ export const fi: Translation<typeof en> = {
     "Kyselyn *{title}* kierros {round} on auki {when} asti: {n, plural, one {# jäsen saa} other {# jäsentä saa}} uuden lomakkeen.",
   "delphi.finished":
     "*{title}* on päättynyt {rounds, plural, one {# kierroksen} other {# kierroksen}} jälkeen.",
+  "delphi.reminder":
+    "⏰ Kyselyn *{title}* kierros {round} päättyy {when}: {n, plural, one {# väite odottaa} other {# väitettä odottaa}} vielä vastaustasi.",
   "delphi.sheet.heading": "🔮 {title} – {cluster}",
   "delphi.sheet.round": "Kierros {round}: vastaa viimeistään {when}.",
   "delphi.sheet.roundClosed": "Kierros {round} on päättynyt.",

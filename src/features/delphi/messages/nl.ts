@@ -73,6 +73,8 @@ export const nl: Translation<typeof en> = {
   "delphi.nextOpened":
     "Ronde {round} van *{title}* is open tot {when}: {n, plural, one {# lid krijgt} other {# leden krijgen}} een nieuw formulier.",
   "delphi.finished": "*{title}* is afgerond na {rounds, plural, one {# ronde} other {# rondes}}.",
+  "delphi.reminder":
+    "⏰ Ronde {round} van *{title}* sluit {when}: {n, plural, one {# stelling wacht} other {# stellingen wachten}} nog op je antwoord.",
   "delphi.sheet.heading": "🔮 {title} – {cluster}",
   "delphi.sheet.round": "Ronde {round}: antwoord uiterlijk {when}.",
   "delphi.sheet.roundClosed": "Ronde {round} is gesloten.",

@@ -72,6 +72,8 @@ export const sv: Translation<typeof en> = {
   "delphi.nextOpened":
     "Omgång {round} av *{title}* är öppen till {when}: {n, plural, one {# medlem får} other {# medlemmar får}} sitt nya formulär.",
   "delphi.finished": "*{title}* är avslutad efter {rounds, plural, one {# omgång} other {# omgångar}}.",
+  "delphi.reminder":
+    "⏰ Omgång {round} av *{title}* stänger {when}: {n, plural, one {# påstående väntar} other {# påståenden väntar}} fortfarande på ditt svar.",
   "delphi.sheet.heading": "🔮 {title} – {cluster}",
   "delphi.sheet.round": "Omgång {round}: svara senast {when}.",
   "delphi.sheet.roundClosed": "Omgång {round} är stängd.",

@@ -10,6 +10,17 @@ import { delphiSheetView } from "./delphi-sheet-view.ts";
 
 export const delphiNotifications: NotificationComposers = {
   "delphi.sheet": (message, locale) => delphiSheetView(message.sheet, translator(locale), locale),
+  "delphi.reminder": (message, locale) => {
+    const t = translator(locale);
+    const { sheet } = message;
+    const when = sheet.closesAt
+      ? moment(sheet.closesAt, formatInZone(sheet.closesAt, locale, sheet.timeZone, "dateTime"))
+      : "";
+    const line = t("delphi.reminder", { title: sheet.title, round: sheet.round, when, n: message.remaining });
+    const view = delphiSheetView(sheet, t, locale);
+    // The reminder's line first: it is what the notification shows.
+    return { fallback: line, elements: [text(line), ...view.elements] };
+  },
   "delphi.opened": (m, locale) => {
     const t = translator(locale);
     const when = moment(m.closesAt, formatInZone(m.closesAt, locale, m.timeZone, "dateTime"));
