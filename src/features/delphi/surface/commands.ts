@@ -14,6 +14,8 @@ export const DELPHI_COMMANDS: readonly CommandEntry[] = [
     args: [],
     summary: "Start a Delphi: statements the members rate anonymously, round after round",
     requires: "delphi.manage",
+    // Teams shows at most 10 commands per menu, all taken: typed, it works the same.
+    teamsMenu: false,
     run: delphiNewCommand,
   }),
   command({
