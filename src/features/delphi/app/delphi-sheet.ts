@@ -15,9 +15,9 @@ export type ScaleFigures = Partial<Record<ScaleKey, GroupFigures | null>>;
 /** Counts per value (years per five-year bucket), in the scale's order; `label` is language-free. */
 export type ScaleCounts = Partial<Record<ScaleKey, { label: string; count: number }[]>>;
 
-/** At most this many reasons per statement on a sheet, each clipped: a sheet is a message. */
+/** At most this many reasons per statement on a sheet, each clipped: a statement and its round must fit one Slack section (3000 characters). */
 export const SHEET_REASONS = 5;
-export const SHEET_REASON_LENGTH = 200;
+export const SHEET_REASON_LENGTH = 160;
 
 export type PreviousRound = {
   round: number;
