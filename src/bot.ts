@@ -84,6 +84,7 @@ export async function startBot({
     db: database.prisma,
     clock,
     compose: createComposer({ publicUrl: config.publicUrl }),
+    ...(config.anonymityKey ? { anonymityKey: config.anonymityKey } : {}),
     onJobItemFailure: ({ job, item, error }) => {
       log.error("job item failed; the job went on with the others", { job, ...item, error });
       metrics.jobItemFailed(job);

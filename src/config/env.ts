@@ -1,4 +1,5 @@
 // The only reader of process.env. Every variable is listed and explained in .env.example.
+import { hkdfSync } from "node:crypto";
 import { z } from "zod";
 import { DEFAULT_OUTBOX_RETENTION_DAYS } from "../kernel/app/outbox/purge-outbox.ts";
 
@@ -107,6 +108,17 @@ const EnvSchema = z
         .min(
           32,
           "must be at least 32 characters (e.g. the output of `openssl rand -hex 32`), or unset to leave /metrics off",
+        )
+        .optional(),
+    ),
+    // The server secret that opens members' own sealed Delphi answers (kernel/app/anonymity-key.ts).
+    ANONYMITY_KEY: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine(
+          (v) => Buffer.from(v, "base64").length === 32,
+          "must be 32 random bytes in base64, e.g. the output of `openssl rand -base64 32`",
         )
         .optional(),
     ),
@@ -246,6 +258,11 @@ export type Config = {
   metrics: { token?: string };
   /** Delivered outbox rows are deleted this many days after they were sent (FAILED ones kept longer). */
   outbox: { retentionDays: number };
+  /**
+   * Opens members' own sealed answers (Delphi): ANONYMITY_KEY, or else derived from the platform
+   * secret the deployment holds; absent when neither is set (a random key per process then).
+   */
+  anonymityKey?: Buffer;
 };
 
 export class ConfigError extends Error {
@@ -310,7 +327,21 @@ function toConfig(env: Env): Config {
     logLevel: env.LOG_LEVEL,
     metrics: { token: env.METRICS_TOKEN },
     outbox: { retentionDays: env.OUTBOX_RETENTION_DAYS },
+    ...anonymityKeyOf(env),
   };
+}
+
+/**
+ * ANONYMITY_KEY when set; else one derived (HKDF) from the Slack signing secret or the Microsoft app
+ * password, so a deployment that set neither new variable still keeps one key across restarts; else
+ * none (tests, a bot with no platform), and the process draws a random one.
+ */
+function anonymityKeyOf(env: Env): { anonymityKey?: Buffer } {
+  if (env.ANONYMITY_KEY) return { anonymityKey: Buffer.from(env.ANONYMITY_KEY, "base64") };
+  const secret = env.SLACK_SIGNING_SECRET ?? env.MICROSOFT_APP_PASSWORD;
+  if (!secret) return {};
+  const derived = hkdfSync("sha256", secret, "ennakko", "anonymity key v1", 32);
+  return { anonymityKey: Buffer.from(derived) };
 }
 
 /**

@@ -41,6 +41,7 @@ const en = {
   "kind.measure-update": "measure update",
   "kind.pulse-participation": "pulse participation",
   "kind.pulse-answer": "pulse answer",
+  "kind.delphi-answer": "Delphi answer",
   "kind.download": "download",
   "kind.audit": "logged action",
 };
@@ -84,6 +85,7 @@ const fi: Record<CsvLabel, string> = {
   "kind.measure-update": "toimenpiteen päivitys",
   "kind.pulse-participation": "pulssikyselyyn osallistuminen",
   "kind.pulse-answer": "pulssikyselyn vastaus",
+  "kind.delphi-answer": "Delfoi-vastaus",
   "kind.download": "ladattava tiedosto",
   "kind.audit": "kirjattu toiminto",
 };
@@ -126,6 +128,7 @@ const sv: Record<CsvLabel, string> = {
   "kind.measure-update": "uppdatering av åtgärd",
   "kind.pulse-participation": "deltagande i pulsenkät",
   "kind.pulse-answer": "svar i pulsenkät",
+  "kind.delphi-answer": "Delfi-svar",
   "kind.download": "nedladdning",
   "kind.audit": "loggad åtgärd",
 };
@@ -168,6 +171,7 @@ const nl: Record<CsvLabel, string> = {
   "kind.measure-update": "actie-update",
   "kind.pulse-participation": "deelname peiling",
   "kind.pulse-answer": "antwoord peiling",
+  "kind.delphi-answer": "Delphi-antwoord",
   "kind.download": "download",
   "kind.audit": "vastgelegde handeling",
 };

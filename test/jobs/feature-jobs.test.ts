@@ -9,10 +9,13 @@ import { startTestBot, type TestBot } from "../support/test-bot.ts";
 
 /** Names sit in logs and in tests' ticks, crons in operators' expectations: never change one here alone. */
 const EXPECTED = [
+  { name: "close-due-delphi-rounds", cron: "40 * * * * *" },
   { name: "close-due-pulses", cron: "50 * * * * *" },
   { name: "cluster-digests", cron: "40 */5 * * * *" },
   { name: "cycle-kickoffs", cron: "10 */5 * * * *" },
+  { name: "delphi-reminders", cron: "20 */5 * * * *" },
   { name: "measure-follow-ups", cron: "0 * * * * *" },
+  { name: "open-scheduled-delphi-rounds", cron: "45 * * * * *" },
   { name: "poll-nudges", cron: "20 * * * * *" },
   { name: "pulse-reminders", cron: "30 */5 * * * *" },
   { name: "pulse-retention", cron: "0 15 3 * * *" },

@@ -2,6 +2,7 @@
 // Bolt HTTP receiver (slash commands, button clicks, modal submissions), reading the private answers
 // and modals the bot sent back, the builders of a modal's values, and the setup every journey starts with.
 import { expect } from "vitest";
+import type { Clock } from "../../src/kernel/app/context.ts";
 import { FakeSlackApi, type SlackUserFixture } from "../fakes/slack-api.ts";
 import { dayAhead } from "./helsinki-dates.ts";
 import {
@@ -44,7 +45,7 @@ export type SlackReply = {
 /** Starts the fake Slack Web API with `users`, then the bot over HTTP (jobs off unless `options` says). */
 export async function startSlackBot(
   users: Record<string, SlackUserFixture>,
-  options: { jobs?: boolean | "manual"; teams?: TeamsConnection } = {},
+  options: { jobs?: boolean | "manual"; teams?: TeamsConnection; clock?: Clock } = {},
 ): Promise<{ slack: FakeSlackApi; bot: TestBot }> {
   const slack = await new FakeSlackApi().start();
   for (const [id, user] of Object.entries(users)) slack.users.set(id, user);

@@ -2,6 +2,7 @@
 // as turns (what the bot did while answering one activity), reading the Adaptive Cards it sent back,
 // and the setup form every journey starts with.
 import { expect } from "vitest";
+import type { Clock } from "../../src/kernel/app/context.ts";
 import { translator } from "../../src/kernel/i18n/catalog.ts";
 import { toCardMarkdown } from "../../src/platforms/teams/render-adaptive-card.ts";
 import type { ConnectorCall, FakeBotConnector } from "../fakes/bot-connector.ts";
@@ -46,7 +47,7 @@ const throttled = (call: ConnectorCall) => call.rateLimited === true;
  */
 export async function startTeamsBot(
   env: Record<string, string | undefined> = {},
-  options: { jobs?: boolean | "manual" } = {},
+  options: { jobs?: boolean | "manual"; clock?: Clock } = {},
 ): Promise<{ connector: FakeBotConnector; bot: TestBot; identity: FakeBotIdentity | null }> {
   const teams = await connectTeams(env.TEAMS_ANONYMOUS !== undefined ? "anonymous-local" : "authenticated");
   try {

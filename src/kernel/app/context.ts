@@ -13,6 +13,11 @@ export type AppContext = {
   clock: Clock;
   compose: Composer;
   /**
+   * The server secret (never in the database) from which each member's key to their own sealed
+   * anonymous answers is derived (anonymity-key.ts). Absent: a random key for this process.
+   */
+  anonymityKey?: Buffer;
+  /**
    * Present for the length of one interaction (the dispatcher adds it, see person-memo.ts): the
    * person behind each platform user is resolved once, however many steps ask who is asking.
    */

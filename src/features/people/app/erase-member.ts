@@ -18,7 +18,8 @@
 //   and signals they saved. Their signal ratings stay in the tallies, anonymous (personId null).
 // - Named pulse responses are unlinked (personId and submittedAt null) rather than deleted, so the
 //   cluster's aggregates and earlier cycles' comparisons do not change. Anonymous responses carry no
-//   link to anyone and are untouched. Attendance and participations in closed pulses stay attached to
+//   link to anyone and are untouched. Delphi: answered marks and sealed own answers are deleted; the
+//   anonymous rating pools stay (delphi's eraseDelphiData). Attendance and participations in closed pulses stay attached to
 //   the nameless tombstone, so past counts and response rates do not change.
 // - The audit log gets "member.erase": who (actor id), whom (the tombstone's id), when; no name.
 // Self-erasure is refused here (another chair or coordinator does it), and so is erasing the last
@@ -34,6 +35,7 @@ import {
   UserRefSchema,
 } from "../../../kernel/domain/platform-user.ts";
 import { fail, ok, type Result } from "../../../kernel/domain/result.ts";
+import { eraseDelphiData } from "../../delphi/index.ts";
 
 /** What an erased person's displayName holds: fixed and neutral, never rendered (see above). */
 export const ERASED_DISPLAY_NAME = "former member";
@@ -81,6 +83,8 @@ export const eraseMember = clusterUseCase(
     if (!membership) return fail("UNKNOWN_USER", { user: ERASED_DISPLAY_NAME });
     const refused = await refusal(tx, person.id, personId);
     if (refused) return refused;
+    // Delphi marks and sealed own answers (the anonymous pools stay): the delphi feature's own piece.
+    await eraseDelphiData(ctx, tx, personId);
     const counts = await erasePersonalData(tx, personId, ctx.clock.now());
     await audit({
       action: "member.erase",

@@ -13,6 +13,7 @@ import { personUseCase } from "../../../kernel/app/use-case.ts";
 import { DEFAULT_LOCALE, toLocale } from "../../../kernel/domain/locale.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { ok, type Result } from "../../../kernel/domain/result.ts";
+import { delphiDataOf } from "../../delphi/index.ts";
 
 export const MyDataInput = z.object({
   actor: PlatformUserSchema,
@@ -58,6 +59,7 @@ export const myData = personUseCase(
       include: { meeting: true },
     });
     const decisions = await tx.decision.findMany({ where: { recordedById: id } });
+    const delphis = await delphiDataOf(ctx, tx, id);
     const clusterIds = new Set<string>([
       ...full.memberships.map((m) => m.clusterId),
       ...full.slotVotes.map((v) => v.slot.meeting.clusterId),
@@ -72,6 +74,7 @@ export const myData = personUseCase(
       ...decisions.map((d) => d.clusterId),
       ...full.signalsSaved.map((s) => s.clusterId),
       ...full.signalRatings.map((r) => r.signal.clusterId),
+      ...delphis.map((d) => d.clusterId),
     ]);
     const clusters = await tx.cluster.findMany({ where: { id: { in: [...clusterIds] } } });
     const clusterName = new Map(clusters.map((c) => [c.id, c.name]));
@@ -191,6 +194,12 @@ export const myData = personUseCase(
           r.answers.map((a) => [a.pulseQuestion.question.key, a.value as Prisma.JsonValue]),
         ),
       })),
+      // Their own Delphi ratings, opened with the bot's anonymity key (the pools hold no names).
+      delphiAnswers: delphis.map((d) => ({
+        cluster: nameOf(d.clusterId),
+        delphi: d.title,
+        rounds: d.rounds,
+      })),
       pendingDownloads: full.downloads.map((d) => ({
         filename: d.filename,
         createdAt: d.createdAt.toISOString(),
@@ -302,6 +311,24 @@ export const myData = personUseCase(
             at(r.submittedAt),
             `${r.pulse} / ${key}: ${answerText(value, number)}`,
           ],
+        ),
+      ),
+      ...document.delphiAnswers.flatMap((d) =>
+        d.rounds.flatMap((r) =>
+          r.answered.map(
+            (a): Row => [
+              "kind.delphi-answer",
+              d.cluster,
+              null,
+              `${d.delphi} / ${r.round} / ${a.statement}: ${
+                a.own
+                  ? Object.entries(a.own)
+                      .map(([scale, v]) => `${scale} ${number(v ?? 0)}`)
+                      .join(", ")
+                  : "–"
+              }`,
+            ],
+          ),
         ),
       ),
       ...document.pendingDownloads.map((d): Row => ["kind.download", "", at(d.createdAt), d.filename]),
