@@ -181,3 +181,7 @@ ALTER TABLE "SignalRating" ADD CONSTRAINT "SignalRating_signalId_fkey" FOREIGN K
 -- AddForeignKey
 ALTER TABLE "SignalRating" ADD CONSTRAINT "SignalRating_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
+
+-- AlterTable
+ALTER TABLE "Signal" ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 0;
+

@@ -6,6 +6,7 @@ import type { AppContext } from "../../../kernel/app/context.ts";
 import type { Tx } from "../../../kernel/app/tx.ts";
 import { withStatements } from "./delphi-sheet.ts";
 import { delphiSubject, noteToChannels, sendSheets } from "./delphis.ts";
+import { queueDelphiResults } from "./results-announcements.ts";
 
 const HOUR_MS = 60 * 60_000;
 
@@ -42,6 +43,8 @@ export async function closeRound(ctx: AppContext, tx: Tx, delphiId: string): Pro
     delphi.id,
     (locale) => ctx.compose.compose({ type: "delphi.round-closed", ...closed }, locale),
   );
+  // The results follow the note in the channel: the group sees where it stands before the next round.
+  await queueDelphiResults(ctx, tx, delphi.id);
   return closed;
 }
 
@@ -119,5 +122,7 @@ export async function finishDelphiIn(
     where: { id: delphi.id },
     data: { status: "CLOSED", roundClosesAt: null, nextRoundOpensAt: null },
   });
+  // A round the finish closed has results nobody posted yet (once per round: the outbox key).
+  if (delphi.status === "OPEN") await queueDelphiResults(ctx, tx, delphi.id);
   return { round: delphi.round };
 }

@@ -65,7 +65,7 @@ export const en = {
   "delphi.roundClosed":
     "Round {round} of *{title}* is closed: {n, plural, =0 {nobody took part} one {# member took part} other {# members took part}}.",
   "delphi.roundClosedNext":
-    "The organiser can open the next round with `/cluster delphi next` or see the results with `/cluster delphi results`.",
+    "The results follow below. The organiser can open the next round with `/cluster delphi next`, or end the Delphi with `/cluster delphi finish`.",
   "delphi.closedNow":
     "Round {round} of *{title}* is closed ({n, plural, one {# member took part} other {# members took part}}); the channel has been told.",
   "delphi.nextOpened":

@@ -66,7 +66,7 @@ export const fi: Translation<typeof en> = {
   "delphi.roundClosed":
     "Kyselyn *{title}* kierros {round} on päättynyt: {n, plural, =0 {kukaan ei osallistunut} one {# jäsen osallistui} other {# jäsentä osallistui}}.",
   "delphi.roundClosedNext":
-    "Järjestäjä voi avata seuraavan kierroksen komennolla `/cluster delphi next` tai katsoa tulokset komennolla `/cluster delphi results`.",
+    "Tulokset tulevat alla. Järjestäjä voi avata seuraavan kierroksen komennolla `/cluster delphi next` tai päättää Delphin komennolla `/cluster delphi finish`.",
   "delphi.closedNow":
     "Kyselyn *{title}* kierros {round} on suljettu ({n, plural, one {# jäsen osallistui} other {# jäsentä osallistui}}); kanavalle on kerrottu.",
   "delphi.nextOpened":

@@ -67,7 +67,7 @@ export const nl: Translation<typeof en> = {
   "delphi.roundClosed":
     "Ronde {round} van *{title}* is gesloten: {n, plural, =0 {niemand deed mee} one {# lid deed mee} other {# leden deden mee}}.",
   "delphi.roundClosedNext":
-    "De organisator kan de volgende ronde openen met `/cluster delphi next` of de resultaten bekijken met `/cluster delphi results`.",
+    "De resultaten volgen hieronder. De organisator kan de volgende ronde openen met `/cluster delphi next` of de Delphi beëindigen met `/cluster delphi finish`.",
   "delphi.closedNow":
     "Ronde {round} van *{title}* is gesloten ({n, plural, one {# lid deed mee} other {# leden deden mee}}); het kanaal is op de hoogte gebracht.",
   "delphi.nextOpened":

@@ -66,7 +66,7 @@ export const sv: Translation<typeof en> = {
   "delphi.roundClosed":
     "Omgång {round} av *{title}* är stängd: {n, plural, =0 {ingen deltog} one {# medlem deltog} other {# medlemmar deltog}}.",
   "delphi.roundClosedNext":
-    "Arrangören kan öppna nästa omgång med `/cluster delphi next` eller se resultaten med `/cluster delphi results`.",
+    "Resultaten följer nedan. Arrangören kan öppna nästa omgång med `/cluster delphi next` eller avsluta Delphin med `/cluster delphi finish`.",
   "delphi.closedNow":
     "Omgång {round} av *{title}* är stängd ({n, plural, one {# medlem deltog} other {# medlemmar deltog}}); kanalen har fått veta.",
   "delphi.nextOpened":

@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "Signal" ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 0;
-
