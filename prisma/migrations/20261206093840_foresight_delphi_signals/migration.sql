@@ -87,6 +87,7 @@ CREATE TABLE "Signal" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "measureId" TEXT,
     "agendaItemId" TEXT,
+    "version" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "Signal_pkey" PRIMARY KEY ("id")
 );
@@ -180,8 +181,4 @@ ALTER TABLE "SignalRating" ADD CONSTRAINT "SignalRating_signalId_fkey" FOREIGN K
 
 -- AddForeignKey
 ALTER TABLE "SignalRating" ADD CONSTRAINT "SignalRating_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
-
--- AlterTable
-ALTER TABLE "Signal" ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 0;
 
