@@ -250,7 +250,7 @@ it("runs round 1 and round 2: group figures from 3 answers, an outlier explains,
   await deliverOutbox();
   const note = slack.callsTo("chat.postMessage").find((c) => c.body.channel === "C-ENERGY")!;
   expect(JSON.stringify(note.body)).toContain("Round 1 of *Energy 2035* is closed: 4 members took part.");
-  expect(JSON.stringify(note.body)).toContain("/cluster delphi results");
+  expect(JSON.stringify(note.body)).toContain("/cluster delphi next");
   // A late click on round 1 answers nothing.
   const late = await pressInDm("U-PEKKA", "ennakko.delphi.answer", button(pekka.sheet, "Answer").value);
   expect(JSON.stringify((await reply(late)).blocks)).toContain("Round 1 of *Energy 2035* is closed");

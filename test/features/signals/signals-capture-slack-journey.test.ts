@@ -20,6 +20,7 @@ import {
   startSlackBot,
   stopSlackBot,
   time,
+  twoSlotPlan,
   values,
 } from "../../support/slack-journey.ts";
 import { interactionBody, viewSubmissionPayload } from "../../support/slack-requests.ts";
@@ -44,9 +45,12 @@ beforeAll(async () => {
 });
 afterAll(() => stopSlackBot(bot, slack));
 
-const { post, command, reply, click, submit, modal, createCluster } = slackJourney(() => ({ bot, slack }), {
-  nextId: (kind) => `${kind === "command" ? "m" : "c"}${++counter}`,
-});
+const { post, command, reply, click, submit, submitView, modal, createCluster } = slackJourney(
+  () => ({ bot, slack }),
+  {
+    nextId: (kind) => `${kind === "command" ? "m" : "c"}${++counter}`,
+  },
+);
 
 let opened = 0;
 let privateAnswers = 0;
@@ -364,5 +368,36 @@ describe("Slack: rating and curating a signal", () => {
     );
     // Once on the agenda, the card no longer offers to add it.
     expect(JSON.stringify(redrawn)).not.toContain("ennakko.signal.to-agenda");
+  });
+});
+
+describe("Slack: from a saved signal to the radar and the next meeting's agenda", () => {
+  it("a signal saved from a message shows on /cluster signals and in the agenda's signals section", async () => {
+    // A meeting is being planned (there is no held one yet: the section covers the last 6 months).
+    await command("U-AINO", "meeting plan");
+    const planned = await submitView("U-AINO", await nextModal(), twoSlotPlan("Autumn meeting"));
+    expect(planned.text).toBe("");
+    await eventually(() => bot.db.prisma.meeting.findFirst());
+    await slack.waitFor("chat.postMessage", 1);
+    slack.reset();
+    opened = 0;
+    privateAnswers = 0;
+
+    const { signalId } = await savedSignal();
+    await rate("U-OLLI", "significance", 5, signalId);
+    await ratingOf("U-OLLI", { plausibility: null, significance: 5 });
+
+    // The radar: the chart counts it under its category; the list names it.
+    const radar = await reply(await command("U-PIA", "signals"));
+    const blocks = JSON.stringify(radar.blocks);
+    expect(radar.blocks.some((b) => b.type === "data_visualization")).toBe(true);
+    expect(blocks).toContain("Hydrogen buses in Oulu");
+    expect(blocks).toContain("Technological");
+
+    // The agenda of the meeting being planned lists it among the signals since the last meeting.
+    const agenda = await reply(await command("U-PIA", "agenda"));
+    const section = JSON.stringify(agenda.blocks);
+    expect(section).toContain(en("signal.radar.agenda.firstMeeting"));
+    expect(section).toContain("Hydrogen buses in Oulu");
   });
 });
