@@ -103,7 +103,7 @@ it("shows the radar privately: a native chart by category and age, and the 15 st
   // Strongest first: the refinery (5, rated 4.75 by two) leads, with its category, age and ratings.
   const firstItem = text.indexOf("Rare earth refinery planned in Sodankylä");
   expect(firstItem).toBeGreaterThan(-1);
-  expect(text.slice(firstItem)).toContain("economic · older · 2 ratings · strength 4.9");
+  expect(text.slice(firstItem)).toContain("Economic · older · 2 ratings · strength 4.9");
   expect(text.match(/strength \d/g)).toHaveLength(15);
   // Links: the source for the refinery, the chat message for the others.
   expect(text).toContain("https://example.org/news/refinery");
@@ -117,19 +117,19 @@ it("filters by a category typed in the person's language, and lists the valid on
     { title: "Grid fee reform", category: "LEGAL", createdAt: daysAgo(5) },
   ]);
   const technological = textsOf((await reply(await command("U-OLLI", "signals technological"))).blocks);
-  expect(technological).toContain("Signals radar of Energy: technological");
+  expect(technological).toContain("Signals radar of Energy: Technological");
   expect(technological).toContain("Drone inspections of power lines");
   expect(technological).not.toContain("Grid fee reform");
 
   // Sanna reads Finnish: "teknologinen" is the same filter; "sää" is no category.
   const finnish = textsOf((await reply(await command("U-SANNA", "signals teknologinen"))).blocks);
-  expect(finnish).toContain("Klusterin Energy signaalitutka: teknologinen");
+  expect(finnish).toContain("Klusterin Energy signaalitutka: Teknologinen");
   expect(finnish).toContain("Drone inspections of power lines");
   expect((await reply(await command("U-SANNA", "signals sää"))).text).toBe(
-    "”sää” ei ole PESTEL-luokka. Valitse jokin näistä: poliittinen, taloudellinen, sosiaalinen, teknologinen, ympäristö, oikeudellinen.",
+    "”sää” ei ole PESTEL-luokka. Valitse jokin näistä: Poliittinen, Taloudellinen, Sosiaalinen, Teknologinen, Ympäristöllinen, Lainsäädännöllinen.",
   );
   expect((await reply(await command("U-OLLI", "signals weather"))).text).toBe(
-    "“weather” is not a PESTEL category. Use one of: political, economic, social, technological, environmental, legal.",
+    "“weather” is not a PESTEL category. Use one of: Political, Economic, Social, Technological, Environmental, Legal.",
   );
   // A category with no signals yet says so.
   expect((await reply(await command("U-OLLI", "signals political"))).text).toContain(
@@ -183,7 +183,7 @@ it("shows the chairs the themes seen in two clusters, with counts per cluster, a
   const text = textsOf(report.blocks);
   expect(text).toContain("Emerging themes across clusters");
   const line = text.split("\\n").find((l) => l.includes("hydrogen"))!;
-  expect(line).toContain("(economic): Energy 2 signals, Mining 1 signal");
+  expect(line).toContain("(Economic): Energy 2 signals, Mining 1 signal");
   expect(line).not.toContain("Aino");
   expect(text).not.toContain("recycling");
 });

@@ -115,7 +115,7 @@ it("shows the radar: a native chart by category and age, and the 15 strongest wi
   for (const label of ["Political", "Economic", "Technological", "Legal"]) expect(chartJson).toContain(label);
   for (const age of ["this month", "1–3 months", "3–12 months", "older"]) expect(chartJson).toContain(age);
   expect(text).toContain("**Rare earth refinery planned in Sodankylä**");
-  expect(text).toContain("economic · older · 2 ratings · strength 4.9");
+  expect(text).toContain("Economic · older · 2 ratings · strength 4.9");
   expect(text.match(/strength \d/g)).toHaveLength(15);
   const links = find(card!, (o) => o.type === "Action.OpenUrl").map((o) => o.url);
   expect(links).toHaveLength(15);
@@ -128,16 +128,16 @@ it("filters by a category typed in the person's language, and lists the valid on
     { title: "Grid fee reform", category: "LEGAL", createdAt: daysAgo(5) },
   ]);
   const legal = repliedTexts(await say(mikko, "signals legal"));
-  expect(legal).toContain("Signals radar of Energy: legal");
+  expect(legal).toContain("Signals radar of Energy: Legal");
   expect(legal).toContain("Grid fee reform");
   expect(legal).not.toContain("Drone inspections");
-  const finnish = repliedTexts(await say(sanna, "signals oikeudellinen"));
-  expect(finnish).toContain("Klusterin Energy signaalitutka: oikeudellinen");
+  const finnish = repliedTexts(await say(sanna, "signals lainsäädännöllinen"));
+  expect(finnish).toContain("Klusterin Energy signaalitutka: Lainsäädännöllinen");
   expect(repliedTexts(await say(sanna, "signals sää"))).toContain(
-    "”sää” ei ole PESTEL-luokka. Valitse jokin näistä: poliittinen, taloudellinen, sosiaalinen, teknologinen, ympäristö, oikeudellinen.",
+    "”sää” ei ole PESTEL-luokka. Valitse jokin näistä: Poliittinen, Taloudellinen, Sosiaalinen, Teknologinen, Ympäristöllinen, Lainsäädännöllinen.",
   );
   expect(repliedTexts(await say(mikko, "signals weather"))).toContain(
-    "“weather” is not a PESTEL category. Use one of: political, economic, social, technological, environmental, legal.",
+    "“weather” is not a PESTEL category. Use one of: Political, Economic, Social, Technological, Environmental, Legal.",
   );
 });
 
@@ -178,7 +178,7 @@ it("shows the chairs the themes seen in two clusters, with counts per cluster, a
   const text = repliedTexts(turn);
   expect(text).toContain("Emerging themes across clusters");
   const line = text.split("\n").find((l) => l.includes("vetytalouden"))!;
-  expect(line).toContain("(economic): Mining 2 signals, Energy 1 signal");
+  expect(line).toContain("(Economic): Mining 2 signals, Energy 1 signal");
   expect(line).not.toContain("Emma");
   expect(text).not.toContain("recycling");
 });

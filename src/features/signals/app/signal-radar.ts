@@ -4,7 +4,7 @@ import { z } from "zod";
 import { clusterUseCase } from "../../../kernel/app/use-case.ts";
 import { ConversationSchema, PlatformUserSchema } from "../../../kernel/domain/platform-user.ts";
 import { ok, type Result } from "../../../kernel/domain/result.ts";
-import { PESTEL_CATEGORIES, type Pestel } from "../domain/pestel.ts";
+import { PESTEL_CATEGORIES, type PestelCategory as Pestel } from "../domain/signal-rules.ts";
 import { ageBoundaries, ageBucket } from "../domain/strength.ts";
 import { type RadarCounts, type RadarSignal, radarCounts, ratedSignals, strongest } from "./signal-reads.ts";
 

@@ -4,7 +4,7 @@
 // all of them), and the radar's chart counted in SQL (no signal row leaves the database for it).
 import { z } from "zod";
 import type { Tx } from "../../../kernel/app/tx.ts";
-import type { Pestel } from "../domain/pestel.ts";
+import type { PestelCategory as Pestel } from "../domain/signal-rules.ts";
 import {
   type AgeBoundaries,
   type AgeBucket,

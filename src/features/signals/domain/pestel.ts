@@ -1,15 +1,7 @@
-// The six PESTEL categories a signal is filed under, in the order foresight uses them (the radar's
-// chart shows them in this order), and reading one a person typed after `/cluster signals`.
+// Reading a PESTEL category a person typed after `/cluster signals` (the six categories and their order
+// are signal-rules.ts's: the radar's chart shows them in that order).
 
-export const PESTEL_CATEGORIES = [
-  "POLITICAL",
-  "ECONOMIC",
-  "SOCIAL",
-  "TECHNOLOGICAL",
-  "ENVIRONMENTAL",
-  "LEGAL",
-] as const;
-export type Pestel = (typeof PESTEL_CATEGORIES)[number];
+import { PESTEL_CATEGORIES, type PestelCategory as Pestel } from "./signal-rules.ts";
 
 /** Lowercase, without accents: "Ekonominen" and "ekonominen", "Teknológico" and "teknologico" match. */
 export const foldWord = (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();

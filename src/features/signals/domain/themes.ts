@@ -20,7 +20,7 @@
 // stem to "batteri"); "vety", "vätgas", "hydrogen" and "waterstof" never meet; and Finnish and Swedish
 // compounds ("Vetyinvestoinnit", "Vätgasinvesteringar") share nothing with their split forms.
 import { LOCALES, type Locale } from "../../../kernel/domain/locale.ts";
-import type { Pestel } from "./pestel.ts";
+import type { PestelCategory as Pestel } from "./signal-rules.ts";
 
 export const MIN_SHARED_STEMS = 2;
 /**

@@ -3,12 +3,6 @@ import type { MessagesOf } from "../../../kernel/i18n/catalog.ts";
 
 export const en = {
   "cmd.signals": "The signals radar: by category and age, strongest first",
-  "signal.radar.category.POLITICAL": "political",
-  "signal.radar.category.ECONOMIC": "economic",
-  "signal.radar.category.SOCIAL": "social",
-  "signal.radar.category.TECHNOLOGICAL": "technological",
-  "signal.radar.category.ENVIRONMENTAL": "environmental",
-  "signal.radar.category.LEGAL": "legal",
   "signal.radar.age.THIS_MONTH": "this month",
   "signal.radar.age.MONTHS_1_3": "1–3 months",
   "signal.radar.age.MONTHS_3_12": "3–12 months",

@@ -4,12 +4,6 @@ import type { en } from "./radar-en.ts";
 
 export const fi: Translation<typeof en> = {
   "cmd.signals": "Signaalitutka: luokittain ja iän mukaan, vahvimmat ensin",
-  "signal.radar.category.POLITICAL": "poliittinen",
-  "signal.radar.category.ECONOMIC": "taloudellinen",
-  "signal.radar.category.SOCIAL": "sosiaalinen",
-  "signal.radar.category.TECHNOLOGICAL": "teknologinen",
-  "signal.radar.category.ENVIRONMENTAL": "ympäristö",
-  "signal.radar.category.LEGAL": "oikeudellinen",
   "signal.radar.age.THIS_MONTH": "tässä kuussa",
   "signal.radar.age.MONTHS_1_3": "1–3 kk",
   "signal.radar.age.MONTHS_3_12": "3–12 kk",

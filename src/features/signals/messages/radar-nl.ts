@@ -4,12 +4,6 @@ import type { en } from "./radar-en.ts";
 
 export const nl: Translation<typeof en> = {
   "cmd.signals": "De signalenradar: per categorie en leeftijd, de sterkste eerst",
-  "signal.radar.category.POLITICAL": "politiek",
-  "signal.radar.category.ECONOMIC": "economisch",
-  "signal.radar.category.SOCIAL": "sociaal",
-  "signal.radar.category.TECHNOLOGICAL": "technologisch",
-  "signal.radar.category.ENVIRONMENTAL": "milieu",
-  "signal.radar.category.LEGAL": "juridisch",
   "signal.radar.age.THIS_MONTH": "deze maand",
   "signal.radar.age.MONTHS_1_3": "1–3 maanden",
   "signal.radar.age.MONTHS_3_12": "3–12 maanden",

@@ -4,12 +4,6 @@ import type { en } from "./radar-en.ts";
 
 export const sv: Translation<typeof en> = {
   "cmd.signals": "Signalradarn: per kategori och ålder, de starkaste först",
-  "signal.radar.category.POLITICAL": "politisk",
-  "signal.radar.category.ECONOMIC": "ekonomisk",
-  "signal.radar.category.SOCIAL": "social",
-  "signal.radar.category.TECHNOLOGICAL": "teknologisk",
-  "signal.radar.category.ENVIRONMENTAL": "miljö",
-  "signal.radar.category.LEGAL": "juridisk",
   "signal.radar.age.THIS_MONTH": "denna månad",
   "signal.radar.age.MONTHS_1_3": "1–3 månader",
   "signal.radar.age.MONTHS_3_12": "3–12 månader",

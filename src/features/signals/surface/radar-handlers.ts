@@ -10,7 +10,8 @@ import {
 } from "../../../kernel/surface/handler-context.ts";
 import { ephemeral, note, type Output } from "../../../kernel/surface/view.ts";
 import { signalRadar } from "../app/signal-radar.ts";
-import { PESTEL_CATEGORIES, type Pestel, parsePestel } from "../domain/pestel.ts";
+import { parsePestel } from "../domain/pestel.ts";
+import { PESTEL_CATEGORIES, type PestelCategory as Pestel } from "../domain/signal-rules.ts";
 import { categoryLabel, radarView } from "./radar-view.ts";
 
 /** Each category's name in the four catalogs: what a person may type after `signals`. */

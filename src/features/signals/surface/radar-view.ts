@@ -15,10 +15,10 @@ import type { EmergingThemes } from "../app/emerging-themes.ts";
 import type { SignalRadar } from "../app/signal-radar.ts";
 import type { RadarSignal } from "../app/signal-reads.ts";
 import type { SignalsSince } from "../app/signals-since.ts";
-import { PESTEL_CATEGORIES, type Pestel } from "../domain/pestel.ts";
+import { PESTEL_CATEGORIES, type PestelCategory as Pestel } from "../domain/signal-rules.ts";
 import { AGE_BUCKETS, type AgeBucket } from "../domain/strength.ts";
 
-export const categoryLabel = (c: Pestel, t: Translate) => t(`signal.radar.category.${c}`);
+export const categoryLabel = (c: Pestel, t: Translate) => t(`signal.category.${c}`);
 const ageLabel = (a: AgeBucket, t: Translate) => t(`signal.radar.age.${a}`);
 const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 const decimal = (n: number, locale: Locale) =>
@@ -34,7 +34,10 @@ export function radarView(radar: SignalRadar, t: Translate, locale: Locale): Vie
     : t("signal.radar.heading", { cluster: radar.cluster.name });
   const elements: Element[] = [text(heading, "heading")];
   if (radar.total === 0) {
-    const empty = category ? t("signal.radar.emptyCategory", { category }) : t("signal.radar.empty");
+    // Inside a sentence the category reads as an adjective: "No political signals saved yet."
+    const empty = category
+      ? t("signal.radar.emptyCategory", { category: category.toLocaleLowerCase(locale) })
+      : t("signal.radar.empty");
     elements.push(text(empty));
     return view(`${heading}\n${empty}`, ...elements);
   }
