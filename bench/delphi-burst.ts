@@ -13,14 +13,13 @@
 //
 // Set-up, through the bot's own endpoint with signed requests: the chair runs `/cluster setup`, the
 // others click Join, the chair runs `/cluster delphi new` and submits BENCH_STATEMENTS statements rated
-// on probability (1–5) and the year it happens; the bot's outbox job delivers each member's sheet.
+// on probability (1–5); the bot's outbox job delivers each member's sheet.
 //
 // The burst: members start at random moments within BENCH_SECONDS (Poisson arrivals, fixed seed).
-// For every statement each one, like a person in Slack, waits for what the bot sent back before the
-// next step:
-//   1. clicks "Answer" on the first statement still open in the sheet  → views.open (the form)
-//   2. submits the form (a value per scale)                          → the sheet redrawn via the click's URL
-// The redrawn sheet shows the group so far; the next statement's button is taken from it.
+// For every statement each one, like a person in Slack, clicks the button of their value on the
+// first statement still open in the sheet (one 1–5 scale answers in one click, no form) and waits for
+// the sheet the bot redraws through the click's response_url, which shows the group so far and
+// carries the next statement's buttons.
 // Afterwards the bot's database is counted: DelphiAnswered marks and the ratings in the pools (count and
 // sum of values per statement; the pool holds no person, so sums are what can be compared). Then the
 // baseline gets the same requests at the same offsets. Exit code 1 when answers were lost or members
@@ -31,6 +30,7 @@ import type { SlackUserFixture } from "../test/fakes/slack-api.ts";
 import { signedHeaders } from "../test/support/slack-requests.ts";
 import { type AckSummary, summariseAcks } from "./lib/ack-summary.ts";
 import { ackComparisonTable } from "./lib/ack-table.ts";
+import { startAtOffsets } from "./lib/arrivals.ts";
 import { ChildGroup, type ChildHandle, type Role } from "./lib/ipc.ts";
 import { type BotStats, SLACK_EVENTS_PATH } from "./lib/protocol.ts";
 import { readNumber, runBenchmark, seeded } from "./lib/settings.ts";
@@ -51,7 +51,7 @@ import {
   submittedAsIs,
 } from "./lib/slack-flow.ts";
 import { SlackSide, sleep } from "./lib/slack-side.ts";
-import { distribution, fmt, nsToMs, table } from "./lib/stats.ts";
+import { distribution, fmt, table } from "./lib/stats.ts";
 import { keepAliveAgent, type Planned, probe, replay, type Timed, timedPost } from "./lib/timed-post.ts";
 
 const SLACK_ACK_DEADLINE_MS = 3000;
@@ -59,12 +59,11 @@ const REQUEST_TIMEOUT_MS = 10_000;
 const STEP_TIMEOUT_MS = 60_000;
 const PLACE: Place = { team: "T-LAPLAND", channel: "C-DELPHI" };
 const LOCALES = ["fi-FI", "sv-SE", "en-US", "nl-NL"];
-const DELPHI = { answer: "ennakko.delphi.answer", answerForm: "ennakko.delphi-answer" } as const;
+const DELPHI = { rate: "ennakko.delphi.rate" } as const;
 
-type Kind = "open" | "submit";
+type Kind = "rate";
 const KINDS: Array<{ kind: Kind; label: string }> = [
-  { kind: "open", label: "1. “Answer” click (opens the form)" },
-  { kind: "submit", label: "2. form view_submission (rating saved, sheet redrawn)" },
+  { kind: "rate", label: "a value's button (rating saved, sheet redrawn)" },
 ];
 
 type Settings = { members: number; seconds: number; statements: number; keepAlive: boolean };
@@ -82,8 +81,8 @@ type Member = {
   index: number;
   user: string;
   startOffsetNs: bigint;
-  /** Per statement (in the order answered): probability 1–5 and an index into the year options. */
-  picks: Array<{ probability: number; yearPick: number }>;
+  /** Per statement (in the order answered): the probability, 1–5. */
+  picks: number[];
   sheet?: SlackBlock[];
 };
 
@@ -96,26 +95,20 @@ function plan(settings: Settings): Member[] {
     index,
     user: `U-DB${String(index).padStart(5, "0")}`,
     startOffsetNs: BigInt(Math.round(start)),
-    picks: Array.from({ length: settings.statements }, () => ({
-      probability: 1 + Math.floor(random() * 5),
-      yearPick: Math.floor(random() * 1000),
-    })),
+    picks: Array.from({ length: settings.statements }, () => 1 + Math.floor(random() * 5)),
   }));
 }
 
-/** The first "Answer" button still in a sheet (answered statements have none): its value. */
-function firstAnswer(blocks: SlackBlock[] | undefined): string | undefined {
+/** The button of `value` on the first statement still open in a sheet (answered ones have none). */
+function rateButton(blocks: SlackBlock[] | undefined, value: number): string | undefined {
   const button = buttonsOf(blocks).find(
-    (b) => typeof b.action_id === "string" && b.action_id.split(":")[0] === DELPHI.answer,
+    (b) =>
+      typeof b.action_id === "string" &&
+      b.action_id.split(":")[0] === DELPHI.rate &&
+      typeof b.value === "string" &&
+      b.value.endsWith(`|${value}`),
   );
   return typeof button?.value === "string" ? button.value : undefined;
-}
-
-/** A select's option values in a modal, by block id. */
-function optionsOf(view: SlackView, id: string): string[] {
-  const block = view.blocks.find((b) => b.block_id === id);
-  const options = (block?.element?.options ?? []) as Array<{ value: string }>;
-  return options.map((o) => o.value);
 }
 
 // ── set-up ────────────────────────────────────────────────────────────────────────────────────────
@@ -140,10 +133,7 @@ async function createDelphi(slack: SlackSide, port: number, members: Member[], s
       (_, i) => `Statement ${i + 1}: by 2035 a tenth of the region's work changes in way ${i + 1}.`,
     ).join("\n"),
   });
-  set("scales", {
-    type: "multi_static_select",
-    selected_options: [{ value: "probability" }, { value: "year" }],
-  });
+  set("scales", { type: "multi_static_select", selected_options: [{ value: "probability" }] });
   set("unit", { type: "static_select", selected_option: { value: "likert5" } });
   set("closes_date", { type: "datepicker", selected_date: closes });
   set("closes_time", { type: "timepicker", selected_time: "16:00" });
@@ -152,7 +142,9 @@ async function createDelphi(slack: SlackSide, port: number, members: Member[], s
 
   process.stdout.write(`${elapsed()} Delphi created; waiting for ${members.length} sheets … `);
   const sheets = new Map<string, SlackBlock[]>();
-  const deadline = Date.now() + 300_000;
+  // Slack lets an app open about 50 DM channels a minute (conversations.open, Tier 3): the outbox
+  // honours the 429s, so 300 sheets take about six minutes.
+  const deadline = Date.now() + 900_000;
   while (sheets.size < members.length) {
     for (const c of await slack.poll(["chat.postMessage"]))
       if (c.method === "chat.postMessage" && String(c.body?.channel).startsWith("D-"))
@@ -167,8 +159,8 @@ async function createDelphi(slack: SlackSide, port: number, members: Member[], s
   let delphiId = "";
   for (const m of members) {
     m.sheet = sheets.get(dmOf(m.user));
-    const value = firstAnswer(m.sheet);
-    if (!value) throw new SetupError(`set-up: no Answer button in ${m.user}'s sheet`);
+    const value = rateButton(m.sheet, 3);
+    if (!value) throw new SetupError(`set-up: no answer buttons in ${m.user}'s sheet`);
     delphiId ||= value.split("|")[0]!;
   }
   return delphiId;
@@ -183,13 +175,13 @@ type Sample = Timed & {
   requestBody: string;
   answeredAt?: number;
 };
-type Sent = { member: number; probability: number; year: number };
+type Sent = { member: number; probability: number };
 type Outcome = { completed: boolean; answered: number; problem?: string };
 
 class Burst {
   readonly samples: Sample[] = [];
   readonly outcomes: Outcome[] = [];
-  /** Every rating whose form submission got a 200 ack or no answer at all (the bot may still act). */
+  /** Every rating whose click got a 200 ack or no answer at all (the bot may still act). */
   readonly sent: Sent[] = [];
   readonly startLagMs: number[] = [];
   startNs = 0n;
@@ -205,34 +197,20 @@ class Burst {
 
   async run(members: Member[]): Promise<void> {
     this.startNs = process.hrtime.bigint() + 20_000_000n;
-    const running: Promise<void>[] = [];
-    let next = 0;
-    await new Promise<void>((resolve) => {
-      const tick = () => {
-        const now = process.hrtime.bigint();
-        while (next < members.length && this.startNs + members[next]!.startOffsetNs <= now) {
-          const m = members[next]!;
-          this.startLagMs.push(nsToMs(now - (this.startNs + m.startOffsetNs)));
-          running.push(
-            this.member(m).then(
-              (o) => {
-                this.outcomes[m.index] = o;
-              },
-              (error: unknown) => {
-                this.outcomes[m.index] = { completed: false, answered: 0, problem: String(error) };
-              },
-            ),
-          );
-          next += 1;
-        }
-        if (next < members.length) {
-          const waitNs = this.startNs + members[next]!.startOffsetNs - process.hrtime.bigint();
-          setTimeout(tick, Math.max(0, Math.floor(Number(waitNs) / 1e6)));
-        } else resolve();
-      };
-      tick();
-    });
-    await Promise.all(running);
+    await startAtOffsets(
+      members,
+      this.startNs,
+      (m) =>
+        this.member(m).then(
+          (outcome) => {
+            this.outcomes[m.index] = outcome;
+          },
+          (error: unknown) => {
+            this.outcomes[m.index] = { completed: false, answered: 0, problem: String(error) };
+          },
+        ),
+      this.startLagMs,
+    );
     this.agent.destroy();
   }
 
@@ -253,58 +231,27 @@ class Burst {
 
   private async member(m: Member): Promise<Outcome> {
     let sheet = m.sheet;
-    for (const [step, pick] of m.picks.entries()) {
+    for (const [step, probability] of m.picks.entries()) {
       const stuck = (problem: string): Outcome => ({ completed: false, answered: step, problem });
-      const value = firstAnswer(sheet);
-      if (!value) return stuck(`no Answer button left: ${replyText({ blocks: sheet })}`);
-
+      const value = rateButton(sheet, probability);
+      if (!value) return stuck(`no button for ${probability}: ${replyText({ blocks: sheet })}`);
       const id = `s${step}-${m.index}`;
-      const formUrl = this.slack.responseUrl(id);
-      const opened = this.slack.expect("views.open", STEP_TIMEOUT_MS, (c) => {
-        const view = c.body?.view as SlackView | undefined;
-        return typeof view?.private_metadata === "string" && view.private_metadata.includes(`"${formUrl}"`);
-      });
-      opened.catch(() => {});
-      const openClick = await this.send(
-        m,
-        "open",
-        click(PLACE, m.user, dmOf(m.user), DELPHI.answer, value, formUrl),
-      );
-      if (openClick.status !== null && openClick.status !== 200) return stuck(`ack ${openClick.error}`);
-      let view: SlackView;
-      try {
-        const call = await opened;
-        openClick.answeredAt = call.at;
-        view = call.body?.view as SlackView;
-      } catch (error) {
-        return stuck(String(error));
-      }
-      if (view.callback_id !== DELPHI.answerForm) return stuck(`opened ${view.callback_id}`);
-      const years = optionsOf(view, "year");
-      if (years.length === 0) return stuck("the form offers no years");
-      const year = Number(years[pick.yearPick % years.length]);
-
       const redrawn = this.slack.expectReply(id, STEP_TIMEOUT_MS);
       redrawn.catch(() => {});
-      const submitted = await this.send(
+      const sent = await this.send(
         m,
-        "submit",
-        submission(PLACE, m.user, view, {
-          probability: {
-            probability: { type: "static_select", selected_option: { value: String(pick.probability) } },
-          },
-          year: { year: { type: "static_select", selected_option: { value: String(year) } } },
-        }),
+        "rate",
+        click(PLACE, m.user, dmOf(m.user), DELPHI.rate, value, this.slack.responseUrl(id)),
       );
-      if (submitted.status !== null && submitted.status !== 200) return stuck(`ack ${submitted.error}`);
-      if (submitted.status === 200 && submitted.body.trim() !== "")
-        return stuck(`form refused: ${submitted.body.slice(0, 200)}`);
-      this.sent.push({ member: m.index, probability: pick.probability, year });
+      if (sent.status !== null && sent.status !== 200) return stuck(`ack ${sent.error}`);
+      this.sent.push({ member: m.index, probability });
       try {
         const call = await redrawn;
-        submitted.answeredAt = call.at;
+        sent.answeredAt = call.at;
         const reply = call.body as SlackReply;
         if (reply.replace_original !== true) return stuck(`reply instead of a redraw: ${replyText(reply)}`);
+        const notice = (reply.blocks ?? []).find((b) => b.text?.text?.startsWith("⚠️"));
+        if (notice) return stuck(`refused: ${notice.text?.text}`);
         sheet = reply.blocks;
       } catch (error) {
         return stuck(String(error));
@@ -316,7 +263,7 @@ class Burst {
 
 // ── what the database holds ───────────────────────────────────────────────────────────────────────
 
-type Stored = { marks: number; ratings: number; probabilitySum: number; yearSum: number; sealed: number };
+type Stored = { marks: number; ratings: number; probabilitySum: number; sealed: number };
 
 async function countStored(bot: ChildHandle, delphiId: string): Promise<Stored> {
   const [row] = await bot.call<Stored[]>("query", {
@@ -329,14 +276,10 @@ async function countStored(bot: ChildHandle, delphiId: string): Promise<Stored> 
            FROM "DelphiPool" p JOIN "DelphiStatement" s ON s.id = p."statementId",
                 jsonb_array_elements(p.ratings) r
           WHERE s."delphiId" = $1 AND p.round = 1) AS "probabilitySum",
-        (SELECT coalesce(sum((r ->> 'year')::int), 0)::float8
-           FROM "DelphiPool" p JOIN "DelphiStatement" s ON s.id = p."statementId",
-                jsonb_array_elements(p.ratings) r
-          WHERE s."delphiId" = $1 AND p.round = 1) AS "yearSum",
         (SELECT count(*)::int FROM "DelphiSeal" WHERE "delphiId" = $1) AS sealed`,
     params: [delphiId],
   });
-  return row ?? { marks: 0, ratings: 0, probabilitySum: 0, yearSum: 0, sealed: 0 };
+  return row ?? { marks: 0, ratings: 0, probabilitySum: 0, sealed: 0 };
 }
 
 // ── report ────────────────────────────────────────────────────────────────────────────────────────
@@ -373,9 +316,7 @@ function report(
         .filter((s) => s.kind === kind && s.answeredAt !== undefined)
         .map((s) => s.answeredAt! - s.sentWallMs),
     );
-  console.log(
-    "\nBy step: ack p50 / p99 ms; answer = request sent → the bot's form or redrawn sheet at Slack",
-  );
+  console.log("\nAck p50 / p99 ms; answer = request sent → the redrawn sheet at Slack");
   console.log(
     table(
       [
@@ -414,9 +355,8 @@ function report(
     ["answered marks (DelphiAnswered)", String(sent.length), String(stored.marks)],
     ["ratings in the pools", String(sent.length), String(stored.ratings)],
     ["sum of probabilities", String(sum((s) => s.probability)), String(stored.probabilitySum)],
-    ["sum of years", String(sum((s) => s.year)), String(stored.yearSum)],
   ].map((r) => [...r, String(Number(r[1]) - Number(r[2]))]);
-  console.log("\nLost answers: what members sent (every submission acked or not) vs what the database holds");
+  console.log("\nLost answers: what members sent (every click, acked or not) vs what the database holds");
   console.log(table(["figure", "sent", "stored", "lost"], rows));
   const lost = Math.max(0, sent.length - stored.ratings) + Math.max(0, sent.length - stored.marks);
   const done = burst.outcomes.filter((o) => o?.completed).length;
@@ -459,8 +399,8 @@ async function main(): Promise<void> {
   const settings = settingsFromEnv();
   const members = plan(settings);
   console.log(
-    `Ennakko Delphi burst — ${settings.members} members rate ${settings.statements} statements (probability 1–5 and a year) ` +
-      `through the Slack endpoint, starting within ${settings.seconds} s (Poisson arrivals), ${2 * settings.statements} interactions each, ` +
+    `Ennakko Delphi burst — ${settings.members} members rate ${settings.statements} statements (probability 1–5, one click each) ` +
+      `through the Slack endpoint, starting within ${settings.seconds} s (Poisson arrivals), ${settings.statements} interactions each, ` +
       (settings.keepAlive ? "keep-alive connections" : "a new connection per request") +
       `\nNode ${process.version}, ${cpus().length} CPU(s), load average ${fmt(loadAtStart)}`,
   );

@@ -35,6 +35,7 @@ import type { SlackUserFixture } from "../test/fakes/slack-api.ts";
 import { interactionBody, signedHeaders, viewSubmissionPayload } from "../test/support/slack-requests.ts";
 import { type AckSummary as AckSummaryOf, summariseAcks } from "./lib/ack-summary.ts";
 import { ackComparisonTable } from "./lib/ack-table.ts";
+import { startAtOffsets } from "./lib/arrivals.ts";
 import { ChildGroup, type ChildHandle, type Role } from "./lib/ipc.ts";
 import { type BotStats, type CallSummary, SLACK_EVENTS_PATH } from "./lib/protocol.ts";
 import { readNumber, runBenchmark, seeded } from "./lib/settings.ts";
@@ -253,34 +254,20 @@ class Burst {
 
   async run(members: Member[]): Promise<void> {
     this.startNs = process.hrtime.bigint() + 20_000_000n;
-    const running: Promise<void>[] = [];
-    let next = 0;
-    await new Promise<void>((resolve) => {
-      const tick = () => {
-        const now = process.hrtime.bigint();
-        while (next < members.length && this.startNs + members[next]!.startOffsetNs <= now) {
-          const m = members[next]!;
-          this.startLagMs.push(nsToMs(now - (this.startNs + m.startOffsetNs)));
-          running.push(
-            this.member(m).then(
-              (outcome) => {
-                this.outcomes[m.index] = outcome;
-              },
-              (error: unknown) => {
-                this.outcomes[m.index] = { completed: false, problem: String(error) };
-              },
-            ),
-          );
-          next += 1;
-        }
-        if (next < members.length) {
-          const waitNs = this.startNs + members[next]!.startOffsetNs - process.hrtime.bigint();
-          setTimeout(tick, Math.max(0, Math.floor(Number(waitNs) / 1e6)));
-        } else resolve();
-      };
-      tick();
-    });
-    await Promise.all(running);
+    await startAtOffsets(
+      members,
+      this.startNs,
+      (m) =>
+        this.member(m).then(
+          (outcome) => {
+            this.outcomes[m.index] = outcome;
+          },
+          (error: unknown) => {
+            this.outcomes[m.index] = { completed: false, problem: String(error) };
+          },
+        ),
+      this.startLagMs,
+    );
     this.agent.destroy();
   }
 

@@ -159,7 +159,9 @@ export async function setUpCluster(
     while (next < joiners.length) {
       const index = next++;
       const user = joiners[index]!;
-      const replied = slack.expectReply(`join-${index}`, 60_000);
+      // Each join looks the person up (users.info, about 100 a minute on Slack: the bot waits out
+      // the 429s), so with hundreds of members a join can wait minutes for its turn.
+      const replied = slack.expectReply(`join-${index}`, 300_000);
       await post(
         port,
         "Join click",

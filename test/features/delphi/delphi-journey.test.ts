@@ -1,5 +1,5 @@
 // A Delphi from the first sheet to the next meeting's agenda on Slack, through every part at once:
-// members rate through their sheets (the real Bolt receiver, the strict Slack fake), each closed round
+// members rate through their sheets (round 1 by one click per statement, round 2 through the form) (the real Bolt receiver, the strict Slack fake), each closed round
 // posts its results with native charts to the channel by itself, a statement the group kept
 // disagreeing on over two rounds gets the agenda button, and one click puts it on the agenda of the
 // meeting being planned, where `/cluster agenda` shows it.
@@ -72,10 +72,24 @@ async function pressInDm(user: string, actionId: string, value: string): Promise
   return id;
 }
 
-/** `user` answers every statement of their latest sheet, in order, with their RATINGS. */
-async function answerAll(user: string) {
+/**
+ * `user` answers every statement of their latest sheet, in order, with their RATINGS: by one click on
+ * the value's button (one 1–5 scale), or through the form ("With a reason…").
+ */
+async function answerAll(user: string, how: "click" | "form") {
   let sheet = dmTo(user);
   for (const probability of RATINGS[user]!) {
+    if (how === "click") {
+      const button = buttonsOf(sheet).find(
+        (b) => b.action_id.startsWith("ennakko.delphi.rate") && b.value.endsWith(`|${probability}`),
+      );
+      if (!button)
+        throw new Error(`no ${probability} button left for ${user}: ${textOf(sheet).slice(0, 300)}`);
+      const views = slack.callsTo("views.open").length;
+      sheet = (await reply(await pressInDm(user, "ennakko.delphi.rate", button.value))).blocks as Blocks;
+      expect(slack.callsTo("views.open")).toHaveLength(views);
+      continue;
+    }
     const answer = buttonsOf(sheet).find((b) => b.action_id.startsWith("ennakko.delphi.answer"));
     if (!answer) throw new Error(`no Answer button left for ${user}: ${textOf(sheet).slice(0, 300)}`);
     const opened = slack.callsTo("views.open").length;
@@ -118,7 +132,12 @@ it("carries a disagreement from two rounds of sheets to the next meeting's agend
   });
   expect(created.text).toBe("");
   await deliverOutbox();
-  for (const user of Object.keys(RATINGS)) await answerAll(user);
+  for (const user of Object.keys(RATINGS)) await answerAll(user, "click");
+  // A second click on a statement already answered changes nothing.
+  const again = buttonsOf(dmTo("U-AINO")).find((b) => b.action_id.startsWith("ennakko.delphi.rate"))!;
+  const repeated = await reply(await pressInDm("U-AINO", "ennakko.delphi.rate", again.value));
+  expect(textOf(repeated.blocks)).toContain("You already answered this statement in this round");
+  expect(await bot.db.prisma.delphiAnswered.count()).toBe(9);
 
   // Closing round 1 posts its results by itself: figures and a chart, no agenda button after one round.
   slack.reset();
@@ -135,7 +154,7 @@ it("carries a disagreement from two rounds of sheets to the next meeting's agend
   slack.reset();
   expect((await reply(await command("U-AINO", `delphi next ${dayAhead(12)}`))).text).toContain("Round 2");
   await deliverOutbox();
-  for (const user of Object.keys(RATINGS)) await answerAll(user);
+  for (const user of Object.keys(RATINGS)) await answerAll(user, "form");
   slack.reset();
   expect((await reply(await command("U-AINO", "delphi finish"))).text).toContain("finished after 2 rounds");
   await deliverOutbox();

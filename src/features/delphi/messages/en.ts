@@ -80,6 +80,7 @@ export const en = {
     "Anonymous: your ratings join the group's without your name. Only you see your own answers here.",
   "delphi.sheet.progress": "{answered} of {total} answered.",
   "delphi.sheet.answer": "Answer",
+  "delphi.sheet.answerWithReason": "With a reason…",
   "delphi.sheet.explain": "Explain my view",
   "delphi.sheet.answered": "Answered.",
   "delphi.sheet.yourAnswer": "Your answer: {answer}",

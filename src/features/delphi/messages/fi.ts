@@ -82,6 +82,7 @@ export const fi: Translation<typeof en> = {
     "Nimetön: arviosi liitetään ryhmän arvioihin ilman nimeäsi. Vain sinä näet omat vastauksesi täällä.",
   "delphi.sheet.progress": "Vastattu {answered}/{total}.",
   "delphi.sheet.answer": "Vastaa",
+  "delphi.sheet.answerWithReason": "Perustelun kanssa…",
   "delphi.sheet.explain": "Perustele näkemykseni",
   "delphi.sheet.answered": "Vastattu.",
   "delphi.sheet.yourAnswer": "Vastauksesi: {answer}",

@@ -82,6 +82,7 @@ export const nl: Translation<typeof en> = {
     "Anoniem: je beoordelingen komen zonder je naam bij die van de groep. Alleen jij ziet hier je eigen antwoorden.",
   "delphi.sheet.progress": "{answered} van {total} beantwoord.",
   "delphi.sheet.answer": "Beantwoorden",
+  "delphi.sheet.answerWithReason": "Met een toelichting…",
   "delphi.sheet.explain": "Mijn standpunt toelichten",
   "delphi.sheet.answered": "Beantwoord.",
   "delphi.sheet.yourAnswer": "Jouw antwoord: {answer}",

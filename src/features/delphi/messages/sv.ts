@@ -81,6 +81,7 @@ export const sv: Translation<typeof en> = {
     "Anonymt: dina bedömningar läggs till gruppens utan ditt namn. Bara du ser dina egna svar här.",
   "delphi.sheet.progress": "{answered} av {total} besvarade.",
   "delphi.sheet.answer": "Svara",
+  "delphi.sheet.answerWithReason": "Med en motivering…",
   "delphi.sheet.explain": "Motivera min syn",
   "delphi.sheet.answered": "Besvarat.",
   "delphi.sheet.yourAnswer": "Ditt svar: {answer}",

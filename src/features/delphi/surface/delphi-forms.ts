@@ -9,7 +9,7 @@ import type { Form } from "../../../kernel/surface/view.ts";
 import { text } from "../../../kernel/surface/view.ts";
 import type { DelphiSheet, SheetStatement } from "../app/delphi-sheet.ts";
 import { REASON_MAX_LENGTH, SCALE_KEYS, type Scale, scaleValues } from "../domain/scales.ts";
-import { type StatementClick, valueText } from "./delphi-sheet-view.ts";
+import { optionLabel, type StatementClick } from "./delphi-sheet-view.ts";
 
 export const DELPHI_FORMS = {
   create: "ennakko.delphi-new",
@@ -125,7 +125,7 @@ export function answerForm(
         id: scale.key,
         label: t(`delphi.question.${scale.key}`),
         options: scaleValues(scale, sheet.yearFrom).map((v) => ({
-          label: optionLabel(t, locale, scale, v),
+          label: optionLabel(t, scale, v, locale),
           value: String(v),
         })),
         ...(textOf(typed[scale.key]) ? { initial: textOf(typed[scale.key]) } : {}),
@@ -141,14 +141,6 @@ export function answerForm(
       },
     ],
   };
-}
-
-/** 1–5 names its ends ("1 – very unlikely"); other values read as themselves. */
-function optionLabel(t: Translate, locale: Locale, scale: Scale, v: number): string {
-  if (scale.kind !== "likert5" || scale.key === "year") return valueText(scale, v, locale);
-  if (v === 1) return `1 – ${t(`delphi.low.${scale.key}`)}`;
-  if (v === 5) return `5 – ${t(`delphi.high.${scale.key}`)}`;
-  return String(v);
 }
 
 export function explainForm(t: Translate, channelId: string, sheet: DelphiSheet, s: SheetStatement): Form {

@@ -26,7 +26,13 @@ import {
   explainForm,
   newDelphiForm,
 } from "./delphi-forms.ts";
-import { DELPHI_ACTIONS, delphiSheetView, parseStatementClick } from "./delphi-sheet-view.ts";
+import {
+  DELPHI_ACTIONS,
+  delphiSheetView,
+  oneClickScale,
+  parseRateClick,
+  parseStatementClick,
+} from "./delphi-sheet-view.ts";
 
 const at = (hc: HandlerContext, instant: Date, timeZone: string) =>
   moment(instant, formatInZone(instant, hc.locale, timeZone, "dateTime"));
@@ -196,7 +202,25 @@ async function refused(
   return sheet.ok ? [sheetOutput(hc, sheet.value, reason)] : [note(reason)];
 }
 
+/** A one-click answer (a Delphi on one 1–5 scale): the same use case as the form, the sheet redrawn. */
+async function rateByClick(hc: HandlerContext, value: string): Promise<Output[]> {
+  const click = parseRateClick(value);
+  if (!click) return [note(hc.t("parse.unknownAction"))];
+  const { value: rating, ...statement } = click;
+  const loaded = await loadDelphiSheet(hc.app, { actor: hc.envelope.actor, delphiId: click.delphiId });
+  if (!loaded.ok) return [failureOutput(hc.t, loaded)];
+  const scale = oneClickScale(loaded.value.scales);
+  if (!scale) return [note(hc.t("parse.unknownAction"))];
+  const answered = await answerDelphi(hc.app, {
+    actor: hc.envelope.actor,
+    ...statement,
+    values: { [scale.key]: String(rating) },
+  });
+  return answered.ok ? [sheetOutput(hc, answered.value.sheet)] : refused(hc, answered, click.delphiId);
+}
+
 export async function delphiAction(hc: HandlerContext, actionId: string, value: string): Promise<Output[]> {
+  if (actionId === DELPHI_ACTIONS.rate) return rateByClick(hc, value);
   const click = parseStatementClick(value);
   if (!click) return [note(hc.t("parse.unknownAction"))];
   const loaded = await loadDelphiSheet(hc.app, { actor: hc.envelope.actor, delphiId: click.delphiId });

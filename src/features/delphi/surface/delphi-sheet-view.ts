@@ -13,7 +13,33 @@ import { iqrChange } from "../domain/stats.ts";
 export const DELPHI_ACTIONS = {
   answer: "ennakko.delphi.answer",
   explain: "ennakko.delphi.explain",
+  /** One click answers a Delphi rated on one 1–5 scale: "delphiId|statementId|round|value". */
+  rate: "ennakko.delphi.rate",
 } as const;
+
+/**
+ * A Delphi rated on one 1–5 scale is answered with a button per value in the sheet itself, like a
+ * pulse's Likert questions: no form to open. A form per statement would cost a Slack views.open each,
+ * which Slack allows about 100 times a minute per workspace, far fewer than a cluster answering at once.
+ */
+export const oneClickScale = (scales: Scales): Scale | null =>
+  scales.length === 1 && scales[0]!.kind === "likert5" ? scales[0]! : null;
+
+/** The statement and value of a one-click answer; null for anything else. */
+export function parseRateClick(raw: string): (StatementClick & { value: number }) | null {
+  const cut = raw.lastIndexOf("|");
+  const click = cut > 0 ? parseStatementClick(raw.slice(0, cut)) : null;
+  const value = raw.slice(cut + 1);
+  return click && /^[1-5]$/.test(value) ? { ...click, value: Number(value) } : null;
+}
+
+/** 1–5 names its ends ("1 – very unlikely"); other values read as themselves. */
+export function optionLabel(t: Translate, scale: Scale, v: number, locale?: Locale): string {
+  if (scale.kind !== "likert5" || scale.key === "year") return valueText(scale, v, locale ?? "en");
+  if (v === 1) return `1 – ${t(`delphi.low.${scale.key}`)}`;
+  if (v === 5) return `5 – ${t(`delphi.high.${scale.key}`)}`;
+  return String(v);
+}
 
 /** "delphiId|statementId|round": which statement of which round a button is about. */
 export type StatementClick = { delphiId: string; statementId: string; round: number };
@@ -134,13 +160,23 @@ function statementElements(sheet: DelphiSheet, s: SheetStatement, t: Translate, 
   const out: Element[] = [text(lines.join("\n"))];
   const click = statementValue({ delphiId: sheet.delphiId, statementId: s.id, round: sheet.round });
   const buttons: ButtonElement[] = [];
+  const oneClick = oneClickScale(sheet.scales);
+  if (sheet.open && !s.answered && oneClick)
+    for (const v of [1, 2, 3, 4, 5])
+      buttons.push({
+        type: "button",
+        actionId: DELPHI_ACTIONS.rate,
+        label: optionLabel(t, oneClick, v),
+        value: `${click}|${v}`,
+      });
+  // With one 1–5 scale the form stays for an answer with a reason.
   if (sheet.open && !s.answered)
     buttons.push({
       type: "button",
       actionId: DELPHI_ACTIONS.answer,
-      label: t("delphi.sheet.answer"),
+      label: t(oneClick ? "delphi.sheet.answerWithReason" : "delphi.sheet.answer"),
       value: click,
-      style: "primary",
+      ...(oneClick ? {} : { style: "primary" as const }),
     });
   if (sheet.open && s.explainSide)
     buttons.push({
