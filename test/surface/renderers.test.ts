@@ -198,6 +198,19 @@ describe("Adaptive Card renderer", () => {
     expect(card.body.find((b: { type: string }) => b.type === "FactSet").facts).toHaveLength(12);
   });
 
+  it("puts more than five buttons in several action sets, dropping none (the SDK takes five a set)", () => {
+    const buttons = Array.from({ length: 7 }, (_, i) => ({
+      type: "button" as const,
+      actionId: "ennakko.delphi.rate",
+      label: String(i + 1),
+      value: String(i + 1),
+    }));
+    const card = renderCard({ fallback: "Rate", elements: [{ type: "actions", buttons }] });
+    const sets = card.body.filter((b: { type: string }) => b.type === "ActionSet");
+    expect(sets.map((s: { actions: unknown[] }) => s.actions.length)).toEqual([5, 2]);
+    expect(cardViolations(card)).toEqual([]);
+  });
+
   it("renders forms with inputs and field errors under the field", () => {
     const card = renderFormCard(form, translator("en"), { name: "Too short" });
     expect(card.actions[0]).toMatchObject({

@@ -17,7 +17,8 @@ export const TEAMS_LIMITS = {
   cardBytes: 26_000,
   textBlock: 5000,
   buttonTitle: 80,
-  actionsPerSet: 6,
+  /** The adaptivecards SDK's default host config (and Teams) take at most 5 actions in one set. */
+  actionsPerSet: 5,
   facts: 30,
   choices: 100,
 } as const;
@@ -196,7 +197,13 @@ function renderElement(e: Element, t?: Translate, place: CardPlace = "CHANNEL"):
         },
       ];
     case "actions":
-      return [{ type: "ActionSet", actions: e.buttons.slice(0, TEAMS_LIMITS.actionsPerSet).map(cardAction) }];
+      // More buttons than a set takes go on in the next set, below it: none is dropped.
+      return Array.from({ length: Math.ceil(e.buttons.length / TEAMS_LIMITS.actionsPerSet) }, (_, i) => ({
+        type: "ActionSet",
+        actions: e.buttons
+          .slice(i * TEAMS_LIMITS.actionsPerSet, (i + 1) * TEAMS_LIMITS.actionsPerSet)
+          .map(cardAction),
+      }));
     case "select":
       return [
         {

@@ -233,3 +233,31 @@ it("runs a Delphi on Teams from the form card to round 2", async () => {
   const moved = await rate(mikko, mikko2, "3", "2030");
   expect(texts(moved.card)).toContain("Probability: you moved from 2 to 3.");
 });
+
+it("answers a Delphi on one 1–5 scale with one click per statement on Teams, once", async () => {
+  await energyCluster();
+  const form = await newDelphiForm();
+  const created = invokeCard(
+    await submitCard(emma, form.card, form.messageId, form.where, { ...VALID, scales: "probability" }),
+  );
+  expect(errorsOn(created)).toEqual([]);
+  expect(texts(created)).toContain("**Energy 2035** is out: 4 members get its 3 statements");
+  const sheets = await deliveredSheets();
+  expect(sheets.size).toBe(4);
+  const sheet = sheets.get(await personIdOf(mikko))!;
+  // Five value buttons per open statement, and the form for an answer with a reason.
+  const values = executeActions(sheet.card).filter((a) => a.verb === "ennakko.delphi.rate");
+  expect(values).toHaveLength(15);
+  expect(executeActions(sheet.card).filter((a) => a.verb === "ennakko.delphi.answer")).toHaveLength(3);
+
+  const four = values.find((a) => String((a.data as { value?: string } | undefined)?.value).endsWith("|4"))!;
+  const redrawn = invokeCard(await pressAction(mikko, sheet.where, four, sheet.messageId));
+  expect(texts(redrawn)).toContain("1 of 3 answered.");
+  expect(texts(redrawn)).toContain("Your answer: Probability 4");
+  // The same button again (a double click, a retry): nothing more is written.
+  const again = invokeCard(await pressAction(mikko, sheet.where, four, sheet.messageId));
+  expect(texts(again)).toContain("You already answered this statement in this round");
+  expect(await bot.db.prisma.delphiAnswered.count()).toBe(1);
+  const pools = await bot.db.prisma.delphiPool.findMany();
+  expect(pools.map((p) => p.ratings)).toEqual([[{ probability: 4 }]]);
+});
