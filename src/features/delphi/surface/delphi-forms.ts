@@ -8,7 +8,7 @@ import { textOf } from "../../../kernel/surface/form-values.ts";
 import type { Form } from "../../../kernel/surface/view.ts";
 import { text } from "../../../kernel/surface/view.ts";
 import type { DelphiSheet, SheetStatement } from "../app/delphi-sheet.ts";
-import { REASON_MAX_LENGTH, SCALE_KEYS, type Scale, scaleValues } from "../domain/scales.ts";
+import { REASON_MAX_LENGTH, SCALE_KEYS, scaleValues } from "../domain/scales.ts";
 import { optionLabel, type StatementClick } from "./delphi-sheet-view.ts";
 
 export const DELPHI_FORMS = {
