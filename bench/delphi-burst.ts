@@ -26,14 +26,14 @@
 // could not finish.
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import type { SlackUserFixture } from "../test/fakes/slack-api.ts";
 import { signedHeaders } from "../test/support/slack-requests.ts";
 import { type AckSummary, summariseAcks } from "./lib/ack-summary.ts";
 import { ackComparisonTable } from "./lib/ack-table.ts";
 import { startAtOffsets } from "./lib/arrivals.ts";
-import { ChildGroup, type ChildHandle, type Role } from "./lib/ipc.ts";
+import { ChildGroup, type ChildHandle } from "./lib/ipc.ts";
 import { type BotStats, SLACK_EVENTS_PATH } from "./lib/protocol.ts";
 import { readNumber, runBenchmark, seeded } from "./lib/settings.ts";
+import { replayOnBaseline, startSlackBench } from "./lib/slack-burst.ts";
 import {
   buttonsOf,
   click,
@@ -50,15 +50,14 @@ import {
   submission,
   submittedAsIs,
 } from "./lib/slack-flow.ts";
-import { SlackSide, sleep } from "./lib/slack-side.ts";
+import { type SlackSide, sleep } from "./lib/slack-side.ts";
 import { distribution, fmt, table } from "./lib/stats.ts";
-import { keepAliveAgent, type Planned, probe, replay, type Timed, timedPost } from "./lib/timed-post.ts";
+import { keepAliveAgent, probe, type Timed, timedPost } from "./lib/timed-post.ts";
 
 const SLACK_ACK_DEADLINE_MS = 3000;
 const REQUEST_TIMEOUT_MS = 10_000;
 const STEP_TIMEOUT_MS = 60_000;
 const PLACE: Place = { team: "T-LAPLAND", channel: "C-DELPHI" };
-const LOCALES = ["fi-FI", "sv-SE", "en-US", "nl-NL"];
 const DELPHI = { rate: "ennakko.delphi.rate" } as const;
 
 type Kind = "rate";
@@ -405,26 +404,10 @@ async function main(): Promise<void> {
       `\nNode ${process.version}, ${cpus().length} CPU(s), load average ${fmt(loadAtStart)}`,
   );
   const children = new ChildGroup();
-  const spawn = (role: Role, env?: Record<string, string>) => children.spawn(role, env);
   try {
-    const fakeChild = await spawn("fake-slack");
-    const slack = new SlackSide(fakeChild, String(fakeChild.info.url), String(fakeChild.info.apiUrl));
-    const fixtures: Record<string, SlackUserFixture> = {};
-    for (const m of members)
-      fixtures[m.user] = {
-        name: m.user.toLowerCase(),
-        real_name: `Delphi Member ${m.index}`,
-        display_name: `member${m.index}`,
-        locale: LOCALES[m.index % LOCALES.length],
-        tz: "Europe/Helsinki",
-      };
-    await fakeChild.call("users", fixtures);
-
-    console.log(`${elapsed()} starting the bot (fresh embedded PGlite) and the baseline …`);
-    const [bot, base] = await Promise.all([
-      spawn("bot", { BENCH_SLACK_API_URL: slack.apiUrl }),
-      spawn("baseline", { BENCH_SLACK_API_URL: slack.apiUrl }),
-    ]);
+    const { fakeChild, slack, bot, base } = await startSlackBench(children, members, "Delphi Member", () =>
+      console.log(`${elapsed()} starting the bot (fresh embedded PGlite) and the baseline …`),
+    );
     const botPort = Number(bot.info.port);
     await setUpCluster(
       slack,
@@ -464,31 +447,20 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${elapsed()} baseline: the same ${burst.samples.length} requests at the same offsets … `,
     );
-    const baseCpuBefore = await base.call<NodeJS.CpuUsage>("cpu");
-    const planned: Planned[] = burst.samples.map((s) => ({
-      offsetNs: s.offsetNs,
-      kind: s.kind,
-      body: s.requestBody,
-    }));
-    const baseShots = await replay(
-      Number(base.info.port),
-      SLACK_EVENTS_PATH,
-      planned,
-      (b) => signedHeaders(b),
+    const baseline = await replayOnBaseline(
+      base,
+      burst.samples.map((s) => ({ offsetNs: s.offsetNs, kind: s.kind, body: s.requestBody })),
       REQUEST_TIMEOUT_MS,
     );
-    const baseCpuAfter = await base.call<NodeJS.CpuUsage>("cpu");
     process.stdout.write(`done ${elapsed()}\n`);
     await base.stop();
     await fakeChild.stop();
-    const baseCpuMs =
-      (baseCpuAfter.user - baseCpuBefore.user + baseCpuAfter.system - baseCpuBefore.system) / 1000;
     const kinds = KINDS.map((k) => k.kind);
     report(
       settings,
       burst,
       summariseAcks(burst.samples, botCpuMs, kinds, SLACK_ACK_DEADLINE_MS),
-      summariseAcks(baseShots, baseCpuMs, kinds, SLACK_ACK_DEADLINE_MS),
+      summariseAcks(baseline.shots, baseline.cpuMs, kinds, SLACK_ACK_DEADLINE_MS),
       stored,
       botStats,
       elu,

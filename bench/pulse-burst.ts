@@ -31,14 +31,14 @@
 // same requests at the same offsets. Exit code 1 when answers were lost or members could not finish.
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import type { SlackUserFixture } from "../test/fakes/slack-api.ts";
 import { interactionBody, signedHeaders, viewSubmissionPayload } from "../test/support/slack-requests.ts";
 import { type AckSummary as AckSummaryOf, summariseAcks } from "./lib/ack-summary.ts";
 import { ackComparisonTable } from "./lib/ack-table.ts";
 import { startAtOffsets } from "./lib/arrivals.ts";
-import { ChildGroup, type ChildHandle, type Role } from "./lib/ipc.ts";
+import { ChildGroup, type ChildHandle } from "./lib/ipc.ts";
 import { type BotStats, type CallSummary, SLACK_EVENTS_PATH } from "./lib/protocol.ts";
 import { readNumber, runBenchmark, seeded } from "./lib/settings.ts";
+import { replayOnBaseline, startSlackBench } from "./lib/slack-burst.ts";
 import {
   buttonsOf,
   buttonValue,
@@ -55,17 +55,9 @@ import {
   slashCommand as slashCommandAs,
   submittedAsIs,
 } from "./lib/slack-flow.ts";
-import { SlackSide, sleep } from "./lib/slack-side.ts";
+import { type SlackSide, sleep } from "./lib/slack-side.ts";
 import { type Distribution, distribution, fmt, nsToMs, table } from "./lib/stats.ts";
-import {
-  keepAliveAgent,
-  type Planned,
-  type Probe,
-  probe,
-  replay,
-  type Timed,
-  timedPost,
-} from "./lib/timed-post.ts";
+import { keepAliveAgent, type Probe, probe, type Timed, timedPost } from "./lib/timed-post.ts";
 
 const SLACK_ACK_DEADLINE_MS = 3000;
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -74,7 +66,6 @@ const STEP_TIMEOUT_MS = 60_000;
 const TEAM = "T-LAPLAND";
 const CHANNEL = "C-BENCH";
 const CLUSTER_NAME = "Pulse burst cluster";
-const LOCALES = ["fi-FI", "sv-SE", "en-US", "nl-NL"];
 const PULSE = {
   answer: "ennakko.pulse.answer",
   form: "ennakko.pulse.form",
@@ -734,26 +725,10 @@ async function main(): Promise<void> {
       `\nNode ${process.version}, ${cpus().length} CPU(s), load average ${fmt(loadAtStart)}`,
   );
   const children = new ChildGroup();
-  const spawn = (role: Role, env?: Record<string, string>) => children.spawn(role, env);
   try {
-    const fakeChild = await spawn("fake-slack");
-    const slack = new SlackSide(fakeChild, String(fakeChild.info.url), String(fakeChild.info.apiUrl));
-    const fixtures: Record<string, SlackUserFixture> = {};
-    for (const m of members)
-      fixtures[m.user] = {
-        name: m.user.toLowerCase(),
-        real_name: `Burst Member ${m.index}`,
-        display_name: `member${m.index}`,
-        locale: LOCALES[m.index % LOCALES.length],
-        tz: "Europe/Helsinki",
-      };
-    await fakeChild.call("users", fixtures);
-
-    console.log(`${elapsed()} starting the bot (fresh embedded PGlite) and the baseline …`);
-    const [bot, base] = await Promise.all([
-      spawn("bot", { BENCH_SLACK_API_URL: slack.apiUrl }),
-      spawn("baseline", { BENCH_SLACK_API_URL: slack.apiUrl }),
-    ]);
+    const { fakeChild, slack, bot, base } = await startSlackBench(children, members, "Burst Member", () =>
+      console.log(`${elapsed()} starting the bot (fresh embedded PGlite) and the baseline …`),
+    );
     const botPort = Number(bot.info.port);
     await setUpCluster(
       slack,
@@ -834,33 +809,22 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${elapsed()} baseline: the same ${burst.samples.length} requests at the same offsets … `,
     );
-    const baseCpuBefore = await base.call<NodeJS.CpuUsage>("cpu");
-    const planned: Planned[] = burst.samples.map((s) => ({
-      offsetNs: s.offsetNs,
-      kind: s.kind,
-      body: s.requestBody,
-    }));
-    const baseShots = await replay(
-      Number(base.info.port),
-      SLACK_EVENTS_PATH,
-      planned,
-      (b) => signedHeaders(b),
+    const baseline = await replayOnBaseline(
+      base,
+      burst.samples.map((s) => ({ offsetNs: s.offsetNs, kind: s.kind, body: s.requestBody })),
       REQUEST_TIMEOUT_MS,
     );
-    const baseCpuAfter = await base.call<NodeJS.CpuUsage>("cpu");
     process.stdout.write(`done ${elapsed()}\n`);
     await base.stop();
     await fakeChild.stop();
 
-    const baseCpuMs =
-      (baseCpuAfter.user - baseCpuBefore.user + baseCpuAfter.system - baseCpuBefore.system) / 1000;
     report(
       settings,
       members,
       burst,
       summarise(burst.samples, botCpuMs),
-      summarise(baseShots, baseCpuMs),
-      distribution(baseShots.map((s) => nsToMs(s.sentNs - s.scheduledNs))),
+      summarise(baseline.shots, baseline.cpuMs),
+      distribution(baseline.shots.map((s) => nsToMs(s.sentNs - s.scheduledNs))),
       stored,
       extra,
       botStats,
